@@ -1,0 +1,34 @@
+import Table from 'cli-table3';
+import pc from 'picocolors';
+import { MatchdayError } from '../errors.js';
+
+/** Options every command takes. */
+export interface CommonOptions {
+  db?: string;
+  json?: boolean;
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+export function printTable(head: string[], rows: (string | number)[][]): void {
+  const table = new Table({ head: head.map((h) => pc.bold(h)), style: { head: [], border: [] } });
+  table.push(...rows.map((r) => r.map(String)));
+  process.stdout.write(`${table.toString()}\n`);
+}
+
+/**
+ * Runs a command body and turns a MatchdayError into one clear line on stderr and a non-zero exit
+ * (a JSON object on stdout with --json). Anything else is a bug and keeps its stack trace.
+ */
+export async function runCommand(options: CommonOptions, body: () => void | Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (error) {
+    if (!(error instanceof MatchdayError)) throw error;
+    if (options.json) printJson({ error: { code: error.code, message: error.message, location: error.location } });
+    process.stderr.write(`${pc.red('error')} ${error.message}\n`);
+    process.exitCode = 1;
+  }
+}

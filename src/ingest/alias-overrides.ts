@@ -1,0 +1,48 @@
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import { z } from 'zod';
+import { MatchdayError } from '../errors.js';
+import type { ClubRecord } from './records.js';
+
+export const ALIAS_OVERRIDES_FORMAT = 'alias-overrides';
+
+const overrideSchema = z.array(
+  z.object({
+    country: z.string().regex(/^[A-Z]{2,4}$/, 'must be a country code such as ENG'),
+    name: z.string().min(1),
+    aliases: z.array(z.string().min(1)).min(1),
+  }),
+);
+
+/** Reads an alias override file (a YAML list of {country, name, aliases}); errors name the file, line and field. */
+export function parseAliasOverrides(text: string, file: string): ClubRecord[] {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter });
+  if (document.errors.length > 0) {
+    const error = document.errors[0];
+    throw new MatchdayError('INVALID_YAML', error.message.split('\n')[0], { file, line: error.linePos?.[0].line });
+  }
+  const lineOf = (path: PropertyKey[]) => yamlLine(document, lineCounter, path);
+  const parsed = overrideSchema.safeParse(document.toJS());
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new MatchdayError('INVALID_OVERRIDE', issue.message, { file, line: lineOf(issue.path), field: issue.path.join('.') });
+  }
+  return parsed.data.map((entry, index) => ({
+    source: { format: ALIAS_OVERRIDES_FORMAT, file, line: lineOf([index]) ?? 1 },
+    name: entry.name,
+    country: entry.country,
+    aliases: entry.aliases,
+    founded: null,
+    stadium: null,
+    city: null,
+  }));
+}
+
+/** The 1-based line of the node at `path`, or of its nearest existing parent. */
+export function yamlLine(document: Document, lineCounter: LineCounter, path: PropertyKey[]): number | undefined {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = document.getIn(path.slice(0, depth) as unknown[], true) as { range?: [number, number, number] } | undefined;
+    if (node?.range) return lineCounter.linePos(node.range[0]).line;
+  }
+  return undefined;
+}

@@ -1,0 +1,69 @@
+/**
+ * RFC 4180 CSV reading with the 1-based line each row starts on, so every error can name file:line.
+ * Handles CRLF and LF, quoted fields with commas, doubled quotes and embedded newlines.
+ */
+export interface CsvRow {
+  line: number;
+  cells: string[];
+}
+
+export function readCsvRows(text: string): CsvRow[] {
+  const rows: CsvRow[] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let inQuotes = false;
+  let line = 1;
+  let rowLine = 1;
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (let i = start; i < text.length; i++) {
+    const ch = text[i];
+    if (inQuotes) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else inQuotes = false;
+      } else {
+        if (ch === '\n') line++;
+        cell += ch;
+      }
+      continue;
+    }
+    if (ch === '"') inQuotes = true;
+    else if (ch === ',') {
+      cells.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      cells.push(cell);
+      rows.push({ line: rowLine, cells });
+      cells = [];
+      cell = '';
+      line++;
+      rowLine = line;
+    } else cell += ch;
+  }
+  if (cell !== '' || cells.length > 0) {
+    cells.push(cell);
+    rows.push({ line: rowLine, cells });
+  }
+  return rows;
+}
+
+/** A CSV with a header row, read by column name (never by position). */
+export interface CsvTable {
+  header: string[];
+  rows: CsvRow[];
+  /** Index of a column by exact header name, or -1. */
+  column(name: string): number;
+}
+
+export function readCsvTable(text: string): CsvTable {
+  const all = readCsvRows(text);
+  const header = (all[0]?.cells ?? []).map((h) => h.trim());
+  const index = new Map<string, number>();
+  header.forEach((h, i) => {
+    if (!index.has(h)) index.set(h, i);
+  });
+  return { header, rows: all.slice(1), column: (name) => index.get(name) ?? -1 };
+}

@@ -1,0 +1,479 @@
+/**
+ * football-data.co.uk match CSVs (one division, one season per file): results, match statistics and the
+ * bookmaker odds, pre-match and closing. Columns are read by header name because the column set changes
+ * from season to season.
+ *
+ * A row is left out of `records` only when what the match is cannot be read (division, date, teams, full-time
+ * score, or an FTR that contradicts the score). Any other unreadable cell — a price, a handicap line, a statistic —
+ * is reported in `errors` and left out of an otherwise complete record.
+ */
+import { MatchdayError } from '../errors.js';
+import { competition, seasonOfDate } from './competitions.js';
+import { readCsvRows, readCsvTable, type CsvRow, type CsvTable } from './csv.js';
+import {
+  type CompetitionRef,
+  type MatchRecord,
+  type OddsMarket,
+  type OddsRecord,
+  type OddsSelection,
+  type ParsedFile,
+  type RowError,
+  type Score,
+  type SideStats,
+} from './records.js';
+
+export const FOOTBALL_DATA_FORMAT = 'football-data';
+
+/** football-data.co.uk division codes (`Div`) → matchday competition codes. */
+const DIVISIONS: Readonly<Record<string, string>> = {
+  E0: 'eng.1',
+  E1: 'eng.2',
+  E2: 'eng.3',
+  E3: 'eng.4',
+  SP1: 'es.1',
+  SP2: 'es.2',
+  I1: 'it.1',
+  I2: 'it.2',
+  D1: 'de.1',
+  D2: 'de.2',
+  F1: 'fr.1',
+  F2: 'fr.2',
+};
+
+const COMPETITIONS: ReadonlyMap<string, CompetitionRef> = new Map(
+  Object.entries(DIVISIONS).map(([div, code]) => [div, competition(code)]),
+);
+
+interface Bookmaker {
+  name: string;
+  /** Prefix of the 1X2 columns: `B365` → `B365H`, `B365CH`. */
+  prefix: string;
+  /** Prefix of the over/under and Asian handicap columns when it differs (Pinnacle: `PSH` but `P>2.5`, `PAHH`). */
+  ouAhPrefix?: string;
+  /** Columns that may hold the pre-match handicap line of this bookmaker's AH prices; the first in the header applies. */
+  ahLines?: readonly string[];
+}
+
+/** Every odds provider football-data.co.uk has published (README section 1, "Odds"). */
+const BOOKMAKERS: readonly Bookmaker[] = [
+  { name: 'Bet365', prefix: 'B365', ahLines: ['B365AH', 'AHh'] },
+  { name: 'Bet&Win', prefix: 'BW' },
+  { name: 'Interwetten', prefix: 'IW' },
+  { name: 'Pinnacle', prefix: 'PS', ouAhPrefix: 'P' },
+  { name: 'William Hill', prefix: 'WH' },
+  { name: 'VC Bet', prefix: 'VC' },
+  { name: 'Ladbrokes', prefix: 'LB', ahLines: ['LBAH', 'AHh'] },
+  { name: 'Gamebookers', prefix: 'GB', ahLines: ['GBAH', 'AHh'] },
+  { name: 'Sportingbet', prefix: 'SB' },
+  { name: 'Stan James', prefix: 'SJ' },
+  { name: 'Sporting Odds', prefix: 'SO' },
+  { name: 'Stanleybet', prefix: 'SY' },
+  { name: 'Blue Square', prefix: 'BS' },
+  { name: 'Betfair', prefix: 'BF' },
+  { name: 'Betfair Exchange', prefix: 'BFE' },
+  { name: '1XBet', prefix: '1XB' },
+  { name: 'Market max', prefix: 'Max' },
+  { name: 'Market average', prefix: 'Avg' },
+  { name: 'Betbrain max', prefix: 'BbMx', ahLines: ['BbAHh'] },
+  { name: 'Betbrain average', prefix: 'BbAv', ahLines: ['BbAHh'] },
+];
+
+/** Line of AH prices that have no line column of their own (2019-20 onward: one line for every bookmaker). */
+const DEFAULT_AH_LINES: readonly string[] = ['AHh'];
+/** Line of every closing AH price. */
+const CLOSING_AH_LINE = 'AHCh';
+const OVER_UNDER_LINE = 2.5;
+
+/** What one odds column holds. For AH the line comes from another column (`ahLines`, first present wins). */
+interface OddsColumnMeaning {
+  bookmaker: string;
+  market: OddsMarket;
+  selection: OddsSelection;
+  closing: boolean;
+  ahLines: readonly string[];
+}
+
+/** Every odds column name football-data uses, derived from the bookmaker table: `PSCH`, `B365C>2.5`, `MaxCAHH`, ... */
+const ODDS_COLUMNS: ReadonlyMap<string, OddsColumnMeaning> = oddsColumnNames();
+
+function oddsColumnNames(): Map<string, OddsColumnMeaning> {
+  const columns = new Map<string, OddsColumnMeaning>();
+  const add = (name: string, meaning: OddsColumnMeaning): void => {
+    // Two bookmakers producing the same column name would misattribute prices.
+    if (columns.has(name)) throw new Error(`football-data odds column ${name} defined twice`);
+    columns.set(name, meaning);
+  };
+  for (const bookmaker of BOOKMAKERS) {
+    for (const closing of [false, true]) {
+      const c = closing ? 'C' : '';
+      const ouAh = bookmaker.ouAhPrefix ?? bookmaker.prefix;
+      const ahLines = closing ? [CLOSING_AH_LINE] : (bookmaker.ahLines ?? DEFAULT_AH_LINES);
+      const entry = (market: OddsMarket, selection: OddsSelection): OddsColumnMeaning => ({
+        bookmaker: bookmaker.name,
+        market,
+        selection,
+        closing,
+        ahLines,
+      });
+      add(`${bookmaker.prefix}${c}H`, entry('1X2', 'home'));
+      add(`${bookmaker.prefix}${c}D`, entry('1X2', 'draw'));
+      add(`${bookmaker.prefix}${c}A`, entry('1X2', 'away'));
+      add(`${ouAh}${c}>2.5`, entry('OU', 'over'));
+      add(`${ouAh}${c}<2.5`, entry('OU', 'under'));
+      add(`${ouAh}${c}AHH`, entry('AH', 'home'));
+      add(`${ouAh}${c}AHA`, entry('AH', 'away'));
+    }
+  }
+  return columns;
+}
+
+/** Home and away columns of each per-side statistic. */
+const STAT_COLUMNS: ReadonlyArray<readonly [keyof SideStats, string, string]> = [
+  ['shots', 'HS', 'AS'],
+  ['shotsOnTarget', 'HST', 'AST'],
+  ['corners', 'HC', 'AC'],
+  ['fouls', 'HF', 'AF'],
+  ['yellowCards', 'HY', 'AY'],
+  ['redCards', 'HR', 'AR'],
+];
+
+/** A column of this file: its header name and position (-1 when the file lacks it). */
+interface Column {
+  name: string;
+  index: number;
+}
+
+interface OddsColumn extends OddsColumnMeaning {
+  column: Column;
+  /** Index into `FileColumns.ahLines` for AH prices, -1 otherwise. */
+  lineSlot: number;
+}
+
+interface FileColumns {
+  div: Column;
+  date: Column;
+  time: Column;
+  home: Column;
+  away: Column;
+  homeGoals: Column;
+  awayGoals: Column;
+  result: Column;
+  htHomeGoals: Column;
+  htAwayGoals: Column;
+  htResult: Column;
+  referee: Column;
+  attendance: Column;
+  /** null when the file has no statistics column at all. */
+  stats: Array<{ key: keyof SideStats; home: Column; away: Column }> | null;
+  odds: OddsColumn[];
+  /** Handicap line columns the file's AH prices refer to (each read once per row). */
+  ahLines: Column[];
+}
+
+/** The first line of `text` as header names. */
+function headerOf(text: string): string[] {
+  const end = text.search(/[\r\n]/);
+  const firstLine = end < 0 ? text : text.slice(0, end);
+  return (readCsvRows(firstLine)[0]?.cells ?? []).map((name) => name.trim());
+}
+
+/** Names of the columns a football-data file must have but `header` lacks. */
+function missingColumns(header: readonly string[]): string[] {
+  const has = (name: string): boolean => header.includes(name);
+  const missing = ['Div', 'Date', 'HomeTeam', 'AwayTeam'].filter((name) => !has(name));
+  // Some football-data files write full-time goals as HG/AG instead of FTHG/FTAG.
+  if (!(has('FTHG') && has('FTAG')) && !(has('HG') && has('AG'))) missing.push('FTHG/FTAG');
+  return missing;
+}
+
+/** True when the text's header is a football-data.co.uk match file's. */
+export function looksLikeFootballData(text: string): boolean {
+  return missingColumns(headerOf(text)).length === 0;
+}
+
+function fileColumns(table: CsvTable): FileColumns {
+  const column = (name: string): Column => ({ name, index: table.column(name) });
+  const firstPresent = (...names: string[]): Column => column(names.find((n) => table.column(n) >= 0) ?? names[0]);
+
+  const stats = STAT_COLUMNS.map(([key, home, away]) => ({ key, home: column(home), away: column(away) }));
+  const ahLines: Column[] = [];
+  const odds: OddsColumn[] = [];
+  table.header.forEach((name, index) => {
+    const meaning = ODDS_COLUMNS.get(name);
+    if (!meaning) return;
+    let lineSlot = -1;
+    if (meaning.market === 'AH') {
+      const line = firstPresent(...meaning.ahLines);
+      lineSlot = ahLines.findIndex((c) => c.name === line.name);
+      if (lineSlot < 0) lineSlot = ahLines.push(line) - 1;
+    }
+    odds.push({ ...meaning, column: { name, index }, lineSlot });
+  });
+
+  return {
+    div: column('Div'),
+    date: column('Date'),
+    time: column('Time'),
+    home: column('HomeTeam'),
+    away: column('AwayTeam'),
+    homeGoals: firstPresent('FTHG', 'HG'),
+    awayGoals: firstPresent('FTAG', 'AG'),
+    result: firstPresent('FTR', 'Res'),
+    htHomeGoals: column('HTHG'),
+    htAwayGoals: column('HTAG'),
+    htResult: column('HTR'),
+    referee: column('Referee'),
+    attendance: column('Attendance'),
+    stats: stats.some((s) => s.home.index >= 0 || s.away.index >= 0) ? stats : null,
+    odds,
+    ahLines,
+  };
+}
+
+const COUNT = /^\d+(\.0+)?$/; // `5` or pandas' `5.0`
+const DECIMAL = /^\d+(\.\d+)?$/;
+const SIGNED_DECIMAL = /^[+-]?\d+(\.\d+)?$/;
+const DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/;
+const TIME = /^(\d{1,2}):(\d{2})$/;
+
+/** One CSV row read by column, collecting the row's errors. */
+class RowCells {
+  readonly errors: RowError[] = [];
+
+  constructor(
+    private readonly file: string,
+    private readonly row: CsvRow,
+  ) {}
+
+  text(column: Column): string {
+    return column.index < 0 ? '' : (this.row.cells[column.index] ?? '').trim();
+  }
+
+  error(column: Column, message: string): void {
+    this.errors.push({ file: this.file, line: this.row.line, field: column.name, message });
+  }
+
+  /** A non-negative whole number, null when blank or unreadable (the latter reported). */
+  count(column: Column): number | null {
+    const text = this.text(column);
+    if (text === '') return null;
+    if (!COUNT.test(text)) {
+      this.error(column, `'${text}' is not a non-negative whole number`);
+      return null;
+    }
+    return Number(text);
+  }
+}
+
+export function parseFootballData(text: string, file: string): ParsedFile {
+  if (text.trim() === '') throw new MatchdayError('EMPTY', 'file is empty', { file });
+  const table = readCsvTable(text);
+  const missing = missingColumns(table.header);
+  if (missing.length > 0) {
+    throw new MatchdayError('FORMAT', `not a football-data.co.uk file: no ${missing.join(', ')} column`, {
+      file,
+      line: 1,
+    });
+  }
+  const columns = fileColumns(table);
+  const errors: RowError[] = [];
+  const records: MatchRecord[] = [];
+  let dataRows = 0;
+  for (const row of table.rows) {
+    // Some files end with rows made only of commas.
+    if (row.cells.every((cell) => cell.trim() === '')) continue;
+    dataRows++;
+    const cells = new RowCells(file, row);
+    const match = readMatch(cells, columns, { format: FOOTBALL_DATA_FORMAT, file, line: row.line });
+    errors.push(...cells.errors);
+    if (match) records.push(match);
+  }
+  if (dataRows === 0) throw new MatchdayError('EMPTY', 'file has a header but no matches', { file });
+  assignSeasons(records);
+  return { format: FOOTBALL_DATA_FORMAT, file, records, errors };
+}
+
+function readMatch(cells: RowCells, columns: FileColumns, source: MatchRecord['source']): MatchRecord | null {
+  const div = cells.text(columns.div);
+  const comp = COMPETITIONS.get(div);
+  if (!comp) cells.error(columns.div, div === '' ? 'no division' : `unknown division '${div}'`);
+
+  const dateText = cells.text(columns.date);
+  const date = isoDate(dateText);
+  if (!date) cells.error(columns.date, `'${dateText}' is not a date (dd/mm/yy or dd/mm/yyyy)`);
+
+  const home = cells.text(columns.home);
+  if (home === '') cells.error(columns.home, 'no home team');
+  const away = cells.text(columns.away);
+  if (away === '') cells.error(columns.away, 'no away team');
+
+  const ftScore = readScore(cells, columns.homeGoals, columns.awayGoals, columns.result, 'full-time');
+  if (!comp || !date || home === '' || away === '' || !ftScore) return null;
+
+  // Written out in full rather than spread over emptyRecordDefaults(): spreading costs more than the rest of the row.
+  return {
+    source,
+    competition: comp,
+    season: '', // set by assignSeasons once every date of the file is known
+    date,
+    time: readTime(cells, columns.time),
+    home: { name: home, country: comp.country },
+    away: { name: away, country: comp.country },
+    neutral: false,
+    venue: null,
+    round: null,
+    group: null,
+    leg: null,
+    status: 'played',
+    htScore: readScore(cells, columns.htHomeGoals, columns.htAwayGoals, columns.htResult, 'half-time'),
+    ftScore,
+    etScore: null,
+    penScore: null,
+    attendance: cells.count(columns.attendance),
+    referee: cells.text(columns.referee) || null,
+    goals: [],
+    stats: columns.stats && readStats(cells, columns.stats),
+    odds: readOdds(cells, columns),
+  };
+}
+
+/**
+ * A score from two goal columns, checked against the result letter (H/D/A) when the file has one.
+ * Both cells blank → null without an error (a few half-time scores are missing); a full-time score
+ * is required by the caller.
+ */
+function readScore(cells: RowCells, homeCol: Column, awayCol: Column, resultCol: Column, what: string): Score | null {
+  const homeText = cells.text(homeCol);
+  const awayText = cells.text(awayCol);
+  if (homeText === '' && awayText === '') {
+    if (what === 'full-time') cells.error(homeCol, 'no full-time score');
+    return null;
+  }
+  if (homeText === '' || awayText === '') {
+    cells.error(homeText === '' ? homeCol : awayCol, `${what} score has only one side`);
+    return null;
+  }
+  const homeGoals = cells.count(homeCol);
+  const awayGoals = cells.count(awayCol);
+  if (homeGoals === null || awayGoals === null) return null;
+  const result = cells.text(resultCol);
+  const expected = homeGoals > awayGoals ? 'H' : homeGoals < awayGoals ? 'A' : 'D';
+  if (result !== '' && result !== expected) {
+    cells.error(resultCol, `${resultCol.name} '${result}' contradicts the ${what} score ${homeGoals}-${awayGoals}`);
+    return null;
+  }
+  return [homeGoals, awayGoals];
+}
+
+/** `dd/mm/yy` or `dd/mm/yyyy` → ISO, null for anything else or a day the calendar lacks. */
+function isoDate(text: string): string | null {
+  const match = DATE.exec(text);
+  if (!match) return null;
+  const day = Number(match[1]);
+  const month = Number(match[2]);
+  let year = Number(match[3]);
+  // football-data.co.uk starts in 1993-94, so a two-digit 9x is the 1990s.
+  if (match[3].length === 2) year += year >= 90 ? 1900 : 2000;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function readTime(cells: RowCells, column: Column): string | null {
+  const text = cells.text(column);
+  if (text === '') return null;
+  const match = TIME.exec(text);
+  if (!match || Number(match[1]) > 23 || Number(match[2]) > 59) {
+    cells.error(column, `'${text}' is not a time (HH:MM)`);
+    return null;
+  }
+  return `${match[1].padStart(2, '0')}:${match[2]}`;
+}
+
+function readStats(cells: RowCells, stats: NonNullable<FileColumns['stats']>): { home: SideStats; away: SideStats } {
+  const home = emptyStats();
+  const away = emptyStats();
+  for (const stat of stats) {
+    home[stat.key] = cells.count(stat.home);
+    away[stat.key] = cells.count(stat.away);
+  }
+  return { home, away };
+}
+
+function emptyStats(): SideStats {
+  return { shots: null, shotsOnTarget: null, corners: null, fouls: null, yellowCards: null, redCards: null };
+}
+
+function readOdds(cells: RowCells, columns: FileColumns): OddsRecord[] {
+  const lines = columns.ahLines.map((column) => readHandicapLine(cells, column));
+  const odds: OddsRecord[] = [];
+  for (const oddsColumn of columns.odds) {
+    const price = readPrice(cells, oddsColumn.column);
+    if (price === null) continue;
+    let line: number | null = oddsColumn.market === 'OU' ? OVER_UNDER_LINE : null;
+    if (oddsColumn.market === 'AH') {
+      const lineColumn = columns.ahLines[oddsColumn.lineSlot];
+      line = lines[oddsColumn.lineSlot];
+      if (line === null) {
+        // An unreadable line was reported already; a blank one leaves this price meaningless.
+        if (cells.text(lineColumn) === '')
+          cells.error(oddsColumn.column, `handicap price without a line (no ${lineColumn.name})`);
+        continue;
+      }
+    }
+    const { bookmaker, market, selection, closing } = oddsColumn;
+    odds.push({ bookmaker, market, line, selection, price, closing });
+  }
+  return odds;
+}
+
+/** A decimal price, null when blank or unreadable (the latter reported). */
+function readPrice(cells: RowCells, column: Column): number | null {
+  const text = cells.text(column);
+  if (text === '') return null;
+  const price = DECIMAL.test(text) ? Number(text) : NaN;
+  // football-data writes 0 where a bookmaker offered no price.
+  if (price === 0) return null;
+  if (!(price > 1)) {
+    cells.error(column, `'${text}' is not a decimal price above 1`);
+    return null;
+  }
+  return price;
+}
+
+/** An Asian handicap line (a multiple of 0.25), null when blank or unreadable (the latter reported). */
+function readHandicapLine(cells: RowCells, column: Column): number | null {
+  const text = cells.text(column);
+  if (text === '') return null;
+  const line = SIGNED_DECIMAL.test(text) ? Number(text) : NaN;
+  if (!Number.isInteger(line * 4)) {
+    cells.error(column, `'${text}' is not an Asian handicap line (a multiple of 0.25)`);
+    return null;
+  }
+  return line === 0 ? 0 : line; // `-0.0` → 0
+}
+
+/** Days between two ISO dates (b after a). */
+function daysBetween(a: string, b: string): number {
+  return (Date.parse(b) - Date.parse(a)) / 86_400_000;
+}
+
+/** A season runs on past June only without a summer break of at least this many days. */
+const SUMMER_BREAK_DAYS = 21;
+
+/**
+ * Sets each record's season. Normally the July–June season its date falls in, but 2019-20 ran into July and
+ * August 2020 after the COVID pause: a July or August match less than three weeks after the previous season's
+ * last match still belongs to that season. A new season only starts after a summer break.
+ */
+function assignSeasons(records: readonly MatchRecord[]): void {
+  const byDate = [...records].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  let previous: MatchRecord | null = null;
+  for (const record of byDate) {
+    const month = Number(record.date.slice(5, 7));
+    const continuesPrevious =
+      previous !== null && (month === 7 || month === 8) && daysBetween(previous.date, record.date) < SUMMER_BREAK_DAYS;
+    record.season = continuesPrevious && previous ? previous.season : seasonOfDate(record.date);
+    previous = record;
+  }
+}

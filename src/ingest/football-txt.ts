@@ -1,0 +1,517 @@
+/**
+ * openfootball Football.TXT match files (UEFA club competitions, French leagues and cup) → MatchRecords.
+ *
+ * Two generations of the format are read:
+ * - current: `» Group A` / `▪ Matchday 1` round headers, indented date lines `Thu Apr/11` or `Fri Aug 11 2023`,
+ *   match lines `21.00  Home (ENG)  v  Away (ITA)  0-3 (0-1)`, markers `[cancelled]`;
+ * - older (`removed-2024-09-18/`): unmarked round headers `Round of 16 - 1st Leg`, bracketed dates `[Tue Feb/14]`,
+ *   match lines `20.45  Home  4-0  Away  @ Stadium, City`, goal lines `[Di María 18', 55'; Cavani 62' (pen.)]`.
+ * Every line that is not blank, a comment or understood becomes a RowError with file:line.
+ */
+import { competition as competitionByCode, seasonFromStartYear } from './competitions.js';
+import type {
+  CompetitionRef,
+  GoalRecord,
+  MatchRecord,
+  MatchStatus,
+  ParsedFile,
+  RowError,
+  Score,
+  Side,
+  TeamRef,
+} from './records.js';
+import { emptyRecordDefaults } from './records.js';
+
+export const FOOTBALL_TXT_FORMAT = 'football-txt';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+const DATE_RE = new RegExp(
+  String.raw`^(?:(${WEEKDAYS.join('|')})\s+)?(${MONTHS.join('|')})[/ ](\d{1,2})(?:\s+(\d{4}))?$`,
+);
+const TIME_RE = /^(\d{1,2})[.:](\d{2})\s+/;
+/** A result as the files write it: `4-2 pen. 1-0 a.e.t. (1-0, 0-0)`, `2-3 (1-2)`, `7-6 pen. (0-0)`, `1-1 a.e.t. (1-1, )`. */
+const SCORE_PATTERN = String.raw`\d+-\d+(?:\s+pen\.(?:\s+\d+-\d+)?)?(?:\s+a\.e\.t\.)?(?:\s*\(\d+-\d+(?:,\s*(?:\d+-\d+)?)?\))?`;
+const TEAMS_WITH_V_RE = new RegExp(String.raw`^(.*?\S)\s+v\s+(.*?\S)(?:\s+(${SCORE_PATTERN}))?$`);
+const TEAMS_AROUND_SCORE_RE = new RegExp(String.raw`^(.*?\S)\s+(${SCORE_PATTERN}|-)\s+(\S.*)$`);
+const TEAM_WITH_COUNTRY_RE = /^(.*\S)\s+\(([A-Z]{3})\)$/;
+const GOAL_RE = /(\d+)(?:\+(\d+))?'(?:\s*\((pen|o\.g)\.\))?/g;
+
+const STATUS_MARKERS: Record<string, MatchStatus> = {
+  cancelled: 'cancelled',
+  // An annulled match's result was struck off: for the record it did not take place.
+  annulled: 'cancelled',
+  postponed: 'postponed',
+  awarded: 'awarded',
+  abandoned: 'abandoned',
+};
+
+/** Competition by the season header's title, then by file name (the 1955–73 archive files have no header). */
+const TITLE_CODES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/champions league|champion clubs|european cup/i, 'uefa.cl'],
+  [/europa league|uefa cup/i, 'uefa.el'],
+  [/conference league/i, 'uefa.conf'],
+  [/ligue 1\b/i, 'fr.1'],
+  [/ligue 2\b/i, 'fr.2'],
+  [/coupe de france/i, 'fr.cup'],
+];
+const FILE_CODES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/(?:^|\/)clq?(?:_\w+)?\.txt$/, 'uefa.cl'],
+  [/(?:^|\/)elq?(?:_\w+)?\.txt$/, 'uefa.el'],
+  [/(?:^|\/)confq?\.txt$/, 'uefa.conf'],
+  [/champions-league\/.*(?:^|\/)cup\.txt$/, 'uefa.cl'],
+  [/fr1\.txt$/, 'fr.1'],
+  [/fr2\.txt$/, 'fr.2'],
+  [/frcup\.txt$/, 'fr.cup'],
+];
+/** Qualifying-round files: `clq.txt`, `cl_quali.txt`, `cl_playoffs.txt`, `cl_round2.txt`, or a `- Quali` title. */
+const QUALIFYING_FILE_RE = /(?:^|\/)(?:clq|elq|confq|\w+_quali|\w+_playoffs|\w+_round\d)\.txt$/;
+
+/** True for text that reads as a Football.TXT match file (a season header, a round header or a bracketed date). */
+export function looksLikeFootballTxt(text: string, fileName: string): boolean {
+  if (!fileName.endsWith('.txt') || /\.(clubs|stadiums)\b/.test(fileName)) return false;
+  return (
+    /^=\s*\S.*\d{4}\/\d{2}/m.test(text) ||
+    /^\s*[»▪]\s*\S/m.test(text) ||
+    /^\[(?:[A-Z][a-z]{2}\s+)?[A-Z][a-z]{2}\/\d{1,2}\]/m.test(text)
+  );
+}
+
+interface RoundState {
+  round: string;
+  group: string | null;
+  leg: 1 | 2 | null;
+  replay: boolean;
+}
+
+interface ParseContext {
+  file: string;
+  competition: CompetitionRef | null;
+  qualifying: boolean;
+  seasonStart: number | null;
+  round: RoundState | null;
+  date: string | null;
+  time: string | null;
+  /** A June date opens a season (qualifying) unless another month came before it in the file. */
+  seenNonJuneDate: boolean;
+  lastMatch: MatchRecord | null;
+}
+
+export function parseFootballTxt(text: string, file: string): ParsedFile {
+  const records: MatchRecord[] = [];
+  const errors: RowError[] = [];
+  const explicitLeg = new Set<MatchRecord>();
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const fileCode = fileCompetitionCode(file);
+  const ctx: ParseContext = {
+    file,
+    competition: fileCode ? competitionByCode(fileCode) : null,
+    qualifying: QUALIFYING_FILE_RE.test(file),
+    seasonStart: seasonStartFromPath(file),
+    round: null,
+    date: null,
+    time: null,
+    seenNonJuneDate: false,
+    lastMatch: null,
+  };
+  const fail = (line: number, field: string | null, message: string): void => {
+    errors.push({ file, line, field, message });
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const lineNo = i + 1;
+    const raw = lines[i].replace(/#.*$/, '').trimEnd();
+    if (raw.trim() === '') continue;
+    const content = raw.trim();
+    const indented = /^\s/.test(raw);
+
+    if (content.startsWith('=')) {
+      const problem = readSeasonHeader(content, ctx);
+      if (problem) fail(lineNo, 'season', problem);
+      continue;
+    }
+    if (/^[»▪]/.test(content) || !indented && !content.startsWith('[')) {
+      const label = content.replace(/^[»▪]\s*/, '');
+      const round = normaliseRound(label, ctx);
+      if (round) ctx.round = round;
+      else {
+        ctx.round = { round: label, group: null, leg: null, replay: false };
+        fail(lineNo, 'round', `unknown round header "${label}"`);
+      }
+      ctx.date = null;
+      ctx.lastMatch = null;
+      continue;
+    }
+    const bracketed = /^\[(.*)\]$/.exec(content);
+    const dateText = bracketed ? bracketed[1].trim() : content;
+    const dateParts = DATE_RE.exec(dateText);
+    if (dateParts) {
+      ctx.time = null;
+      ctx.lastMatch = null;
+      const date = resolveDate(dateParts, ctx);
+      ctx.date = typeof date === 'string' ? date : null;
+      if (typeof date !== 'string') fail(lineNo, 'date', date.error);
+      continue;
+    }
+    if (bracketed) {
+      if (!ctx.lastMatch) fail(lineNo, 'goals', 'goal line without a match before it');
+      else {
+        const problem = attachGoals(bracketed[1], ctx.lastMatch);
+        if (problem) fail(lineNo, 'goals', problem);
+      }
+      continue;
+    }
+    if (content.startsWith('@')) {
+      if (!ctx.lastMatch) fail(lineNo, 'venue', 'venue line without a match before it');
+      else ctx.lastMatch.venue = content.slice(1).trim();
+      continue;
+    }
+
+    const parsed = parseMatchLine(content, ctx);
+    if (typeof parsed === 'string') {
+      fail(lineNo, 'match', parsed);
+      ctx.lastMatch = null;
+      continue;
+    }
+    if (!ctx.competition || ctx.seasonStart === null || !ctx.date) {
+      const missing = !ctx.competition
+        ? 'competition unknown (no season header and no known file name)'
+        : ctx.seasonStart === null
+          ? 'season unknown (no season header and no YYYY-YY in the path)'
+          : 'match without a valid date line before it';
+      fail(lineNo, null, missing);
+      ctx.lastMatch = null;
+      continue;
+    }
+    const round = ctx.round;
+    const record: MatchRecord = {
+      ...emptyRecordDefaults(),
+      source: { format: FOOTBALL_TXT_FORMAT, file, line: lineNo },
+      competition: ctx.competition,
+      season: seasonFromStartYear(ctx.seasonStart),
+      date: ctx.date,
+      time: parsed.time ?? ctx.time,
+      home: parsed.home,
+      away: parsed.away,
+      venue: parsed.venue,
+      neutral: round?.replay ?? false,
+      round: round?.round ?? null,
+      group: round?.group ?? null,
+      leg: round?.leg ?? null,
+      status: parsed.status,
+      htScore: parsed.score.ht,
+      ftScore: parsed.score.ft,
+      etScore: parsed.score.et,
+      penScore: parsed.score.pen,
+    };
+    if (parsed.time) ctx.time = parsed.time;
+    if (record.leg !== null) explicitLeg.add(record);
+    records.push(record);
+    ctx.lastMatch = record;
+  }
+
+  assignLegsAndFinalVenues(records, explicitLeg);
+  return { format: FOOTBALL_TXT_FORMAT, file, records, errors };
+}
+
+/** `= UEFA Europa League 2023/24` → competition + season; returns a problem description or null. */
+function readSeasonHeader(content: string, ctx: ParseContext): string | null {
+  const title = content.replace(/^=+\s*/, '');
+  const season = /(\d{4})\/(\d{2}|\d{4})$/.exec(title);
+  if (season) {
+    const start = Number(season[1]);
+    if (Number(season[2].slice(-2)) !== (start + 1) % 100) return `season "${season[0]}" does not span two consecutive years`;
+    ctx.seasonStart = start;
+  }
+  const code = TITLE_CODES.find(([re]) => re.test(title))?.[1] ?? fileCompetitionCode(ctx.file);
+  if (!code) return `unknown competition "${title}"`;
+  ctx.competition = competitionByCode(code);
+  if (/quali/i.test(title)) ctx.qualifying = true;
+  if (ctx.seasonStart === null) return `no season in header "${title}"`;
+  return null;
+}
+
+function fileCompetitionCode(file: string): string | null {
+  const normalised = file.replace(/\\/g, '/');
+  return FILE_CODES.find(([re]) => re.test(normalised))?.[1] ?? null;
+}
+
+function seasonStartFromPath(file: string): number | null {
+  const m = /(?:^|[/\\_])(\d{4})-(\d{2})(?=[/\\_.]|$)/.exec(file);
+  return m && Number(m[2]) === (Number(m[1]) + 1) % 100 ? Number(m[1]) : null;
+}
+
+/**
+ * Round header → English label, group and (when the header says so) leg.
+ * `Gruppe G` → Group stage / G; `Finals, Quarterfinals` → Quarter-finals; `Round of 16 - 1st Leg` → leg 1;
+ * `Round 2` → Qualifying round 2 in a qualifying file, Matchday 2 in a league, Round 2 in a cup.
+ */
+function normaliseRound(label: string, ctx: ParseContext): RoundState | null {
+  let text = label.trim().replace(/^Finals,\s*/i, '');
+  let leg: 1 | 2 | null = null;
+  const legMatch = /[\s,-]+(1st|2nd)\s+leg$/i.exec(text);
+  if (legMatch) {
+    leg = legMatch[1].toLowerCase() === '1st' ? 1 : 2;
+    text = text.slice(0, legMatch.index);
+  }
+  const replay = /[\s,-]+replay$/i.test(text);
+  text = text.replace(/[\s,-]+replay$/i, '');
+  // `League, Matchday 3` / `Group, Matchday 2` / `Playoffs, Matchday 1`: the stage is what counts.
+  text = text.replace(/^(.+?),\s*matchday\s+\d+$/i, '$1').trim();
+
+  const simple = (round: string, group: string | null = null): RoundState => ({
+    round: replay ? `${round} replay` : round,
+    group,
+    leg,
+    replay,
+  });
+  const lower = text.toLowerCase();
+  const group = /^(?:group|gruppe)\s+([a-z])$/i.exec(text);
+  if (group) return simple('Group stage', group[1].toUpperCase());
+  if (lower === 'group') return simple('Group stage');
+  if (lower === 'league' || lower === 'league phase') return simple('League phase');
+  const matchday = /^(?:matchday|spieltag)\s+(\d+)$|^(\d+)\.\s*spieltag$/i.exec(text);
+  if (matchday) return simple(`Matchday ${matchday[1] ?? matchday[2]}`);
+  const numbered = /^(?:qual\.\s*)?round\s+(\d+)$|^(\d+)\.\s*(?:round|runde)$/i.exec(text);
+  if (numbered) {
+    const n = numbered[1] ?? numbered[2];
+    if (ctx.qualifying) return simple(`Qualifying round ${n}`);
+    return simple(ctx.competition?.kind === 'league' ? `Matchday ${n}` : `Round ${n}`);
+  }
+  const knockout: Record<string, string> = {
+    'round of 32': 'Round of 32',
+    sechzehntelfinale: 'Round of 32',
+    'round of 16': 'Round of 16',
+    achtelfinale: 'Round of 16',
+    quarterfinals: 'Quarter-finals',
+    'quarter-finals': 'Quarter-finals',
+    viertelfinale: 'Quarter-finals',
+    semifinals: 'Semi-finals',
+    'semi-finals': 'Semi-finals',
+    halbfinale: 'Semi-finals',
+    final: 'Final',
+    finale: 'Final',
+    'preliminary semifinals': 'Preliminary round semi-finals',
+    'preliminary semi-finals': 'Preliminary round semi-finals',
+    'preliminary final': 'Preliminary round final',
+  };
+  if (knockout[lower]) return simple(knockout[lower]);
+  if (/^play-?offs?(?:\s+round)?$/i.test(text)) {
+    return simple(ctx.qualifying ? 'Play-off round' : 'Knockout round play-offs');
+  }
+  return null;
+}
+
+/**
+ * `Thu Apr/11` → ISO date. The year is written on some lines; otherwise it comes from the season: the weekday picks
+ * between the season's two years (August 2020 matches belong to 2019-20); without a weekday, Jul–Dec is the start
+ * year, Jan–May the next, and June the start year only before any other month (qualifying) — else the season's end.
+ */
+function resolveDate(parts: RegExpExecArray, ctx: ParseContext): string | { error: string } {
+  const [, weekday, monthName, dayText, yearText] = parts;
+  const month = MONTHS.indexOf(monthName) + 1;
+  const day = Number(dayText);
+  const sawNonJune = ctx.seenNonJuneDate;
+  if (month !== 6) ctx.seenNonJuneDate = true;
+  let year: number;
+  if (yearText) year = Number(yearText);
+  else if (ctx.seasonStart === null) return { error: 'date without a year and no season known' };
+  else if (weekday) {
+    const candidates = [ctx.seasonStart, ctx.seasonStart + 1].filter((y) => weekdayOf(y, month, day) === weekday);
+    if (candidates.length !== 1) return { error: `no year of season ${ctx.seasonStart} puts ${monthName}/${day} on a ${weekday}` };
+    year = candidates[0];
+  } else if (month >= 7) year = ctx.seasonStart;
+  else if (month === 6) year = sawNonJune ? ctx.seasonStart + 1 : ctx.seasonStart;
+  else year = ctx.seasonStart + 1;
+
+  const check = new Date(Date.UTC(year, month - 1, day));
+  if (check.getUTCMonth() !== month - 1) return { error: `no such date ${monthName}/${day} ${year}` };
+  if (weekday && WEEKDAYS[check.getUTCDay()] !== weekday) return { error: `${monthName}/${day} ${year} is not a ${weekday}` };
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function weekdayOf(year: number, month: number, day: number): string {
+  return WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()];
+}
+
+interface ScoreParts {
+  ht: Score | null;
+  ft: Score | null;
+  et: Score | null;
+  pen: Score | null;
+}
+
+interface MatchLine {
+  time: string | null;
+  home: TeamRef;
+  away: TeamRef;
+  venue: string | null;
+  status: MatchStatus;
+  score: ScoreParts;
+}
+
+/** One match line (time, teams, result, marker, venue); returns a problem description when it cannot be read. */
+function parseMatchLine(content: string, ctx: ParseContext): MatchLine | string {
+  let rest = content;
+  let time: string | null = null;
+  const timeMatch = TIME_RE.exec(rest);
+  if (timeMatch) {
+    const hours = Number(timeMatch[1]);
+    const minutes = Number(timeMatch[2]);
+    if (hours > 23 || minutes > 59) return `bad kick-off time "${timeMatch[0].trim()}"`;
+    time = `${String(hours).padStart(2, '0')}:${timeMatch[2]}`;
+    rest = rest.slice(timeMatch[0].length);
+  }
+  let venue: string | null = null;
+  const at = /\s@\s+(.*)$/.exec(rest);
+  if (at) {
+    venue = at[1].trim();
+    rest = rest.slice(0, at.index).trim();
+  }
+  let marker: MatchStatus | null = null;
+  const markerMatch = /\s*\[([^\]]*)\]$/.exec(rest);
+  if (markerMatch) {
+    marker = STATUS_MARKERS[markerMatch[1].trim().toLowerCase()] ?? null;
+    if (!marker) return `unknown marker "[${markerMatch[1]}]"`;
+    rest = rest.slice(0, markerMatch.index);
+  }
+
+  let homeText: string;
+  let awayText: string;
+  let scoreText: string | null;
+  const withV = TEAMS_WITH_V_RE.exec(rest);
+  const aroundScore = withV ? null : TEAMS_AROUND_SCORE_RE.exec(rest);
+  if (withV) [, homeText, awayText, scoreText = null] = withV;
+  else if (aroundScore) {
+    [, homeText, scoreText, awayText] = aroundScore;
+    if (scoreText === '-') scoreText = null;
+  } else return `cannot read match line "${content}"`;
+
+  const home = parseTeam(homeText);
+  const away = parseTeam(awayText);
+  if (typeof home === 'string') return home;
+  if (typeof away === 'string') return away;
+
+  const score = scoreText ? parseScore(scoreText) : { ht: null, ft: null, et: null, pen: null };
+  if (typeof score === 'string') return score;
+  const status: MatchStatus = marker ?? (scoreText ? 'played' : 'scheduled');
+  if (status === 'played' && !score.ft && !score.et) return `no result after 90 minutes or extra time in "${scoreText}"`;
+  return { time, home, away, venue, status, score };
+}
+
+/**
+ * `Liverpool FC (ENG)` → name + country. Domestic files write no country: it stays null rather than a guess from the
+ * competition (AS Monaco plays in the French league but is `(MCO)` in UEFA files).
+ */
+function parseTeam(text: string): TeamRef | string {
+  const m = TEAM_WITH_COUNTRY_RE.exec(text.trim());
+  const team: TeamRef = m ? { name: m[1], country: m[2] } : { name: text.trim(), country: null };
+  if (team.name === '' || /\d+-\d+|[()[\]@]|^-|-$/.test(team.name)) return `cannot read team "${text.trim()}"`;
+  return team;
+}
+
+/**
+ * `4-2 pen. 1-0 a.e.t. (1-0, 0-0)`: shoot-out 4-2, 1-0 after extra time, 1-0 after 90, 0-0 at half-time.
+ * The bracket holds (after 90, half-time) when the main score is after extra time or there was a shoot-out,
+ * and the half-time score otherwise.
+ */
+function parseScore(text: string): ScoreParts | string {
+  const m =
+    /^(?:(\d+)-(\d+)\s+pen\.\s*)?(?:(\d+)-(\d+)(\s+a\.e\.t\.)?)?\s*(?:\((\d+)-(\d+)(?:,\s*(?:(\d+)-(\d+))?)?\))?$/.exec(
+      text.trim(),
+    );
+  if (!m || text.trim() === '') return `cannot read score "${text}"`;
+  const pair = (a: string | undefined, b: string | undefined): Score | null =>
+    a === undefined || b === undefined ? null : [Number(a), Number(b)];
+  const pen = pair(m[1], m[2]);
+  const main = pair(m[3], m[4]);
+  const aet = m[5] !== undefined;
+  const first = pair(m[6], m[7]);
+  const second = pair(m[8], m[9]);
+  const hasTwoInBracket = /,/.test(text);
+  if (aet || pen) {
+    // The bracket's first score is after 90 minutes; a second one (possibly blank) is half-time.
+    const ft = first ?? (aet ? null : main);
+    return { ft, et: aet ? main : null, pen, ht: second };
+  }
+  if (hasTwoInBracket) return `two scores in brackets without extra time or penalties in "${text}"`;
+  return { ft: main, et: null, pen: null, ht: first };
+}
+
+/** `Di María 18', 55' Draxler 40'; Cavani 62' (pen.)` → goals for home; away. A lone `-` means none. */
+function attachGoals(content: string, match: MatchRecord): string | null {
+  const sides = content.split(';');
+  if (sides.length > 2) return `more than two sides in goal line "${content}"`;
+  const goals: GoalRecord[] = [];
+  for (let s = 0; s < sides.length; s++) {
+    const side: Side = s === 0 ? 'home' : 'away';
+    const parsed = parseGoals(sides[s], side);
+    if (typeof parsed === 'string') return parsed;
+    goals.push(...parsed);
+  }
+  match.goals = goals;
+  const final = match.etScore ?? match.ftScore;
+  const counted: Score = [
+    goals.filter((g) => g.side === 'home').length,
+    goals.filter((g) => g.side === 'away').length,
+  ];
+  if (final && (counted[0] !== final[0] || counted[1] !== final[1])) {
+    return `goal line lists ${counted.join('-')} but the result is ${final.join('-')}`;
+  }
+  return null;
+}
+
+function parseGoals(text: string, side: Side): GoalRecord[] | string {
+  const trimmed = text.trim();
+  if (trimmed === '' || trimmed === '-') return [];
+  const goals: GoalRecord[] = [];
+  let scorer: string | null = null;
+  let end = 0;
+  for (const m of trimmed.matchAll(GOAL_RE)) {
+    const between = trimmed.slice(end, m.index).replace(/^[\s,]+|[\s,]+$/g, '');
+    if (between !== '') scorer = between;
+    if (!scorer) return `goal at ${m[0]} without a scorer in "${trimmed}"`;
+    goals.push({
+      side,
+      scorer,
+      minute: Number(m[1]),
+      stoppage: m[2] === undefined ? null : Number(m[2]),
+      penalty: m[3] === 'pen',
+      ownGoal: m[3] === 'o.g',
+    });
+    end = m.index + m[0].length;
+  }
+  const leftover = trimmed.slice(end).replace(/^[\s,]+/, '');
+  if (leftover !== '') return `cannot read "${leftover}" in goal line "${trimmed}"`;
+  return goals;
+}
+
+/**
+ * The current files do not label legs: within one knockout round, the two matches between the same two teams are
+ * leg 1 (earlier) and leg 2 (later). A final that is a single match is played at a neutral venue.
+ */
+function assignLegsAndFinalVenues(records: MatchRecord[], explicitLeg: Set<MatchRecord>): void {
+  const ties = new Map<string, MatchRecord[]>();
+  for (const r of records) {
+    if (explicitLeg.has(r) || !r.round || /^(Group stage|League phase|Matchday \d+)$/.test(r.round)) continue;
+    const teams = [teamKey(r.home), teamKey(r.away)].sort();
+    const key = `${r.competition.code}|${r.season}|${r.round}|${teams.join('|')}`;
+    const tie = ties.get(key);
+    if (tie) tie.push(r);
+    else ties.set(key, [r]);
+  }
+  for (const tie of ties.values()) {
+    if (tie.length === 2) {
+      tie.sort((a, b) => (a.date + (a.time ?? '')).localeCompare(b.date + (b.time ?? '')) || a.source.line - b.source.line);
+      tie[0].leg = 1;
+      tie[1].leg = 2;
+    } else if (tie.length === 1 && tie[0].round === 'Final') {
+      tie[0].neutral = true;
+    }
+  }
+}
+
+function teamKey(team: TeamRef): string {
+  return `${team.name}\u0000${team.country ?? ''}`;
+}

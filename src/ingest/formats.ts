@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { parseAliasOverrides } from './alias-overrides.js';
+import { looksLikeEngsoccerdata, parseEngsoccerdata, parseEngsoccerdataTeamNames } from './engsoccerdata.js';
+import { looksLikeFootballData, parseFootballData } from './football-data.js';
+import { looksLikeFootballTxt, parseFootballTxt } from './football-txt.js';
+import { looksLikeFootballcsv, parseFootballcsv } from './footballcsv.js';
+import { looksLikeGenericCsv, parseGenericCsv } from './generic-csv.js';
+import { parseClubsFile, parseStadiumsFile } from './openfootball-clubs.js';
+import type { ClubRecord, ParsedFile, StadiumRecord } from './records.js';
+
+/** A source format: how to recognise it from a file's first bytes and name, and how to parse it. */
+export type SourceFormat =
+  | { id: string; kind: 'matches'; detect(head: string, fileName: string): boolean; parse(text: string, file: string): ParsedFile }
+  | { id: string; kind: 'clubs'; detect(head: string, fileName: string): boolean; parse(text: string, file: string): ClubRecord[] }
+  | { id: string; kind: 'stadiums'; detect(head: string, fileName: string): boolean; parse(text: string, file: string): StadiumRecord[] };
+
+/** Detection order matters: the most specific formats first, the generic CSV last. */
+export const SOURCE_FORMATS: readonly SourceFormat[] = [
+  {
+    id: 'alias-overrides',
+    kind: 'clubs',
+    detect: (head, name) => /\.ya?ml$/.test(name) && /\baliases:/.test(head),
+    parse: parseAliasOverrides,
+  },
+  { id: 'football-data', kind: 'matches', detect: (head) => looksLikeFootballData(head), parse: parseFootballData },
+  {
+    id: 'engsoccerdata-teamnames',
+    kind: 'clubs',
+    detect: (head) => /^"?country"?,"?name"?,"?name_other"?/.test(head),
+    parse: parseEngsoccerdataTeamNames,
+  },
+  { id: 'engsoccerdata', kind: 'matches', detect: looksLikeEngsoccerdata, parse: parseEngsoccerdata },
+  { id: 'footballcsv', kind: 'matches', detect: looksLikeFootballcsv, parse: parseFootballcsv },
+  { id: 'openfootball-clubs', kind: 'clubs', detect: (_head, name) => /\.clubs\.txt$/.test(path.basename(name)), parse: parseClubsFile },
+  {
+    id: 'openfootball-stadiums',
+    kind: 'stadiums',
+    detect: (_head, name) => /\.stadiums\.txt$/.test(path.basename(name)),
+    parse: parseStadiumsFile,
+  },
+  { id: 'football-txt', kind: 'matches', detect: looksLikeFootballTxt, parse: parseFootballTxt },
+  { id: 'generic-csv', kind: 'matches', detect: looksLikeGenericCsv, parse: parseGenericCsv },
+];
+
+export function detectFormat(head: string, fileName: string): SourceFormat | undefined {
+  return SOURCE_FORMATS.find((f) => f.detect(head, fileName));
+}
+
+export function formatById(id: string): SourceFormat | undefined {
+  return SOURCE_FORMATS.find((f) => f.id === id);
+}

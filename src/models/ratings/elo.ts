@@ -1,0 +1,149 @@
+import { MatchdayError } from '../../errors.js';
+import {
+  burnInWeights,
+  checkTeamIndex,
+  chronologicalOrder,
+  DEFAULT_BURN_IN_DAYS,
+  validateRatingMatches,
+  type RatingFitOptions,
+  type RatingMatches,
+  type TuningResult,
+} from './matches.js';
+import { fitOrderedLogit, fitOutcomeMapping, ratingForecast, type OutcomeMapping, type RatingForecast } from './outcome-mapping.js';
+
+/**
+ * Elo ratings in the ClubElo form: the expected result of the home side is 1 / (1 + 10^(−(dr + HFA)/400)),
+ * and after the match it takes K · F · (result − expected) points from the away side, where result is 1 / ½ / 0
+ * and F = |goal difference|^exponent for a win (ClubElo: the square root), 1 for a draw.
+ */
+export interface EloOptions {
+  /** Points exchanged per unit of surprise (ClubElo's weight index). */
+  readonly k: number;
+  /** Elo points added to the home side's rating difference; none at neutral venues. May be negative. */
+  readonly homeAdvantage: number;
+  /** F = |goal difference|^exponent for a decided match; 0 ignores the margin. */
+  readonly goalDifferenceExponent: number;
+  /** Rating of a team before its first match. */
+  readonly initialRating: number;
+}
+
+/** ClubElo's published constants (K = 20, square-root margin) with a typical home advantage; tune on data. */
+export const CLUBELO_OPTIONS: EloOptions = { k: 20, homeAdvantage: 65, goalDifferenceExponent: 0.5, initialRating: 1500 };
+
+export interface EloRun {
+  /** Ratings of each match's teams just before it, in input order (what a forecast of that match may use). */
+  readonly preHome: Float64Array;
+  readonly preAway: Float64Array;
+  /** preHome − preAway + home advantage (0 at a neutral venue): the x of the outcome mapping. */
+  readonly difference: Float64Array;
+  /** Every team's rating after the last match. */
+  readonly ratings: Float64Array;
+}
+
+/** Expected result (win = 1, draw = ½) of the side whose rating difference, home advantage included, is `difference`. */
+export function eloExpectedResult(difference: number): number {
+  return 1 / (1 + 10 ** (-difference / 400));
+}
+
+/** Runs Elo over the matches in date order. `initialRatings` (per team) overrides `options.initialRating`. */
+export function runElo(matches: RatingMatches, options: EloOptions = CLUBELO_OPTIONS, initialRatings?: ArrayLike<number>): EloRun {
+  checkEloOptions(options);
+  const n = validateRatingMatches(matches);
+  const ratings = new Float64Array(matches.teamCount).fill(options.initialRating);
+  if (initialRatings) {
+    if (initialRatings.length !== matches.teamCount) {
+      throw new MatchdayError('invalid-rating-input', `initialRatings has ${initialRatings.length} entries for ${matches.teamCount} teams`, { field: 'initialRatings' });
+    }
+    for (let t = 0; t < matches.teamCount; t++) ratings[t] = initialRatings[t];
+  }
+  const preHome = new Float64Array(n);
+  const preAway = new Float64Array(n);
+  const difference = new Float64Array(n);
+  for (const i of chronologicalOrder(matches)) {
+    const h = matches.home[i];
+    const a = matches.away[i];
+    const dr = ratings[h] - ratings[a] + (matches.neutral[i] ? 0 : options.homeAdvantage);
+    preHome[i] = ratings[h];
+    preAway[i] = ratings[a];
+    difference[i] = dr;
+    const goalDifference = matches.homeGoals[i] - matches.awayGoals[i];
+    const result = goalDifference > 0 ? 1 : goalDifference === 0 ? 0.5 : 0;
+    const marginFactor = goalDifference === 0 ? 1 : Math.abs(goalDifference) ** options.goalDifferenceExponent;
+    const exchanged = options.k * marginFactor * (result - eloExpectedResult(dr));
+    ratings[h] += exchanged;
+    ratings[a] -= exchanged;
+  }
+  return { preHome, preAway, difference, ratings };
+}
+
+/** Elo ratings after the training matches plus the outcome mapping fitted on them. */
+export interface EloModel {
+  readonly kind: 'elo';
+  readonly options: EloOptions;
+  readonly ratings: Float64Array;
+  readonly mapping: OutcomeMapping;
+}
+
+export function fitElo(matches: RatingMatches, options: EloOptions = CLUBELO_OPTIONS, fit: RatingFitOptions = {}): EloModel {
+  const run = runElo(matches, options);
+  const weights = burnInWeights(matches, fit.burnInDays ?? DEFAULT_BURN_IN_DAYS);
+  const mapping = fitOutcomeMapping(run.difference, matches.homeGoals, matches.awayGoals, weights);
+  return { kind: 'elo', options, ratings: run.ratings, mapping };
+}
+
+/** The mapping's x for a fixture: rating difference plus home advantage unless the venue is neutral. */
+export function eloDifference(model: EloModel, home: number, away: number, neutral = false): number {
+  checkTeamIndex(home, model.ratings.length, 'home');
+  checkTeamIndex(away, model.ratings.length, 'away');
+  return model.ratings[home] - model.ratings[away] + (neutral ? 0 : model.options.homeAdvantage);
+}
+
+export function predictElo(model: EloModel, home: number, away: number, neutral = false, maxGoals = 10): RatingForecast {
+  return ratingForecast(model.mapping, eloDifference(model, home, away, neutral), maxGoals);
+}
+
+/** Candidate values for each tuned constant; constants not listed keep the base options' value. */
+export interface EloTuningGrid {
+  readonly k: readonly number[];
+  readonly homeAdvantage: readonly number[];
+  readonly goalDifferenceExponent?: readonly number[];
+}
+
+/**
+ * Grid search for the Elo constants that maximise the fitted outcome mapping's likelihood on the training
+ * matches. Each match is scored on its pre-match ratings, so the criterion is out-of-sample for the ratings.
+ */
+export function tuneElo(
+  matches: RatingMatches,
+  grid: EloTuningGrid,
+  base: EloOptions = CLUBELO_OPTIONS,
+  fit: RatingFitOptions = {},
+): TuningResult<EloOptions> {
+  const weights = burnInWeights(matches, fit.burnInDays ?? DEFAULT_BURN_IN_DAYS);
+  const exponents = grid.goalDifferenceExponent ?? [base.goalDifferenceExponent];
+  let best: TuningResult<EloOptions> | null = null;
+  let evaluated = 0;
+  for (const k of grid.k) {
+    for (const homeAdvantage of grid.homeAdvantage) {
+      for (const goalDifferenceExponent of exponents) {
+        const options = { ...base, k, homeAdvantage, goalDifferenceExponent };
+        const run = runElo(matches, options);
+        const ll = fitOrderedLogit(run.difference, matches.homeGoals, matches.awayGoals, weights).logLikelihood;
+        evaluated++;
+        if (best === null || ll > best.outcomeLogLikelihood) best = { options, outcomeLogLikelihood: ll, evaluated };
+      }
+    }
+  }
+  if (best === null) throw new MatchdayError('invalid-argument', 'Elo tuning grid is empty', { field: 'grid' });
+  return { ...best, evaluated };
+}
+
+function checkEloOptions(options: EloOptions): void {
+  const { k, homeAdvantage, goalDifferenceExponent, initialRating } = options;
+  if (!(k > 0) || !Number.isFinite(k)) throw new MatchdayError('invalid-argument', `Elo K must be positive, got ${k}`, { field: 'k' });
+  if (!Number.isFinite(homeAdvantage)) throw new MatchdayError('invalid-argument', `Elo home advantage must be finite, got ${homeAdvantage}`, { field: 'homeAdvantage' });
+  if (!(goalDifferenceExponent >= 0) || !Number.isFinite(goalDifferenceExponent)) {
+    throw new MatchdayError('invalid-argument', `goal-difference exponent must be ≥ 0, got ${goalDifferenceExponent}`, { field: 'goalDifferenceExponent' });
+  }
+  if (!Number.isFinite(initialRating)) throw new MatchdayError('invalid-argument', `initial rating must be finite, got ${initialRating}`, { field: 'initialRating' });
+}

@@ -1,0 +1,289 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MatchdayError } from '../errors.js';
+import { detectFormat, formatById, type SourceFormat } from '../ingest/formats.js';
+import type { ClubRecord, MatchRecord, RowError, StadiumRecord } from '../ingest/records.js';
+import type { AliasGroup } from '../identity/team-directory.js';
+import type { Db } from './database.js';
+import { MatchWriter } from './match-writer.js';
+import { TeamStore } from './team-store.js';
+import { VenueStore } from './venue-store.js';
+
+/** The project's own alias overrides, read before every import (config/team-aliases.yaml). */
+export const BUILT_IN_ALIASES = fileURLToPath(new URL('../../config/team-aliases.yaml', import.meta.url));
+
+export interface ImportOptions {
+  /** Force one format for every file instead of detecting it from the content. */
+  format?: string;
+  /** Import a file's valid rows and list the rejected ones, instead of rejecting the whole file. */
+  skipInvalid?: boolean;
+  onProgress?: (done: number, total: number, file: string) => void;
+}
+
+export type FileStatus = 'imported' | 'unchanged' | 'rejected' | 'skipped';
+
+export interface FileReport {
+  file: string;
+  format: string | null;
+  status: FileStatus;
+  added: number;
+  enriched: number;
+  unchanged: number;
+  /** Club / stadium entries read from an alias source. */
+  aliases: number;
+  rejectedRows: RowError[];
+  /** Why a file was rejected or skipped. */
+  error: string | null;
+}
+
+export interface ImportSummary {
+  files: FileReport[];
+  totals: {
+    files: number;
+    imported: number;
+    unchanged: number;
+    rejected: number;
+    skipped: number;
+    matchesAdded: number;
+    matchesEnriched: number;
+    matchesUnchanged: number;
+    teamsCreated: number;
+    rejectedRows: number;
+    conflicts: number;
+    seconds: number;
+  };
+}
+
+/**
+ * Imports files and folders (recursively) into the database. Each file is one transaction: a file with a bad row
+ * (unless skipInvalid) or an ambiguous team leaves the database as it was. Alias sources (club lists) are read
+ * before match files so that names resolve to one team whatever the source. A file already imported with the same
+ * content is not read again.
+ */
+export function importPaths(db: Db, inputs: string[], options: ImportOptions = {}): ImportSummary {
+  const started = performance.now();
+  const explicit = new Set(inputs.map((p) => path.resolve(p)));
+  const files = [BUILT_IN_ALIASES, ...inputs.flatMap((p) => listFiles(p))];
+  const planned = files.map((file) => ({ file, ...plan(file, explicit.has(path.resolve(file)), options.format) }));
+  // Alias sources first: a club list read after the matches could no longer unite teams already created apart.
+  planned.sort((a, b) => rank(a.format) - rank(b.format));
+
+  const teamsBefore = db.prepare('SELECT COUNT(*) FROM teams').pluck().get() as number;
+  const conflictsBefore = db.prepare('SELECT COUNT(*) FROM conflicts').pluck().get() as number;
+  let teams = new TeamStore(db);
+  const venues = new VenueStore(db);
+  const writer = new MatchWriter(db);
+  const alreadyImported = db.prepare('SELECT sha256 FROM imported_files WHERE path = ?').pluck();
+  const recordImported = db.prepare(
+    'INSERT OR REPLACE INTO imported_files (path, sha256, format, records, imported_at) VALUES (?, ?, ?, ?, ?)',
+  );
+
+  const reports: FileReport[] = [];
+  planned.forEach((item, index) => {
+    options.onProgress?.(index, planned.length, item.file);
+    const report = emptyReport(item.file, item.format?.id ?? null);
+    reports.push(report);
+    if (!item.format) {
+      report.status = item.skipReason ? 'skipped' : 'rejected';
+      report.error = item.skipReason ?? item.error ?? 'unknown format';
+      return;
+    }
+    try {
+      const bytes = readFileSync(item.file);
+      const sha = createHash('sha256').update(bytes).digest('hex');
+      if (alreadyImported.get(item.file) === sha) {
+        report.status = 'unchanged';
+        return;
+      }
+      const text = decodeUtf8(bytes, item.file);
+      const format = item.format;
+      db.transaction(() => {
+        importText(format, text, item.file, report, { teams, venues, writer }, options.skipInvalid ?? false);
+        writer.linkTies();
+        recordImported.run(item.file, sha, format.id, report.added + report.enriched + report.unchanged + report.aliases, new Date().toISOString());
+      })();
+      report.status = 'imported';
+    } catch (error) {
+      if (!(error instanceof MatchdayError)) throw error;
+      report.status = 'rejected';
+      report.error = error.message;
+      report.added = report.enriched = report.unchanged = report.aliases = 0;
+      // The transaction rolled back: drop in-memory state it had built.
+      teams = TeamStore.reload(db);
+      writer.clearCache();
+    }
+  });
+  options.onProgress?.(planned.length, planned.length, '');
+
+  const count = (status: FileStatus) => reports.filter((r) => r.status === status).length;
+  return {
+    files: reports,
+    totals: {
+      files: reports.length,
+      imported: count('imported'),
+      unchanged: count('unchanged'),
+      rejected: count('rejected'),
+      skipped: count('skipped'),
+      matchesAdded: sum(reports, (r) => r.added),
+      matchesEnriched: sum(reports, (r) => r.enriched),
+      matchesUnchanged: sum(reports, (r) => r.unchanged),
+      teamsCreated: (db.prepare('SELECT COUNT(*) FROM teams').pluck().get() as number) - teamsBefore,
+      rejectedRows: sum(reports, (r) => r.rejectedRows.length),
+      conflicts: (db.prepare('SELECT COUNT(*) FROM conflicts').pluck().get() as number) - conflictsBefore,
+      seconds: (performance.now() - started) / 1000,
+    },
+  };
+}
+
+interface Stores {
+  teams: TeamStore;
+  venues: VenueStore;
+  writer: MatchWriter;
+}
+
+function importText(format: SourceFormat, text: string, file: string, report: FileReport, stores: Stores, skipInvalid: boolean): void {
+  switch (format.kind) {
+    case 'clubs':
+      report.aliases = stores.teams.addAliasGroups(format.parse(text, file).map(toAliasGroup));
+      return;
+    case 'stadiums':
+      report.aliases = stores.venues.addStadiums(format.parse(text, file) as StadiumRecord[]);
+      return;
+    case 'matches': {
+      const parsed = format.parse(text, file);
+      if (parsed.errors.length > 0 && !skipInvalid) throw rowErrorToException(parsed.errors);
+      report.rejectedRows.push(...parsed.errors);
+      for (const record of parsed.records) {
+        try {
+          writeRecord(record, report, stores);
+        } catch (error) {
+          if (!(error instanceof MatchdayError) || !skipInvalid) throw locate(error, record);
+          report.rejectedRows.push({ file, line: record.source.line, field: 'team', message: error.message });
+        }
+      }
+      if (parsed.records.length === 0 && parsed.errors.length === 0) {
+        throw new MatchdayError('EMPTY', 'no matches in file', { file });
+      }
+    }
+  }
+}
+
+function writeRecord(record: MatchRecord, report: FileReport, { teams, writer }: Stores): void {
+  const country = record.competition.country;
+  const home = teams.resolve(record.home, country).teamId;
+  const away = teams.resolve(record.away, country).teamId;
+  if (home === away) {
+    throw new MatchdayError('SAME_TEAM', `home and away resolve to one team (${record.home.name} v ${record.away.name})`, {
+      file: record.source.file,
+      line: record.source.line,
+    });
+  }
+  const outcome = writer.write(record, home, away);
+  report[outcome]++;
+}
+
+function locate(error: unknown, record: MatchRecord): unknown {
+  if (!(error instanceof MatchdayError) || error.location.file) return error;
+  return new MatchdayError(error.code, error.message.replace(/^team [^:]+: /, ''), {
+    ...error.location,
+    file: record.source.file,
+    line: record.source.line,
+  });
+}
+
+function rowErrorToException(errors: RowError[]): MatchdayError {
+  const first = errors[0];
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more invalid rows; --skip-invalid imports the valid ones)` : '';
+  return new MatchdayError('INVALID_ROW', `${first.message}${more}`, {
+    file: first.file,
+    line: first.line,
+    field: first.field ?? undefined,
+  });
+}
+
+function toAliasGroup(club: ClubRecord): AliasGroup {
+  return { canonical: club.name, country: club.country, names: club.aliases, source: club.source.format };
+}
+
+function decodeUtf8(bytes: Buffer, file: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    const line = bytes.subarray(0, offset).toString('latin1').split('\n').length;
+    throw new MatchdayError('ENCODING', 'not valid UTF-8 (convert the file to UTF-8)', { file, line });
+  }
+}
+
+function firstInvalidUtf8(bytes: Buffer): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let low = 0;
+  let high = bytes.length;
+  // Binary search for the shortest invalid prefix; a cut inside a valid multi-byte sequence is tolerated by `stream`.
+  while (high - low > 1) {
+    const mid = (low + high) >> 1;
+    try {
+      decoder.decode(bytes.subarray(0, mid), { stream: true });
+      low = mid;
+    } catch {
+      high = mid;
+    }
+  }
+  return low;
+}
+
+function listFiles(input: string): string[] {
+  let stat;
+  try {
+    stat = statSync(input);
+  } catch {
+    throw new MatchdayError('NOT_FOUND', 'no such file or folder', { file: input });
+  }
+  if (!stat.isDirectory()) return [input];
+  return readdirSync(input, { withFileTypes: true })
+    .filter((entry) => !entry.name.startsWith('.'))
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((entry) => listFiles(path.join(input, entry.name)));
+}
+
+interface Plan {
+  format: SourceFormat | null;
+  skipReason?: string;
+  error?: string;
+}
+
+/** Which format a file is. Inside a folder, files of no known format are skipped; named explicitly, they are an error. */
+function plan(file: string, explicit: boolean, forcedFormat: string | undefined): Plan {
+  if (forcedFormat) {
+    const format = formatById(forcedFormat);
+    if (!format) throw new MatchdayError('UNKNOWN_FORMAT', `unknown --format ${forcedFormat}`);
+    return { format };
+  }
+  let head: string;
+  try {
+    head = readFileSync(file).subarray(0, 4096).toString('utf8');
+  } catch (error) {
+    return { format: null, error: `cannot read: ${(error as Error).message}` };
+  }
+  if (head.trim() === '') return { format: null, error: `${file}: empty file` };
+  const format = detectFormat(head, file);
+  if (format) return { format };
+  return explicit
+    ? { format: null, error: `${file}: unknown format (not football-data, Football.TXT, engsoccerdata, footballcsv or generic CSV; see --format)` }
+    : { format: null, skipReason: 'not a match or club file' };
+}
+
+function rank(format: SourceFormat | null): number {
+  if (!format) return 3;
+  return format.kind === 'matches' ? 2 : format.kind === 'stadiums' ? 1 : 0;
+}
+
+function emptyReport(file: string, format: string | null): FileReport {
+  return { file, format, status: 'imported', added: 0, enriched: 0, unchanged: 0, aliases: 0, rejectedRows: [], error: null };
+}
+
+function sum(reports: FileReport[], pick: (r: FileReport) => number): number {
+  return reports.reduce((total, r) => total + pick(r), 0);
+}

@@ -1,0 +1,219 @@
+import type { MatchStatus } from '../ingest/records.js';
+import type { Db } from './database.js';
+
+/** A stored match with names resolved, as read models and surfaces use it. */
+export interface StoredMatchView {
+  id: number;
+  competition: { code: string; name: string; kind: string };
+  season: string;
+  date: string;
+  time: string | null;
+  home: { id: number; name: string };
+  away: { id: number; name: string };
+  neutral: boolean;
+  venue: string | null;
+  round: string | null;
+  group: string | null;
+  leg: 1 | 2 | null;
+  tieId: number | null;
+  status: MatchStatus;
+  score: {
+    ht: [number, number] | null;
+    ft: [number, number] | null;
+    et: [number, number] | null;
+    pens: [number, number] | null;
+  };
+  attendance: number | null;
+  referee: string | null;
+}
+
+export interface MatchFilter {
+  teamId?: number;
+  competitionCode?: string;
+  season?: string;
+  /** Inclusive ISO date bounds. */
+  from?: string;
+  to?: string;
+  /** Only matches strictly before this date (no leakage into forecasts). */
+  before?: string;
+  playedOnly?: boolean;
+}
+
+interface MatchRow {
+  id: number;
+  code: string;
+  competition_name: string;
+  kind: string;
+  season: string;
+  date: string;
+  time: string | null;
+  home_id: number;
+  home_name: string;
+  away_id: number;
+  away_name: string;
+  neutral: number;
+  venue: string | null;
+  round: string | null;
+  group_name: string | null;
+  leg: 1 | 2 | null;
+  tie_id: number | null;
+  status: MatchStatus;
+  ht_home: number | null;
+  ht_away: number | null;
+  ft_home: number | null;
+  ft_away: number | null;
+  et_home: number | null;
+  et_away: number | null;
+  pen_home: number | null;
+  pen_away: number | null;
+  attendance: number | null;
+  referee: string | null;
+}
+
+export function findMatches(db: Db, filter: MatchFilter): StoredMatchView[] {
+  const where: string[] = [];
+  const params: Record<string, string | number> = {};
+  if (filter.teamId !== undefined) {
+    where.push('(m.home_team_id = @team OR m.away_team_id = @team)');
+    params.team = filter.teamId;
+  }
+  if (filter.competitionCode) {
+    where.push('c.code = @competition');
+    params.competition = filter.competitionCode;
+  }
+  if (filter.season) {
+    where.push('m.season = @season');
+    params.season = filter.season;
+  }
+  if (filter.from) {
+    where.push('m.date >= @from');
+    params.from = filter.from;
+  }
+  if (filter.to) {
+    where.push('m.date <= @to');
+    params.to = filter.to;
+  }
+  if (filter.before) {
+    where.push('m.date < @before');
+    params.before = filter.before;
+  }
+  if (filter.playedOnly) where.push("m.status IN ('played', 'awarded') AND m.ft_home IS NOT NULL");
+  const sql = `
+    SELECT m.*, c.code, c.name AS competition_name, c.kind,
+      h.id AS home_id, h.name AS home_name, a.id AS away_id, a.name AS away_name
+    FROM matches m
+    JOIN competitions c ON c.id = m.competition_id
+    JOIN teams h ON h.id = m.home_team_id
+    JOIN teams a ON a.id = m.away_team_id
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY m.date, m.time, m.id`;
+  return (db.prepare(sql).all(params) as MatchRow[]).map(toView);
+}
+
+export interface GoalView {
+  side: 'home' | 'away';
+  scorer: string;
+  minute: number | null;
+  stoppage: number | null;
+  penalty: boolean;
+  ownGoal: boolean;
+}
+
+export function goalsOfMatches(db: Db, matchIds: number[]): Map<number, GoalView[]> {
+  const result = new Map<number, GoalView[]>();
+  const statement = db.prepare('SELECT * FROM goals WHERE match_id = ? ORDER BY seq');
+  for (const id of matchIds) {
+    const rows = statement.all(id) as {
+      side: 'home' | 'away';
+      scorer: string;
+      minute: number | null;
+      stoppage: number | null;
+      penalty: number;
+      own_goal: number;
+    }[];
+    if (rows.length === 0) continue;
+    result.set(
+      id,
+      rows.map((r) => ({ side: r.side, scorer: r.scorer, minute: r.minute, stoppage: r.stoppage, penalty: r.penalty === 1, ownGoal: r.own_goal === 1 })),
+    );
+  }
+  return result;
+}
+
+export interface SourceView {
+  format: string;
+  file: string;
+  line: number;
+}
+
+export function sourcesOfMatches(db: Db, matchIds: number[]): Map<number, SourceView[]> {
+  const result = new Map<number, SourceView[]>();
+  const statement = db.prepare('SELECT format, file, line FROM match_sources WHERE match_id = ? ORDER BY file, line');
+  for (const id of matchIds) result.set(id, statement.all(id) as SourceView[]);
+  return result;
+}
+
+export interface TeamListing {
+  id: number;
+  name: string;
+  country: string | null;
+  matches: number;
+  firstDate: string | null;
+  lastDate: string | null;
+  aliases: string[];
+}
+
+export function listTeams(db: Db, teamIds?: number[]): TeamListing[] {
+  const rows = db
+    .prepare(
+      `SELECT t.id, t.name, t.country,
+        (SELECT COUNT(*) FROM matches m WHERE m.home_team_id = t.id OR m.away_team_id = t.id) AS matches,
+        (SELECT MIN(date) FROM matches m WHERE m.home_team_id = t.id OR m.away_team_id = t.id) AS firstDate,
+        (SELECT MAX(date) FROM matches m WHERE m.home_team_id = t.id OR m.away_team_id = t.id) AS lastDate,
+        (SELECT json_group_array(key) FROM team_aliases WHERE team_id = t.id) AS aliases
+      FROM teams t ${teamIds ? `WHERE t.id IN (${teamIds.map(() => '?').join(',')})` : ''} ORDER BY t.name`,
+    )
+    .all(...(teamIds ?? [])) as (Omit<TeamListing, 'aliases'> & { aliases: string })[];
+  return rows.map((r) => ({ ...r, aliases: JSON.parse(r.aliases) as string[] }));
+}
+
+export function competitionByCode(db: Db, code: string): { id: number; code: string; name: string } | undefined {
+  return db.prepare('SELECT id, code, name FROM competitions WHERE code = ?').get(code) as
+    | { id: number; code: string; name: string }
+    | undefined;
+}
+
+export function countMatches(db: Db, competitionCode: string, season: string): number {
+  return db
+    .prepare('SELECT COUNT(*) FROM matches m JOIN competitions c ON c.id = m.competition_id WHERE c.code = ? AND m.season = ?')
+    .pluck()
+    .get(competitionCode, season) as number;
+}
+
+function toView(r: MatchRow): StoredMatchView {
+  const pair = (a: number | null, b: number | null): [number, number] | null => (a === null || b === null ? null : [a, b]);
+  return {
+    id: r.id,
+    competition: { code: r.code, name: r.competition_name, kind: r.kind },
+    season: r.season,
+    date: r.date,
+    time: r.time,
+    home: { id: r.home_id, name: r.home_name },
+    away: { id: r.away_id, name: r.away_name },
+    neutral: r.neutral === 1,
+    venue: r.venue,
+    round: r.round,
+    group: r.group_name,
+    leg: r.leg,
+    tieId: r.tie_id,
+    status: r.status,
+    score: {
+      ht: pair(r.ht_home, r.ht_away),
+      ft: pair(r.ft_home, r.ft_away),
+      et: pair(r.et_home, r.et_away),
+      pens: pair(r.pen_home, r.pen_away),
+    },
+    attendance: r.attendance,
+    referee: r.referee,
+  };
+}

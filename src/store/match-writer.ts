@@ -1,0 +1,188 @@
+import type { CompetitionRef, MatchRecord, Score } from '../ingest/records.js';
+import type { Db } from './database.js';
+
+export type WriteOutcome = 'added' | 'enriched' | 'unchanged';
+
+interface StoredMatch {
+  id: number;
+  ft_home: number | null;
+  ft_away: number | null;
+}
+
+/**
+ * Writes canonical match records, one row per real match whatever the number of sources:
+ * a match is found by (date, home, away), or for league matches by (competition, season, home, away) when sources
+ * disagree on the date. A known match is enriched (empty fields filled, odds/goals/stats added), never overwritten;
+ * a conflicting score is recorded in `conflicts`. Every source row is kept in `match_sources`.
+ */
+export class MatchWriter {
+  private readonly competitionIds = new Map<string, number>();
+  private readonly statements;
+  conflicts = 0;
+
+  constructor(private readonly db: Db) {
+    this.statements = {
+      competitionByCode: db.prepare('SELECT id FROM competitions WHERE code = ?').pluck(),
+      insertCompetition: db.prepare('INSERT INTO competitions (code, name, kind, country, tier) VALUES (?, ?, ?, ?, ?)'),
+      byDate: db.prepare('SELECT id, ft_home, ft_away FROM matches WHERE date = ? AND home_team_id = ? AND away_team_id = ?'),
+      bySeason: db.prepare(
+        'SELECT id, ft_home, ft_away FROM matches WHERE competition_id = ? AND season = ? AND home_team_id = ? AND away_team_id = ? LIMIT 2',
+      ),
+      sourceExists: db.prepare('SELECT 1 FROM match_sources WHERE file = ? AND line = ?').pluck(),
+      insertSource: db.prepare('INSERT OR IGNORE INTO match_sources (match_id, format, file, line) VALUES (?, ?, ?, ?)'),
+      insertMatch: db.prepare(`
+        INSERT INTO matches (competition_id, season, date, time, home_team_id, away_team_id, neutral, venue, round,
+          group_name, leg, status, ht_home, ht_away, ft_home, ft_away, et_home, et_away, pen_home, pen_away, attendance, referee)
+        VALUES (@competition_id, @season, @date, @time, @home, @away, @neutral, @venue, @round, @group, @leg, @status,
+          @ht_home, @ht_away, @ft_home, @ft_away, @et_home, @et_away, @pen_home, @pen_away, @attendance, @referee)`),
+      enrichMatch: db.prepare(`
+        UPDATE matches SET
+          time = COALESCE(time, @time), neutral = MAX(neutral, @neutral), venue = COALESCE(venue, @venue),
+          round = COALESCE(round, @round), group_name = COALESCE(group_name, @group), leg = COALESCE(leg, @leg),
+          status = CASE WHEN ft_home IS NULL AND @ft_home IS NOT NULL THEN @status ELSE status END,
+          ft_home = COALESCE(ft_home, @ft_home), ft_away = COALESCE(ft_away, @ft_away),
+          ht_home = COALESCE(ht_home, @ht_home), ht_away = COALESCE(ht_away, @ht_away),
+          et_home = COALESCE(et_home, @et_home), et_away = COALESCE(et_away, @et_away),
+          pen_home = COALESCE(pen_home, @pen_home), pen_away = COALESCE(pen_away, @pen_away),
+          attendance = COALESCE(attendance, @attendance), referee = COALESCE(referee, @referee)
+        WHERE id = @id AND (
+          (time IS NULL AND @time IS NOT NULL) OR (neutral < @neutral) OR (venue IS NULL AND @venue IS NOT NULL) OR
+          (round IS NULL AND @round IS NOT NULL) OR (group_name IS NULL AND @group IS NOT NULL) OR
+          (leg IS NULL AND @leg IS NOT NULL) OR (ft_home IS NULL AND @ft_home IS NOT NULL) OR
+          (ht_home IS NULL AND @ht_home IS NOT NULL) OR (et_home IS NULL AND @et_home IS NOT NULL) OR
+          (pen_home IS NULL AND @pen_home IS NOT NULL) OR (attendance IS NULL AND @attendance IS NOT NULL) OR
+          (referee IS NULL AND @referee IS NOT NULL))`),
+      insertConflict: db.prepare(
+        'INSERT OR IGNORE INTO conflicts (match_id, file, line, field, stored, incoming) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      hasGoals: db.prepare('SELECT 1 FROM goals WHERE match_id = ? LIMIT 1').pluck(),
+      insertGoal: db.prepare(
+        'INSERT INTO goals (match_id, seq, side, scorer, minute, stoppage, penalty, own_goal) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      insertStats: db.prepare(`INSERT OR IGNORE INTO match_stats
+        (match_id, side, shots, shots_on_target, corners, fouls, yellow_cards, red_cards) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+      insertOdds: db.prepare(
+        'INSERT OR IGNORE INTO odds (match_id, bookmaker, market, line, selection, closing, price) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      linkTies: db.prepare(`
+        INSERT OR IGNORE INTO ties (competition_id, season, round, first_leg_id, second_leg_id)
+        SELECT m1.competition_id, m1.season, m1.round, m1.id, m2.id
+        FROM matches m1 JOIN matches m2
+          ON m2.competition_id = m1.competition_id AND m2.season = m1.season
+         AND m2.home_team_id = m1.away_team_id AND m2.away_team_id = m1.home_team_id
+         AND m2.leg = 2 AND m2.date > m1.date AND m2.round IS m1.round
+        WHERE m1.leg = 1 AND m1.tie_id IS NULL AND m2.tie_id IS NULL`),
+      setTieIds: db.prepare(`
+        UPDATE matches SET tie_id = (SELECT t.id FROM ties t WHERE t.first_leg_id = matches.id OR t.second_leg_id = matches.id)
+        WHERE leg IS NOT NULL AND tie_id IS NULL`),
+    };
+  }
+
+  competitionId(ref: CompetitionRef): number {
+    const cached = this.competitionIds.get(ref.code);
+    if (cached !== undefined) return cached;
+    const found = this.statements.competitionByCode.get(ref.code) as number | undefined;
+    const id =
+      found ?? Number(this.statements.insertCompetition.run(ref.code, ref.name, ref.kind, ref.country, ref.tier).lastInsertRowid);
+    this.competitionIds.set(ref.code, id);
+    return id;
+  }
+
+  /** Forgets cached ids, e.g. after a rolled-back transaction. */
+  clearCache(): void {
+    this.competitionIds.clear();
+  }
+
+  write(record: MatchRecord, homeTeamId: number, awayTeamId: number): WriteOutcome {
+    const s = this.statements;
+    const { file, line, format } = record.source;
+    const competitionId = this.competitionId(record.competition);
+    const existing = this.findExisting(record, competitionId, homeTeamId, awayTeamId);
+    const row = toRow(record, competitionId, homeTeamId, awayTeamId);
+
+    if (!existing) {
+      const matchId = Number(s.insertMatch.run(row).lastInsertRowid);
+      s.insertSource.run(matchId, format, file, line);
+      this.writeDetails(matchId, record);
+      return 'added';
+    }
+    if (s.sourceExists.get(file, line)) return 'unchanged';
+
+    s.insertSource.run(existing.id, format, file, line);
+    if (record.ftScore && existing.ft_home !== null && (existing.ft_home !== record.ftScore[0] || existing.ft_away !== record.ftScore[1])) {
+      s.insertConflict.run(existing.id, file, line, 'score', `${existing.ft_home}-${existing.ft_away}`, scoreText(record.ftScore));
+      this.conflicts++;
+    }
+    const filled = s.enrichMatch.run({ ...row, id: existing.id }).changes > 0;
+    const detailed = this.writeDetails(existing.id, record);
+    return filled || detailed ? 'enriched' : 'unchanged';
+  }
+
+  /** Pairs first and second legs into ties for every match that has a leg and no tie yet. */
+  linkTies(): void {
+    this.statements.linkTies.run();
+    this.statements.setTieIds.run();
+  }
+
+  private findExisting(record: MatchRecord, competitionId: number, home: number, away: number): StoredMatch | undefined {
+    const byDate = this.statements.byDate.get(record.date, home, away) as StoredMatch | undefined;
+    if (byDate || record.competition.kind !== 'league') return byDate;
+    const sameSeason = this.statements.bySeason.all(competitionId, record.season, home, away) as StoredMatch[];
+    return sameSeason.length === 1 ? sameSeason[0] : undefined;
+  }
+
+  /** Adds goals, stats and odds the match lacks; true when anything was added. */
+  private writeDetails(matchId: number, record: MatchRecord): boolean {
+    const s = this.statements;
+    let added = false;
+    if (record.goals.length > 0 && !s.hasGoals.get(matchId)) {
+      record.goals.forEach((g, seq) =>
+        s.insertGoal.run(matchId, seq, g.side, g.scorer, g.minute, g.stoppage, g.penalty ? 1 : 0, g.ownGoal ? 1 : 0),
+      );
+      added = true;
+    }
+    if (record.stats) {
+      for (const side of ['home', 'away'] as const) {
+        const st = record.stats[side];
+        const result = s.insertStats.run(matchId, side, st.shots, st.shotsOnTarget, st.corners, st.fouls, st.yellowCards, st.redCards);
+        added ||= result.changes > 0;
+      }
+    }
+    for (const o of record.odds) {
+      const result = s.insertOdds.run(matchId, o.bookmaker, o.market, o.line ?? 0, o.selection, o.closing ? 1 : 0, o.price);
+      added ||= result.changes > 0;
+    }
+    return added;
+  }
+}
+
+function scoreText(score: Score): string {
+  return `${score[0]}-${score[1]}`;
+}
+
+function toRow(r: MatchRecord, competitionId: number, home: number, away: number) {
+  return {
+    competition_id: competitionId,
+    season: r.season,
+    date: r.date,
+    time: r.time,
+    home,
+    away,
+    neutral: r.neutral ? 1 : 0,
+    venue: r.venue,
+    round: r.round,
+    group: r.group,
+    leg: r.leg,
+    status: r.status,
+    ht_home: r.htScore?.[0] ?? null,
+    ht_away: r.htScore?.[1] ?? null,
+    ft_home: r.ftScore?.[0] ?? null,
+    ft_away: r.ftScore?.[1] ?? null,
+    et_home: r.etScore?.[0] ?? null,
+    et_away: r.etScore?.[1] ?? null,
+    pen_home: r.penScore?.[0] ?? null,
+    pen_away: r.penScore?.[1] ?? null,
+    attendance: r.attendance,
+    referee: r.referee,
+  };
+}

@@ -1,0 +1,152 @@
+/**
+ * Schema migrations, applied in order; `PRAGMA user_version` records how many have run.
+ * Append new migrations; never edit one that has shipped.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE competitions (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('league', 'cup', 'continental')),
+    country TEXT,
+    tier INTEGER
+  );
+
+  CREATE TABLE teams (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    country TEXT
+  );
+
+  -- Every name key a team is known by, and where that knowledge came from.
+  CREATE TABLE team_aliases (
+    team_id INTEGER NOT NULL REFERENCES teams(id),
+    key TEXT NOT NULL,
+    PRIMARY KEY (team_id, key)
+  ) WITHOUT ROWID;
+  CREATE INDEX team_aliases_key ON team_aliases(key);
+
+  -- Alias knowledge from club lists, kept even for clubs with no match yet.
+  CREATE TABLE alias_groups (
+    id INTEGER PRIMARY KEY,
+    source TEXT NOT NULL,
+    canonical TEXT NOT NULL,
+    country TEXT,
+    names TEXT NOT NULL, -- JSON array
+    UNIQUE (source, canonical, country)
+  );
+
+  CREATE TABLE venues (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    country TEXT,
+    city TEXT,
+    capacity INTEGER,
+    opened INTEGER,
+    aliases TEXT NOT NULL DEFAULT '[]', -- JSON array
+    source_file TEXT,
+    source_line INTEGER,
+    UNIQUE (name, country)
+  );
+
+  CREATE TABLE ties (
+    id INTEGER PRIMARY KEY,
+    competition_id INTEGER NOT NULL REFERENCES competitions(id),
+    season TEXT NOT NULL,
+    round TEXT,
+    first_leg_id INTEGER NOT NULL UNIQUE REFERENCES matches(id),
+    second_leg_id INTEGER NOT NULL UNIQUE REFERENCES matches(id)
+  );
+
+  CREATE TABLE matches (
+    id INTEGER PRIMARY KEY,
+    competition_id INTEGER NOT NULL REFERENCES competitions(id),
+    season TEXT NOT NULL,
+    date TEXT NOT NULL,
+    time TEXT,
+    home_team_id INTEGER NOT NULL REFERENCES teams(id),
+    away_team_id INTEGER NOT NULL REFERENCES teams(id),
+    neutral INTEGER NOT NULL DEFAULT 0,
+    venue TEXT,
+    round TEXT,
+    group_name TEXT,
+    leg INTEGER CHECK (leg IN (1, 2)),
+    tie_id INTEGER REFERENCES ties(id),
+    status TEXT NOT NULL CHECK (status IN ('played', 'scheduled', 'postponed', 'cancelled', 'awarded', 'abandoned')),
+    ht_home INTEGER, ht_away INTEGER,
+    ft_home INTEGER, ft_away INTEGER,
+    et_home INTEGER, et_away INTEGER,
+    pen_home INTEGER, pen_away INTEGER,
+    attendance INTEGER,
+    referee TEXT,
+    UNIQUE (date, home_team_id, away_team_id)
+  );
+  CREATE INDEX matches_home ON matches(home_team_id, date);
+  CREATE INDEX matches_away ON matches(away_team_id, date);
+  CREATE INDEX matches_competition ON matches(competition_id, season, home_team_id, away_team_id);
+  CREATE INDEX matches_date ON matches(date);
+  CREATE INDEX matches_legs ON matches(competition_id, season, home_team_id) WHERE leg IS NOT NULL;
+
+  -- Provenance: every source row that described a match.
+  CREATE TABLE match_sources (
+    match_id INTEGER NOT NULL REFERENCES matches(id),
+    format TEXT NOT NULL,
+    file TEXT NOT NULL,
+    line INTEGER NOT NULL,
+    PRIMARY KEY (file, line)
+  ) WITHOUT ROWID;
+  CREATE INDEX match_sources_match ON match_sources(match_id);
+
+  CREATE TABLE goals (
+    match_id INTEGER NOT NULL REFERENCES matches(id),
+    seq INTEGER NOT NULL,
+    side TEXT NOT NULL CHECK (side IN ('home', 'away')),
+    scorer TEXT NOT NULL,
+    minute INTEGER,
+    stoppage INTEGER,
+    penalty INTEGER NOT NULL,
+    own_goal INTEGER NOT NULL,
+    PRIMARY KEY (match_id, seq)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE match_stats (
+    match_id INTEGER NOT NULL REFERENCES matches(id),
+    side TEXT NOT NULL CHECK (side IN ('home', 'away')),
+    shots INTEGER, shots_on_target INTEGER, corners INTEGER, fouls INTEGER, yellow_cards INTEGER, red_cards INTEGER,
+    PRIMARY KEY (match_id, side)
+  ) WITHOUT ROWID;
+
+  -- line is 0 for 1X2 (a key column cannot be NULL and stay unique).
+  CREATE TABLE odds (
+    match_id INTEGER NOT NULL REFERENCES matches(id),
+    bookmaker TEXT NOT NULL,
+    market TEXT NOT NULL CHECK (market IN ('1X2', 'OU', 'AH')),
+    line REAL NOT NULL,
+    selection TEXT NOT NULL CHECK (selection IN ('home', 'draw', 'away', 'over', 'under')),
+    closing INTEGER NOT NULL,
+    price REAL NOT NULL CHECK (price > 1),
+    PRIMARY KEY (match_id, market, closing, bookmaker, line, selection)
+  ) WITHOUT ROWID;
+
+  -- Two sources disagreeing about a match: kept, reported, never silently resolved.
+  CREATE TABLE conflicts (
+    id INTEGER PRIMARY KEY,
+    match_id INTEGER NOT NULL REFERENCES matches(id),
+    file TEXT NOT NULL,
+    line INTEGER NOT NULL,
+    field TEXT NOT NULL,
+    stored TEXT,
+    incoming TEXT,
+    UNIQUE (match_id, file, line, field)
+  );
+
+  CREATE TABLE imported_files (
+    path TEXT PRIMARY KEY,
+    sha256 TEXT NOT NULL,
+    format TEXT NOT NULL,
+    records INTEGER NOT NULL,
+    imported_at TEXT NOT NULL
+  );
+  `,
+];

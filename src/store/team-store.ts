@@ -1,0 +1,96 @@
+import { MatchdayError } from '../errors.js';
+import type { TeamRef } from '../ingest/records.js';
+import { TeamDirectory, type AliasGroup, type KnownTeam } from '../identity/team-directory.js';
+import type { Db } from './database.js';
+
+/**
+ * Teams and their aliases: loads the directory identity/ decides with, and persists its decisions.
+ * Statements are prepared once; the directory is kept in memory for the whole import.
+ */
+export class TeamStore {
+  readonly directory: TeamDirectory;
+  private readonly insertTeam;
+  private readonly insertKey;
+  private readonly insertGroup;
+
+  constructor(private readonly db: Db) {
+    this.insertTeam = db.prepare('INSERT INTO teams (name, country) VALUES (?, ?)');
+    this.insertKey = db.prepare('INSERT OR IGNORE INTO team_aliases (team_id, key) VALUES (?, ?)');
+    this.insertGroup = db.prepare(
+      'INSERT OR IGNORE INTO alias_groups (source, canonical, country, names) VALUES (?, ?, ?, ?)',
+    );
+    this.directory = loadTeamDirectory(db);
+  }
+
+  /** Records alias knowledge; returns how many groups were new. */
+  addAliasGroups(groups: AliasGroup[]): number {
+    let added = 0;
+    for (const group of groups) {
+      const result = this.insertGroup.run(group.source, group.canonical, group.country, JSON.stringify(group.names));
+      if (result.changes > 0) {
+        this.directory.addAliasGroup(group);
+        added++;
+      }
+    }
+    return added;
+  }
+
+  /**
+   * The team id for a source's name, creating the team on first sight.
+   * Throws MatchdayError 'AMBIGUOUS_TEAM' naming the candidates rather than merging with the wrong club.
+   */
+  resolve(ref: TeamRef, fallbackCountry: string | null): { teamId: number; created: boolean } {
+    const resolution = this.directory.resolve(ref, fallbackCountry);
+    switch (resolution.kind) {
+      case 'known':
+        for (const key of resolution.newKeys) {
+          this.insertKey.run(resolution.teamId, key);
+          this.directory.addTeamKey(resolution.teamId, key);
+        }
+        return { teamId: resolution.teamId, created: false };
+      case 'new': {
+        const teamId = Number(this.insertTeam.run(resolution.name, resolution.country).lastInsertRowid);
+        for (const key of resolution.keys) this.insertKey.run(teamId, key);
+        this.directory.addTeam({ id: teamId, name: resolution.name, country: resolution.country }, resolution.keys);
+        return { teamId, created: true };
+      }
+      case 'ambiguous':
+        throw new MatchdayError(
+          'AMBIGUOUS_TEAM',
+          `ambiguous team name: could be ${resolution.candidates.join(' or ')}; add an alias override`,
+          { team: ref.name },
+        );
+    }
+  }
+
+  /**
+   * Forgets in-memory state written by a transaction that rolled back, by reloading from the database.
+   * Cheap compared with an import, and keeps the directory the single source of truth for resolution.
+   */
+  static reload(db: Db): TeamStore {
+    return new TeamStore(db);
+  }
+}
+
+/** All teams, their name keys and the alias knowledge, read into memory (read-only use too). */
+export function loadTeamDirectory(db: Db): TeamDirectory {
+  const directory = new TeamDirectory();
+  for (const row of db.prepare('SELECT source, canonical, country, names FROM alias_groups').all() as {
+    source: string;
+    canonical: string;
+    country: string | null;
+    names: string;
+  }[]) {
+    directory.addAliasGroup({ ...row, names: JSON.parse(row.names) as string[] });
+  }
+  const keys = new Map<number, string[]>();
+  for (const { team_id, key } of db.prepare('SELECT team_id, key FROM team_aliases').all() as { team_id: number; key: string }[]) {
+    const list = keys.get(team_id);
+    if (list) list.push(key);
+    else keys.set(team_id, [key]);
+  }
+  for (const team of db.prepare('SELECT id, name, country FROM teams').all() as KnownTeam[]) {
+    directory.addTeam(team, keys.get(team.id) ?? []);
+  }
+  return directory;
+}
