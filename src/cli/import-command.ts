@@ -13,7 +13,9 @@ interface ImportOptions extends CommonOptions {
 export function registerImportCommand(program: Command): void {
   program
     .command('import')
-    .description('import match files and folders (recursive): football-data, Football.TXT, engsoccerdata, footballcsv, generic CSV, club lists')
+    .description(
+      'import match files and folders (recursive): football-data, Football.TXT, engsoccerdata, footballcsv, generic CSV, club lists',
+    )
     .argument('<paths...>', 'files or folders')
     .option('--format <id>', 'force a format instead of detecting it from the content')
     .option('--skip-invalid', 'import the valid rows of a file and list the rejected ones')
@@ -40,13 +42,48 @@ export function registerImportCommand(program: Command): void {
 function printSummary(summary: ImportSummary): void {
   const t = summary.totals;
   printTable(
-    ['files', 'imported', 'unchanged', 'skipped', 'rejected', 'matches added', 'enriched', 'unchanged', 'teams created', 'rejected rows', 'conflicts', 'seconds'],
-    [[t.files, t.imported, t.unchanged, t.skipped, t.rejected, t.matchesAdded, t.matchesEnriched, t.matchesUnchanged, t.teamsCreated, t.rejectedRows, t.conflicts, t.seconds.toFixed(1)]],
+    [
+      'files',
+      'imported',
+      'unchanged',
+      'skipped',
+      'rejected',
+      'matches added',
+      'enriched',
+      'unchanged',
+      'teams created',
+      'rejected rows',
+        'warnings',
+      'conflicts',
+      'seconds',
+    ],
+    [
+      [
+        t.files,
+        t.imported,
+        t.unchanged,
+        t.skipped,
+        t.rejected,
+        t.matchesAdded,
+        t.matchesEnriched,
+        t.matchesUnchanged,
+        t.teamsCreated,
+        t.rejectedRows,
+          t.warnings,
+        t.conflicts,
+        t.seconds.toFixed(1),
+      ],
+    ],
   );
   for (const file of summary.files) {
     if (file.status === 'rejected') process.stderr.write(`${pc.red('rejected')} ${file.error}\n`);
+    for (const row of file.warnings) {
+      process.stderr.write(`${pc.yellow('warning')} ${row.file}:${row.line}${row.field ? ` field ${row.field}` : ''}: ${row.message}\n`);
+    }
     for (const row of file.rejectedRows) {
-      process.stderr.write(`${pc.yellow('skipped row')} ${row.file}:${row.line}${row.field ? ` field ${row.field}` : ''}: ${row.message}\n`);
+      process.stderr.write(
+        `${pc.yellow('skipped row')} ${row.file}:${row.line}${row.field ? ` field ${row.field}` : ''}: ${row.message}\n`,
+      );
     }
   }
 }

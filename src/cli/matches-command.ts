@@ -28,7 +28,10 @@ export function registerMatchesCommand(program: Command): void {
         let competitionCode: string | undefined;
         if (options.competition) {
           const competition = findCompetition(options.competition);
-          if (!competition) throw new MatchdayError('UNKNOWN_COMPETITION', `unknown competition ${options.competition}`, { field: 'competition' });
+          if (!competition)
+            throw new MatchdayError('UNKNOWN_COMPETITION', `unknown competition ${options.competition}`, {
+              field: 'competition',
+            });
           competitionCode = competition.code;
         }
         const matches = findMatches(db, { teamId: team.teamId, competitionCode, season: options.season });
@@ -59,7 +62,11 @@ export function registerMatchesCommand(program: Command): void {
     );
 }
 
-function formatScore(score: { ft: [number, number] | null; et: [number, number] | null; pens: [number, number] | null }): string {
+function formatScore(score: {
+  ft: [number, number] | null;
+  et: [number, number] | null;
+  pens: [number, number] | null;
+}): string {
   if (!score.ft) return '-';
   let text = `${score.ft[0]}-${score.ft[1]}`;
   if (score.et) text += ` aet ${score.et[0]}-${score.et[1]}`;

@@ -19,7 +19,10 @@ export function registerTeamsCommand(program: Command): void {
       runCommand(options, () => {
         const db = openCommandDatabase(options, { readonly: true });
         const candidates = options.search ? searchTeams(db, options.search) : null;
-        const teams = listTeams(db, candidates?.map((c) => c.teamId));
+        const teams = listTeams(
+          db,
+          candidates?.map((c) => c.teamId),
+        );
         const order = new Map(candidates?.map((c, i) => [c.teamId, i]));
         if (candidates) teams.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
         db.close();

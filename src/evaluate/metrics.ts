@@ -86,7 +86,8 @@ export function meanWithError(values: ArrayLike<number>): MeanWithError {
  * on the same matches, much smaller than combining two separate errors since the scores are correlated.
  */
 export function meanDifference(a: ArrayLike<number>, b: ArrayLike<number>): MeanWithError {
-  if (a.length !== b.length) throw new MatchdayError('invalid-argument', `paired scores differ in length: ${a.length} vs ${b.length}`);
+  if (a.length !== b.length)
+    throw new MatchdayError('invalid-argument', `paired scores differ in length: ${a.length} vs ${b.length}`);
   return meanWithError(Array.from({ length: a.length }, (_, i) => a[i] - b[i]));
 }
 
@@ -130,7 +131,8 @@ export function summarizeByGroup<K>(
   outcomes: ArrayLike<number>,
   keys: readonly K[],
 ): Map<K, ScoreSummary> {
-  if (keys.length !== forecasts.length) throw new MatchdayError('invalid-argument', `${keys.length} group keys for ${forecasts.length} forecasts`);
+  if (keys.length !== forecasts.length)
+    throw new MatchdayError('invalid-argument', `${keys.length} group keys for ${forecasts.length} forecasts`);
   const summaries = new Map<K, ScoreSummary>();
   for (const [key, indices] of groupIndices(keys)) {
     summaries.set(
@@ -158,8 +160,10 @@ function checkForecast(forecast: ArrayLike<number>, outcome: number): void {
   let sum = 0;
   for (let k = 0; k < n; k++) {
     const p = forecast[k];
-    if (!(p >= 0 && p <= 1)) throw new MatchdayError('invalid-forecast', `probability ${k} is ${p}, not in [0, 1]`, { field: 'forecast' });
+    if (!(p >= 0 && p <= 1))
+      throw new MatchdayError('invalid-forecast', `probability ${k} is ${p}, not in [0, 1]`, { field: 'forecast' });
     sum += p;
   }
-  if (Math.abs(sum - 1) > SUM_TOLERANCE) throw new MatchdayError('invalid-forecast', `probabilities sum to ${sum}, not 1`, { field: 'forecast' });
+  if (Math.abs(sum - 1) > SUM_TOLERANCE)
+    throw new MatchdayError('invalid-forecast', `probabilities sum to ${sum}, not 1`, { field: 'forecast' });
 }

@@ -38,10 +38,11 @@ export function summariseGrid(grid: ScoreGrid, normalise = false): GridSummary {
   if (p.length !== size * size) {
     throw new MatchdayError('invalid-grid', `grid has ${p.length} cells, expected ${size * size}`, { field: 'p' });
   }
-  const home = new Float64Array(size);
-  const away = new Float64Array(size);
-  const totalGoals = new Float64Array(2 * maxGoals + 1);
-  const difference = new Float64Array(2 * maxGoals + 1);
+  // Plain arrays: small typed arrays cost the garbage collector more than the arithmetic they hold.
+  const home = zeros(size);
+  const away = zeros(size);
+  const totalGoals = zeros(2 * maxGoals + 1);
+  const difference = zeros(2 * maxGoals + 1);
   let mass = 0;
   let homeWin = 0;
   let draw = 0;
@@ -104,4 +105,10 @@ export function summariseGrid(grid: ScoreGrid, normalise = false): GridSummary {
     totalGoals: { offset: 0, p: totalGoals },
     goalDifference: { offset: -maxGoals, p: difference },
   };
+}
+
+function zeros(length: number): number[] {
+  const out = new Array<number>(length);
+  for (let i = 0; i < length; i++) out[i] = 0;
+  return out;
 }

@@ -21,7 +21,7 @@ export interface SettledBet {
  */
 export interface IntegerDistribution {
   readonly offset: number;
-  readonly p: Float64Array;
+  readonly p: readonly number[];
 }
 
 /** Throws unless `line` is a finite multiple of 0.25. */
@@ -39,26 +39,15 @@ export function checkQuarterLine(line: number, field: string): void {
 export function settleOnDistribution(dist: IntegerDistribution, handicap: number): SettledBet {
   const quarters = handicap * 4;
   // Every settlement rule reduces to comparing v with one integer threshold t; only what happens at v = t differs.
-  let threshold: number;
-  let atThreshold: 'push' | 'halfWin' | 'halfLoss' | 'loss';
-  switch (((quarters % 4) + 4) % 4) {
-    case 0: // whole line: v = −h is a push
-      threshold = -handicap;
-      atThreshold = 'push';
-      break;
-    case 1: // h = k + 0.25: half on k (push at v = −k), half on k + 0.5 (wins there)
-      threshold = -(handicap - 0.25);
-      atThreshold = 'halfWin';
-      break;
-    case 2: // half line: v = −h − 0.5 is the highest losing value
-      threshold = -handicap - 0.5;
-      atThreshold = 'loss';
-      break;
-    default: // h = k − 0.25: half on k (push at v = −k), half on k − 0.5 (loses there)
-      threshold = -(handicap + 0.25);
-      atThreshold = 'halfLoss';
-      break;
-  }
+  const kind = ((quarters % 4) + 4) % 4;
+  const threshold =
+    kind === 0
+      ? -handicap // whole line: v = −h is a push
+      : kind === 1
+        ? 0.25 - handicap // h = k + 0.25: half on k (push at v = −k), half on k + 0.5 (wins there)
+        : kind === 2
+          ? -handicap - 0.5 // half line: v = −h − 0.5 is the highest losing value
+          : -handicap - 0.25; // h = k − 0.25: half on k (push at v = −k), half on k − 0.5 (loses there)
 
   let below = 0;
   let at = 0;
@@ -71,9 +60,14 @@ export function settleOnDistribution(dist: IntegerDistribution, handicap: number
     else above += p[i];
   }
 
-  const bet: SettledBet = { win: above, halfWin: 0, push: 0, halfLoss: 0, loss: below, fairOdds: 0 };
-  if (atThreshold === 'loss') bet.loss += at;
-  else bet[atThreshold] = at;
+  const bet: SettledBet = {
+    win: above,
+    halfWin: kind === 1 ? at : 0,
+    push: kind === 0 ? at : 0,
+    halfLoss: kind === 3 ? at : 0,
+    loss: kind === 2 ? below + at : below,
+    fairOdds: 0,
+  };
   bet.fairOdds = fairOddsOfSettledBet(bet);
   return bet;
 }

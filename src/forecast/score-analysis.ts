@@ -27,60 +27,61 @@ export function scoreAnalysis(grid: ScoreGrid, count = 5, scale = 1): ScoreAnaly
   }
   const { p, maxGoals } = grid;
   const size = maxGoals + 1;
-  const overall = new TopCells(count);
-  const homeWin = new TopCells(count);
-  const draw = new TopCells(count);
-  const awayWin = new TopCells(count);
+  if (topIndices.length < 4 * count) {
+    topIndices = new Int32Array(4 * count);
+    topValues = new Float64Array(4 * count);
+  }
+  // Four lists in the scratch buffers: overall, home win, draw, away win.
+  topLengths.fill(0);
   for (let h = 0; h < size; h++) {
     const row = h * size;
     for (let a = 0; a < size; a++) {
       const index = row + a;
       const v = p[index];
-      overall.offer(index, v);
-      if (h > a) homeWin.offer(index, v);
-      else if (h === a) draw.offer(index, v);
-      else awayWin.offer(index, v);
+      offer(OVERALL, count, index, v);
+      offer(h > a ? HOME_WIN : h === a ? DRAW : AWAY_WIN, count, index, v);
     }
   }
   return {
-    overall: overall.toScorelines(p, size, scale),
-    homeWin: homeWin.toScorelines(p, size, scale),
-    draw: draw.toScorelines(p, size, scale),
-    awayWin: awayWin.toScorelines(p, size, scale),
+    overall: toScorelines(OVERALL, count, p, size, scale),
+    homeWin: toScorelines(HOME_WIN, count, p, size, scale),
+    draw: toScorelines(DRAW, count, p, size, scale),
+    awayWin: toScorelines(AWAY_WIN, count, p, size, scale),
   };
 }
 
-/** A bounded list of the best cells seen so far, kept sorted by insertion (the lists are short). */
-class TopCells {
-  private readonly indices: Int32Array;
-  private readonly values: Float64Array;
-  private length = 0;
+const OVERALL = 0;
+const HOME_WIN = 1;
+const DRAW = 2;
+const AWAY_WIN = 3;
 
-  constructor(private readonly capacity: number) {
-    this.indices = new Int32Array(capacity);
-    this.values = new Float64Array(capacity);
-  }
+// Reused scratch for the four bounded lists (this runs once per fixture on the prediction hot path).
+let topIndices = new Int32Array(32);
+let topValues = new Float64Array(32);
+const topLengths = new Int32Array(4);
 
-  offer(index: number, value: number): void {
-    const { capacity, indices, values } = this;
-    if (this.length === capacity && !(value > values[capacity - 1])) return;
-    let position = this.length < capacity ? this.length++ : capacity - 1;
-    // Strictly greater moves up, so an equal value stays behind the earlier cell.
-    while (position > 0 && value > values[position - 1]) {
-      indices[position] = indices[position - 1];
-      values[position] = values[position - 1];
-      position--;
-    }
-    indices[position] = index;
-    values[position] = value;
+/** Keeps list `list` sorted by insertion; strictly greater moves up, so an equal value stays behind the earlier cell. */
+function offer(list: number, capacity: number, index: number, value: number): void {
+  const base = list * capacity;
+  const length = topLengths[list];
+  if (length === capacity && !(value > topValues[base + capacity - 1])) return;
+  let position = length < capacity ? length : capacity - 1;
+  if (length < capacity) topLengths[list] = length + 1;
+  while (position > 0 && value > topValues[base + position - 1]) {
+    topIndices[base + position] = topIndices[base + position - 1];
+    topValues[base + position] = topValues[base + position - 1];
+    position--;
   }
+  topIndices[base + position] = index;
+  topValues[base + position] = value;
+}
 
-  toScorelines(p: Float64Array, size: number, scale: number): Scoreline[] {
-    const out: Scoreline[] = [];
-    for (let i = 0; i < this.length; i++) {
-      const index = this.indices[i];
-      out.push({ home: Math.floor(index / size), away: index % size, probability: p[index] * scale });
-    }
-    return out;
+function toScorelines(list: number, capacity: number, p: Float64Array, size: number, scale: number): Scoreline[] {
+  const out: Scoreline[] = [];
+  const base = list * capacity;
+  for (let i = 0; i < topLengths[list]; i++) {
+    const index = topIndices[base + i];
+    out.push({ home: Math.floor(index / size), away: index % size, probability: p[index] * scale });
   }
+  return out;
 }

@@ -16,11 +16,19 @@ export function findTeam(db: Db, query: string): TeamCandidate {
   const exact = candidates.filter((c) => c.score === 1);
   if (exact.length === 1) return exact[0];
   if (exact.length > 1) {
-    throw new MatchdayError('AMBIGUOUS_TEAM', `several teams are called that: ${exact.map(describe).join(', ')}; add the country, e.g. "${exact[0].name} (${exact[0].country})"`, { team: query });
+    throw new MatchdayError(
+      'AMBIGUOUS_TEAM',
+      `several teams are called that: ${exact.map(describe).join(', ')}; add the country, e.g. "${exact[0].name} (${exact[0].country})"`,
+      { team: query },
+    );
   }
   if (candidates.length === 1) return candidates[0];
   const closest = candidates.slice(0, 5).map(describe);
-  throw new MatchdayError('UNKNOWN_TEAM', closest.length ? `no team of that name; closest: ${closest.join(', ')}` : 'no team of that name', { team: query });
+  throw new MatchdayError(
+    'UNKNOWN_TEAM',
+    closest.length ? `no team of that name; closest: ${closest.join(', ')}` : 'no team of that name',
+    { team: query },
+  );
 }
 
 export function searchTeams(db: Db, query: string, limit = 20): TeamCandidate[] {

@@ -1,5 +1,5 @@
 import type { TeamRef } from '../ingest/records.js';
-import { displayTeamName, teamNameKey } from './team-name-key.js';
+import { displayTeamName, identityCountry, teamKeys } from './team-name-key.js';
 
 /** A team matchday already knows. */
 export interface KnownTeam {
@@ -19,7 +19,7 @@ export interface AliasGroup {
 export type TeamResolution =
   | { kind: 'known'; teamId: number; newKeys: string[] }
   | { kind: 'new'; name: string; country: string | null; keys: string[] }
-  | { kind: 'ambiguous'; candidates: string[] };
+  | { kind: 'ambiguous'; candidates: string[]; teamIds: number[] };
 
 export interface TeamCandidate {
   teamId: number;
@@ -31,17 +31,32 @@ export interface TeamCandidate {
 
 const ANY_COUNTRY = '*';
 
+/** One club as the alias groups describe it: groups from several sources united by a shared strict name. */
+interface Club {
+  country: string | null;
+  /** Strict keys of the groups' canonical names. */
+  canonicals: Set<string>;
+  keys: Set<string>;
+  /** Named by an alias override file: its claims win over the club lists'. */
+  override: boolean;
+}
+
+/** The `source` of alias groups from override files. */
+export const OVERRIDE_SOURCE = 'alias-overrides';
+
 /**
- * In-memory index of teams and alias knowledge. Resolution is by (name key, country): a name resolves to a team
- * only when exactly one team (or one alias group) claims it in that country; otherwise it is ambiguous and the
- * caller must report it rather than guess. Pure: store/ loads it and persists what it decides.
+ * In-memory index of teams and alias knowledge. A name resolves by its strict key, then its loose key
+ * (team-name-key.ts), within its country: to a team only when exactly one team (or one club of the alias groups)
+ * claims it; otherwise it is ambiguous and the caller must report it rather than guess.
+ * Pure: store/ loads it and persists what it decides.
  */
 export class TeamDirectory {
   private readonly teamsById = new Map<number, KnownTeam>();
   /** `${country}|${key}` → team ids claiming that key. */
   private readonly teamKeys = new Map<string, Set<number>>();
-  /** `${country}|${key}` → alias groups naming that key. */
-  private readonly groupKeys = new Map<string, AliasGroup[]>();
+  private readonly clubs: Club[] = [];
+  /** `${country}|${key}` → clubs naming that key. */
+  private readonly clubKeys = new Map<string, Set<Club>>();
 
   addTeam(team: KnownTeam, keys: Iterable<string>): void {
     this.teamsById.set(team.id, team);
@@ -51,8 +66,7 @@ export class TeamDirectory {
   addTeamKey(teamId: number, key: string): void {
     const team = this.teamsById.get(teamId);
     if (!team) throw new Error(`team ${teamId} is not in the directory`);
-    for (const country of [team.country ?? ANY_COUNTRY, ANY_COUNTRY]) {
-      const slot = `${country}|${key}`;
+    for (const slot of slots(team.country, key)) {
       let ids = this.teamKeys.get(slot);
       if (!ids) this.teamKeys.set(slot, (ids = new Set()));
       ids.add(teamId);
@@ -60,102 +74,146 @@ export class TeamDirectory {
   }
 
   addAliasGroup(group: AliasGroup): void {
-    const keys = new Set([group.canonical, ...group.names].map(teamNameKey));
-    for (const key of keys) {
-      for (const country of [group.country ?? ANY_COUNTRY, ANY_COUNTRY]) {
-        const slot = `${country}|${key}`;
-        const groups = this.groupKeys.get(slot);
-        if (groups) groups.push(group);
-        else this.groupKeys.set(slot, [group]);
-      }
+    const names = [group.canonical, ...group.names];
+    const country = identityCountry(group.country);
+    const strict = names.map((n) => teamKeys(n)[0]);
+    const canonical = strict[0];
+    // Groups from several sources describe one club when one's canonical name is a name of the other
+    // (`Atalanta` and `Atalanta Bergamo | Atalanta`); two clubs that merely share a nickname stay apart.
+    const same = this.clubs.filter(
+      (c) => c.country === country && (c.keys.has(canonical) || strict.some((k) => c.canonicals.has(k))),
+    );
+    const club = same[0] ?? { country, canonicals: new Set<string>(), keys: new Set<string>(), override: false };
+    if (same.length === 0) this.clubs.push(club);
+    for (const other of same.slice(1)) this.mergeClub(club, other);
+    club.canonicals.add(canonical);
+    club.override ||= group.source === OVERRIDE_SOURCE;
+    for (const key of names.flatMap(teamKeys)) this.addClubKey(club, key);
+  }
+
+  private addClubKey(club: Club, key: string): void {
+    club.keys.add(key);
+    for (const s of slots(club.country, key)) {
+      let clubs = this.clubKeys.get(s);
+      if (!clubs) this.clubKeys.set(s, (clubs = new Set()));
+      clubs.add(club);
     }
+  }
+
+  /** A group that names two known clubs shows they are one: fold `other` into `club`. */
+  private mergeClub(club: Club, other: Club): void {
+    for (const key of other.keys) {
+      for (const s of slots(other.country, key)) this.clubKeys.get(s)?.delete(other);
+      this.addClubKey(club, key);
+    }
+    for (const c of other.canonicals) club.canonicals.add(c);
+    club.override ||= other.override;
+    this.clubs.splice(this.clubs.indexOf(other), 1);
+  }
+
+  /** Clubs claiming a key; an override file's claim beats the club lists'. */
+  private clubsFor(key: string, country: string | null): Club[] {
+    const clubs = [...(this.clubKeys.get(slot(country, key)) ?? [])];
+    const overrides = clubs.filter((c) => c.override);
+    return overrides.length === 1 ? overrides : clubs;
   }
 
   team(id: number): KnownTeam | undefined {
     return this.teamsById.get(id);
   }
 
-  get teamCount(): number {
-    return this.teamsById.size;
-  }
-
   /**
    * Which team a source's name means. `fallbackCountry` is the competition's country, used when the source gives none.
-   * Overrides and alias groups take part through addAliasGroup; a key that two alias groups in one country claim
-   * for different clubs is ambiguous.
    */
   resolve(ref: TeamRef, fallbackCountry: string | null): TeamResolution {
-    const country = ref.country ?? fallbackCountry;
-    const key = teamNameKey(ref.name);
-    const direct = this.teamsFor(key, country);
-    if (direct.length === 1) return { kind: 'known', teamId: direct[0], newKeys: [] };
-    if (direct.length > 1) return { kind: 'ambiguous', candidates: direct.map((id) => this.describe(id)) };
+    const country = identityCountry(ref.country ?? fallbackCountry);
+    const refKeys = teamKeys(ref.name);
+    for (const key of refKeys) {
+      const direct = this.teamsFor(key, country);
+      if (direct.length === 1)
+        return { kind: 'known', teamId: direct[0], newKeys: this.missingKeys(direct[0], refKeys, country) };
+      if (direct.length > 1) return this.ambiguous(direct);
 
-    const groups = this.groupsFor(key, country);
-    const groupKeys = distinctClubs(groups);
-    if (groupKeys.length > 1) {
-      return { kind: 'ambiguous', candidates: groupKeys.map((g) => `${g.canonical} (${g.country ?? '?'})`) };
-    }
-    if (groupKeys.length === 1) {
-      const allKeys = [...new Set(groups.flatMap((g) => [g.canonical, ...g.names].map(teamNameKey)))];
-      const teamIds = new Set(allKeys.flatMap((k) => this.teamsFor(k, country)));
-      if (teamIds.size > 1) {
-        return { kind: 'ambiguous', candidates: [...teamIds].map((id) => this.describe(id)) };
+      const clubs = this.clubsFor(key, country);
+      if (clubs.length > 1) {
+        return {
+          kind: 'ambiguous',
+          candidates: clubs.map((c) => `${[...c.canonicals][0].slice(1)} (${c.country ?? '?'})`),
+          teamIds: [],
+        };
       }
-      const clubCountry = country ?? groupKeys[0].country;
-      if (teamIds.size === 1) {
-        const [teamId] = teamIds;
-        return { kind: 'known', teamId, newKeys: allKeys.filter((k) => !this.teamsFor(k, clubCountry).includes(teamId)) };
+      if (clubs.length === 1) {
+        const club = clubs[0];
+        const clubCountry = country ?? club.country;
+        // Keys another club also claims would pull the wrong names onto this team.
+        const ownKeys = [...club.keys].filter((k) => {
+          const claims = this.clubsFor(k, clubCountry);
+          return claims.length === 1 && claims[0] === club;
+        });
+        const allKeys = [...new Set([...refKeys, ...ownKeys])];
+        const teamIds = [...new Set(ownKeys.flatMap((k) => this.teamsFor(k, clubCountry)))];
+        if (teamIds.length > 1) return this.ambiguous(teamIds);
+        if (teamIds.length === 1)
+          return { kind: 'known', teamId: teamIds[0], newKeys: this.missingKeys(teamIds[0], allKeys, clubCountry) };
+        return {
+          kind: 'new',
+          name: displayTeamName(ref.name),
+          country: ref.country ?? fallbackCountry ?? club.country,
+          keys: allKeys,
+        };
       }
-      return { kind: 'new', name: displayTeamName(ref.name), country: clubCountry, keys: allKeys };
     }
-    return { kind: 'new', name: displayTeamName(ref.name), country, keys: [key] };
+    return { kind: 'new', name: displayTeamName(ref.name), country: ref.country ?? fallbackCountry, keys: refKeys };
   }
 
   /** Teams whose names look like `text`, best first: exact key, then prefix, then containment. */
   search(text: string, limit = 20): TeamCandidate[] {
-    const wanted = teamNameKey(text);
+    const [strict, loose] = teamKeys(text);
     const scores = new Map<number, number>();
-    for (const [slot, ids] of this.teamKeys) {
-      if (!slot.startsWith(`${ANY_COUNTRY}|`)) continue;
-      const key = slot.slice(2);
-      const score = key === wanted ? 1 : key.startsWith(wanted) ? 0.8 : key.includes(wanted) ? 0.6 : 0;
+    for (const [key, ids] of this.teamKeys) {
+      if (!key.startsWith(`${ANY_COUNTRY}|`)) continue;
+      const name = key.slice(2);
+      const bare = name.startsWith('=') ? name.slice(1) : name;
+      const score =
+        name === strict || name === loose ? 1 : bare.startsWith(loose) ? 0.8 : bare.includes(loose) ? 0.6 : 0;
       if (score === 0) continue;
       for (const id of ids) scores.set(id, Math.max(scores.get(id) ?? 0, score));
     }
     return [...scores]
-      .map(([teamId, score]) => ({ teamId, score, name: this.teamsById.get(teamId)!.name, country: this.teamsById.get(teamId)!.country }))
+      .map(([teamId, score]) => {
+        const team = this.teamsById.get(teamId)!;
+        return { teamId, score, name: team.name, country: team.country };
+      })
       .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name))
       .slice(0, limit);
   }
 
   private teamsFor(key: string, country: string | null): number[] {
-    return [...(this.teamKeys.get(`${country ?? ANY_COUNTRY}|${key}`) ?? [])];
+    return [...(this.teamKeys.get(slot(country, key)) ?? [])];
   }
 
-  private groupsFor(key: string, country: string | null): AliasGroup[] {
-    return this.groupKeys.get(`${country ?? ANY_COUNTRY}|${key}`) ?? [];
+  private missingKeys(teamId: number, keys: string[], country: string | null): string[] {
+    return keys.filter((k) => !this.teamsFor(k, country).includes(teamId));
   }
 
-  private describe(id: number): string {
-    const team = this.teamsById.get(id)!;
-    return `${team.name} (${team.country ?? '?'})`;
+  private ambiguous(teamIds: number[]): TeamResolution {
+    return {
+      kind: 'ambiguous',
+      teamIds,
+      candidates: teamIds.map((id) => {
+        const team = this.teamsById.get(id)!;
+        return `${team.name} (${team.country ?? '?'})`;
+      }),
+    };
   }
 }
 
-/**
- * Alias groups from several sources usually describe the same club; they are one club when their name keys overlap
- * beyond the key being resolved. Two groups sharing only that key (two `Sporting`s) are two clubs.
- */
-function distinctClubs(groups: AliasGroup[]): AliasGroup[] {
-  const clubs: { keys: Set<string>; group: AliasGroup }[] = [];
-  for (const group of groups) {
-    const keys = new Set([group.canonical, ...group.names].map(teamNameKey));
-    const same = clubs.find(
-      (c) => c.group.country === group.country && (c.keys.has(teamNameKey(group.canonical)) || keys.has(teamNameKey(c.group.canonical))),
-    );
-    if (same) for (const k of keys) same.keys.add(k);
-    else clubs.push({ keys, group });
-  }
-  return clubs.map((c) => c.group);
+function slot(country: string | null, key: string): string {
+  return `${country ?? ANY_COUNTRY}|${key}`;
+}
+
+/** A key is findable under its country and under "any country" (for sources that give none). */
+function slots(country: string | null, key: string): string[] {
+  const own = identityCountry(country);
+  return own ? [slot(own, key), slot(null, key)] : [slot(null, key)];
 }

@@ -25,7 +25,11 @@ export function parseAliasOverrides(text: string, file: string): ClubRecord[] {
   const parsed = overrideSchema.safeParse(document.toJS());
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new MatchdayError('INVALID_OVERRIDE', issue.message, { file, line: lineOf(issue.path), field: issue.path.join('.') });
+    throw new MatchdayError('INVALID_OVERRIDE', issue.message, {
+      file,
+      line: lineOf(issue.path),
+      field: issue.path.join('.'),
+    });
   }
   return parsed.data.map((entry, index) => ({
     source: { format: ALIAS_OVERRIDES_FORMAT, file, line: lineOf([index]) ?? 1 },
@@ -41,7 +45,8 @@ export function parseAliasOverrides(text: string, file: string): ClubRecord[] {
 /** The 1-based line of the node at `path`, or of its nearest existing parent. */
 export function yamlLine(document: Document, lineCounter: LineCounter, path: PropertyKey[]): number | undefined {
   for (let depth = path.length; depth >= 0; depth--) {
-    const node = document.getIn(path.slice(0, depth) as unknown[], true) as { range?: [number, number, number] } | undefined;
+    const node = document.getIn(path.slice(0, depth) as unknown[], true) as
+      { range?: [number, number, number] } | undefined;
     if (node?.range) return lineCounter.linePos(node.range[0]).line;
   }
   return undefined;

@@ -4,14 +4,15 @@
  *
  * Which file is which comes from its name (`england.csv`, `champs.csv`, `facup.csv`, ...): england.csv and
  * france.csv share one header, so only the name tells the country. Conventions common to every file: `NA` is an
- * empty cell, `Season` is the starting year, dates are ISO except a few day counts (see `readDate`).
+ * empty cell, `Season` is the starting year, dates are ISO except a few day counts (see `isoDate`).
  *
  * What the files say about extra time differs, so the scores do too:
  * - champs.csv gives the 90-minute score (`hgoal`/`vgoal`) and the cumulative score after extra time
  *   (`aethgoal`/`aetvgoal`, always ≥ the 90-minute score) → ftScore and etScore.
  * - facup.csv and englandplayoffs.csv only flag extra time (`aet` = yes) and give the final score including it:
  *   such a match gets etScore = that score and ftScore = null (the 90-minute score is unknown).
- * - leaguecup.csv has no extra-time information (its `aet`/`pens` columns are empty): ftScore is the final score.
+ * - leaguecup.csv has no extra-time information (its `aet`/`pens` columns are empty): ftScore is the final score as
+ *   given, extra-time goals included where there were any.
  *
  * Rows left out on purpose, without an error: FA Cup byes (no opponent, not a match) and the non-league play-offs in
  * englandplayoffs.csv (Conference, Northern/Southern/Isthmian leagues: not `eng.playoffs`). A row whose date is `NA`
@@ -50,6 +51,11 @@ const REQUIRED_COLUMNS: Readonly<Record<'league' | 'champs' | CupFile, readonly 
 
 type FileKind = { kind: 'league'; tiers: Readonly<Record<number, string>> } | { kind: 'champs' } | { kind: CupFile };
 
+/** `table[key]` for the table's own keys only: a cell such as `constructor` must not find Object.prototype's. */
+function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 /** `data/engsoccerdata/england.csv` → `england`. */
 function baseName(file: string): string {
   const name = file.split(/[\\/]/).pop() ?? file;
@@ -58,7 +64,7 @@ function baseName(file: string): string {
 
 function fileKind(file: string): FileKind | null {
   const base = baseName(file);
-  const tiers = LEAGUE_FILES[base];
+  const tiers = own(LEAGUE_FILES, base);
   if (tiers) return { kind: 'league', tiers };
   if (base === 'champs') return { kind: 'champs' };
   if (base === 'facup' || base === 'leaguecup' || base === 'englandplayoffs') return { kind: base };
@@ -112,11 +118,12 @@ function readTable(text: string, file: string, required: readonly string[]): Csv
   if (missing.length > 0) {
     throw new MatchdayError('FORMAT', `engsoccerdata file lacks column(s) ${missing.join(', ')}`, { file, line: 1 });
   }
+  if (table.rows.every(isBlankRow)) throw new MatchdayError('EMPTY', 'file has a header but no rows', { file });
   return table;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_COUNT = /^\d{1,6}$/;
+const DAY_COUNT = /^\d{5}$/;
 const COUNT = /^\d+$/;
 const EXPONENT = /^\d+(\.\d+)?e\+\d+$/;
 const SCORE = /^(\d+)-(\d+)$/;
@@ -131,6 +138,9 @@ class RowReader {
   line = 0;
   failed = false;
   private cells: readonly string[] = [];
+  // Many rows share a date and every season repeats: read each text once (england.csv has 208k rows).
+  private readonly dates = new Map<string, string | null>();
+  private readonly seasons = new Map<string, string | null>();
 
   constructor(
     readonly file: string,
@@ -179,14 +189,16 @@ class RowReader {
 
   /** Two goal columns → a score; both NA → null; one NA → error. */
   score(homeField: string, awayField: string): Score | null {
-    const home = this.count(homeField);
-    const away = this.count(awayField);
-    if (home === null && away === null) return null;
-    if (home === null || away === null) {
-      this.fail(home === null ? homeField : awayField, 'score has only one side');
+    const homeMissing = this.text(homeField) === null;
+    const awayMissing = this.text(awayField) === null;
+    if (homeMissing && awayMissing) return null;
+    if (homeMissing || awayMissing) {
+      this.fail(homeMissing ? homeField : awayField, 'score has only one side');
       return null;
     }
-    return [home, away];
+    const home = this.count(homeField);
+    const away = this.count(awayField);
+    return home === null || away === null ? null : [home, away];
   }
 
   /** A `2-1` cell → score. */
@@ -201,31 +213,47 @@ class RowReader {
     return [Number(match[1]), Number(match[2])];
   }
 
-  /**
-   * ISO `yyyy-mm-dd`, or a day count since 1970-01-01: some englandplayoffs.csv rows hold R's numeric form of a
-   * date (`18017` = 2019-05-01, in the season's play-off weeks; read from the 1899-12-30 spreadsheet epoch it
-   * would be 1949).
-   */
+  /** The `Date` column as ISO (see isoDate); NA is an error, since a match without a date cannot be stored. */
   date(): string | null {
     const text = this.text('Date');
     if (text === null) {
       this.fail('Date', 'no date: a match without a date cannot be stored');
       return null;
     }
-    if (DAY_COUNT.test(text)) return new Date(Number(text) * DAY_MS).toISOString().slice(0, 10);
-    const match = ISO_DATE.exec(text);
-    if (!match || !isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3]))) {
-      this.fail('Date', `'${text}' is not a date (yyyy-mm-dd)`);
-      return null;
+    let date = this.dates.get(text);
+    if (date === undefined) {
+      date = isoDate(text);
+      this.dates.set(text, date);
     }
-    return text;
+    if (date === null) this.fail('Date', `'${text}' is not a date (yyyy-mm-dd)`);
+    return date;
   }
 
-  season(): string {
-    const text = this.required('Season', 'season');
-    if (text !== '' && !YEAR.test(text)) this.fail('Season', `'${text}' is not a season start year`);
-    return this.failed ? '' : seasonFromStartYear(Number(text));
+  season(): string | null {
+    const text = this.text('Season');
+    if (text === null) {
+      this.fail('Season', 'no season');
+      return null;
+    }
+    let season = this.seasons.get(text);
+    if (season === undefined) {
+      season = YEAR.test(text) ? seasonFromStartYear(Number(text)) : null;
+      this.seasons.set(text, season);
+    }
+    if (season === null) this.fail('Season', `'${text}' is not a season start year`);
+    return season;
   }
+}
+
+/**
+ * ISO `yyyy-mm-dd`, or a five-digit day count since 1970-01-01: some englandplayoffs.csv rows hold R's numeric form
+ * of a date (`18017` = 2019-05-01, in that season's play-off weeks; read from the 1899-12-30 spreadsheet epoch it
+ * would be 1949).
+ */
+function isoDate(text: string): string | null {
+  if (DAY_COUNT.test(text)) return new Date(Number(text) * DAY_MS).toISOString().slice(0, 10);
+  const match = ISO_DATE.exec(text);
+  return match && isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3])) ? text : null;
 }
 
 function isCalendarDay(year: number, month: number, day: number): boolean {
@@ -244,13 +272,13 @@ interface MatchCore {
 function readCore(reader: RowReader): MatchCore {
   return {
     date: reader.date() ?? '',
-    season: reader.season(),
+    season: reader.season() ?? '',
     home: reader.required('home', 'home team'),
     away: reader.required('visitor', 'visiting team'),
   };
 }
 
-/** A record with the fields engsoccerdata never has set to their empty values. */
+/** A record of `core`, with `fields` over the empty values of everything engsoccerdata may lack. */
 function matchRecord(
   format: string,
   reader: RowReader,
@@ -258,7 +286,6 @@ function matchRecord(
   core: MatchCore,
   fields: Partial<MatchRecord> & Pick<MatchRecord, 'home' | 'away' | 'status' | 'ftScore'>,
 ): MatchRecord {
-  // Written out rather than spread over emptyRecordDefaults(): england.csv has 208k rows.
   return {
     source: { format, file: reader.file, line: reader.line },
     competition: comp,
@@ -311,7 +338,7 @@ function readLeague(reader: RowReader, table: CsvTable, tiers: Readonly<Record<n
     if (!reader.failed && !ftScore) reader.fail('hgoal', 'no score');
     const htScore = reader.scoreText('HT');
     const roundText = reader.text('round');
-    const round = roundText === null ? null : SPAIN_ROUNDS[roundText];
+    const round = roundText === null ? null : own(SPAIN_ROUNDS, roundText);
     if (round === undefined) reader.fail('round', `unknown round '${roundText}'`);
     const division = reader.text('division');
     const notes = reader.text('notes');
@@ -325,7 +352,7 @@ function readLeague(reader: RowReader, table: CsvTable, tiers: Readonly<Record<n
         ftScore,
         htScore,
         round: round ?? null,
-        group: reader.text('group') ?? (division === null ? null : (DIVISION_SECTIONS[division] ?? null)),
+        group: reader.text('group') ?? (division === null ? null : (own(DIVISION_SECTIONS, division) ?? null)),
       }),
     );
   }
@@ -367,7 +394,13 @@ const GROUP_STAGES: Readonly<Record<string, string>> = {
  * champs.csv `leg`: 1/2 in two-legged ties; `groups`, `NA` (single-match finals and the 1994 semi-finals),
  * `initial`/`replay` (a replayed final or a deciding third match) are not legs.
  */
-const CHAMPS_LEGS: Readonly<Record<string, 1 | 2 | null>> = { '1': 1, '2': 2, groups: null, initial: null, replay: null };
+const CHAMPS_LEGS: Readonly<Record<string, 1 | 2 | null>> = {
+  '1': 1,
+  '2': 2,
+  groups: null,
+  initial: null,
+  replay: null,
+};
 
 /** champs.csv `pens` values that decided a tie without a shoot-out; `walkover` also means the result was awarded. */
 const CHAMPS_NO_SHOOTOUT = new Set(['away goals', 'coin toss', 'walkover']);
@@ -383,26 +416,30 @@ function readChamps(reader: RowReader, table: CsvTable): MatchRecord[] {
     const core = readCore(reader);
     const roundText = reader.required('round', 'round');
     const groupMatch = GROUP_ROUND.exec(roundText);
-    const round = groupMatch ? GROUP_STAGES[groupMatch[2] ?? ''] : CHAMPS_ROUNDS[roundText];
+    const round = groupMatch ? GROUP_STAGES[groupMatch[2] ?? ''] : own(CHAMPS_ROUNDS, roundText);
     if (roundText !== '' && round === undefined) reader.fail('round', `unknown round '${roundText}'`);
     const legText = reader.text('leg');
-    const leg = legText === null ? null : CHAMPS_LEGS[legText];
+    const leg = legText === null ? null : own(CHAMPS_LEGS, legText);
     if (leg === undefined) reader.fail('leg', `unknown leg '${legText}'`);
     const homeCountry = reader.required('hcountry', 'home country');
-    if (homeCountry !== '' && !COUNTRY_CODE.test(homeCountry)) reader.fail('hcountry', `'${homeCountry}' is not a country code`);
+    if (homeCountry !== '' && !COUNTRY_CODE.test(homeCountry))
+      reader.fail('hcountry', `'${homeCountry}' is not a country code`);
     const awayCountry = reader.required('vcountry', 'visitor country');
-    if (awayCountry !== '' && !COUNTRY_CODE.test(awayCountry)) reader.fail('vcountry', `'${awayCountry}' is not a country code`);
+    if (awayCountry !== '' && !COUNTRY_CODE.test(awayCountry))
+      reader.fail('vcountry', `'${awayCountry}' is not a country code`);
     const ftScore = reader.score('hgoal', 'vgoal');
     if (!reader.failed && !ftScore) reader.fail('hgoal', 'no score');
     const htScore = reader.scoreText('HT');
     const etScore = reader.score('aethgoal', 'aetvgoal');
     if (etScore && ftScore && (etScore[0] < ftScore[0] || etScore[1] < ftScore[1])) {
-      reader.fail('aethgoal', `score after extra time ${etScore.join('-')} is below the 90-minute score ${ftScore.join('-')}`);
+      reader.fail(
+        'aethgoal',
+        `score after extra time ${etScore.join('-')} is below the 90-minute score ${ftScore.join('-')}`,
+      );
     }
     const pens = reader.text('pens');
     const penScore = pens === null || CHAMPS_NO_SHOOTOUT.has(pens) ? null : reader.scoreText('pens');
     if (reader.failed) continue;
-    const final = roundText === 'final';
     records.push(
       matchRecord(ENGSOCCERDATA_CHAMPS_FORMAT, reader, comp, core, {
         home: { name: core.home, country: homeCountry },
@@ -415,7 +452,8 @@ function readChamps(reader: RowReader, table: CsvTable): MatchRecord[] {
         round: round ?? null,
         group: groupMatch ? groupMatch[1] : null,
         leg: leg ?? null,
-        neutral: final,
+        // Finals are single matches at a neutral ground; other neutral venues (old replays) are not marked.
+        neutral: roundText === 'final',
       }),
     );
   }
@@ -471,11 +509,13 @@ function legOfTie(tie: string | null): 1 | 2 | null {
 }
 
 /** facup.csv `nonmatch` → status; byes are not matches at all and are left out before this. */
-function faCupStatus(nonmatch: string | null): MatchStatus {
+function faCupStatus(reader: RowReader, nonmatch: string | null): MatchStatus | null {
   if (nonmatch === null) return 'played';
   if (nonmatch === 'Match void' || nonmatch === 'Not played') return 'cancelled';
-  // Walkovers and disqualifications: the tie was awarded to the other side.
-  return 'awarded';
+  // Walkovers and disqualifications (`Sheffield disqualified`): the tie was awarded to the other side.
+  if (nonmatch === 'Walkover' || nonmatch.includes('disqualified')) return 'awarded';
+  reader.fail('nonmatch', `unknown nonmatch '${nonmatch}'`);
+  return null;
 }
 
 function readFaCup(reader: RowReader, table: CsvTable): MatchRecord[] {
@@ -488,15 +528,15 @@ function readFaCup(reader: RowReader, table: CsvTable): MatchRecord[] {
     if (nonmatch === 'Bye') continue;
     const core = readCore(reader);
     const roundText = reader.required('round', 'round');
-    const round = FA_CUP_ROUNDS[roundText];
+    const round = own(FA_CUP_ROUNDS, roundText);
     if (roundText !== '' && round === undefined) reader.fail('round', `unknown round '${roundText}'`);
-    const status = faCupStatus(nonmatch);
+    const status = faCupStatus(reader, nonmatch);
     const score = reader.score('hgoal', 'vgoal');
     if (status === 'played' && !reader.failed && !score) reader.fail('hgoal', 'no score');
     // `hp`/`vp` rather than `pens`: `pens` is written `7-6 Stevenage` (a short name) or plain `3-4` by season.
     const penScore = reader.score('hp', 'vp');
     const attendance = reader.count('attendance');
-    if (reader.failed) continue;
+    if (reader.failed || !status) continue;
     records.push(
       matchRecord(ENGSOCCERDATA_CUP_FORMAT, reader, comp, core, {
         home: { name: core.home, country: ENGLAND },
@@ -536,7 +576,8 @@ function twoLeggedRounds(reader: RowReader, table: CsvTable): Set<string> {
   const rounds = new Set<string>();
   for (const row of table.rows) {
     reader.start(row);
-    if (reader.text('leg') === '2') rounds.add(`${reader.text('Season')}|${LEAGUE_CUP_ROUNDS[reader.text('round') ?? '']}`);
+    if (reader.text('leg') !== '2') continue;
+    rounds.add(`${reader.text('Season')}|${own(LEAGUE_CUP_ROUNDS, reader.text('round') ?? '')}`);
   }
   return rounds;
 }
@@ -550,10 +591,11 @@ function readLeagueCup(reader: RowReader, table: CsvTable): MatchRecord[] {
     reader.start(row);
     const core = readCore(reader);
     const roundText = reader.required('round', 'round');
-    const round = LEAGUE_CUP_ROUNDS[roundText];
+    const round = own(LEAGUE_CUP_ROUNDS, roundText);
     if (roundText !== '' && round === undefined) reader.fail('round', `unknown round '${roundText}'`);
     const legText = reader.text('leg');
-    if (legText !== null && legText !== '0' && legText !== '1' && legText !== '2') reader.fail('leg', `unknown leg '${legText}'`);
+    if (legText !== null && legText !== '0' && legText !== '1' && legText !== '2')
+      reader.fail('leg', `unknown leg '${legText}'`);
     const ftScore = reader.score('hgoal', 'vgoal');
     if (!reader.failed && !ftScore) reader.fail('hgoal', 'no score');
     const attendance = reader.count('attendance');
@@ -598,11 +640,11 @@ function readPlayoffs(reader: RowReader, table: CsvTable): MatchRecord[] {
     if (isBlankRow(row)) continue;
     reader.start(row);
     const division = reader.required('division', 'division');
-    const group = PLAYOFF_DIVISIONS[division];
+    const group = own(PLAYOFF_DIVISIONS, division);
     if (division !== '' && group === undefined) continue;
     const core = readCore(reader);
     const roundText = reader.required('round', 'round');
-    const round = PLAYOFF_ROUNDS[roundText];
+    const round = own(PLAYOFF_ROUNDS, roundText);
     if (roundText !== '' && round === undefined) reader.fail('round', `unknown round '${roundText}'`);
     const score = reader.score('hgoal', 'vgoal');
     if (!reader.failed && !score) reader.fail('hgoal', 'no score');
@@ -669,7 +711,7 @@ export function parseEngsoccerdataTeamNames(text: string, file: string): ClubRec
     const countryName = reader.text('country') ?? '';
     const name = reader.text('name');
     const other = reader.text('name_other');
-    const leagueCountry = TEAMNAME_COUNTRIES[countryName];
+    const leagueCountry = own(TEAMNAME_COUNTRIES, countryName);
     if (!leagueCountry) {
       throw new MatchdayError('FORMAT', `unknown country '${countryName}'`, { file, line: row.line, field: 'country' });
     }

@@ -5,7 +5,7 @@
  *
  * A row is left out of `records` only when what the match is cannot be read (division, date, teams, full-time
  * score, or an FTR that contradicts the score). Any other unreadable cell — a price, a handicap line, a statistic —
- * is reported in `errors` and left out of an otherwise complete record.
+ * is reported in `warnings` and left out of an otherwise complete record.
  */
 import { MatchdayError } from '../errors.js';
 import { competition, seasonOfDate } from './competitions.js';
@@ -277,6 +277,7 @@ export function parseFootballData(text: string, file: string): ParsedFile {
   }
   const columns = fileColumns(table);
   const errors: RowError[] = [];
+  const warnings: RowError[] = [];
   const records: MatchRecord[] = [];
   let dataRows = 0;
   for (const row of table.rows) {
@@ -285,12 +286,14 @@ export function parseFootballData(text: string, file: string): ParsedFile {
     dataRows++;
     const cells = new RowCells(file, row);
     const match = readMatch(cells, columns, { format: FOOTBALL_DATA_FORMAT, file, line: row.line });
-    errors.push(...cells.errors);
-    if (match) records.push(match);
+    if (match) {
+      records.push(match);
+      warnings.push(...cells.errors);
+    } else errors.push(...cells.errors);
   }
   if (dataRows === 0) throw new MatchdayError('EMPTY', 'file has a header but no matches', { file });
   assignSeasons(records);
-  return { format: FOOTBALL_DATA_FORMAT, file, records, errors };
+  return { format: FOOTBALL_DATA_FORMAT, file, records, errors, warnings };
 }
 
 function readMatch(cells: RowCells, columns: FileColumns, source: MatchRecord['source']): MatchRecord | null {
@@ -339,10 +342,15 @@ function readMatch(cells: RowCells, columns: FileColumns, source: MatchRecord['s
 
 /**
  * A score from two goal columns, checked against the result letter (H/D/A) when the file has one.
- * Both cells blank → null without an error (a few half-time scores are missing); a full-time score
- * is required by the caller.
+ * Both cells blank → null, reported only for the full-time score (a few half-time scores are missing).
  */
-function readScore(cells: RowCells, homeCol: Column, awayCol: Column, resultCol: Column, what: string): Score | null {
+function readScore(
+  cells: RowCells,
+  homeCol: Column,
+  awayCol: Column,
+  resultCol: Column,
+  what: 'full-time' | 'half-time',
+): Score | null {
   const homeText = cells.text(homeCol);
   const awayText = cells.text(awayCol);
   if (homeText === '' && awayText === '') {

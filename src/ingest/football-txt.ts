@@ -20,7 +20,6 @@ import type {
   Side,
   TeamRef,
 } from './records.js';
-import { emptyRecordDefaults } from './records.js';
 
 export const FOOTBALL_TXT_FORMAT = 'football-txt';
 
@@ -107,7 +106,7 @@ export function parseFootballTxt(text: string, file: string): ParsedFile {
   const ctx: ParseContext = {
     file,
     competition: fileCode ? competitionByCode(fileCode) : null,
-    qualifying: QUALIFYING_FILE_RE.test(file),
+    qualifying: QUALIFYING_FILE_RE.test(file.replace(/\\/g, '/')),
     seasonStart: seasonStartFromPath(file),
     round: null,
     date: null,
@@ -131,7 +130,7 @@ export function parseFootballTxt(text: string, file: string): ParsedFile {
       if (problem) fail(lineNo, 'season', problem);
       continue;
     }
-    if (/^[»▪]/.test(content) || !indented && !content.startsWith('[')) {
+    if (/^[»▪]/.test(content) || (!indented && !content.startsWith('['))) {
       const label = content.replace(/^[»▪]\s*/, '');
       const round = normaliseRound(label, ctx);
       if (round) ctx.round = round;
@@ -168,7 +167,7 @@ export function parseFootballTxt(text: string, file: string): ParsedFile {
       continue;
     }
 
-    const parsed = parseMatchLine(content, ctx);
+    const parsed = parseMatchLine(content);
     if (typeof parsed === 'string') {
       fail(lineNo, 'match', parsed);
       ctx.lastMatch = null;
@@ -185,8 +184,8 @@ export function parseFootballTxt(text: string, file: string): ParsedFile {
       continue;
     }
     const round = ctx.round;
+    // Written out in full: spreading defaults and then overriding them is several times slower in V8.
     const record: MatchRecord = {
-      ...emptyRecordDefaults(),
       source: { format: FOOTBALL_TXT_FORMAT, file, line: lineNo },
       competition: ctx.competition,
       season: seasonFromStartYear(ctx.seasonStart),
@@ -204,6 +203,11 @@ export function parseFootballTxt(text: string, file: string): ParsedFile {
       ftScore: parsed.score.ft,
       etScore: parsed.score.et,
       penScore: parsed.score.pen,
+      attendance: null,
+      referee: null,
+      goals: [],
+      stats: null,
+      odds: [],
     };
     if (parsed.time) ctx.time = parsed.time;
     if (record.leg !== null) explicitLeg.add(record);
@@ -221,7 +225,8 @@ function readSeasonHeader(content: string, ctx: ParseContext): string | null {
   const season = /(\d{4})\/(\d{2}|\d{4})$/.exec(title);
   if (season) {
     const start = Number(season[1]);
-    if (Number(season[2].slice(-2)) !== (start + 1) % 100) return `season "${season[0]}" does not span two consecutive years`;
+    if (Number(season[2].slice(-2)) !== (start + 1) % 100)
+      return `season "${season[0]}" does not span two consecutive years`;
     ctx.seasonStart = start;
   }
   const code = TITLE_CODES.find(([re]) => re.test(title))?.[1] ?? fileCompetitionCode(ctx.file);
@@ -304,9 +309,10 @@ function normaliseRound(label: string, ctx: ParseContext): RoundState | null {
 }
 
 /**
- * `Thu Apr/11` → ISO date. The year is written on some lines; otherwise it comes from the season: the weekday picks
- * between the season's two years (August 2020 matches belong to 2019-20); without a weekday, Jul–Dec is the start
- * year, Jan–May the next, and June the start year only before any other month (qualifying) — else the season's end.
+ * `Thu Apr/11` → ISO date. The year is written on some lines; otherwise it comes from the season: Jul–Dec is the
+ * start year, Jan–May the next, and June the start year only before any other month (qualifying), else the end.
+ * At the season's edges (June–August) the weekday may move a date to the other year: the August 2020 matches
+ * belong to 2019-20. Anywhere else a weekday that does not fit is an error.
  */
 function resolveDate(parts: RegExpExecArray, ctx: ParseContext): string | { error: string } {
   const [, weekday, monthName, dayText, yearText] = parts;
@@ -317,17 +323,18 @@ function resolveDate(parts: RegExpExecArray, ctx: ParseContext): string | { erro
   let year: number;
   if (yearText) year = Number(yearText);
   else if (ctx.seasonStart === null) return { error: 'date without a year and no season known' };
-  else if (weekday) {
-    const candidates = [ctx.seasonStart, ctx.seasonStart + 1].filter((y) => weekdayOf(y, month, day) === weekday);
-    if (candidates.length !== 1) return { error: `no year of season ${ctx.seasonStart} puts ${monthName}/${day} on a ${weekday}` };
-    year = candidates[0];
-  } else if (month >= 7) year = ctx.seasonStart;
-  else if (month === 6) year = sawNonJune ? ctx.seasonStart + 1 : ctx.seasonStart;
-  else year = ctx.seasonStart + 1;
-
+  else {
+    const start = ctx.seasonStart;
+    year = month >= 7 ? start : month === 6 && !sawNonJune ? start : start + 1;
+    const other = year === start ? start + 1 : start;
+    if (weekday && weekdayOf(year, month, day) !== weekday && month >= 6 && month <= 8) {
+      if (weekdayOf(other, month, day) === weekday) year = other;
+    }
+  }
   const check = new Date(Date.UTC(year, month - 1, day));
   if (check.getUTCMonth() !== month - 1) return { error: `no such date ${monthName}/${day} ${year}` };
-  if (weekday && WEEKDAYS[check.getUTCDay()] !== weekday) return { error: `${monthName}/${day} ${year} is not a ${weekday}` };
+  if (weekday && WEEKDAYS[check.getUTCDay()] !== weekday)
+    return { error: `${monthName}/${day} ${year} is not a ${weekday}` };
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
@@ -352,7 +359,7 @@ interface MatchLine {
 }
 
 /** One match line (time, teams, result, marker, venue); returns a problem description when it cannot be read. */
-function parseMatchLine(content: string, ctx: ParseContext): MatchLine | string {
+function parseMatchLine(content: string): MatchLine | string {
   let rest = content;
   let time: string | null = null;
   const timeMatch = TIME_RE.exec(rest);
@@ -364,13 +371,13 @@ function parseMatchLine(content: string, ctx: ParseContext): MatchLine | string 
     rest = rest.slice(timeMatch[0].length);
   }
   let venue: string | null = null;
-  const at = /\s@\s+(.*)$/.exec(rest);
+  const at = rest.includes('@') ? /\s@\s+(.*)$/.exec(rest) : null;
   if (at) {
     venue = at[1].trim();
     rest = rest.slice(0, at.index).trim();
   }
   let marker: MatchStatus | null = null;
-  const markerMatch = /\s*\[([^\]]*)\]$/.exec(rest);
+  const markerMatch = rest.endsWith(']') ? /\s*\[([^\]]*)\]$/.exec(rest) : null;
   if (markerMatch) {
     marker = STATUS_MARKERS[markerMatch[1].trim().toLowerCase()] ?? null;
     if (!marker) return `unknown marker "[${markerMatch[1]}]"`;
@@ -396,7 +403,8 @@ function parseMatchLine(content: string, ctx: ParseContext): MatchLine | string 
   const score = scoreText ? parseScore(scoreText) : { ht: null, ft: null, et: null, pen: null };
   if (typeof score === 'string') return score;
   const status: MatchStatus = marker ?? (scoreText ? 'played' : 'scheduled');
-  if (status === 'played' && !score.ft && !score.et) return `no result after 90 minutes or extra time in "${scoreText}"`;
+  if (status === 'played' && !score.ft && !score.et)
+    return `no result after 90 minutes or extra time in "${scoreText}"`;
   return { time, home, away, venue, status, score };
 }
 
@@ -450,12 +458,10 @@ function attachGoals(content: string, match: MatchRecord): string | null {
     if (typeof parsed === 'string') return parsed;
     goals.push(...parsed);
   }
-  match.goals = goals;
+  // The files group goals by scorer (`Di María 18', 55' Draxler 40'`); records keep them in match order.
+  match.goals = goals.sort((a, b) => (a.minute ?? 0) - (b.minute ?? 0) || (a.stoppage ?? 0) - (b.stoppage ?? 0));
   const final = match.etScore ?? match.ftScore;
-  const counted: Score = [
-    goals.filter((g) => g.side === 'home').length,
-    goals.filter((g) => g.side === 'away').length,
-  ];
+  const counted: Score = [goals.filter((g) => g.side === 'home').length, goals.filter((g) => g.side === 'away').length];
   if (final && (counted[0] !== final[0] || counted[1] !== final[1])) {
     return `goal line lists ${counted.join('-')} but the result is ${final.join('-')}`;
   }
@@ -495,15 +501,17 @@ function assignLegsAndFinalVenues(records: MatchRecord[], explicitLeg: Set<Match
   const ties = new Map<string, MatchRecord[]>();
   for (const r of records) {
     if (explicitLeg.has(r) || !r.round || /^(Group stage|League phase|Matchday \d+)$/.test(r.round)) continue;
-    const teams = [teamKey(r.home), teamKey(r.away)].sort();
-    const key = `${r.competition.code}|${r.season}|${r.round}|${teams.join('|')}`;
+    const [a, b] = [teamKey(r.home), teamKey(r.away)];
+    const key = `${r.competition.code}|${r.season}|${r.round}|${a < b ? a + '|' + b : b + '|' + a}`;
     const tie = ties.get(key);
     if (tie) tie.push(r);
     else ties.set(key, [r]);
   }
   for (const tie of ties.values()) {
     if (tie.length === 2) {
-      tie.sort((a, b) => (a.date + (a.time ?? '')).localeCompare(b.date + (b.time ?? '')) || a.source.line - b.source.line);
+      tie.sort(
+        (a, b) => (a.date + (a.time ?? '')).localeCompare(b.date + (b.time ?? '')) || a.source.line - b.source.line,
+      );
       tie[0].leg = 1;
       tie[1].leg = 2;
     } else if (tie.length === 1 && tie[0].round === 'Final') {

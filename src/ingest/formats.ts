@@ -1,18 +1,32 @@
-import path from 'node:path';
 import { parseAliasOverrides } from './alias-overrides.js';
 import { looksLikeEngsoccerdata, parseEngsoccerdata, parseEngsoccerdataTeamNames } from './engsoccerdata.js';
 import { looksLikeFootballData, parseFootballData } from './football-data.js';
 import { looksLikeFootballTxt, parseFootballTxt } from './football-txt.js';
-import { looksLikeFootballcsv, parseFootballcsv } from './footballcsv.js';
+import { looksLikeFootballCsv, parseFootballCsv } from './footballcsv.js';
 import { looksLikeGenericCsv, parseGenericCsv } from './generic-csv.js';
-import { parseClubsFile, parseStadiumsFile } from './openfootball-clubs.js';
+import { looksLikeClubsFile, looksLikeStadiumsFile, parseClubsFile, parseStadiumsFile } from './openfootball-clubs.js';
 import type { ClubRecord, ParsedFile, StadiumRecord } from './records.js';
 
 /** A source format: how to recognise it from a file's first bytes and name, and how to parse it. */
 export type SourceFormat =
-  | { id: string; kind: 'matches'; detect(head: string, fileName: string): boolean; parse(text: string, file: string): ParsedFile }
-  | { id: string; kind: 'clubs'; detect(head: string, fileName: string): boolean; parse(text: string, file: string): ClubRecord[] }
-  | { id: string; kind: 'stadiums'; detect(head: string, fileName: string): boolean; parse(text: string, file: string): StadiumRecord[] };
+  | {
+      id: string;
+      kind: 'matches';
+      detect(head: string, fileName: string): boolean;
+      parse(text: string, file: string): ParsedFile;
+    }
+  | {
+      id: string;
+      kind: 'clubs';
+      detect(head: string, fileName: string): boolean;
+      parse(text: string, file: string): ClubRecord[];
+    }
+  | {
+      id: string;
+      kind: 'stadiums';
+      detect(head: string, fileName: string): boolean;
+      parse(text: string, file: string): StadiumRecord[];
+    };
 
 /** Detection order matters: the most specific formats first, the generic CSV last. */
 export const SOURCE_FORMATS: readonly SourceFormat[] = [
@@ -30,12 +44,17 @@ export const SOURCE_FORMATS: readonly SourceFormat[] = [
     parse: parseEngsoccerdataTeamNames,
   },
   { id: 'engsoccerdata', kind: 'matches', detect: looksLikeEngsoccerdata, parse: parseEngsoccerdata },
-  { id: 'footballcsv', kind: 'matches', detect: looksLikeFootballcsv, parse: parseFootballcsv },
-  { id: 'openfootball-clubs', kind: 'clubs', detect: (_head, name) => /\.clubs\.txt$/.test(path.basename(name)), parse: parseClubsFile },
+  { id: 'footballcsv', kind: 'matches', detect: looksLikeFootballCsv, parse: parseFootballCsv },
+  {
+    id: 'openfootball-clubs',
+    kind: 'clubs',
+    detect: (_head, name) => looksLikeClubsFile(name),
+    parse: parseClubsFile,
+  },
   {
     id: 'openfootball-stadiums',
     kind: 'stadiums',
-    detect: (_head, name) => /\.stadiums\.txt$/.test(path.basename(name)),
+    detect: (_head, name) => looksLikeStadiumsFile(name),
     parse: parseStadiumsFile,
   },
   { id: 'football-txt', kind: 'matches', detect: looksLikeFootballTxt, parse: parseFootballTxt },

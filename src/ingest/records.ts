@@ -116,7 +116,10 @@ export interface ParsedFile {
   format: string;
   file: string;
   records: MatchRecord[];
+  /** Rows that could not be read as a match: they make an import reject the file (unless --skip-invalid). */
   errors: RowError[];
+  /** Cells left out of a match that was still read (e.g. one impossible bookmaker price): reported, not fatal. */
+  warnings?: RowError[];
 }
 
 /** Alias knowledge from club lists (openfootball clubs, engsoccerdata teamnames). */

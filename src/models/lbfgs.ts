@@ -17,7 +17,11 @@ export interface LbfgsOptions {
   memory?: number;
   /** Converged when ‖∇f‖∞ ≤ this (default 1e-8). */
   gradientTolerance?: number;
-  /** Converged when an accepted step changes f by ≤ this × max(|f|, 1) (default 1e-14). */
+  /**
+   * Stop when an accepted step changes f by ≤ this × max(|f|, 1) (default 1e-14). That counts as converged
+   * only if ‖∇f‖∞ is also within STALL_FACTOR × gradientTolerance; otherwise f has stopped moving at a large
+   * gradient (a kink, a wrong gradient) and the stop is reported as 'stalled'.
+   */
   relativeFunctionTolerance?: number;
   /** Objective evaluations allowed in one line search (default 40). */
   maxLineSearchEvaluations?: number;
@@ -26,6 +30,7 @@ export interface LbfgsOptions {
 export type LbfgsStopReason =
   | 'gradient-tolerance'
   | 'function-tolerance'
+  | 'stalled'
   | 'max-iterations'
   | 'line-search-failed';
 
@@ -37,13 +42,15 @@ export interface LbfgsResult {
   gradientNorm: number;
   iterations: number;
   evaluations: number;
-  /** True when a tolerance was met; false on the iteration limit or a failed line search. */
+  /** True when a tolerance was met; false on the iteration limit, a stall or a failed line search. */
   converged: boolean;
   reason: LbfgsStopReason;
 }
 
 const C1 = 1e-4; // sufficient decrease
 const C2 = 0.9; // curvature (the usual choice for quasi-Newton directions)
+/** Near a smooth minimum rounding stops f from moving while ‖∇f‖ is still a little above its tolerance. */
+const STALL_FACTOR = 1000;
 
 export function minimizeLbfgs(objective: Objective, x0: Float64Array, options: LbfgsOptions = {}): LbfgsResult {
   const maxIterations = options.maxIterations ?? 1000;
@@ -150,7 +157,7 @@ export function minimizeLbfgs(objective: Objective, x0: Float64Array, options: L
       break;
     }
     if (previous - f <= functionTolerance * Math.max(Math.abs(previous), Math.abs(f), 1)) {
-      reason = 'function-tolerance';
+      reason = infinityNorm(g) <= STALL_FACTOR * gradientTolerance ? 'function-tolerance' : 'stalled';
       break;
     }
   }

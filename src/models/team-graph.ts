@@ -19,14 +19,14 @@ export interface TeamGraph {
 }
 
 /**
- * Components over the matches home[i] v away[i]; a match with `counts[i] === 0` is left out (e.g. a match
+ * Components over the matches home[i] v away[i]; a match with `weights[i] === 0` is left out (e.g. a match
  * whose time-decay weight underflowed to zero carries no information).
  */
 export function connectedComponents(
   teamCount: number,
   homeTeam: Int32Array,
   awayTeam: Int32Array,
-  counts?: Float64Array,
+  weights?: Float64Array,
 ): TeamGraph {
   const parent = new Int32Array(teamCount);
   for (let t = 0; t < teamCount; t++) parent[t] = t;
@@ -38,7 +38,7 @@ export function connectedComponents(
     return t;
   };
   for (let i = 0; i < homeTeam.length; i++) {
-    if (counts && counts[i] === 0) continue;
+    if (weights && weights[i] === 0) continue;
     const a = root(homeTeam[i]);
     const b = root(awayTeam[i]);
     if (a !== b) parent[Math.max(a, b)] = Math.min(a, b); // the smaller index stays the root
@@ -57,7 +57,7 @@ export function connectedComponents(
     components[componentOf[t]].teams.push(t);
   }
   for (let i = 0; i < homeTeam.length; i++) {
-    if (counts && counts[i] === 0) continue;
+    if (weights && weights[i] === 0) continue;
     components[componentOf[homeTeam[i]]].matches++;
   }
   return { componentOf, components };

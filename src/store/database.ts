@@ -36,7 +36,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('foreign_keys = ON');
     migrate(db);
   } else if (schemaVersion(db) !== MIGRATIONS.length) {
-    throw new MatchdayError('DB_SCHEMA', `database schema is version ${schemaVersion(db)}, expected ${MIGRATIONS.length}: open it once read-write to migrate`, { file });
+    throw new MatchdayError(
+      'DB_SCHEMA',
+      `database schema is version ${schemaVersion(db)}, expected ${MIGRATIONS.length}: open it once read-write to migrate`,
+      { file },
+    );
   }
   return db;
 }
@@ -48,7 +52,10 @@ function schemaVersion(db: Db): number {
 function migrate(db: Db): void {
   const current = schemaVersion(db);
   if (current > MIGRATIONS.length) {
-    throw new MatchdayError('DB_SCHEMA', `database schema version ${current} is newer than this matchday (${MIGRATIONS.length})`);
+    throw new MatchdayError(
+      'DB_SCHEMA',
+      `database schema version ${current} is newer than this matchday (${MIGRATIONS.length})`,
+    );
   }
   for (let version = current; version < MIGRATIONS.length; version++) {
     db.transaction(() => {

@@ -34,6 +34,8 @@ export interface FileReport {
   /** Club / stadium entries read from an alias source. */
   aliases: number;
   rejectedRows: RowError[];
+  /** Cells left out of matches that were still imported (e.g. an impossible bookmaker price). */
+  warnings: RowError[];
   /** Why a file was rejected or skipped. */
   error: string | null;
 }
@@ -51,6 +53,7 @@ export interface ImportSummary {
     matchesUnchanged: number;
     teamsCreated: number;
     rejectedRows: number;
+    warnings: number;
     conflicts: number;
     seconds: number;
   };
@@ -102,7 +105,13 @@ export function importPaths(db: Db, inputs: string[], options: ImportOptions = {
       db.transaction(() => {
         importText(format, text, item.file, report, { teams, venues, writer }, options.skipInvalid ?? false);
         writer.linkTies();
-        recordImported.run(item.file, sha, format.id, report.added + report.enriched + report.unchanged + report.aliases, new Date().toISOString());
+        recordImported.run(
+          item.file,
+          sha,
+          format.id,
+          report.added + report.enriched + report.unchanged + report.aliases,
+          new Date().toISOString(),
+        );
       })();
       report.status = 'imported';
     } catch (error) {
@@ -110,6 +119,7 @@ export function importPaths(db: Db, inputs: string[], options: ImportOptions = {
       report.status = 'rejected';
       report.error = error.message;
       report.added = report.enriched = report.unchanged = report.aliases = 0;
+      report.warnings = [];
       // The transaction rolled back: drop in-memory state it had built.
       teams = TeamStore.reload(db);
       writer.clearCache();
@@ -131,6 +141,7 @@ export function importPaths(db: Db, inputs: string[], options: ImportOptions = {
       matchesUnchanged: sum(reports, (r) => r.unchanged),
       teamsCreated: (db.prepare('SELECT COUNT(*) FROM teams').pluck().get() as number) - teamsBefore,
       rejectedRows: sum(reports, (r) => r.rejectedRows.length),
+      warnings: sum(reports, (r) => r.warnings.length),
       conflicts: (db.prepare('SELECT COUNT(*) FROM conflicts').pluck().get() as number) - conflictsBefore,
       seconds: (performance.now() - started) / 1000,
     },
@@ -143,7 +154,14 @@ interface Stores {
   writer: MatchWriter;
 }
 
-function importText(format: SourceFormat, text: string, file: string, report: FileReport, stores: Stores, skipInvalid: boolean): void {
+function importText(
+  format: SourceFormat,
+  text: string,
+  file: string,
+  report: FileReport,
+  stores: Stores,
+  skipInvalid: boolean,
+): void {
   switch (format.kind) {
     case 'clubs':
       report.aliases = stores.teams.addAliasGroups(format.parse(text, file).map(toAliasGroup));
@@ -155,6 +173,7 @@ function importText(format: SourceFormat, text: string, file: string, report: Fi
       const parsed = format.parse(text, file);
       if (parsed.errors.length > 0 && !skipInvalid) throw rowErrorToException(parsed.errors);
       report.rejectedRows.push(...parsed.errors);
+      report.warnings.push(...(parsed.warnings ?? []));
       for (const record of parsed.records) {
         try {
           writeRecord(record, report, stores);
@@ -164,7 +183,8 @@ function importText(format: SourceFormat, text: string, file: string, report: Fi
         }
       }
       if (parsed.records.length === 0 && parsed.errors.length === 0) {
-        throw new MatchdayError('EMPTY', 'no matches in file', { file });
+        // A file with headings but no match yet (a round still to be played) is valid, just empty.
+        report.warnings.push({ file, line: 1, field: null, message: 'no matches in file' });
       }
     }
   }
@@ -172,13 +192,18 @@ function importText(format: SourceFormat, text: string, file: string, report: Fi
 
 function writeRecord(record: MatchRecord, report: FileReport, { teams, writer }: Stores): void {
   const country = record.competition.country;
-  const home = teams.resolve(record.home, country).teamId;
-  const away = teams.resolve(record.away, country).teamId;
+  const context = { competitionCode: record.competition.code, date: record.date };
+  const home = teams.resolve(record.home, country, context).teamId;
+  const away = teams.resolve(record.away, country, context).teamId;
   if (home === away) {
-    throw new MatchdayError('SAME_TEAM', `home and away resolve to one team (${record.home.name} v ${record.away.name})`, {
-      file: record.source.file,
-      line: record.source.line,
-    });
+    throw new MatchdayError(
+      'SAME_TEAM',
+      `home and away resolve to one team (${record.home.name} v ${record.away.name})`,
+      {
+        file: record.source.file,
+        line: record.source.line,
+      },
+    );
   }
   const outcome = writer.write(record, home, away);
   report[outcome]++;
@@ -195,7 +220,8 @@ function locate(error: unknown, record: MatchRecord): unknown {
 
 function rowErrorToException(errors: RowError[]): MatchdayError {
   const first = errors[0];
-  const more = errors.length > 1 ? ` (and ${errors.length - 1} more invalid rows; --skip-invalid imports the valid ones)` : '';
+  const more =
+    errors.length > 1 ? ` (and ${errors.length - 1} more invalid rows; --skip-invalid imports the valid ones)` : '';
   return new MatchdayError('INVALID_ROW', `${first.message}${more}`, {
     file: first.file,
     line: first.line,
@@ -271,7 +297,10 @@ function plan(file: string, explicit: boolean, forcedFormat: string | undefined)
   const format = detectFormat(head, file);
   if (format) return { format };
   return explicit
-    ? { format: null, error: `${file}: unknown format (not football-data, Football.TXT, engsoccerdata, footballcsv or generic CSV; see --format)` }
+    ? {
+        format: null,
+        error: `${file}: unknown format (not football-data, Football.TXT, engsoccerdata, footballcsv or generic CSV; see --format)`,
+      }
     : { format: null, skipReason: 'not a match or club file' };
 }
 
@@ -281,7 +310,18 @@ function rank(format: SourceFormat | null): number {
 }
 
 function emptyReport(file: string, format: string | null): FileReport {
-  return { file, format, status: 'imported', added: 0, enriched: 0, unchanged: 0, aliases: 0, rejectedRows: [], error: null };
+  return {
+    file,
+    format,
+    status: 'imported',
+    added: 0,
+    enriched: 0,
+    unchanged: 0,
+    aliases: 0,
+    rejectedRows: [],
+    warnings: [],
+    error: null,
+  };
 }
 
 function sum(reports: FileReport[], pick: (r: FileReport) => number): number {

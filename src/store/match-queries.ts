@@ -134,7 +134,14 @@ export function goalsOfMatches(db: Db, matchIds: number[]): Map<number, GoalView
     if (rows.length === 0) continue;
     result.set(
       id,
-      rows.map((r) => ({ side: r.side, scorer: r.scorer, minute: r.minute, stoppage: r.stoppage, penalty: r.penalty === 1, ownGoal: r.own_goal === 1 })),
+      rows.map((r) => ({
+        side: r.side,
+        scorer: r.scorer,
+        minute: r.minute,
+        stoppage: r.stoppage,
+        penalty: r.penalty === 1,
+        ownGoal: r.own_goal === 1,
+      })),
     );
   }
   return result;
@@ -179,19 +186,21 @@ export function listTeams(db: Db, teamIds?: number[]): TeamListing[] {
 
 export function competitionByCode(db: Db, code: string): { id: number; code: string; name: string } | undefined {
   return db.prepare('SELECT id, code, name FROM competitions WHERE code = ?').get(code) as
-    | { id: number; code: string; name: string }
-    | undefined;
+    { id: number; code: string; name: string } | undefined;
 }
 
 export function countMatches(db: Db, competitionCode: string, season: string): number {
   return db
-    .prepare('SELECT COUNT(*) FROM matches m JOIN competitions c ON c.id = m.competition_id WHERE c.code = ? AND m.season = ?')
+    .prepare(
+      'SELECT COUNT(*) FROM matches m JOIN competitions c ON c.id = m.competition_id WHERE c.code = ? AND m.season = ?',
+    )
     .pluck()
     .get(competitionCode, season) as number;
 }
 
 function toView(r: MatchRow): StoredMatchView {
-  const pair = (a: number | null, b: number | null): [number, number] | null => (a === null || b === null ? null : [a, b]);
+  const pair = (a: number | null, b: number | null): [number, number] | null =>
+    a === null || b === null ? null : [a, b];
   return {
     id: r.id,
     competition: { code: r.code, name: r.competition_name, kind: r.kind },
@@ -216,4 +225,62 @@ function toView(r: MatchRow): StoredMatchView {
     attendance: r.attendance,
     referee: r.referee,
   };
+}
+
+/** A played match reduced to what a model fit needs. */
+export interface ResultRow {
+  id: number;
+  date: string;
+  competition: string;
+  kind: string;
+  homeTeamId: number;
+  awayTeamId: number;
+  homeGoals: number;
+  awayGoals: number;
+  neutral: boolean;
+}
+
+/**
+ * Played matches (90-minute scores) in date order, lean and fast for fitting: competitions by code
+ * (all when empty), dates `from` ≤ date and date < `before`.
+ */
+export function resultRows(db: Db, filter: { competitions?: string[]; from?: string; before?: string }): ResultRow[] {
+  const where = ["m.status IN ('played', 'awarded')", 'm.ft_home IS NOT NULL'];
+  const params: unknown[] = [];
+  if (filter.competitions && filter.competitions.length > 0) {
+    where.push(`c.code IN (${filter.competitions.map(() => '?').join(',')})`);
+    params.push(...filter.competitions);
+  }
+  if (filter.from) {
+    where.push('m.date >= ?');
+    params.push(filter.from);
+  }
+  if (filter.before) {
+    where.push('m.date < ?');
+    params.push(filter.before);
+  }
+  const rows = db
+    .prepare(
+      `SELECT m.id, m.date, c.code, c.kind, m.home_team_id, m.away_team_id, m.ft_home, m.ft_away, m.neutral
+       FROM matches m JOIN competitions c ON c.id = m.competition_id
+       WHERE ${where.join(' AND ')} ORDER BY m.date, m.id`,
+    )
+    .raw()
+    .all(...params) as [number, string, string, string, number, number, number, number, number][];
+  return rows.map(([id, date, competition, kind, homeTeamId, awayTeamId, homeGoals, awayGoals, neutral]) => ({
+    id,
+    date,
+    competition,
+    kind,
+    homeTeamId,
+    awayTeamId,
+    homeGoals,
+    awayGoals,
+    neutral: neutral === 1,
+  }));
+}
+
+export function teamNames(db: Db, ids: number[]): Map<number, string> {
+  const statement = db.prepare('SELECT name FROM teams WHERE id = ?').pluck();
+  return new Map(ids.map((id) => [id, statement.get(id) as string]));
 }

@@ -23,13 +23,19 @@ export class MatchWriter {
   constructor(private readonly db: Db) {
     this.statements = {
       competitionByCode: db.prepare('SELECT id FROM competitions WHERE code = ?').pluck(),
-      insertCompetition: db.prepare('INSERT INTO competitions (code, name, kind, country, tier) VALUES (?, ?, ?, ?, ?)'),
-      byDate: db.prepare('SELECT id, ft_home, ft_away FROM matches WHERE date = ? AND home_team_id = ? AND away_team_id = ?'),
+      insertCompetition: db.prepare(
+        'INSERT INTO competitions (code, name, kind, country, tier) VALUES (?, ?, ?, ?, ?)',
+      ),
+      byDate: db.prepare(
+        'SELECT id, ft_home, ft_away FROM matches WHERE date = ? AND home_team_id = ? AND away_team_id = ?',
+      ),
       bySeason: db.prepare(
         'SELECT id, ft_home, ft_away FROM matches WHERE competition_id = ? AND season = ? AND home_team_id = ? AND away_team_id = ? LIMIT 2',
       ),
       sourceExists: db.prepare('SELECT 1 FROM match_sources WHERE file = ? AND line = ?').pluck(),
-      insertSource: db.prepare('INSERT OR IGNORE INTO match_sources (match_id, format, file, line) VALUES (?, ?, ?, ?)'),
+      insertSource: db.prepare(
+        'INSERT OR IGNORE INTO match_sources (match_id, format, file, line) VALUES (?, ?, ?, ?)',
+      ),
       insertMatch: db.prepare(`
         INSERT INTO matches (competition_id, season, date, time, home_team_id, away_team_id, neutral, venue, round,
           group_name, leg, status, ht_home, ht_away, ft_home, ft_away, et_home, et_away, pen_home, pen_away, attendance, referee)
@@ -83,7 +89,10 @@ export class MatchWriter {
     if (cached !== undefined) return cached;
     const found = this.statements.competitionByCode.get(ref.code) as number | undefined;
     const id =
-      found ?? Number(this.statements.insertCompetition.run(ref.code, ref.name, ref.kind, ref.country, ref.tier).lastInsertRowid);
+      found ??
+      Number(
+        this.statements.insertCompetition.run(ref.code, ref.name, ref.kind, ref.country, ref.tier).lastInsertRowid,
+      );
     this.competitionIds.set(ref.code, id);
     return id;
   }
@@ -109,8 +118,19 @@ export class MatchWriter {
     if (s.sourceExists.get(file, line)) return 'unchanged';
 
     s.insertSource.run(existing.id, format, file, line);
-    if (record.ftScore && existing.ft_home !== null && (existing.ft_home !== record.ftScore[0] || existing.ft_away !== record.ftScore[1])) {
-      s.insertConflict.run(existing.id, file, line, 'score', `${existing.ft_home}-${existing.ft_away}`, scoreText(record.ftScore));
+    if (
+      record.ftScore &&
+      existing.ft_home !== null &&
+      (existing.ft_home !== record.ftScore[0] || existing.ft_away !== record.ftScore[1])
+    ) {
+      s.insertConflict.run(
+        existing.id,
+        file,
+        line,
+        'score',
+        `${existing.ft_home}-${existing.ft_away}`,
+        scoreText(record.ftScore),
+      );
       this.conflicts++;
     }
     const filled = s.enrichMatch.run({ ...row, id: existing.id }).changes > 0;
@@ -124,7 +144,12 @@ export class MatchWriter {
     this.statements.setTieIds.run();
   }
 
-  private findExisting(record: MatchRecord, competitionId: number, home: number, away: number): StoredMatch | undefined {
+  private findExisting(
+    record: MatchRecord,
+    competitionId: number,
+    home: number,
+    away: number,
+  ): StoredMatch | undefined {
     const byDate = this.statements.byDate.get(record.date, home, away) as StoredMatch | undefined;
     if (byDate || record.competition.kind !== 'league') return byDate;
     const sameSeason = this.statements.bySeason.all(competitionId, record.season, home, away) as StoredMatch[];
@@ -144,12 +169,29 @@ export class MatchWriter {
     if (record.stats) {
       for (const side of ['home', 'away'] as const) {
         const st = record.stats[side];
-        const result = s.insertStats.run(matchId, side, st.shots, st.shotsOnTarget, st.corners, st.fouls, st.yellowCards, st.redCards);
+        const result = s.insertStats.run(
+          matchId,
+          side,
+          st.shots,
+          st.shotsOnTarget,
+          st.corners,
+          st.fouls,
+          st.yellowCards,
+          st.redCards,
+        );
         added ||= result.changes > 0;
       }
     }
     for (const o of record.odds) {
-      const result = s.insertOdds.run(matchId, o.bookmaker, o.market, o.line ?? 0, o.selection, o.closing ? 1 : 0, o.price);
+      const result = s.insertOdds.run(
+        matchId,
+        o.bookmaker,
+        o.market,
+        o.line ?? 0,
+        o.selection,
+        o.closing ? 1 : 0,
+        o.price,
+      );
       added ||= result.changes > 0;
     }
     return added;

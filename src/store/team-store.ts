@@ -3,6 +3,14 @@ import type { TeamRef } from '../ingest/records.js';
 import { TeamDirectory, type AliasGroup, type KnownTeam } from '../identity/team-directory.js';
 import type { Db } from './database.js';
 
+/** Where a name was met: used to tell apart same-named teams when the source gives no country. */
+export interface MatchContext {
+  competitionCode: string;
+  date: string;
+}
+
+const NEARBY_YEARS = 6;
+
 /**
  * Teams and their aliases: loads the directory identity/ decides with, and persists its decisions.
  * Statements are prepared once; the directory is kept in memory for the whole import.
@@ -12,6 +20,7 @@ export class TeamStore {
   private readonly insertTeam;
   private readonly insertKey;
   private readonly insertGroup;
+  private readonly playedIn;
 
   constructor(private readonly db: Db) {
     this.insertTeam = db.prepare('INSERT INTO teams (name, country) VALUES (?, ?)');
@@ -19,6 +28,9 @@ export class TeamStore {
     this.insertGroup = db.prepare(
       'INSERT OR IGNORE INTO alias_groups (source, canonical, country, names) VALUES (?, ?, ?, ?)',
     );
+    this.playedIn = db.prepare(`SELECT 1 FROM competitions c WHERE c.code = ? AND (
+        EXISTS (SELECT 1 FROM matches m WHERE m.home_team_id = ? AND m.competition_id = c.id AND m.date BETWEEN ? AND ?) OR
+        EXISTS (SELECT 1 FROM matches m WHERE m.away_team_id = ? AND m.competition_id = c.id AND m.date BETWEEN ? AND ?))`);
     this.directory = loadTeamDirectory(db);
   }
 
@@ -37,10 +49,16 @@ export class TeamStore {
 
   /**
    * The team id for a source's name, creating the team on first sight.
-   * Throws MatchdayError 'AMBIGUOUS_TEAM' naming the candidates rather than merging with the wrong club.
+   * A name without a country that several teams share (old European Cup files write `Rangers FC`) resolves among
+   * the teams that played this competition within a few years of the match; if that still leaves several, it throws
+   * MatchdayError 'AMBIGUOUS_TEAM' naming the candidates rather than merging with the wrong club.
    */
-  resolve(ref: TeamRef, fallbackCountry: string | null): { teamId: number; created: boolean } {
-    const resolution = this.directory.resolve(ref, fallbackCountry);
+  resolve(ref: TeamRef, fallbackCountry: string | null, context?: MatchContext): { teamId: number; created: boolean } {
+    let resolution = this.directory.resolve(ref, fallbackCountry);
+    if (resolution.kind === 'ambiguous' && ref.country === null && context && resolution.teamIds.length > 0) {
+      const played = resolution.teamIds.filter((id) => this.playedNearby(id, context));
+      if (played.length === 1) resolution = { kind: 'known', teamId: played[0], newKeys: [] };
+    }
     switch (resolution.kind) {
       case 'known':
         for (const key of resolution.newKeys) {
@@ -61,6 +79,13 @@ export class TeamStore {
           { team: ref.name },
         );
     }
+  }
+
+  private playedNearby(teamId: number, context: MatchContext): boolean {
+    const year = Number(context.date.slice(0, 4));
+    const from = `${year - NEARBY_YEARS}${context.date.slice(4)}`;
+    const to = `${year + NEARBY_YEARS}${context.date.slice(4)}`;
+    return this.playedIn.get(context.competitionCode, teamId, from, to, teamId, from, to) !== undefined;
   }
 
   /**
@@ -84,7 +109,10 @@ export function loadTeamDirectory(db: Db): TeamDirectory {
     directory.addAliasGroup({ ...row, names: JSON.parse(row.names) as string[] });
   }
   const keys = new Map<number, string[]>();
-  for (const { team_id, key } of db.prepare('SELECT team_id, key FROM team_aliases').all() as { team_id: number; key: string }[]) {
+  for (const { team_id, key } of db.prepare('SELECT team_id, key FROM team_aliases').all() as {
+    team_id: number;
+    key: string;
+  }[]) {
     const list = keys.get(team_id);
     if (list) list.push(key);
     else keys.set(team_id, [key]);

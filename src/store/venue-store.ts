@@ -6,7 +6,8 @@ export class VenueStore {
   private readonly insert;
 
   constructor(db: Db) {
-    this.insert = db.prepare(`INSERT OR IGNORE INTO venues (name, country, city, capacity, opened, aliases, source_file, source_line)
+    this.insert =
+      db.prepare(`INSERT OR IGNORE INTO venues (name, country, city, capacity, opened, aliases, source_file, source_line)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   }
 
@@ -14,7 +15,16 @@ export class VenueStore {
   addStadiums(stadiums: StadiumRecord[]): number {
     let added = 0;
     for (const s of stadiums) {
-      const result = this.insert.run(s.name, s.country, s.city, s.capacity, s.opened, JSON.stringify(s.aliases), s.source.file, s.source.line);
+      const result = this.insert.run(
+        s.name,
+        s.country,
+        s.city,
+        s.capacity,
+        s.opened,
+        JSON.stringify(s.aliases),
+        s.source.file,
+        s.source.line,
+      );
       added += result.changes;
     }
     return added;

@@ -25,7 +25,7 @@ describe('TeamDirectory', () => {
     expect(first).toMatchObject({ kind: 'new', name: 'Man City', country: 'ENG' });
     if (first.kind !== 'new') throw new Error('expected new');
     directory.addTeam({ id: 1, name: first.name, country: first.country }, first.keys);
-    expect(directory.resolve({ name: 'Manchester City FC', country: 'ENG' }, null)).toEqual({ kind: 'known', teamId: 1, newKeys: [] });
+    expect(directory.resolve({ name: 'Manchester City FC', country: 'ENG' }, null)).toMatchObject({ kind: 'known', teamId: 1 });
   });
 
   it('keeps clubs of the same name in different countries apart', () => {
@@ -53,6 +53,24 @@ describe('TeamDirectory', () => {
     if (resolution.kind !== 'new') return;
     directory.addTeam({ id: 7, name: resolution.name, country: 'ITA' }, resolution.keys);
     expect(directory.resolve({ name: 'Atalanta BC', country: 'ITA' }, null)).toMatchObject({ kind: 'known', teamId: 7 });
+  });
+
+  it('keeps Paris FC apart from a `Paris` alias of Paris Saint-Germain (strict names first)', () => {
+    const directory = new TeamDirectory();
+    directory.addAliasGroup({ canonical: 'Paris Saint-Germain', country: 'FRA', names: ['Paris', 'Paris SG'], source: 'clubs' });
+    directory.addAliasGroup({ canonical: 'Paris FC', country: 'FRA', names: ['Paris Football Club'], source: 'clubs' });
+    const psg = directory.resolve({ name: 'Paris SG', country: 'FRA' }, null);
+    if (psg.kind !== 'new') throw new Error('expected new');
+    directory.addTeam({ id: 1, name: psg.name, country: 'FRA' }, psg.keys);
+    const parisFc = directory.resolve({ name: 'Paris FC', country: 'FRA' }, null);
+    expect(parisFc.kind).toBe('new');
+    expect(directory.resolve({ name: 'Paris Saint-Germain', country: 'FRA' }, null)).toMatchObject({ kind: 'known', teamId: 1 });
+  });
+
+  it('treats Monaco as a club of the French league whichever code a source gives it', () => {
+    const directory = new TeamDirectory();
+    directory.addTeam({ id: 3, name: 'Monaco', country: 'FRA' }, ['=monaco', 'monaco']);
+    expect(directory.resolve({ name: 'AS Monaco', country: 'MCO' }, null)).toMatchObject({ kind: 'known', teamId: 3 });
   });
 
   it('searches by exact key first, then prefix and containment', () => {

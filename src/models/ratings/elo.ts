@@ -1,15 +1,20 @@
 import { MatchdayError } from '../../errors.js';
+import type { FitData } from '../fit-data.js';
 import {
   burnInWeights,
   checkTeamIndex,
   chronologicalOrder,
   DEFAULT_BURN_IN_DAYS,
-  validateRatingMatches,
   type RatingFitOptions,
-  type RatingMatches,
   type TuningResult,
-} from './matches.js';
-import { fitOrderedLogit, fitOutcomeMapping, ratingForecast, type OutcomeMapping, type RatingForecast } from './outcome-mapping.js';
+} from './rating-fit.js';
+import {
+  fitOrderedLogit,
+  fitOutcomeMapping,
+  ratingForecast,
+  type OutcomeMapping,
+  type RatingForecast,
+} from './outcome-mapping.js';
 
 /**
  * Elo ratings in the ClubElo form: the expected result of the home side is 1 / (1 + 10^(−(dr + HFA)/400)),
@@ -28,7 +33,12 @@ export interface EloOptions {
 }
 
 /** ClubElo's published constants (K = 20, square-root margin) with a typical home advantage; tune on data. */
-export const CLUBELO_OPTIONS: EloOptions = { k: 20, homeAdvantage: 65, goalDifferenceExponent: 0.5, initialRating: 1500 };
+export const CLUBELO_OPTIONS: EloOptions = {
+  k: 20,
+  homeAdvantage: 65,
+  goalDifferenceExponent: 0.5,
+  initialRating: 1500,
+};
 
 export interface EloRun {
   /** Ratings of each match's teams just before it, in input order (what a forecast of that match may use). */
@@ -46,27 +56,35 @@ export function eloExpectedResult(difference: number): number {
 }
 
 /** Runs Elo over the matches in date order. `initialRatings` (per team) overrides `options.initialRating`. */
-export function runElo(matches: RatingMatches, options: EloOptions = CLUBELO_OPTIONS, initialRatings?: ArrayLike<number>): EloRun {
+export function runElo(
+  data: FitData,
+  options: EloOptions = CLUBELO_OPTIONS,
+  initialRatings?: ArrayLike<number>,
+): EloRun {
   checkEloOptions(options);
-  const n = validateRatingMatches(matches);
-  const ratings = new Float64Array(matches.teamCount).fill(options.initialRating);
+  const n = data.homeTeam.length;
+  const ratings = new Float64Array(data.teamCount).fill(options.initialRating);
   if (initialRatings) {
-    if (initialRatings.length !== matches.teamCount) {
-      throw new MatchdayError('invalid-rating-input', `initialRatings has ${initialRatings.length} entries for ${matches.teamCount} teams`, { field: 'initialRatings' });
+    if (initialRatings.length !== data.teamCount) {
+      throw new MatchdayError(
+        'invalid-rating-input',
+        `initialRatings has ${initialRatings.length} entries for ${data.teamCount} teams`,
+        { field: 'initialRatings' },
+      );
     }
-    for (let t = 0; t < matches.teamCount; t++) ratings[t] = initialRatings[t];
+    for (let t = 0; t < data.teamCount; t++) ratings[t] = initialRatings[t];
   }
   const preHome = new Float64Array(n);
   const preAway = new Float64Array(n);
   const difference = new Float64Array(n);
-  for (const i of chronologicalOrder(matches)) {
-    const h = matches.home[i];
-    const a = matches.away[i];
-    const dr = ratings[h] - ratings[a] + (matches.neutral[i] ? 0 : options.homeAdvantage);
+  for (const i of chronologicalOrder(data)) {
+    const h = data.homeTeam[i];
+    const a = data.awayTeam[i];
+    const dr = ratings[h] - ratings[a] + (data.neutral[i] ? 0 : options.homeAdvantage);
     preHome[i] = ratings[h];
     preAway[i] = ratings[a];
     difference[i] = dr;
-    const goalDifference = matches.homeGoals[i] - matches.awayGoals[i];
+    const goalDifference = data.homeGoals[i] - data.awayGoals[i];
     const result = goalDifference > 0 ? 1 : goalDifference === 0 ? 0.5 : 0;
     const marginFactor = goalDifference === 0 ? 1 : Math.abs(goalDifference) ** options.goalDifferenceExponent;
     const exchanged = options.k * marginFactor * (result - eloExpectedResult(dr));
@@ -82,13 +100,15 @@ export interface EloModel {
   readonly options: EloOptions;
   readonly ratings: Float64Array;
   readonly mapping: OutcomeMapping;
+  /** Team names by index, from the data, so a saved model says who is who. */
+  readonly teamNames?: readonly string[];
 }
 
-export function fitElo(matches: RatingMatches, options: EloOptions = CLUBELO_OPTIONS, fit: RatingFitOptions = {}): EloModel {
-  const run = runElo(matches, options);
-  const weights = burnInWeights(matches, fit.burnInDays ?? DEFAULT_BURN_IN_DAYS);
-  const mapping = fitOutcomeMapping(run.difference, matches.homeGoals, matches.awayGoals, weights);
-  return { kind: 'elo', options, ratings: run.ratings, mapping };
+export function fitElo(data: FitData, options: EloOptions = CLUBELO_OPTIONS, fit: RatingFitOptions = {}): EloModel {
+  const run = runElo(data, options);
+  const weights = burnInWeights(data, fit.burnInDays ?? DEFAULT_BURN_IN_DAYS);
+  const mapping = fitOutcomeMapping(run.difference, data.homeGoals, data.awayGoals, weights);
+  return { kind: 'elo', options, ratings: run.ratings, mapping, teamNames: data.teamNames };
 }
 
 /** The mapping's x for a fixture: rating difference plus home advantage unless the venue is neutral. */
@@ -98,7 +118,13 @@ export function eloDifference(model: EloModel, home: number, away: number, neutr
   return model.ratings[home] - model.ratings[away] + (neutral ? 0 : model.options.homeAdvantage);
 }
 
-export function predictElo(model: EloModel, home: number, away: number, neutral = false, maxGoals = 10): RatingForecast {
+export function predictElo(
+  model: EloModel,
+  home: number,
+  away: number,
+  neutral = false,
+  maxGoals = 10,
+): RatingForecast {
   return ratingForecast(model.mapping, eloDifference(model, home, away, neutral), maxGoals);
 }
 
@@ -111,15 +137,15 @@ export interface EloTuningGrid {
 
 /**
  * Grid search for the Elo constants that maximise the fitted outcome mapping's likelihood on the training
- * matches. Each match is scored on its pre-match ratings, so the criterion is out-of-sample for the ratings.
+ * data. Each match is scored on its pre-match ratings, so the criterion is out-of-sample for the ratings.
  */
 export function tuneElo(
-  matches: RatingMatches,
+  data: FitData,
   grid: EloTuningGrid,
   base: EloOptions = CLUBELO_OPTIONS,
   fit: RatingFitOptions = {},
 ): TuningResult<EloOptions> {
-  const weights = burnInWeights(matches, fit.burnInDays ?? DEFAULT_BURN_IN_DAYS);
+  const weights = burnInWeights(data, fit.burnInDays ?? DEFAULT_BURN_IN_DAYS);
   const exponents = grid.goalDifferenceExponent ?? [base.goalDifferenceExponent];
   let best: TuningResult<EloOptions> | null = null;
   let evaluated = 0;
@@ -127,8 +153,8 @@ export function tuneElo(
     for (const homeAdvantage of grid.homeAdvantage) {
       for (const goalDifferenceExponent of exponents) {
         const options = { ...base, k, homeAdvantage, goalDifferenceExponent };
-        const run = runElo(matches, options);
-        const ll = fitOrderedLogit(run.difference, matches.homeGoals, matches.awayGoals, weights).logLikelihood;
+        const run = runElo(data, options);
+        const ll = fitOrderedLogit(run.difference, data.homeGoals, data.awayGoals, weights).logLikelihood;
         evaluated++;
         if (best === null || ll > best.outcomeLogLikelihood) best = { options, outcomeLogLikelihood: ll, evaluated };
       }
@@ -140,10 +166,19 @@ export function tuneElo(
 
 function checkEloOptions(options: EloOptions): void {
   const { k, homeAdvantage, goalDifferenceExponent, initialRating } = options;
-  if (!(k > 0) || !Number.isFinite(k)) throw new MatchdayError('invalid-argument', `Elo K must be positive, got ${k}`, { field: 'k' });
-  if (!Number.isFinite(homeAdvantage)) throw new MatchdayError('invalid-argument', `Elo home advantage must be finite, got ${homeAdvantage}`, { field: 'homeAdvantage' });
+  if (!(k > 0) || !Number.isFinite(k))
+    throw new MatchdayError('invalid-argument', `Elo K must be positive, got ${k}`, { field: 'k' });
+  if (!Number.isFinite(homeAdvantage))
+    throw new MatchdayError('invalid-argument', `Elo home advantage must be finite, got ${homeAdvantage}`, {
+      field: 'homeAdvantage',
+    });
   if (!(goalDifferenceExponent >= 0) || !Number.isFinite(goalDifferenceExponent)) {
-    throw new MatchdayError('invalid-argument', `goal-difference exponent must be ≥ 0, got ${goalDifferenceExponent}`, { field: 'goalDifferenceExponent' });
+    throw new MatchdayError('invalid-argument', `goal-difference exponent must be ≥ 0, got ${goalDifferenceExponent}`, {
+      field: 'goalDifferenceExponent',
+    });
   }
-  if (!Number.isFinite(initialRating)) throw new MatchdayError('invalid-argument', `initial rating must be finite, got ${initialRating}`, { field: 'initialRating' });
+  if (!Number.isFinite(initialRating))
+    throw new MatchdayError('invalid-argument', `initial rating must be finite, got ${initialRating}`, {
+      field: 'initialRating',
+    });
 }

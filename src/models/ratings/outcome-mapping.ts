@@ -126,7 +126,10 @@ export function fitOrderedLogit(
   }
   const total = counts[0] + counts[1] + counts[2];
   if (counts.some((c) => c <= 0)) {
-    throw new MatchdayError('fit-failed', `ordered logit needs away wins, draws and home wins; got weights ${counts.map((c) => c.toFixed(1)).join(' / ')}`);
+    throw new MatchdayError(
+      'fit-failed',
+      `ordered logit needs away wins, draws and home wins; got weights ${counts.map((c) => c.toFixed(1)).join(' / ')}`,
+    );
   }
   if (sumXX / total - (sumX / total) ** 2 <= 1e-12 * (1 + sumXX / total)) {
     throw new MatchdayError('fit-failed', 'ordered logit needs varying rating differences; all x are equal');
@@ -148,56 +151,75 @@ export function fitOrderedLogit(
     return ll;
   };
 
-  // Gradient and Hessian in (drawLower, drawUpper, slope).
+  // Gradient and Hessian in (drawLower, drawUpper, slope), accumulated as scalars: this loop is the hot path.
   const derivatives = (p: readonly number[]): { gradient: number[]; hessian: number[][] } => {
     const [lower, upper, slope] = p;
-    const g = [0, 0, 0];
-    const h = [
-      [0, 0, 0],
-      [0, 0, 0],
-      [0, 0, 0],
-    ];
-    const addOuter = (u: readonly number[], v: readonly number[], scale: number): void => {
-      for (let r = 0; r < 3; r++) for (let c = 0; c < 3; c++) h[r][c] += scale * u[r] * v[c];
-    };
+    let gL = 0;
+    let gU = 0;
+    let gS = 0;
+    let hLL = 0;
+    let hLU = 0;
+    let hLS = 0;
+    let hUU = 0;
+    let hUS = 0;
+    let hSS = 0;
     for (let i = 0; i < n; i++) {
-      if (w[i] === 0) continue;
+      const wi = w[i];
+      if (wi === 0) continue;
       const xi = x[i];
       const eta = slope * xi;
       if (cls[i] === 0) {
-        // ℓ = log F(a), a = lower − ηx: ℓ' = F(−a), ℓ'' = −F(a)F(−a).
-        const a = lower - eta;
-        const da = [1, 0, -xi];
-        const fa = logistic(a);
-        for (let r = 0; r < 3; r++) g[r] += w[i] * (1 - fa) * da[r];
-        addOuter(da, da, -w[i] * fa * (1 - fa));
+        // ℓ = log F(a), a = lower − η: ℓ' = 1 − F(a), ℓ'' = −F(a)(1 − F(a)); ∂a = (1, 0, −x).
+        const fa = logistic(lower - eta);
+        const d1 = wi * (1 - fa);
+        const d2 = -wi * fa * (1 - fa);
+        gL += d1;
+        gS -= d1 * xi;
+        hLL += d2;
+        hLS -= d2 * xi;
+        hSS += d2 * xi * xi;
       } else if (cls[i] === 2) {
-        // ℓ = log F(−b), b = upper − ηx: ℓ' = −F(b), ℓ'' = −F(b)F(−b).
-        const b = upper - eta;
-        const db = [0, 1, -xi];
-        const fb = logistic(b);
-        for (let r = 0; r < 3; r++) g[r] += -w[i] * fb * db[r];
-        addOuter(db, db, -w[i] * fb * (1 - fb));
+        // ℓ = log(1 − F(b)), b = upper − η: ℓ' = −F(b), ℓ'' = −F(b)(1 − F(b)); ∂b = (0, 1, −x).
+        const fb = logistic(upper - eta);
+        const d1 = -wi * fb;
+        const d2 = -wi * fb * (1 - fb);
+        gU += d1;
+        gS -= d1 * xi;
+        hUU += d2;
+        hUS -= d2 * xi;
+        hSS += d2 * xi * xi;
       } else {
-        // ℓ = log(F(a) − F(b)), a = upper − ηx, b = lower − ηx; f = F(1−F), f' = f(1 − 2F).
-        const a = upper - eta;
-        const b = lower - eta;
-        const Fa = logistic(a);
-        const Fb = logistic(b);
+        // ℓ = log(F(a) − F(b)), a = upper − η, b = lower − η, f = F(1 − F), f' = f(1 − 2F):
+        // ∇ℓ = (f(a)∂a − f(b)∂b)/P, ∇²ℓ = (f'(a)∂a∂aᵀ − f'(b)∂b∂bᵀ)/P − ∇ℓ∇ℓᵀ.
+        const Fa = logistic(upper - eta);
+        const Fb = logistic(lower - eta);
         const prob = Fa - Fb;
         const fa = Fa * (1 - Fa);
         const fb = Fb * (1 - Fb);
-        const da = [0, 1, -xi];
-        const db = [1, 0, -xi];
-        const gi = [0, 0, 0];
-        for (let r = 0; r < 3; r++) gi[r] = (fa * da[r] - fb * db[r]) / prob;
-        for (let r = 0; r < 3; r++) g[r] += w[i] * gi[r];
-        addOuter(da, da, (w[i] * fa * (1 - 2 * Fa)) / prob);
-        addOuter(db, db, (-w[i] * fb * (1 - 2 * Fb)) / prob);
-        addOuter(gi, gi, -w[i]);
+        const iL = -fb / prob;
+        const iU = fa / prob;
+        const iS = (-xi * (fa - fb)) / prob;
+        const sa = (fa * (1 - 2 * Fa)) / prob;
+        const sb = (-fb * (1 - 2 * Fb)) / prob;
+        gL += wi * iL;
+        gU += wi * iU;
+        gS += wi * iS;
+        hLL += wi * (sb - iL * iL);
+        hLU += wi * -iL * iU;
+        hLS += wi * (-sb * xi - iL * iS);
+        hUU += wi * (sa - iU * iU);
+        hUS += wi * (-sa * xi - iU * iS);
+        hSS += wi * ((sa + sb) * xi * xi - iS * iS);
       }
     }
-    return { gradient: g, hessian: h };
+    return {
+      gradient: [gL, gU, gS],
+      hessian: [
+        [hLL, hLU, hLS],
+        [hLU, hUU, hUS],
+        [hLS, hUS, hSS],
+      ],
+    };
   };
 
   const start = [logit(counts[0] / total), logit((counts[0] + counts[1]) / total), 0];
@@ -207,7 +229,11 @@ export function fitOrderedLogit(
 }
 
 /** Poisson regression log E[goals] = intercept + slope·x. */
-export function fitPoissonLink(x: ArrayLike<number>, goals: ArrayLike<number>, weights?: ArrayLike<number>): Fit<PoissonLink> {
+export function fitPoissonLink(
+  x: ArrayLike<number>,
+  goals: ArrayLike<number>,
+  weights?: ArrayLike<number>,
+): Fit<PoissonLink> {
   const n = checkColumns(x, [goals], weights);
   let sumW = 0;
   let sumWY = 0;
@@ -218,7 +244,8 @@ export function fitPoissonLink(x: ArrayLike<number>, goals: ArrayLike<number>, w
     sumWY += wi * goals[i];
     constant -= wi * logFactorial(goals[i]);
   }
-  if (!(sumWY > 0)) throw new MatchdayError('fit-failed', 'goal mapping needs at least one goal in the weighted matches');
+  if (!(sumWY > 0))
+    throw new MatchdayError('fit-failed', 'goal mapping needs at least one goal in the weighted matches');
 
   const logLikelihood = (p: readonly number[]): number => {
     const [a, b] = p;
@@ -269,9 +296,12 @@ export function fitPoissonLink(x: ArrayLike<number>, goals: ArrayLike<number>, w
  */
 export function ratingScoreGrid(mapping: OutcomeMapping, x: number, maxGoals = 10): ScoreGrid {
   if (!Number.isInteger(maxGoals) || maxGoals < 1) {
-    throw new MatchdayError('invalid-argument', `maxGoals must be a positive integer, got ${maxGoals}`, { field: 'maxGoals' });
+    throw new MatchdayError('invalid-argument', `maxGoals must be a positive integer, got ${maxGoals}`, {
+      field: 'maxGoals',
+    });
   }
-  if (!Number.isFinite(x)) throw new MatchdayError('invalid-argument', `rating difference must be finite, got ${x}`, { field: 'x' });
+  if (!Number.isFinite(x))
+    throw new MatchdayError('invalid-argument', `rating difference must be finite, got ${x}`, { field: 'x' });
   const { home: lambda, away: mu } = goalExpectancy(mapping, x);
   const [pHome, pDraw, pAway] = outcomeProbabilities(mapping.outcome, x);
   // The full grid runs until both Poisson tails are negligible, so expectations are the model's, not the truncation's.
@@ -282,7 +312,10 @@ export function ratingScoreGrid(mapping: OutcomeMapping, x: number, maxGoals = 1
     for (let a = 0; a < awayPmf.length; a++) regionMass[region(h, a)] += homePmf[h] * awayPmf[a];
   }
   if (regionMass.some((m) => !(m > 0))) {
-    throw new MatchdayError('invalid-argument', `goal expectancies ${lambda} and ${mu} leave an outcome with no Poisson mass`);
+    throw new MatchdayError(
+      'invalid-argument',
+      `goal expectancies ${lambda} and ${mu} leave an outcome with no Poisson mass`,
+    );
   }
   const scale = [pHome / regionMass[0], pDraw / regionMass[1], pAway / regionMass[2]];
   const size = maxGoals + 1;
@@ -356,17 +389,24 @@ function logit(p: number): number {
 function checkColumns(x: ArrayLike<number>, columns: ArrayLike<number>[], weights?: ArrayLike<number>): number {
   const n = x.length;
   for (const column of columns) {
-    if (column.length !== n) throw new MatchdayError('invalid-argument', `mapping columns differ in length: ${column.length} vs ${n}`);
+    if (column.length !== n)
+      throw new MatchdayError('invalid-argument', `mapping columns differ in length: ${column.length} vs ${n}`);
   }
-  if (weights && weights.length !== n) throw new MatchdayError('invalid-argument', `weights have ${weights.length} entries, x has ${n}`);
+  if (weights && weights.length !== n)
+    throw new MatchdayError('invalid-argument', `weights have ${weights.length} entries, x has ${n}`);
   for (let i = 0; i < n; i++) {
-    if (!Number.isFinite(x[i])) throw new MatchdayError('invalid-argument', `rating difference ${i} is not finite: ${x[i]}`, { field: 'x' });
+    if (!Number.isFinite(x[i]))
+      throw new MatchdayError('invalid-argument', `rating difference ${i} is not finite: ${x[i]}`, { field: 'x' });
     if (weights && !(weights[i] >= 0 && Number.isFinite(weights[i]))) {
-      throw new MatchdayError('invalid-argument', `weight ${i} must be finite and ≥ 0, got ${weights[i]}`, { field: 'weights' });
+      throw new MatchdayError('invalid-argument', `weight ${i} must be finite and ≥ 0, got ${weights[i]}`, {
+        field: 'weights',
+      });
     }
     for (const column of columns) {
       if (!Number.isInteger(column[i]) || column[i] < 0) {
-        throw new MatchdayError('invalid-argument', `goals ${i} must be a non-negative integer, got ${column[i]}`, { field: 'goals' });
+        throw new MatchdayError('invalid-argument', `goals ${i} must be a non-negative integer, got ${column[i]}`, {
+          field: 'goals',
+        });
       }
     }
   }
@@ -385,13 +425,15 @@ function maximiseConcave(
 ): { parameters: number[]; logLikelihood: number; iterations: number } {
   let p = start.slice();
   let ll = logLikelihood(p);
-  if (!Number.isFinite(ll)) throw new MatchdayError('fit-failed', `${what}: log-likelihood at the starting point is ${ll}`);
+  if (!Number.isFinite(ll))
+    throw new MatchdayError('fit-failed', `${what}: log-likelihood at the starting point is ${ll}`);
   for (let iteration = 1; iteration <= MAX_NEWTON_ITERATIONS; iteration++) {
     const { gradient, hessian } = derivatives(p);
     const negated = hessian.map((row) => row.map((v) => -v));
     const step = solvePositiveDefinite(negated, gradient, what);
     const decrement = gradient.reduce((s, g, i) => s + g * step[i], 0);
-    if (decrement / 2 <= NEWTON_TOLERANCE * (1 + Math.abs(ll))) return { parameters: p, logLikelihood: ll, iterations: iteration };
+    if (decrement / 2 <= NEWTON_TOLERANCE * (1 + Math.abs(ll)))
+      return { parameters: p, logLikelihood: ll, iterations: iteration };
     let t = 1;
     for (; t > 1e-10; t /= 2) {
       const candidate = p.map((v, i) => v + t * step[i]);
@@ -402,7 +444,8 @@ function maximiseConcave(
         break;
       }
     }
-    if (t <= 1e-10) throw new MatchdayError('fit-failed', `${what}: no step increases the likelihood (iteration ${iteration})`);
+    if (t <= 1e-10)
+      throw new MatchdayError('fit-failed', `${what}: no step increases the likelihood (iteration ${iteration})`);
   }
   throw new MatchdayError('fit-failed', `${what}: did not converge in ${MAX_NEWTON_ITERATIONS} Newton iterations`);
 }
@@ -416,7 +459,11 @@ function solvePositiveDefinite(a: number[][], b: number[], what: string): number
       let sum = a[i][j];
       for (let k = 0; k < j; k++) sum -= l[i][k] * l[j][k];
       if (i === j) {
-        if (!(sum > 0)) throw new MatchdayError('fit-failed', `${what}: the likelihood is not strictly concave here (singular information matrix)`);
+        if (!(sum > 0))
+          throw new MatchdayError(
+            'fit-failed',
+            `${what}: the likelihood is not strictly concave here (singular information matrix)`,
+          );
         l[i][i] = Math.sqrt(sum);
       } else l[i][j] = sum / l[j][j];
     }

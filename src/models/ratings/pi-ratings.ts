@@ -1,15 +1,20 @@
 import { MatchdayError } from '../../errors.js';
+import type { FitData } from '../fit-data.js';
 import {
   burnInWeights,
   checkTeamIndex,
   chronologicalOrder,
   DEFAULT_BURN_IN_DAYS,
-  validateRatingMatches,
   type RatingFitOptions,
-  type RatingMatches,
   type TuningResult,
-} from './matches.js';
-import { fitOrderedLogit, fitOutcomeMapping, ratingForecast, type OutcomeMapping, type RatingForecast } from './outcome-mapping.js';
+} from './rating-fit.js';
+import {
+  fitOrderedLogit,
+  fitOutcomeMapping,
+  ratingForecast,
+  type OutcomeMapping,
+  type RatingForecast,
+} from './outcome-mapping.js';
 
 /**
  * pi-ratings (Constantinou & Fenton 2013): each team has a home and an away rating, in goal-difference units.
@@ -52,23 +57,23 @@ export function piExpectedGoalDifference(rating: number, options: PiOptions = PI
  * Runs pi-ratings in date order from 0 for every team. At a neutral venue (outside the paper) each side plays
  * on the mean of its two ratings and the error moves both its ratings by ψ·λ, since neither venue applies.
  */
-export function runPiRatings(matches: RatingMatches, options: PiOptions = PI_RATINGS_OPTIONS): PiRun {
+export function runPiRatings(data: FitData, options: PiOptions = PI_RATINGS_OPTIONS): PiRun {
   checkPiOptions(options);
-  const n = validateRatingMatches(matches);
-  const homeRatings = new Float64Array(matches.teamCount);
-  const awayRatings = new Float64Array(matches.teamCount);
+  const n = data.homeTeam.length;
+  const homeRatings = new Float64Array(data.teamCount);
+  const awayRatings = new Float64Array(data.teamCount);
   const preHome = new Float64Array(n);
   const preAway = new Float64Array(n);
   const difference = new Float64Array(n);
   const { learningRate, crossVenueRate, scale } = options;
-  for (const i of chronologicalOrder(matches)) {
-    const h = matches.home[i];
-    const a = matches.away[i];
-    const neutral = Boolean(matches.neutral[i]);
+  for (const i of chronologicalOrder(data)) {
+    const h = data.homeTeam[i];
+    const a = data.awayTeam[i];
+    const neutral = Boolean(data.neutral[i]);
     const homeSide = neutral ? (homeRatings[h] + awayRatings[h]) / 2 : homeRatings[h];
     const awaySide = neutral ? (homeRatings[a] + awayRatings[a]) / 2 : awayRatings[a];
     const expected = piExpectedGoalDifference(homeSide, options) - piExpectedGoalDifference(awaySide, options);
-    const observed = matches.homeGoals[i] - matches.awayGoals[i];
+    const observed = data.homeGoals[i] - data.awayGoals[i];
     preHome[i] = homeSide;
     preAway[i] = awaySide;
     difference[i] = expected;
@@ -97,13 +102,26 @@ export interface PiModel {
   readonly homeRatings: Float64Array;
   readonly awayRatings: Float64Array;
   readonly mapping: OutcomeMapping;
+  /** Team names by index, from the data, so a saved model says who is who. */
+  readonly teamNames?: readonly string[];
 }
 
-export function fitPiRatings(matches: RatingMatches, options: PiOptions = PI_RATINGS_OPTIONS, fit: RatingFitOptions = {}): PiModel {
-  const run = runPiRatings(matches, options);
-  const weights = burnInWeights(matches, fit.burnInDays ?? DEFAULT_BURN_IN_DAYS);
-  const mapping = fitOutcomeMapping(run.difference, matches.homeGoals, matches.awayGoals, weights);
-  return { kind: 'pi', options, homeRatings: run.homeRatings, awayRatings: run.awayRatings, mapping };
+export function fitPiRatings(
+  data: FitData,
+  options: PiOptions = PI_RATINGS_OPTIONS,
+  fit: RatingFitOptions = {},
+): PiModel {
+  const run = runPiRatings(data, options);
+  const weights = burnInWeights(data, fit.burnInDays ?? DEFAULT_BURN_IN_DAYS);
+  const mapping = fitOutcomeMapping(run.difference, data.homeGoals, data.awayGoals, weights);
+  return {
+    kind: 'pi',
+    options,
+    homeRatings: run.homeRatings,
+    awayRatings: run.awayRatings,
+    mapping,
+    teamNames: data.teamNames,
+  };
 }
 
 /** The mapping's x for a fixture: expected goal difference from the venue ratings (their means if neutral). */
@@ -116,7 +134,13 @@ export function piDifference(model: PiModel, home: number, away: number, neutral
   return piExpectedGoalDifference(homeSide, options) - piExpectedGoalDifference(awaySide, options);
 }
 
-export function predictPiRatings(model: PiModel, home: number, away: number, neutral = false, maxGoals = 10): RatingForecast {
+export function predictPiRatings(
+  model: PiModel,
+  home: number,
+  away: number,
+  neutral = false,
+  maxGoals = 10,
+): RatingForecast {
   return ratingForecast(model.mapping, piDifference(model, home, away, neutral), maxGoals);
 }
 
@@ -127,19 +151,19 @@ export interface PiTuningGrid {
 
 /** Grid search for λ and γ maximising the fitted outcome mapping's likelihood on pre-match ratings. */
 export function tunePiRatings(
-  matches: RatingMatches,
+  data: FitData,
   grid: PiTuningGrid,
   base: PiOptions = PI_RATINGS_OPTIONS,
   fit: RatingFitOptions = {},
 ): TuningResult<PiOptions> {
-  const weights = burnInWeights(matches, fit.burnInDays ?? DEFAULT_BURN_IN_DAYS);
+  const weights = burnInWeights(data, fit.burnInDays ?? DEFAULT_BURN_IN_DAYS);
   let best: TuningResult<PiOptions> | null = null;
   let evaluated = 0;
   for (const learningRate of grid.learningRate) {
     for (const crossVenueRate of grid.crossVenueRate) {
       const options = { ...base, learningRate, crossVenueRate };
-      const run = runPiRatings(matches, options);
-      const ll = fitOrderedLogit(run.difference, matches.homeGoals, matches.awayGoals, weights).logLikelihood;
+      const run = runPiRatings(data, options);
+      const ll = fitOrderedLogit(run.difference, data.homeGoals, data.awayGoals, weights).logLikelihood;
       evaluated++;
       if (best === null || ll > best.outcomeLogLikelihood) best = { options, outcomeLogLikelihood: ll, evaluated };
     }
@@ -151,11 +175,19 @@ export function tunePiRatings(
 function checkPiOptions(options: PiOptions): void {
   const { learningRate, crossVenueRate, base, scale } = options;
   if (!(learningRate > 0) || !Number.isFinite(learningRate)) {
-    throw new MatchdayError('invalid-argument', `pi-ratings learning rate must be positive, got ${learningRate}`, { field: 'learningRate' });
+    throw new MatchdayError('invalid-argument', `pi-ratings learning rate must be positive, got ${learningRate}`, {
+      field: 'learningRate',
+    });
   }
   if (!(crossVenueRate >= 0 && crossVenueRate <= 1)) {
-    throw new MatchdayError('invalid-argument', `pi-ratings cross-venue rate must be in [0, 1], got ${crossVenueRate}`, { field: 'crossVenueRate' });
+    throw new MatchdayError(
+      'invalid-argument',
+      `pi-ratings cross-venue rate must be in [0, 1], got ${crossVenueRate}`,
+      { field: 'crossVenueRate' },
+    );
   }
-  if (!(base > 1) || !Number.isFinite(base)) throw new MatchdayError('invalid-argument', `pi-ratings base must be > 1, got ${base}`, { field: 'base' });
-  if (!(scale > 0) || !Number.isFinite(scale)) throw new MatchdayError('invalid-argument', `pi-ratings scale must be positive, got ${scale}`, { field: 'scale' });
+  if (!(base > 1) || !Number.isFinite(base))
+    throw new MatchdayError('invalid-argument', `pi-ratings base must be > 1, got ${base}`, { field: 'base' });
+  if (!(scale > 0) || !Number.isFinite(scale))
+    throw new MatchdayError('invalid-argument', `pi-ratings scale must be positive, got ${scale}`, { field: 'scale' });
 }

@@ -1,0 +1,162 @@
+/**
+ * footballcsv (cache.footballdata) results files: `<season>/<competition code>.csv` with the columns
+ * `Date` (`Fri Aug 11 2023`), `Team 1` (home), `FT` (`0-3`), `HT` (`?` when unknown) and `Team 2` (away).
+ *
+ * The competition comes from the file name (`eng.1.csv`), the season from the parent folder (`2023-24`) or, when
+ * the folder is not a season, from the earliest date in the file. Team names are football-data.co.uk's, and the
+ * teams' country is the competition's.
+ */
+import { MatchdayError } from '../errors.js';
+import { KNOWN_COMPETITIONS, competition, seasonOfDate } from './competitions.js';
+import { readCsvTable } from './csv.js';
+import type { CompetitionRef, MatchRecord, ParsedFile, RowError, Score } from './records.js';
+
+export const FOOTBALLCSV_FORMAT = 'footballcsv';
+
+const COLUMNS = ['Date', 'Team 1', 'FT', 'Team 2'] as const;
+
+const DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Z][a-z]{2}) (\d{1,2}) (\d{4})$/;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const SCORE = /^(\d+)-(\d+)$/;
+const SEASON_FOLDER = /^(\d{4})-(\d{2})$/;
+
+function pathParts(file: string): string[] {
+  return file.split(/[\\/]/).filter((part) => part !== '');
+}
+
+/** The competition a file name stands for: `eng.1.csv` → eng.1; null when the name is no known code. */
+function competitionOfFile(file: string): CompetitionRef | null {
+  const base = (pathParts(file).pop() ?? '').replace(/\.csv$/i, '');
+  return KNOWN_COMPETITIONS.some((c) => c.code === base) ? competition(base) : null;
+}
+
+/** `2023-24` when the parent folder is a season whose years follow each other. */
+function seasonOfFolder(file: string): string | null {
+  const parts = pathParts(file);
+  const folder = parts[parts.length - 2] ?? '';
+  const match = SEASON_FOLDER.exec(folder);
+  if (!match || (Number(match[1]) + 1) % 100 !== Number(match[2])) return null;
+  return folder;
+}
+
+function headerOf(text: string): string[] {
+  const end = text.search(/[\r\n]/);
+  return readCsvTable(end < 0 ? text : text.slice(0, end)).header;
+}
+
+/** True when the file is named after a competition code and has footballcsv's columns. */
+export function looksLikeFootballCsv(text: string, fileName: string): boolean {
+  const header = headerOf(text);
+  return competitionOfFile(fileName) !== null && COLUMNS.every((name) => header.includes(name));
+}
+
+/** `Fri Aug 11 2023` → `2023-08-11`; null when malformed, not a calendar day, or the weekday is wrong. */
+function isoDate(text: string): string | null {
+  const match = DATE.exec(text);
+  if (!match) return null;
+  const month = MONTHS.indexOf(match[2]);
+  const day = Number(match[3]);
+  const year = Number(match[4]);
+  const date = new Date(Date.UTC(year, month, day));
+  if (month < 0 || date.getUTCMonth() !== month || date.getUTCDate() !== day) return null;
+  if (WEEKDAYS[date.getUTCDay()] !== match[1]) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+function score(text: string): Score | null {
+  const match = SCORE.exec(text);
+  return match ? [Number(match[1]), Number(match[2])] : null;
+}
+
+export function parseFootballCsv(text: string, file: string): ParsedFile {
+  if (text.trim() === '') throw new MatchdayError('EMPTY', 'file is empty', { file });
+  const comp = competitionOfFile(file);
+  if (!comp) {
+    throw new MatchdayError('FORMAT', 'file name is not a competition code (e.g. eng.1.csv)', { file });
+  }
+  const table = readCsvTable(text);
+  const missing = COLUMNS.filter((name) => table.column(name) < 0);
+  if (missing.length > 0) {
+    throw new MatchdayError('FORMAT', `footballcsv file lacks column(s) ${missing.join(', ')}`, { file, line: 1 });
+  }
+  const column = {
+    date: table.column('Date'),
+    home: table.column('Team 1'),
+    ft: table.column('FT'),
+    ht: table.column('HT'),
+    away: table.column('Team 2'),
+  };
+  if (table.rows.every((row) => row.cells.every((c) => c.trim() === ''))) {
+    throw new MatchdayError('EMPTY', 'file has a header but no matches', { file });
+  }
+
+  const errors: RowError[] = [];
+  const records: MatchRecord[] = [];
+  for (const row of table.rows) {
+    const cell = (index: number): string => (index < 0 ? '' : (row.cells[index] ?? '').trim());
+    if (row.cells.every((c) => c.trim() === '')) continue;
+    const rowErrors: RowError[] = [];
+    const fail = (field: string, message: string): void => {
+      rowErrors.push({ file, line: row.line, field, message });
+    };
+
+    const dateText = cell(column.date);
+    const date = isoDate(dateText);
+    if (!date) fail('Date', `'${dateText}' is not a date like 'Fri Aug 11 2023'`);
+    const home = cell(column.home);
+    if (home === '') fail('Team 1', 'no home team');
+    const away = cell(column.away);
+    if (away === '') fail('Team 2', 'no away team');
+    const ftText = cell(column.ft);
+    const ftScore = score(ftText);
+    if (!ftScore) fail('FT', `'${ftText}' is not a score (h-a)`);
+    const htText = cell(column.ht);
+    // `?` marks an unknown half-time score (most seasons before 1995-96).
+    const htScore = htText === '' || htText === '?' ? null : score(htText);
+    if (htText !== '' && htText !== '?' && !htScore) fail('HT', `'${htText}' is not a score (h-a) or '?'`);
+
+    if (rowErrors.length > 0 || !date) {
+      errors.push(...rowErrors);
+      continue;
+    }
+    records.push({
+      source: { format: FOOTBALLCSV_FORMAT, file, line: row.line },
+      competition: comp,
+      season: '', // set below once every date is known
+      date,
+      time: null,
+      home: { name: home, country: comp.country },
+      away: { name: away, country: comp.country },
+      neutral: false,
+      venue: null,
+      round: null,
+      group: null,
+      leg: null,
+      status: 'played',
+      htScore,
+      ftScore,
+      etScore: null,
+      penScore: null,
+      attendance: null,
+      referee: null,
+      goals: [],
+      stats: null,
+      odds: [],
+    });
+  }
+
+  const season = seasonOfFolder(file) ?? seasonOfEarliest(records);
+  for (const record of records) record.season = season;
+  return { format: FOOTBALLCSV_FORMAT, file, records, errors };
+}
+
+/**
+ * The season of the file's first match day. Not each match's own date: a season finished late (2019-20 into
+ * August 2020) would split in two.
+ */
+function seasonOfEarliest(records: readonly MatchRecord[]): string {
+  if (records.length === 0) return '';
+  const earliest = records.reduce((min, r) => (r.date < min ? r.date : min), records[0].date);
+  return seasonOfDate(earliest);
+}

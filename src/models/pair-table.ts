@@ -1,0 +1,126 @@
+import type { FitData } from './fit-data.js';
+
+/**
+ * Matches aggregated by fixture (home, away, neutral) with their time-decay weights folded in. Every goal
+ * model's rates depend only on the fixture, so the likelihoods loop over fixtures (one exp per side) instead
+ * of matches; the scores of each fixture are kept, merged by scoreline, for the terms that need them.
+ */
+export interface PairTable {
+  readonly teamCount: number;
+  readonly pairCount: number;
+  readonly home: Int32Array;
+  readonly away: Int32Array;
+  readonly neutral: Uint8Array;
+  /** Σ weight of the fixture's matches. */
+  readonly weight: Float64Array;
+  /** Σ weight·home goals. */
+  readonly homeGoals: Float64Array;
+  /** Σ weight·away goals. */
+  readonly awayGoals: Float64Array;
+  /** Scorelines of pair p are entries scoreStart[p] .. scoreStart[p+1]−1. */
+  readonly scoreStart: Int32Array;
+  readonly scoreHome: Int32Array;
+  readonly scoreAway: Int32Array;
+  readonly scoreWeight: Float64Array;
+  /** Weight of each match (exp(−ξ·ageDays)), by match index. */
+  readonly matchWeight: Float64Array;
+  /** Σ weight over all matches. */
+  readonly totalWeight: number;
+  /** Σ weight·(ln homeGoals! + ln awayGoals!): the constant that turns a kernel into the full log-likelihood. */
+  readonly logFactorialTotal: number;
+}
+
+export function buildPairTable(data: FitData, xi: number): PairTable {
+  const matchCount = data.homeTeam.length;
+  const matchWeight = new Float64Array(matchCount);
+  for (let i = 0; i < matchCount; i++) matchWeight[i] = xi === 0 || !data.ageDays ? 1 : Math.exp(-xi * data.ageDays[i]);
+
+  // Fixture of each match; the key is unique for (home, away, neutral).
+  const pairOfMatch = new Int32Array(matchCount);
+  const pairIndex = new Map<number, number>();
+  const home: number[] = [];
+  const away: number[] = [];
+  const neutral: number[] = [];
+  for (let i = 0; i < matchCount; i++) {
+    const key = (data.homeTeam[i] * data.teamCount + data.awayTeam[i]) * 2 + data.neutral[i];
+    let p = pairIndex.get(key);
+    if (p === undefined) {
+      p = home.length;
+      pairIndex.set(key, p);
+      home.push(data.homeTeam[i]);
+      away.push(data.awayTeam[i]);
+      neutral.push(data.neutral[i]);
+    }
+    pairOfMatch[i] = p;
+  }
+  const pairCount = home.length;
+
+  // Matches of each pair, contiguous (counting sort by pair).
+  const matchStart = new Int32Array(pairCount + 1);
+  for (let i = 0; i < matchCount; i++) matchStart[pairOfMatch[i] + 1]++;
+  for (let p = 0; p < pairCount; p++) matchStart[p + 1] += matchStart[p];
+  const cursor = matchStart.slice(0, pairCount);
+  const matchOrder = new Int32Array(matchCount);
+  for (let i = 0; i < matchCount; i++) matchOrder[cursor[pairOfMatch[i]]++] = i;
+
+  const weight = new Float64Array(pairCount);
+  const homeGoals = new Float64Array(pairCount);
+  const awayGoals = new Float64Array(pairCount);
+  const scoreStart = new Int32Array(pairCount + 1);
+  const scoreHome = new Int32Array(matchCount);
+  const scoreAway = new Int32Array(matchCount);
+  const scoreWeight = new Float64Array(matchCount);
+  let entries = 0;
+  let totalWeight = 0;
+  let logFactorialTotal = 0;
+  for (let p = 0; p < pairCount; p++) {
+    scoreStart[p] = entries;
+    for (let k = matchStart[p]; k < matchStart[p + 1]; k++) {
+      const i = matchOrder[k];
+      const w = matchWeight[i];
+      const x = data.homeGoals[i];
+      const y = data.awayGoals[i];
+      weight[p] += w;
+      homeGoals[p] += w * x;
+      awayGoals[p] += w * y;
+      totalWeight += w;
+      logFactorialTotal += w * (logFactorial(x) + logFactorial(y));
+      // A fixture has a handful of matches: a linear scan merges repeated scorelines.
+      let e = scoreStart[p];
+      while (e < entries && (scoreHome[e] !== x || scoreAway[e] !== y)) e++;
+      if (e === entries) {
+        scoreHome[e] = x;
+        scoreAway[e] = y;
+        entries++;
+      }
+      scoreWeight[e] += w;
+    }
+  }
+  scoreStart[pairCount] = entries;
+
+  return {
+    teamCount: data.teamCount,
+    pairCount,
+    home: Int32Array.from(home),
+    away: Int32Array.from(away),
+    neutral: Uint8Array.from(neutral),
+    weight,
+    homeGoals,
+    awayGoals,
+    scoreStart,
+    scoreHome: scoreHome.subarray(0, entries),
+    scoreAway: scoreAway.subarray(0, entries),
+    scoreWeight: scoreWeight.subarray(0, entries),
+    matchWeight,
+    totalWeight,
+    logFactorialTotal,
+  };
+}
+
+const logFactorials: number[] = [0];
+
+/** ln k! (exact sum of logs, cached; goal counts are small). */
+export function logFactorial(k: number): number {
+  for (let j = logFactorials.length; j <= k; j++) logFactorials.push(logFactorials[j - 1] + Math.log(j));
+  return logFactorials[k];
+}

@@ -1,0 +1,119 @@
+import { checkPreview, type Paragraph, type Preview, type PreviewSection } from './preview-document.js';
+import {
+  analysisTables,
+  crowdTable,
+  factKindLabel,
+  factNumbers,
+  fixtureDetails,
+  fixtureTitle,
+  lineupLine,
+  receiptLines,
+  verdictParts,
+  type PreviewTable,
+} from './preview-layout.js';
+
+/**
+ * The preview as Markdown (CommonMark with GitHub footnotes). Each fact a sentence cites becomes a footnote `[^n]`,
+ * numbered in order of first citation, listing the matches (and dossier lines) it stands on.
+ */
+export function renderMarkdown(preview: Preview): string {
+  checkPreview(preview);
+  const numbers = factNumbers(preview);
+  const refs = (factIds: readonly string[]) => [...new Set(factIds)].map((id) => `[^${numbers.get(id)}]`).join('');
+  const { fixture } = preview;
+
+  const blocks: string[] = [
+    `# ${inline(fixtureTitle(fixture))}`,
+    `*${fixtureDetails(fixture).map(inline).join(' · ')}*`,
+  ];
+  const paragraphs = (list: readonly Paragraph[]) => {
+    for (const paragraph of list) blocks.push(paragraphBlock(paragraph, refs));
+  };
+
+  paragraphs(preview.intro);
+  for (const section of preview.sections) {
+    blocks.push(`## ${inline(section.title)}`);
+    blocks.push(...structuredBlocks(section, preview, refs));
+    paragraphs(section.paragraphs);
+  }
+  if (preview.caveats.length > 0) {
+    blocks.push('---', `**Notes**\n\n${preview.caveats.map((caveat) => `- ${inline(caveat)}`).join('\n')}`);
+  }
+
+  const byId = new Map(preview.facts.map((fact) => [fact.id, fact]));
+  const footnotes = [...numbers].map(([id, number]) => {
+    const fact = byId.get(id)!;
+    const receipts = receiptLines(fact);
+    const listed = receipts.length > 0 ? receipts.map(inline).join('; ') : 'no supporting matches';
+    return `[^${number}]: ${inline(factKindLabel(fact))}: ${listed}`;
+  });
+  if (footnotes.length > 0) blocks.push(footnotes.join('\n'));
+  return `${blocks.join('\n\n')}\n`;
+}
+
+type Refs = (factIds: readonly string[]) => string;
+
+function paragraphBlock(paragraph: Paragraph, refs: Refs): string {
+  if (paragraph.kind === 'text') {
+    return lineStart(paragraph.sentences.map((sentence) => inline(sentence.text) + refs(sentence.factIds)).join(' '));
+  }
+  const quoted = paragraph.text
+    .split(/\n\s*\n/)
+    .map((part) => `> ${inline(part)}`)
+    .join('\n>\n');
+  const credit = `> — ${inline(paragraph.speaker)}, ${inline(paragraph.outlet)}, ${paragraph.date}${refs(paragraph.factIds)}`;
+  return `${quoted}\n>\n${credit}`;
+}
+
+/** The part of a section that is data rather than prose: line-ups, the verdict, tables. */
+function structuredBlocks(section: PreviewSection, preview: Preview, refs: Refs): string[] {
+  switch (section.id) {
+    case 'possible-line-ups':
+      return section.lineups.map(
+        (lineup) =>
+          `**${inline(lineup.team)}** (${inline(lineup.formation)}): ${inline(lineupLine(lineup))}${refs(lineup.factIds)}`,
+      );
+    case 'we-say': {
+      const { score, tie } = verdictParts(preview.fixture, section.verdict);
+      return [`**${inline(score)}**${tie ? ` (${inline(tie)})` : ''}${refs(section.verdict.factIds)}`];
+    }
+    case 'data-analysis':
+      return [
+        `*${inline(section.analysis.model)}*${refs(section.analysis.factIds)}`,
+        ...analysisTables(section.analysis, preview.fixture).map((table) => tableBlock(table)),
+      ];
+    case 'matchday-crowd':
+      return [tableBlock(crowdTable(section.venue, section.crowd), refs(section.factIds))];
+    default:
+      return [];
+  }
+}
+
+function tableBlock(table: PreviewTable, captionRefs = ''): string {
+  const row = (cells: readonly string[]) => `| ${cells.map(inline).join(' | ')} |`;
+  const rule = `|${table.columns.map((c) => (c.numeric ? ' ---: ' : ' --- ')).join('|')}|`;
+  return [
+    `**${inline(table.caption)}**${captionRefs}`,
+    '',
+    row(table.columns.map((c) => c.label)),
+    rule,
+    ...table.rows.map(row),
+  ].join('\n');
+}
+
+/**
+ * Text as literal Markdown: characters that would start emphasis, links, code, HTML, table cells or entities are
+ * backslash-escaped, and line breaks fold to spaces so a sentence cannot end its paragraph.
+ */
+function inline(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\`*_[\]<>|~]/g, '\\$&')
+    .replace(/&(?=#?\w+;)/g, '\\&');
+}
+
+/** A paragraph must not open with something Markdown reads as a heading, list item or rule. */
+function lineStart(text: string): string {
+  return text.replace(/^([#+=-]|\d+(?=[.)]))/, (start) => (/^\d/.test(start) ? `${start}\\` : `\\${start}`));
+}

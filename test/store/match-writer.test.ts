@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { competition } from '../../src/ingest/competitions.js';
+import { emptyRecordDefaults, type MatchRecord } from '../../src/ingest/records.js';
+import { openDatabase } from '../../src/store/database.js';
+import { findMatches } from '../../src/store/match-queries.js';
+import { MatchWriter } from '../../src/store/match-writer.js';
+import { TeamStore } from '../../src/store/team-store.js';
+
+function record(overrides: Partial<MatchRecord>): MatchRecord {
+  return {
+    ...emptyRecordDefaults(),
+    source: { format: 'test', file: 'a.csv', line: 2 },
+    competition: competition('eng.1'),
+    season: '2023-24',
+    date: '2023-08-11',
+    status: 'played',
+    home: { name: 'Burnley', country: 'ENG' },
+    away: { name: 'Man City', country: 'ENG' },
+    ftScore: [0, 3],
+    ...overrides,
+  };
+}
+
+function setup() {
+  const db = openDatabase(':memory:');
+  const teams = new TeamStore(db);
+  const writer = new MatchWriter(db);
+  const write = (r: MatchRecord) =>
+    writer.write(
+      r,
+      teams.resolve(r.home, r.competition.country).teamId,
+      teams.resolve(r.away, r.competition.country).teamId,
+    );
+  return { db, teams, writer, write };
+}
+
+describe('MatchWriter', () => {
+  it('stores a match once and leaves it unchanged when the same row comes again', () => {
+    const { db, write } = setup();
+    expect(write(record({}))).toBe('added');
+    expect(write(record({}))).toBe('unchanged');
+    expect(db.prepare('SELECT COUNT(*) FROM matches').pluck().get()).toBe(1);
+  });
+
+  it('enriches a known match from a second source and keeps both provenances', () => {
+    const { db, write } = setup();
+    write(record({}));
+    const outcome = write(
+      record({
+        source: { format: 'other', file: 'b.txt', line: 9 },
+        htScore: [0, 2],
+        odds: [{ bookmaker: 'Pinnacle', market: '1X2', line: null, selection: 'home', price: 9.5, closing: true }],
+      }),
+    );
+    expect(outcome).toBe('enriched');
+    const [match] = findMatches(db, {});
+    expect(match.score.ht).toEqual([0, 2]);
+    expect(db.prepare('SELECT COUNT(*) FROM match_sources').pluck().get()).toBe(2);
+    expect(db.prepare('SELECT price FROM odds').pluck().get()).toBe(9.5);
+  });
+
+  it('records a conflicting score instead of overwriting it', () => {
+    const { db, write, writer } = setup();
+    write(record({}));
+    write(record({ source: { format: 'other', file: 'b.csv', line: 3 }, ftScore: [1, 3] }));
+    expect(findMatches(db, {})[0].score.ft).toEqual([0, 3]);
+    expect(db.prepare('SELECT stored, incoming FROM conflicts').get()).toEqual({ stored: '0-3', incoming: '1-3' });
+    expect(writer.conflicts).toBe(1);
+  });
+
+  it('finds a league match by season when two sources disagree on its date', () => {
+    const { db, write } = setup();
+    write(record({}));
+    expect(write(record({ source: { format: 'other', file: 'b.csv', line: 3 }, date: '2023-08-12' }))).toBe(
+      'unchanged',
+    );
+    expect(db.prepare('SELECT COUNT(*) FROM matches').pluck().get()).toBe(1);
+  });
+
+  it('pairs two legs of a knockout round into one tie', () => {
+    const { db, write, writer } = setup();
+    const el = competition('uefa.el');
+    write(
+      record({
+        competition: el,
+        date: '2024-04-11',
+        round: 'Quarter-finals',
+        leg: 1,
+        home: { name: 'Liverpool', country: 'ENG' },
+        away: { name: 'Atalanta', country: 'ITA' },
+        ftScore: [0, 3],
+      }),
+    );
+    write(
+      record({
+        competition: el,
+        date: '2024-04-18',
+        round: 'Quarter-finals',
+        leg: 2,
+        source: { format: 'test', file: 'a.csv', line: 3 },
+        home: { name: 'Atalanta', country: 'ITA' },
+        away: { name: 'Liverpool', country: 'ENG' },
+        ftScore: [0, 1],
+      }),
+    );
+    writer.linkTies();
+    const matches = findMatches(db, {});
+    expect(matches.map((m) => m.leg)).toEqual([1, 2]);
+    expect(matches[0].tieId).not.toBeNull();
+    expect(matches[0].tieId).toBe(matches[1].tieId);
+  });
+});
