@@ -80,7 +80,8 @@ if (json) {
     r.logLikelihood.toFixed(4),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
-  const line = (cells: string[]): string => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const line = (cells: string[]): string =>
+    cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   console.log(`fitGoalModel wall time, median of ${runs} runs after 2 warm-up fits (node ${process.version})`);
   console.log(line(header));
   console.log(line(widths.map((w) => '-'.repeat(w))));

@@ -53,7 +53,7 @@ function printSummary(summary: ImportSummary): void {
       'unchanged',
       'teams created',
       'rejected rows',
-        'warnings',
+      'warnings',
       'conflicts',
       'seconds',
     ],
@@ -69,7 +69,7 @@ function printSummary(summary: ImportSummary): void {
         t.matchesUnchanged,
         t.teamsCreated,
         t.rejectedRows,
-          t.warnings,
+        t.warnings,
         t.conflicts,
         t.seconds.toFixed(1),
       ],
@@ -78,7 +78,9 @@ function printSummary(summary: ImportSummary): void {
   for (const file of summary.files) {
     if (file.status === 'rejected') process.stderr.write(`${pc.red('rejected')} ${file.error}\n`);
     for (const row of file.warnings) {
-      process.stderr.write(`${pc.yellow('warning')} ${row.file}:${row.line}${row.field ? ` field ${row.field}` : ''}: ${row.message}\n`);
+      process.stderr.write(
+        `${pc.yellow('warning')} ${row.file}:${row.line}${row.field ? ` field ${row.field}` : ''}: ${row.message}\n`,
+      );
     }
     for (const row of file.rejectedRows) {
       process.stderr.write(

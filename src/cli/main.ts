@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
+import { registerFitCommand } from './fit-command.js';
 import { registerImportCommand } from './import-command.js';
 import { registerMatchesCommand } from './matches-command.js';
+import { registerPredictCommand } from './predict-command.js';
 import { registerTeamsCommand } from './teams-command.js';
 
 const program = new Command()
@@ -12,5 +14,7 @@ const program = new Command()
 registerImportCommand(program);
 registerTeamsCommand(program);
 registerMatchesCommand(program);
+registerFitCommand(program);
+registerPredictCommand(program);
 
 await program.parseAsync();

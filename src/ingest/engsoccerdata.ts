@@ -96,18 +96,19 @@ export function parseEngsoccerdata(text: string, file: string): ParsedFile {
   }
   const table = readTable(text, file, REQUIRED_COLUMNS[kind.kind]);
   const errors: RowError[] = [];
-  const reader = new RowReader(file, table, errors);
+  const warnings: RowError[] = [];
+  const reader = new RowReader(file, table, errors, warnings);
   switch (kind.kind) {
     case 'league':
-      return { format: ENGSOCCERDATA_LEAGUE_FORMAT, file, records: readLeague(reader, table, kind.tiers), errors };
+      return { format: ENGSOCCERDATA_LEAGUE_FORMAT, file, records: readLeague(reader, table, kind.tiers), errors, warnings };
     case 'champs':
-      return { format: ENGSOCCERDATA_CHAMPS_FORMAT, file, records: readChamps(reader, table), errors };
+      return { format: ENGSOCCERDATA_CHAMPS_FORMAT, file, records: readChamps(reader, table), errors, warnings };
     case 'facup':
-      return { format: ENGSOCCERDATA_CUP_FORMAT, file, records: readFaCup(reader, table), errors };
+      return { format: ENGSOCCERDATA_CUP_FORMAT, file, records: readFaCup(reader, table), errors, warnings };
     case 'leaguecup':
-      return { format: ENGSOCCERDATA_CUP_FORMAT, file, records: readLeagueCup(reader, table), errors };
+      return { format: ENGSOCCERDATA_CUP_FORMAT, file, records: readLeagueCup(reader, table), errors, warnings };
     case 'englandplayoffs':
-      return { format: ENGSOCCERDATA_CUP_FORMAT, file, records: readPlayoffs(reader, table), errors };
+      return { format: ENGSOCCERDATA_CUP_FORMAT, file, records: readPlayoffs(reader, table), errors, warnings };
   }
 }
 
@@ -146,6 +147,7 @@ class RowReader {
     readonly file: string,
     private readonly table: CsvTable,
     private readonly errors: RowError[],
+    private readonly warnings: RowError[],
   ) {}
 
   start(row: CsvRow): void {
@@ -156,6 +158,12 @@ class RowReader {
 
   fail(field: string, message: string): void {
     this.errors.push({ file: this.file, line: this.line, field, message });
+    this.failed = true;
+  }
+
+  /** Leaves out a row the source itself marks as incomplete (not malformed): a warning, not an error. */
+  skip(field: string, message: string): void {
+    this.warnings.push({ file: this.file, line: this.line, field, message });
     this.failed = true;
   }
 
@@ -213,11 +221,14 @@ class RowReader {
     return [Number(match[1]), Number(match[2])];
   }
 
-  /** The `Date` column as ISO (see isoDate); NA is an error, since a match without a date cannot be stored. */
+  /**
+   * The `Date` column as ISO (see isoDate). NA (1870s FA Cup walkovers) leaves the row out with a warning: the
+   * source says the date is unknown, and a match without a date cannot be stored.
+   */
   date(): string | null {
     const text = this.text('Date');
     if (text === null) {
-      this.fail('Date', 'no date: a match without a date cannot be stored');
+      this.skip('Date', 'no date in the source: a match without a date cannot be stored');
       return null;
     }
     let date = this.dates.get(text);
@@ -703,7 +714,7 @@ export function looksLikeEngsoccerdataTeamNames(text: string, fileName: string):
  */
 export function parseEngsoccerdataTeamNames(text: string, file: string): ClubRecord[] {
   const table = readTable(text, file, ['country', 'name', 'name_other']);
-  const reader = new RowReader(file, table, []);
+  const reader = new RowReader(file, table, [], []);
   const clubs = new Map<string, ClubRecord>();
   for (const row of table.rows) {
     if (isBlankRow(row)) continue;

@@ -1,5 +1,5 @@
 import { parseAliasOverrides } from './alias-overrides.js';
-import { looksLikeEngsoccerdata, parseEngsoccerdata, parseEngsoccerdataTeamNames } from './engsoccerdata.js';
+import { looksLikeEngsoccerdata, looksLikeEngsoccerdataTeamNames, parseEngsoccerdata, parseEngsoccerdataTeamNames } from './engsoccerdata.js';
 import { looksLikeFootballData, parseFootballData } from './football-data.js';
 import { looksLikeFootballTxt, parseFootballTxt } from './football-txt.js';
 import { looksLikeFootballCsv, parseFootballCsv } from './footballcsv.js';
@@ -40,7 +40,7 @@ export const SOURCE_FORMATS: readonly SourceFormat[] = [
   {
     id: 'engsoccerdata-teamnames',
     kind: 'clubs',
-    detect: (head) => /^"?country"?,"?name"?,"?name_other"?/.test(head),
+    detect: looksLikeEngsoccerdataTeamNames,
     parse: parseEngsoccerdataTeamNames,
   },
   { id: 'engsoccerdata', kind: 'matches', detect: looksLikeEngsoccerdata, parse: parseEngsoccerdata },

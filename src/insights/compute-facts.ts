@@ -61,7 +61,8 @@ function buildContext(input: InsightsInput): InsightContext {
 }
 
 function checkFixture(fixture: Fixture): void {
-  if (!ISO_DATE.test(fixture.date)) throw badInput('fixture date must be an ISO date (YYYY-MM-DD)', 'date', fixture.date);
+  if (!ISO_DATE.test(fixture.date))
+    throw badInput('fixture date must be an ISO date (YYYY-MM-DD)', 'date', fixture.date);
   if (fixture.homeTeamId === fixture.awayTeamId) {
     throw badInput(`home and away are the same team (${fixture.homeTeamId})`, 'awayTeamId');
   }
@@ -109,8 +110,7 @@ function firstLegOf(fixture: Fixture, history: MatchHistory): StoredMatchView | 
     return leg;
   }
   const candidates = history.matches.filter(
-    (m) =>
-      m.leg === 1 && reversed(m) && m.competition.code === fixture.competitionCode && m.season === fixture.season,
+    (m) => m.leg === 1 && reversed(m) && m.competition.code === fixture.competitionCode && m.season === fixture.season,
   );
   return candidates.at(-1) ?? null;
 }

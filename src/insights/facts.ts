@@ -78,7 +78,8 @@ export interface WinsInLastFact extends FactBase {
  * What a run counts: `conceding` = games without a clean sheet, `scoring` = games with a goal,
  * `goalless` = games without scoring, `clean-sheets` = games without conceding.
  */
-export type RunKind = 'wins' | 'defeats' | 'unbeaten' | 'winless' | 'conceding' | 'clean-sheets' | 'scoring' | 'goalless';
+export type RunKind =
+  'wins' | 'defeats' | 'unbeaten' | 'winless' | 'conceding' | 'clean-sheets' | 'scoring' | 'goalless';
 
 /** An earlier run of the same kind, for "for the first time since a run of three in March/April 2023". */
 export interface EarlierRun {

@@ -38,7 +38,9 @@ function formLine(
   const before = matches.slice(0, matches.length - window.length).slice(-BASELINE_MATCHES);
   // How unusual the line is for this team adds to the base that any form line has.
   const surprise =
-    before.length >= MIN_BASELINE ? binomialSurprise(window.length, wins, smoothedRate(winsOf(before), before.length)) : 0;
+    before.length >= MIN_BASELINE
+      ? binomialSurprise(window.length, wins, smoothedRate(winsOf(before), before.length))
+      : 0;
   return {
     family: 'form',
     kind: 'form',

@@ -21,7 +21,10 @@ export function rarity(count: number, total: number): number {
 /** P(X ≤ k) and P(X ≥ k) for X ~ Binomial(n, p), 0 < p < 1, summed in log space so long histories do not underflow. */
 export function binomialTails(n: number, k: number, p: number): { lower: number; upper: number } {
   if (!(p > 0 && p < 1) || k < 0 || k > n) {
-    throw new MatchdayError('INSIGHTS_NOTABILITY', `binomial tail needs 0 < p < 1 and 0 ≤ k ≤ n, got p=${p} k=${k} n=${n}`);
+    throw new MatchdayError(
+      'INSIGHTS_NOTABILITY',
+      `binomial tail needs 0 < p < 1 and 0 ≤ k ≤ n, got p=${p} k=${k} n=${n}`,
+    );
   }
   let logPmf = n * Math.log(1 - p);
   const oddsLog = Math.log(p / (1 - p));

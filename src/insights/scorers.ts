@@ -47,9 +47,7 @@ function topScorers(ctx: InsightContext, teamId: number): TopScorersFact | null 
 }
 
 function scorersAgainst(ctx: InsightContext, teamId: number, opponentId: number): ScorerAgainstOpponentFact[] {
-  const meetings = ctx.history
-    .of(teamId)
-    .filter((tm) => tm.opponentId === opponentId && ctx.goals.has(tm.match.id));
+  const meetings = ctx.history.of(teamId).filter((tm) => tm.opponentId === opponentId && ctx.goals.has(tm.match.id));
   return scorerLines(ctx, meetings).map((scorer) => ({
     family: 'scorers',
     kind: 'scorer-vs-opponent',

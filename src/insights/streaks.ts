@@ -1,15 +1,15 @@
-import type {
-  CompetitionScope,
-  EarlierRun,
-  EveryGameThisSeasonFact,
-  RunFact,
-  RunKind,
-  VenueScope,
-} from './facts.js';
+import type { CompetitionScope, EarlierRun, EveryGameThisSeasonFact, RunFact, RunKind, VenueScope } from './facts.js';
 import type { InsightContext } from './insight-context.js';
 import { inScope, receipts, summarize, type TeamMatch } from './match-history.js';
 import { checkedNotability, rarity } from './notability.js';
-import { latestRun, maximalRuns, positionsInRunsAtLeast, previousRunAtLeast, spanLength, type RunSpan } from './runs.js';
+import {
+  latestRun,
+  maximalRuns,
+  positionsInRunsAtLeast,
+  previousRunAtLeast,
+  spanLength,
+  type RunSpan,
+} from './runs.js';
 
 const HOLDS: Record<RunKind, (tm: TeamMatch) => boolean> = {
   wins: (tm) => tm.outcome === 'W',

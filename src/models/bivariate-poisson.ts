@@ -16,7 +16,19 @@ import { poissonPmf } from './poisson.js';
  * U(x, y) = Σ_k C(x,k)·C(y,k)·k!·r^k with r = λ3/(λ1·λ2), and dU/dr = x·y·U(x−1, y−1).
  */
 export function bivariatePoissonLikelihood(table: PairTable): GoalLikelihood {
-  const { pairCount, home, away, neutral, weight, homeGoals, awayGoals, scoreStart, scoreHome, scoreAway, scoreWeight } = table;
+  const {
+    pairCount,
+    home,
+    away,
+    neutral,
+    weight,
+    homeGoals,
+    awayGoals,
+    scoreStart,
+    scoreHome,
+    scoreAway,
+    scoreWeight,
+  } = table;
   const n = table.teamCount;
   const hi = homeIndex(n);
   const ci = extraIndex(n, 0);
@@ -77,7 +89,12 @@ function sharedSum(x: number, y: number, r: number): number {
 }
 
 /** Grid of P(x, y) = Σ_k P1(x−k)·P2(y−k)·P3(k); expected goals are λ1 + λ3 and λ2 + λ3. */
-export function bivariatePoissonScoreGrid(lambda1: number, lambda2: number, lambda3: number, maxGoals: number): ScoreGrid {
+export function bivariatePoissonScoreGrid(
+  lambda1: number,
+  lambda2: number,
+  lambda3: number,
+  maxGoals: number,
+): ScoreGrid {
   checkGridInputs(lambda1, lambda2, maxGoals);
   if (!(lambda3 >= 0) || !Number.isFinite(lambda3)) {
     throw new MatchdayError('MODEL_INVALID_RATE', `bivariate Poisson λ3 must be finite and ≥ 0, got ${lambda3}`);

@@ -9,7 +9,9 @@ export function checkGridInputs(homeRate: number, awayRate: number, maxGoals: nu
     throw new MatchdayError('MODEL_INVALID_RATE', `goal rates must be finite and ≥ 0, got ${homeRate} and ${awayRate}`);
   }
   if (!Number.isInteger(maxGoals) || maxGoals < 0) {
-    throw new MatchdayError('MODEL_INVALID_RATE', `maxGoals must be a whole number ≥ 0, got ${maxGoals}`, { field: 'maxGoals' });
+    throw new MatchdayError('MODEL_INVALID_RATE', `maxGoals must be a whole number ≥ 0, got ${maxGoals}`, {
+      field: 'maxGoals',
+    });
   }
 }
 

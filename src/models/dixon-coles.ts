@@ -8,15 +8,34 @@ import { poissonPmf } from './poisson.js';
 /**
  * Dixon & Coles (1997): independent Poisson scores corrected at 0-0, 0-1, 1-0 and 1-1 by
  *   τ(0,0) = 1 − λμρ,  τ(0,1) = 1 + λρ,  τ(1,0) = 1 + μρ,  τ(1,1) = 1 − ρ
- * (λ home rate, μ away rate). The gradient includes τ's dependence on λ and μ. ρ is kept where every τ > 0
- * for the rates of every fitted fixture: outside that region the likelihood returns Infinity, which the
- * line search treats as a wall (the corrections keep the total mass at 1, so nothing else can go negative).
+ * (λ home rate, μ away rate). The gradient includes τ's dependence on λ and μ.
+ *
+ * ρ must keep every τ > 0 for the rates of every fitted fixture, not only of those that ended 0-0 … 1-1
+ * (otherwise the fitted model gives some fixture a negative probability). Two guards:
+ *  - where any τ ≤ 0 the likelihood returns Infinity, a wall the line search backs off from;
+ *  - with `barrier` on, a smooth log-barrier acts on any τ below TAU_BARRIER_START, so a maximum that lies
+ *    beyond the wall (small samples) becomes an interior point the optimiser can converge to. The barrier is
+ *    exactly 0 while every τ ≥ TAU_BARRIER_START, so ordinary fits are the plain maximum likelihood.
  */
-export function dixonColesLikelihood(table: PairTable): GoalLikelihood {
-  const { pairCount, home, away, neutral, weight, homeGoals, awayGoals, scoreStart, scoreHome, scoreAway, scoreWeight } = table;
+export function dixonColesLikelihood(table: PairTable, options: { barrier: boolean }): GoalLikelihood {
+  const {
+    pairCount,
+    home,
+    away,
+    neutral,
+    weight,
+    homeGoals,
+    awayGoals,
+    scoreStart,
+    scoreHome,
+    scoreAway,
+    scoreWeight,
+  } = table;
   const n = table.teamCount;
   const hi = homeIndex(n);
   const ri = extraIndex(n, 0);
+  const barrier = options.barrier;
+  const totalWeight = table.totalWeight;
 
   // Weight of the scorelines τ touches, per fixture (1-1 only needs a total: τ(1,1) does not depend on the rates).
   const w00 = new Float64Array(pairCount);
@@ -58,35 +77,79 @@ export function dixonColesLikelihood(table: PairTable): GoalLikelihood {
         value += w * (lambda + mu) - homeGoals[p] * etaHome - awayGoals[p] * etaAway;
         let dHome = w * lambda - homeGoals[p];
         let dAway = w * mu - awayGoals[p];
+        // k00 = ∂(this fixture's terms)/∂τ(0,0), and so on; chained to η and ρ below.
+        let k00 = 0;
+        let k01 = 0;
+        let k10 = 0;
         if (w00[p] !== 0) {
           value -= w00[p] * Math.log(tau00);
-          const k = (w00[p] * lambda * mu) / tau00;
-          dHome += k * rho;
-          dAway += k * rho;
-          dRho += k;
+          k00 -= w00[p] / tau00;
         }
         if (w01[p] !== 0) {
           value -= w01[p] * Math.log(tau01);
-          const k = (w01[p] * lambda) / tau01;
-          dHome -= k * rho;
-          dRho -= k;
+          k01 -= w01[p] / tau01;
         }
         if (w10[p] !== 0) {
           value -= w10[p] * Math.log(tau10);
-          const k = (w10[p] * mu) / tau10;
-          dAway -= k * rho;
-          dRho -= k;
+          k10 -= w10[p] / tau10;
         }
+        if (barrier) {
+          const scale = BARRIER_WEIGHT * w;
+          if (tau00 < TAU_BARRIER_START) {
+            value += scale * barrierValue(tau00);
+            k00 += scale * barrierSlope(tau00);
+          }
+          if (tau01 < TAU_BARRIER_START) {
+            value += scale * barrierValue(tau01);
+            k01 += scale * barrierSlope(tau01);
+          }
+          if (tau10 < TAU_BARRIER_START) {
+            value += scale * barrierValue(tau10);
+            k10 += scale * barrierSlope(tau10);
+          }
+        }
+        // ∂τ00/∂ηH = ∂τ00/∂ηA = −ρλμ, ∂τ00/∂ρ = −λμ; ∂τ01/∂ηH = ρλ, ∂τ01/∂ρ = λ; ∂τ10/∂ηA = ρμ, ∂τ10/∂ρ = μ.
+        const lm = lambda * mu;
+        dHome += -k00 * rho * lm + k01 * rho * lambda;
+        dAway += -k00 * rho * lm + k10 * rho * mu;
+        dRho += -k00 * lm + k01 * lambda + k10 * mu;
         addFixtureGradient(gradient, n, h, a, neutral[p], dHome, dAway);
       }
+      const tau11 = 1 - rho;
+      let k11 = 0;
       if (w11 !== 0) {
-        value -= w11 * Math.log(1 - rho);
-        dRho += w11 / (1 - rho);
+        value -= w11 * Math.log(tau11);
+        k11 -= w11 / tau11;
       }
+      if (barrier && tau11 < TAU_BARRIER_START) {
+        value += BARRIER_WEIGHT * totalWeight * barrierValue(tau11);
+        k11 += BARRIER_WEIGHT * totalWeight * barrierSlope(tau11);
+      }
+      dRho -= k11;
       gradient[ri] += dRho;
       return value;
     },
   };
+}
+
+/** τ below which the barrier acts. Fitted τ's are normally within ±0.3 of 1. */
+const TAU_BARRIER_START = 0.05;
+/** Barrier weight per unit of fixture weight: small, so a τ held off the wall stays close to 0. */
+const BARRIER_WEIGHT = 0.01;
+
+/**
+ * b(u) = −ln u + (u − 1) − (u − 1)²/2 at u = τ/TAU_BARRIER_START: +∞ at τ = 0, and b, b′, b″ all vanish at
+ * u = 1, so switching it on below TAU_BARRIER_START keeps the objective twice differentiable.
+ */
+function barrierValue(tau: number): number {
+  const u = tau / TAU_BARRIER_START;
+  return -Math.log(u) + (u - 1) - 0.5 * (u - 1) * (u - 1);
+}
+
+/** db/dτ. */
+function barrierSlope(tau: number): number {
+  const u = tau / TAU_BARRIER_START;
+  return (-1 / u + 2 - u) / TAU_BARRIER_START;
 }
 
 /**

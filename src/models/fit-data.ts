@@ -29,7 +29,8 @@ export function validateFitData(data: FitData): void {
   const fail = (field: string, message: string): never => {
     throw new MatchdayError('FIT_DATA_INVALID', message, { field });
   };
-  if (!Number.isInteger(data.teamCount) || data.teamCount < 0) fail('teamCount', `teamCount must be a whole number ≥ 0, got ${data.teamCount}`);
+  if (!Number.isInteger(data.teamCount) || data.teamCount < 0)
+    fail('teamCount', `teamCount must be a whole number ≥ 0, got ${data.teamCount}`);
   for (const [field, length] of [
     ['awayTeam', data.awayTeam.length],
     ['homeGoals', data.homeGoals.length],
@@ -48,15 +49,18 @@ export function validateFitData(data: FitData): void {
   for (let i = 0; i < n; i++) {
     const h = data.homeTeam[i];
     const a = data.awayTeam[i];
-    if (h < 0 || h >= data.teamCount) fail('homeTeam', `match ${i}: home team index ${h} outside 0..${data.teamCount - 1}`);
-    if (a < 0 || a >= data.teamCount) fail('awayTeam', `match ${i}: away team index ${a} outside 0..${data.teamCount - 1}`);
+    if (h < 0 || h >= data.teamCount)
+      fail('homeTeam', `match ${i}: home team index ${h} outside 0..${data.teamCount - 1}`);
+    if (a < 0 || a >= data.teamCount)
+      fail('awayTeam', `match ${i}: away team index ${a} outside 0..${data.teamCount - 1}`);
     if (h === a) fail('awayTeam', `match ${i}: team ${h} plays itself`);
     if (data.homeGoals[i] < 0) fail('homeGoals', `match ${i}: negative home goals ${data.homeGoals[i]}`);
     if (data.awayGoals[i] < 0) fail('awayGoals', `match ${i}: negative away goals ${data.awayGoals[i]}`);
     if (data.neutral[i] > 1) fail('neutral', `match ${i}: neutral flag must be 0 or 1, got ${data.neutral[i]}`);
     if (data.ageDays) {
       const age = data.ageDays[i];
-      if (!(age >= 0) || !Number.isFinite(age)) fail('ageDays', `match ${i}: age in days must be finite and ≥ 0, got ${age}`);
+      if (!(age >= 0) || !Number.isFinite(age))
+        fail('ageDays', `match ${i}: age in days must be finite and ≥ 0, got ${age}`);
     }
   }
   if (data.teamGroup) {
@@ -105,7 +109,8 @@ export function fitDataFromMatches(matches: readonly NamedMatch[], options: FitD
   const teamIndex = (name: string, field: string): number => {
     let index = indexOf.get(name);
     if (index === undefined) {
-      if (options.teams) throw new MatchdayError('FIT_DATA_INVALID', 'team is not in the team list', { team: name, field });
+      if (options.teams)
+        throw new MatchdayError('FIT_DATA_INVALID', 'team is not in the team list', { team: name, field });
       index = names.length;
       names.push(name);
       indexOf.set(name, index);
@@ -128,7 +133,9 @@ export function fitDataFromMatches(matches: readonly NamedMatch[], options: FitD
       ['awayGoals', m.awayGoals],
     ] as const) {
       if (!Number.isInteger(goals) || goals < 0) {
-        throw new MatchdayError('FIT_DATA_INVALID', `match ${i}: goals must be a whole number ≥ 0, got ${goals}`, { field });
+        throw new MatchdayError('FIT_DATA_INVALID', `match ${i}: goals must be a whole number ≥ 0, got ${goals}`, {
+          field,
+        });
       }
     }
     homeGoals[i] = m.homeGoals;

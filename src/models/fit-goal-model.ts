@@ -6,6 +6,8 @@ import {
   type FitDiagnostics,
   type FitGoalModelOptions,
   type FittedGoalModel,
+  type FittedModelOf,
+  type GoalModelFamily,
   type GoalModelPrior,
   type TeamParams,
 } from './goal-model.js';
@@ -18,10 +20,17 @@ import type { TeamGraph } from './team-graph.js';
  * described in goal-model-problem.ts). Throws MatchdayError on bad input or a non-finite result; a fit that
  * stops short of its tolerances returns with diagnostics.converged = false and the reason.
  */
-export function fitGoalModel(data: FitData, options: FitGoalModelOptions): FittedGoalModel {
+export function fitGoalModel<F extends GoalModelFamily>(
+  data: FitData,
+  options: FitGoalModelOptions<F>,
+): FittedModelOf<F> {
+  return fitAnyFamily(data, options) as FittedModelOf<F>;
+}
+
+function fitAnyFamily(data: FitData, options: FitGoalModelOptions): FittedGoalModel {
   const started = performance.now();
   const problem = createGoalModelProblem(data, options);
-  const { table, graph, likelihood, dimension } = problem;
+  const { table, graph } = problem;
   const n = data.teamCount;
   const result = minimizeLbfgs(problem.objective, problem.start, {
     maxIterations: options.maxIterations ?? 1000,
@@ -30,10 +39,12 @@ export function fitGoalModel(data: FitData, options: FitGoalModelOptions): Fitte
   });
 
   const x = result.x;
-  const kernel = likelihood.negLogLikelihood(x, new Float64Array(dimension));
-  const logLikelihood = -kernel - table.logFactorialTotal;
+  const logLikelihood = problem.logLikelihood(x);
   if (!Number.isFinite(logLikelihood) || !x.every(Number.isFinite)) {
-    throw new MatchdayError('FIT_NON_FINITE', `${options.family} fit ended at a non-finite log-likelihood (${logLikelihood})`);
+    throw new MatchdayError(
+      'FIT_NON_FINITE',
+      `${options.family} fit ended at a non-finite log-likelihood (${logLikelihood})`,
+    );
   }
 
   const prior = fillTeamsWithoutMatches(x, data, graph, problem.priorStrength);
@@ -81,7 +92,12 @@ export function fitGoalModel(data: FitData, options: FitGoalModelOptions): Fitte
  * Sets every team without matches to its group's mean over the teams with matches (the whole data's mean
  * for a group without any) and returns the prior block of the model.
  */
-function fillTeamsWithoutMatches(x: Float64Array, data: FitData, graph: TeamGraph, priorStrength: number): GoalModelPrior {
+function fillTeamsWithoutMatches(
+  x: Float64Array,
+  data: FitData,
+  graph: TeamGraph,
+  priorStrength: number,
+): GoalModelPrior {
   const n = data.teamCount;
   const groups = groupCount(data);
   const teamGroup = data.teamGroup ?? new Int32Array(n);

@@ -17,16 +17,19 @@ import { connectedComponents, type TeamGraph } from './team-graph.js';
  *   + priorStrength/2 · Σ_teams (attack − group mean)² + (defence − group mean)²
  * The component term acts only along the direction the likelihood is flat in (a component's attack and
  * defence shifted together), so without a prior it fixes mean defence = 0 in each component exactly and
- * changes no prediction. Dividing by the total weight makes the tolerances independent of the data size.
+ * changes no prediction. (When prior groups span several components, e.g. one group for two leagues that
+ * never meet, the prior also pulls the components' levels together and mean defence is then only close
+ * to 0.) Dividing by the total weight makes the tolerances independent of the data size.
  */
 export interface GoalModelProblem {
   readonly table: PairTable;
   readonly graph: TeamGraph;
-  readonly likelihood: GoalLikelihood;
   readonly dimension: number;
   readonly xi: number;
   readonly priorStrength: number;
   readonly objective: Objective;
+  /** Full log-likelihood Σ w·ln p(score) at x: log-factorials included; no prior, no Dixon-Coles barrier. */
+  logLikelihood(x: Float64Array): number;
   /** Starting point: a warm start's parameters, or simple goal-rate estimates. */
   readonly start: Float64Array;
 }
@@ -48,7 +51,7 @@ export function createGoalModelProblem(data: FitData, options: FitGoalModelOptio
   const table = buildPairTable(data, xi);
   if (!(table.totalWeight > 0)) throw new MatchdayError('FIT_NO_MATCHES', 'no match with a positive weight to fit');
   const graph = connectedComponents(n, data.homeTeam, data.awayTeam, table.matchWeight);
-  const likelihood = createLikelihood(options.family, table);
+  const likelihood = createLikelihood(options.family, table, true);
   const penalty = createPenalty(data, table, graph, priorStrength);
   const dimension = 2 * n + 1 + likelihood.extraCount;
 
@@ -65,21 +68,28 @@ export function createGoalModelProblem(data: FitData, options: FitGoalModelOptio
   const start = options.warmStart
     ? warmStartVector(options.warmStart, options.family, n, dimension)
     : initialVector(table, graph, likelihood, dimension);
-  return { table, graph, likelihood, dimension, xi, priorStrength, objective, start };
+  const logLikelihood = (x: Float64Array): number => {
+    const exact = options.family === 'dixon-coles' ? createLikelihood(options.family, table, false) : likelihood;
+    return -exact.negLogLikelihood(x, new Float64Array(dimension)) - table.logFactorialTotal;
+  };
+  return { table, graph, dimension, xi, priorStrength, objective, logLikelihood, start };
 }
 
-function createLikelihood(family: GoalModelFamily, table: PairTable): GoalLikelihood {
+/** `barrier`: keep Dixon-Coles ρ off the τ = 0 wall while optimising (see dixon-coles.ts). */
+function createLikelihood(family: GoalModelFamily, table: PairTable, barrier: boolean): GoalLikelihood {
   switch (family) {
     case 'poisson':
       return poissonLikelihood(table);
     case 'dixon-coles':
-      return dixonColesLikelihood(table);
+      return dixonColesLikelihood(table, { barrier });
     case 'bivariate-poisson':
       return bivariatePoissonLikelihood(table);
     case 'negative-binomial':
       return negativeBinomialLikelihood(table);
     default:
-      throw new MatchdayError('FIT_OPTIONS_INVALID', `unknown goal model family ${String(family)}`, { field: 'family' });
+      throw new MatchdayError('FIT_OPTIONS_INVALID', `unknown goal model family ${String(family)}`, {
+        field: 'family',
+      });
   }
 }
 
@@ -143,7 +153,12 @@ function createPenalty(
  * Start from the multiplicative estimate λ ≈ (goals for of home)·(goals against of away)/mean, smoothed by
  * one average match, then shifted so each component's mean defence is 0.
  */
-function initialVector(table: PairTable, graph: TeamGraph, likelihood: GoalLikelihood, dimension: number): Float64Array {
+function initialVector(
+  table: PairTable,
+  graph: TeamGraph,
+  likelihood: GoalLikelihood,
+  dimension: number,
+): Float64Array {
   const n = table.teamCount;
   const played = new Float64Array(n);
   const scored = new Float64Array(n);
@@ -203,7 +218,7 @@ function warmStartVector(model: FittedGoalModel, family: GoalModelFamily, n: num
   if (model.family === 'dixon-coles') x[e] = model.params.rho;
   else if (model.family === 'bivariate-poisson') x[e] = Math.sqrt(model.params.lambda3);
   else if (model.family === 'negative-binomial') x[e] = Math.sqrt(model.params.dispersion);
-  if (!x.every(Number.isFinite)) throw new MatchdayError('FIT_OPTIONS_INVALID', 'warm start has non-finite parameters', { field: 'warmStart' });
+  if (!x.every(Number.isFinite))
+    throw new MatchdayError('FIT_OPTIONS_INVALID', 'warm start has non-finite parameters', { field: 'warmStart' });
   return x;
 }
-

@@ -24,8 +24,8 @@ export const GOAL_MODEL_FAMILIES: readonly GoalModelFamily[] = [
 /** Version of the saved-model JSON layout; bump when a field changes meaning. */
 export const GOAL_MODEL_FORMAT_VERSION = 1;
 
-export interface FitGoalModelOptions {
-  family: GoalModelFamily;
+export interface FitGoalModelOptions<F extends GoalModelFamily = GoalModelFamily> {
+  family: F;
   /** Time decay per day: a match ageDays old weighs exp(−xi·ageDays). Default 0 (no decay). */
   xi?: number;
   /**
@@ -115,3 +115,6 @@ export interface FittedNegativeBinomial extends FittedBase {
 }
 
 export type FittedGoalModel = FittedPoisson | FittedDixonColes | FittedBivariatePoisson | FittedNegativeBinomial;
+
+/** The fitted-model type of one family, e.g. FittedModelOf<'dixon-coles'> = FittedDixonColes. */
+export type FittedModelOf<F extends GoalModelFamily> = Extract<FittedGoalModel, { family: F }>;

@@ -28,11 +28,7 @@ export interface LbfgsOptions {
 }
 
 export type LbfgsStopReason =
-  | 'gradient-tolerance'
-  | 'function-tolerance'
-  | 'stalled'
-  | 'max-iterations'
-  | 'line-search-failed';
+  'gradient-tolerance' | 'function-tolerance' | 'stalled' | 'max-iterations' | 'line-search-failed';
 
 export interface LbfgsResult {
   x: Float64Array;
@@ -78,7 +74,7 @@ export function minimizeLbfgs(objective: Objective, x0: Float64Array, options: L
   let stored = 0; // pairs in the ring buffer
   let newest = -1; // slot of the newest pair
   let iterations = 0;
-  let reason: LbfgsStopReason = 'max-iterations';
+  let reason: LbfgsStopReason;
   let retriedAfterFailure = false;
 
   // The line search evaluates trial points through this; the latest value and slope along `direction` land here.
@@ -115,7 +111,15 @@ export function minimizeLbfgs(objective: Objective, x0: Float64Array, options: L
     }
     const initialStep = stored === 0 ? Math.min(1, 1 / Math.sqrt(-slope0)) : 1;
 
-    const step = strongWolfeStep(f, slope0, initialStep, maxLineSearch, evaluateAt, () => trialValue, () => trialSlope);
+    const step = strongWolfeStep(
+      f,
+      slope0,
+      initialStep,
+      maxLineSearch,
+      evaluateAt,
+      () => trialValue,
+      () => trialSlope,
+    );
     if (step === null) {
       if (stored > 0 && !retriedAfterFailure) {
         // The curvature memory may be misleading; retry once along steepest descent before giving up.
@@ -238,11 +242,37 @@ function strongWolfeStep(
     const fk = value();
     const dk = slope();
     if (!Number.isFinite(fk) || fk > f0 + C1 * step * slope0 || (k > 0 && fk >= previousValue)) {
-      return zoom(previousStep, previousValue, previousSlope, step, fk, dk, f0, slope0, maxEvaluations - k - 1, evaluateAt, value, slope);
+      return zoom(
+        previousStep,
+        previousValue,
+        previousSlope,
+        step,
+        fk,
+        dk,
+        f0,
+        slope0,
+        maxEvaluations - k - 1,
+        evaluateAt,
+        value,
+        slope,
+      );
     }
     if (Math.abs(dk) <= -C2 * slope0) return step;
     if (dk >= 0) {
-      return zoom(step, fk, dk, previousStep, previousValue, previousSlope, f0, slope0, maxEvaluations - k - 1, evaluateAt, value, slope);
+      return zoom(
+        step,
+        fk,
+        dk,
+        previousStep,
+        previousValue,
+        previousSlope,
+        f0,
+        slope0,
+        maxEvaluations - k - 1,
+        evaluateAt,
+        value,
+        slope,
+      );
     }
     previousStep = step;
     previousValue = fk;

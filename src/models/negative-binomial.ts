@@ -95,10 +95,18 @@ function negativeBinomialPmf(mean: number, dispersion: number, maxGoals: number,
   return out;
 }
 
-export function negativeBinomialScoreGrid(homeMean: number, awayMean: number, dispersion: number, maxGoals: number): ScoreGrid {
+export function negativeBinomialScoreGrid(
+  homeMean: number,
+  awayMean: number,
+  dispersion: number,
+  maxGoals: number,
+): ScoreGrid {
   checkGridInputs(homeMean, awayMean, maxGoals);
   if (!(dispersion >= 0) || !Number.isFinite(dispersion)) {
-    throw new MatchdayError('MODEL_INVALID_RATE', `negative-binomial dispersion must be finite and ≥ 0, got ${dispersion}`);
+    throw new MatchdayError(
+      'MODEL_INVALID_RATE',
+      `negative-binomial dispersion must be finite and ≥ 0, got ${dispersion}`,
+    );
   }
   const cells = maxGoals + 1;
   const ph = negativeBinomialPmf(homeMean, dispersion, maxGoals, new Float64Array(cells));

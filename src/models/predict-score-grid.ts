@@ -14,7 +14,12 @@ export interface PredictOptions {
 }
 
 /** Score grid of home v away, by team index in the fitted model (a team fitted without matches gets its prior). */
-export function predictScoreGrid(model: FittedGoalModel, home: number, away: number, options: PredictOptions = {}): ScoreGrid {
+export function predictScoreGrid(
+  model: FittedGoalModel,
+  home: number,
+  away: number,
+  options: PredictOptions = {},
+): ScoreGrid {
   return predictScoreGridFromStrengths(model, teamStrength(model, home), teamStrength(model, away), options);
 }
 

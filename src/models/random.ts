@@ -83,7 +83,10 @@ export class SeededRandom {
   /** Gamma(shape, scale) by Marsaglia & Tsang (2000); shape < 1 via the U^(1/shape) boost. */
   gamma(shape: number, scale = 1): number {
     if (!(shape > 0) || !(scale > 0) || !Number.isFinite(shape) || !Number.isFinite(scale)) {
-      throw new MatchdayError('RANDOM_INVALID_PARAMETER', `Gamma shape and scale must be finite and > 0, got ${shape}, ${scale}`);
+      throw new MatchdayError(
+        'RANDOM_INVALID_PARAMETER',
+        `Gamma shape and scale must be finite and > 0, got ${shape}, ${scale}`,
+      );
     }
     if (shape < 1) return this.gamma(shape + 1, scale) * Math.pow(1 - this.uniform(), 1 / shape);
     const d = shape - 1 / 3;

@@ -29,6 +29,7 @@ export interface TeamNewsEntry {
 export interface Lineup {
   formation: string;
   players: string[];
+  /** First line of the line-up block in the file. */
   line: number;
 }
 
@@ -45,6 +46,7 @@ export interface DossierVenue {
   normalCapacity?: number;
   /** Why the capacity differs today, e.g. "Curva Morosini being rebuilt". */
   capacityNote?: string;
+  /** First line of the venue block in the file. */
   line: number;
 }
 
@@ -56,6 +58,7 @@ export interface DossierTicketing {
   collection?: string;
   /** Seats the away club keeps for family, staff and sponsors, on top of the allocation, if known. */
   awayClubShare?: number;
+  /** First line of the ticketing block in the file. */
   line: number;
 }
 

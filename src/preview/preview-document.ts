@@ -205,6 +205,12 @@ export function checkPreview(preview: Preview): void {
   }
 }
 
+/** The JSON preview: the checked Preview object itself, indented, fact ids and receipts included. */
+export function renderJson(preview: Preview): string {
+  checkPreview(preview);
+  return `${JSON.stringify(preview, null, 2)}\n`;
+}
+
 function checkAnalysis(analysis: DataAnalysis): void {
   const probability = (value: number, field: string) => {
     if (!(Number.isFinite(value) && value >= 0 && value <= 1)) {

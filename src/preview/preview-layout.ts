@@ -1,3 +1,4 @@
+import { MatchdayError } from '../errors.js';
 import type { CrowdEstimate } from './crowd.js';
 import { lineupRows } from './dossier.js';
 import {
@@ -31,10 +32,7 @@ export function fixtureTitle(fixture: PreviewFixture): string {
 
 /** Competition, round and leg, date, venue: `UEFA Europa League · Quarter-final, second leg · Thursday 18 April 2024`. */
 export function fixtureDetails(fixture: PreviewFixture): string[] {
-  const stage = [
-    fixture.round && capitalise(fixture.round),
-    fixture.leg && `${fixture.leg === 1 ? 'first' : 'second'} leg`,
-  ]
+  const stage = [fixture.round, fixture.leg && `${fixture.leg === 1 ? 'first' : 'second'} leg`]
     .filter(Boolean)
     .join(', ');
   return [fixture.competition, capitalise(stage), longDate(fixture.date), fixture.venue ?? ''].filter((s) => s !== '');
@@ -59,6 +57,9 @@ const MONTHS = [
 /** `2024-04-18` → `Thursday 18 April 2024` (the calendar date, whatever the machine's time zone). */
 export function longDate(isoDate: string): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate) || Number.isNaN(date.getTime())) {
+    throw new MatchdayError('invalid-date', `expected a date written YYYY-MM-DD, got ${isoDate}`, { field: 'date' });
+  }
   return `${WEEKDAYS[date.getUTCDay()]} ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
 }
 

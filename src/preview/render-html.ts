@@ -89,13 +89,16 @@ function paragraphHtml(paragraph: Paragraph, cited: Cited): string {
       .split(/\n\s*\n/)
       .map((part) => `<p>${escapeHtml(part.trim())}</p>`)
       .join('');
+    // The receipts sit outside the figure: a figcaption must be the figure's first or last child.
     return [
-      '<figure class="quote">',
+      '<div class="quote">',
+      '<figure>',
       `<blockquote>${parts}</blockquote>`,
       `<figcaption>— ${escapeHtml(paragraph.speaker)}, <cite>${escapeHtml(paragraph.outlet)}</cite>, ` +
         `<time datetime="${escapeHtml(paragraph.date)}">${escapeHtml(paragraph.date)}</time></figcaption>`,
-      receiptsDetails('Where this is from', cited(paragraph.factIds)),
       '</figure>',
+      receiptsDetails('Where this is from', cited(paragraph.factIds)),
+      '</div>',
     ].join('\n');
   }
   const sentences = paragraph.sentences.map((sentence) => claimHtml(sentence.text, cited(sentence.factIds)));
@@ -118,7 +121,7 @@ function receiptsDetails(summary: string, facts: PreviewFact[]): string {
 
 function receiptCount(facts: PreviewFact[]): string {
   const count = facts.reduce((sum, fact) => sum + fact.matches.length + fact.documents.length, 0);
-  return count === 1 ? '1 receipt' : `${count} receipts`;
+  return count === 0 ? 'no receipts' : count === 1 ? '1 receipt' : `${count} receipts`;
 }
 
 function receiptsHtml(facts: PreviewFact[]): string {
@@ -210,6 +213,7 @@ details.claim > summary .count { font-size: 0.75em; text-decoration: underline d
 .receipts ul { margin: 0 0 0.3rem; padding-left: 1.2rem; }
 .verdict { font-size: 1.15rem; }
 .quote { margin: 1rem 0; }
+figure { margin: 0 0 0.3rem; }
 blockquote { margin: 0; padding-left: 1rem; border-left: 3px solid var(--line); font-style: italic; }
 .lineup ol { margin: 0; padding-left: 1.2rem; }
 .table { overflow-x: auto; margin: 1rem 0; }

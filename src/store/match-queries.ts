@@ -284,3 +284,21 @@ export function teamNames(db: Db, ids: number[]): Map<number, string> {
   const statement = db.prepare('SELECT name FROM teams WHERE id = ?').pluck();
   return new Map(ids.map((id) => [id, statement.get(id) as string]));
 }
+
+/** The league a team last played in before a date (null if it never played a league match before it). */
+export function latestLeague(db: Db, teamId: number, before: string): string | null {
+  const row = db
+    .prepare(
+      `SELECT c.code FROM matches m JOIN competitions c ON c.id = m.competition_id
+       WHERE c.kind = 'league' AND m.date < ? AND (m.home_team_id = ? OR m.away_team_id = ?)
+       ORDER BY m.date DESC LIMIT 1`,
+    )
+    .pluck()
+    .get(before, teamId, teamId) as string | undefined;
+  return row ?? null;
+}
+
+/** Codes of the competitions of a kind that have matches in the database. */
+export function competitionCodes(db: Db, kind: string): string[] {
+  return db.prepare('SELECT code FROM competitions WHERE kind = ? ORDER BY code').pluck().all(kind) as string[];
+}

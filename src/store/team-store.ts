@@ -21,6 +21,7 @@ export class TeamStore {
   private readonly insertKey;
   private readonly insertGroup;
   private readonly playedIn;
+  private readonly resolved = new Map<string, number>();
 
   constructor(private readonly db: Db) {
     this.insertTeam = db.prepare('INSERT INTO teams (name, country) VALUES (?, ?)');
@@ -41,6 +42,7 @@ export class TeamStore {
       const result = this.insertGroup.run(group.source, group.canonical, group.country, JSON.stringify(group.names));
       if (result.changes > 0) {
         this.directory.addAliasGroup(group);
+        this.resolved.clear();
         added++;
       }
     }
@@ -54,6 +56,16 @@ export class TeamStore {
    * MatchdayError 'AMBIGUOUS_TEAM' naming the candidates rather than merging with the wrong club.
    */
   resolve(ref: TeamRef, fallbackCountry: string | null, context?: MatchContext): { teamId: number; created: boolean } {
+    // The same spelling comes back on every row of a file: remember what it resolved to (not for context-dependent names).
+    const memoKey = `${ref.country ?? fallbackCountry ?? ''}|${ref.name}`;
+    const remembered = this.resolved.get(memoKey);
+    if (remembered !== undefined) return { teamId: remembered, created: false };
+    const result = this.resolveUncached(ref, fallbackCountry, context);
+    if (ref.country !== null || fallbackCountry !== null) this.resolved.set(memoKey, result.teamId);
+    return result;
+  }
+
+  private resolveUncached(ref: TeamRef, fallbackCountry: string | null, context?: MatchContext): { teamId: number; created: boolean } {
     let resolution = this.directory.resolve(ref, fallbackCountry);
     if (resolution.kind === 'ambiguous' && ref.country === null && context && resolution.teamIds.length > 0) {
       const played = resolution.teamIds.filter((id) => this.playedNearby(id, context));

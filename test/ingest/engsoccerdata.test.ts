@@ -220,7 +220,7 @@ describe('parseEngsoccerdata — English cups and play-offs', () => {
       '1945-11-17,1945,"Barnet","Queens Park Rangers","2-6",2,6,"1","leg1",NA,NA,NA,NA,NA,NA,NA,NA,NA,NA',
       '1945-11-18,1945,"Barnet","Queens Park Rangers","2-6",2,6,"7","leg2",NA,NA,NA,NA,NA,NA,"lots",NA,NA,NA',
     );
-    const { format, records, errors } = parseEngsoccerdata(facup, 'facup.csv');
+    const { format, records, errors, warnings } = parseEngsoccerdata(facup, 'facup.csv');
     expect(format).toBe(ENGSOCCERDATA_CUP_FORMAT);
     expect(records.map((r) => [r.round, r.leg, r.status, r.ftScore, r.etScore, r.penScore, r.neutral])).toEqual([
       ['Final', null, 'played', null, [2, 1], null, true],
@@ -235,8 +235,10 @@ describe('parseEngsoccerdata — English cups and play-offs', () => {
       attendance: 88619,
       home: { name: 'Manchester United', country: 'ENG' },
     });
+    expect(warnings).toEqual([
+      { file: 'facup.csv', line: 3, field: 'Date', message: 'no date in the source: a match without a date cannot be stored' },
+    ]);
     expect(errors).toEqual([
-      { file: 'facup.csv', line: 3, field: 'Date', message: 'no date: a match without a date cannot be stored' },
       { file: 'facup.csv', line: 8, field: 'round', message: "unknown round '7'" },
       { file: 'facup.csv', line: 8, field: 'attendance', message: "'lots' is not a non-negative whole number" },
     ]);
@@ -392,10 +394,11 @@ describe.skipIf(!hasSharedData)('engsoccerdata real files', () => {
     expect(records.filter((r) => r.round === 'Final')).toHaveLength(64);
   });
 
-  it('facup.csv: byes left out, the rows without a date reported on Date', () => {
-    const { records, errors } = parse('facup.csv');
-    expect(errors.every((e) => e.field === 'Date')).toBe(true);
-    expect(records.length + errors.length).toBe(17_080 - 163);
+  it('facup.csv: byes left out, the rows without a date reported on Date as warnings', () => {
+    const { records, errors, warnings = [] } = parse('facup.csv');
+    expect(errors).toEqual([]);
+    expect(warnings.every((e) => e.field === 'Date')).toBe(true);
+    expect(records.length + warnings.length).toBe(17_080 - 163);
     const final2016 = records.find((r) => r.date === '2016-05-21' && r.round === 'Final');
     expect(final2016).toMatchObject({ ftScore: null, etScore: [2, 1], neutral: true });
   });

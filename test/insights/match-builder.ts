@@ -38,7 +38,12 @@ export class HistoryBuilder {
   }
 
   /** Adds matches of `team` against successive opponents on successive days from `from`; returns the ids. */
-  series(team: number, from: string, results: string[], rest: Partial<MatchSpec> & { venue?: 'home' | 'away' } = {}): number[] {
+  series(
+    team: number,
+    from: string,
+    results: string[],
+    rest: Partial<MatchSpec> & { venue?: 'home' | 'away' } = {},
+  ): number[] {
     const { venue = 'home', ...other } = rest;
     return results.map((score, i) => {
       const opponent = 100 + this.matches.length;

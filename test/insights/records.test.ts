@@ -48,7 +48,13 @@ describe('margin records', () => {
     // All home defeats by margin: 5, 3, 3, 2 → the 0-2 ranks 4th, beyond the default worst rank of 3;
     // in league home matches: 5, 2 → second-heaviest.
     expect(records).toHaveLength(1);
-    expect(records[0]).toMatchObject({ competitions: 'league', venue: 'home', rank: 2, jointWith: 0, matchIds: [1, 8] });
+    expect(records[0]).toMatchObject({
+      competitions: 'league',
+      venue: 'home',
+      rank: 2,
+      jointWith: 0,
+      matchIds: [1, 8],
+    });
   });
 
   it('reports a record win from the winner’s side', () => {
@@ -76,9 +82,17 @@ describe('comebacks', () => {
       penalty: false,
       ownGoal: false,
     });
-    const goals = new Map([[2, [goal('home', 5), goal('home', 20), goal('home', 50), ...[55, 60, 70, 80].map((m) => goal('away', m))]]]);
+    const goals = new Map([
+      [2, [goal('home', 5), goal('home', 20), goal('home', 50), ...[55, 60, 70, 80].map((m) => goal('away', m))]],
+    ]);
     const [fact] = factsOf('comeback-record', b.matches, {}, goals).filter((f) => f.teamId === LIVERPOOL);
-    expect(fact).toMatchObject({ stage: 'match', biggestDeficit: 3, measurable: 4, trailingBy: null, matchIds: [1, 2] });
+    expect(fact).toMatchObject({
+      stage: 'match',
+      biggestDeficit: 3,
+      measurable: 4,
+      trailingBy: null,
+      matchIds: [1, 2],
+    });
     expect(fact.comebacks.map((c) => [c.deficit, c.measuredAt, c.matches[0].matchId])).toEqual([
       [3, 'goal-times', 2],
       [2, 'half-time', 1],
@@ -107,7 +121,15 @@ describe('comebacks', () => {
     b.add({ date: '2021-03-01', home: 32, away: LIVERPOOL, score: '2-0', competition: 'uefa.el', leg: 1, tieId: 52 });
     b.add({ date: '2021-03-08', home: LIVERPOOL, away: 32, score: '2-1', competition: 'uefa.el', leg: 2, tieId: 52 });
     // The current tie: Liverpool lost the first leg 0-3 at home.
-    b.add({ date: '2024-04-11', home: LIVERPOOL, away: ATALANTA, score: '0-3', competition: 'uefa.el', leg: 1, tieId: 60 });
+    b.add({
+      date: '2024-04-11',
+      home: LIVERPOOL,
+      away: ATALANTA,
+      score: '0-3',
+      competition: 'uefa.el',
+      leg: 1,
+      tieId: 60,
+    });
     const fixture = { homeTeamId: ATALANTA, awayTeamId: LIVERPOOL, competitionCode: 'uefa.el' };
 
     const liverpool = factsOf('comeback-record', b.matches, fixture).find((f) => f.teamId === LIVERPOOL);
@@ -119,12 +141,25 @@ describe('comebacks', () => {
       fromAtLeastTrailing: 1,
       matchIds: [1, 2],
     });
-    expect(liverpool?.comebacks[0]).toMatchObject({ deficit: 3, measuredAt: 'first-leg', opponentId: 30, onPenalties: false });
+    expect(liverpool?.comebacks[0]).toMatchObject({
+      deficit: 3,
+      measuredAt: 'first-leg',
+      opponentId: 30,
+      onPenalties: false,
+    });
 
     // Trailing by one, the record takes in the one-goal comeback won on penalties.
     const b2 = new HistoryBuilder();
     b2.matches.push(...b.matches.slice(0, 6));
-    b2.add({ date: '2024-04-11', home: LIVERPOOL, away: ATALANTA, score: '0-1', competition: 'uefa.el', leg: 1, tieId: 60 });
+    b2.add({
+      date: '2024-04-11',
+      home: LIVERPOOL,
+      away: ATALANTA,
+      score: '0-1',
+      competition: 'uefa.el',
+      leg: 1,
+      tieId: 60,
+    });
     const close = factsOf('comeback-record', b2.matches, fixture).find((f) => f.teamId === LIVERPOOL);
     expect(close).toMatchObject({ trailingBy: 1, fromAtLeastTrailing: 2, matchIds: [1, 2, 3, 4] });
     expect(close?.comebacks[1]).toMatchObject({ deficit: 1, onPenalties: true, opponentId: 31 });

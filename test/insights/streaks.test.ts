@@ -5,7 +5,9 @@ import { factsOf, FIXTURE } from './facts-of.js';
 import { HistoryBuilder } from './match-builder.js';
 
 function runOf(facts: RunFact[], run: RunFact['run'], competitions = 'all', venue = 'any', teamId = 1) {
-  return facts.find((f) => f.run === run && f.competitions === competitions && f.venue === venue && f.teamId === teamId);
+  return facts.find(
+    (f) => f.run === run && f.competitions === competitions && f.venue === venue && f.teamId === teamId,
+  );
 }
 
 describe('runs', () => {
@@ -32,6 +34,14 @@ describe('runs', () => {
     });
     expect(defeats?.precededBy?.matchId).toBe(12);
     expect(defeats?.matchIds).toEqual([4, 5, 6, 12, 13, 14]);
+  });
+
+  it('takes an earlier run of equal length as the previous one', () => {
+    const b = new HistoryBuilder();
+    b.series(1, '2024-01-01', ['1-0', '0-1', '0-2', '1-0', '0-1', '0-2']);
+    const defeats = runOf(factsOf('run', b.matches), 'defeats');
+    expect(defeats?.previous).toMatchObject({ length: 2, startDate: '2024-01-02', endDate: '2024-01-03' });
+    expect(defeats?.matchIds).toEqual([2, 3, 4, 5, 6]);
   });
 
   it('lets a draw break a run of defeats but not a winless run', () => {

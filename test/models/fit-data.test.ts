@@ -50,12 +50,13 @@ describe('fitDataFromMatches', () => {
   });
 
   it('rejects fractional or negative goals', () => {
-    expect(errorOf(() => fitDataFromMatches([{ homeTeam: 'A', awayTeam: 'B', homeGoals: 1.5, awayGoals: 0 }])).location.field).toBe(
-      'homeGoals',
-    );
-    expect(errorOf(() => fitDataFromMatches([{ homeTeam: 'A', awayTeam: 'B', homeGoals: 1, awayGoals: -1 }])).location.field).toBe(
-      'awayGoals',
-    );
+    expect(
+      errorOf(() => fitDataFromMatches([{ homeTeam: 'A', awayTeam: 'B', homeGoals: 1.5, awayGoals: 0 }])).location
+        .field,
+    ).toBe('homeGoals');
+    expect(
+      errorOf(() => fitDataFromMatches([{ homeTeam: 'A', awayTeam: 'B', homeGoals: 1, awayGoals: -1 }])).location.field,
+    ).toBe('awayGoals');
   });
 });
 

@@ -79,9 +79,12 @@ describe('fitGoalModel: identifiability per connected component', () => {
     // so each component must reproduce the lone fit — and the copy must get the same strengths.
     const copy = leagueB.map((m) => ({ ...m, homeTeam: `C${m.homeTeam}`, awayTeam: `C${m.awayTeam}` }));
     const alone = fitGoalModel(fitDataFromMatches(leagueB, { teams: teamsB }), { family: 'dixon-coles' });
-    const both = fitGoalModel(fitDataFromMatches([...leagueB, ...copy], { teams: [...teamsB, ...teamsB.map((t) => `C${t}`)] }), {
-      family: 'dixon-coles',
-    });
+    const both = fitGoalModel(
+      fitDataFromMatches([...leagueB, ...copy], { teams: [...teamsB, ...teamsB.map((t) => `C${t}`)] }),
+      {
+        family: 'dixon-coles',
+      },
+    );
     expect(both.diagnostics.components.map((c) => c.teams.length)).toEqual([8, 8]);
     expect(both.params.rho).toBeCloseTo(alone.params.rho, 6);
     for (let t = 0; t < 8; t++) {
@@ -170,7 +173,13 @@ describe('fitGoalModel: weights and neutral grounds', () => {
     for (let k = 0; k < 30; k++) {
       matches.push({ homeTeam: 'P', awayTeam: 'Q', homeGoals: 2, awayGoals: 1 });
       matches.push({ homeTeam: 'Q', awayTeam: 'P', homeGoals: 2, awayGoals: 1 });
-      matches.push({ homeTeam: k % 2 ? 'P' : 'Q', awayTeam: k % 2 ? 'Q' : 'P', homeGoals: 1, awayGoals: 1, neutral: true });
+      matches.push({
+        homeTeam: k % 2 ? 'P' : 'Q',
+        awayTeam: k % 2 ? 'Q' : 'P',
+        homeGoals: 1,
+        awayGoals: 1,
+        neutral: true,
+      });
     }
     const model = fitGoalModel(fitDataFromMatches(matches), { family: 'poisson' });
     expect(model.params.homeAdvantage).toBeCloseTo(Math.log(2), 5);
@@ -179,7 +188,8 @@ describe('fitGoalModel: weights and neutral grounds', () => {
     expect(predictScoreGrid(model, 0, 1).homeExpected).toBeCloseTo(2, 5);
     const even = priorTeamStrength(model);
     const symmetric = predictScoreGridFromStrengths(model, even, even, { neutral: true, maxGoals: 6 });
-    for (let i = 0; i <= 6; i++) for (let j = 0; j <= 6; j++) expect(symmetric.p[i * 7 + j]).toBeCloseTo(symmetric.p[j * 7 + i], 15);
+    for (let i = 0; i <= 6; i++)
+      for (let j = 0; j <= 6; j++) expect(symmetric.p[i * 7 + j]).toBeCloseTo(symmetric.p[j * 7 + i], 15);
   });
 });
 
@@ -228,7 +238,10 @@ describe('fitGoalModel: optimiser control', () => {
     const g1 = predictScoreGrid(model, 0, 1);
     const g2 = predictScoreGrid(model, 1, 0);
     const expected =
-      lnPoisson(3, g1.homeExpected) + lnPoisson(2, g1.awayExpected) + lnPoisson(1, g2.homeExpected) + lnPoisson(4, g2.awayExpected);
+      lnPoisson(3, g1.homeExpected) +
+      lnPoisson(2, g1.awayExpected) +
+      lnPoisson(1, g2.homeExpected) +
+      lnPoisson(4, g2.awayExpected);
     expect(model.diagnostics.logLikelihood).toBeCloseTo(expected, 10);
   });
 });
@@ -237,7 +250,7 @@ describe('Dixon-Coles ρ stays where every τ > 0', () => {
   it('returns Infinity outside the valid region instead of NaN', () => {
     const data = twoLeagues();
     const problem = createGoalModelProblem(data, { family: 'dixon-coles' });
-    const likelihood = dixonColesLikelihood(buildPairTable(data, 0));
+    const likelihood = dixonColesLikelihood(buildPairTable(data, 0), { barrier: false });
     const x = Float64Array.from(problem.start);
     const gradient = new Float64Array(problem.dimension);
     for (const rho of [1, 1.5, -5, 30]) {
@@ -268,6 +281,7 @@ describe('Dixon-Coles ρ stays where every τ > 0', () => {
     }
     const model = fitGoalModel(fitDataFromMatches(matches), { family: 'dixon-coles' });
     const { rho } = model.params;
+    expect(model.diagnostics.converged).toBe(true); // the barrier turns the wall into an interior optimum
     expect(Number.isFinite(rho)).toBe(true);
     expect(rho).toBeLessThan(-0.2);
     for (let h = 0; h < 3; h++) {
@@ -280,7 +294,14 @@ describe('Dixon-Coles ρ stays where every τ > 0', () => {
         expect(grid.p.every((v) => Number.isFinite(v) && v >= 0)).toBe(true);
       }
     }
-    expect(Number.isFinite(model.diagnostics.logLikelihood)).toBe(true);
+    // The reported log-likelihood is Σ ln p(score) of the fitted grids: barrier excluded, τ and factorials included.
+    const data = fitDataFromMatches(matches);
+    let direct = 0;
+    for (let i = 0; i < data.homeTeam.length; i++) {
+      const grid = predictScoreGrid(model, data.homeTeam[i], data.awayTeam[i]);
+      direct += Math.log(grid.p[data.homeGoals[i] * (grid.maxGoals + 1) + data.awayGoals[i]]);
+    }
+    expect(model.diagnostics.logLikelihood).toBeCloseTo(direct, 9);
   });
 });
 
@@ -297,9 +318,13 @@ describe('fitGoalModel and predictScoreGrid: errors', () => {
   it('throws typed errors on bad input', () => {
     expect(errorCode(() => fitGoalModel(empty, { family: 'poisson' }))).toBe('FIT_NO_MATCHES');
     expect(errorCode(() => fitGoalModel(twoLeagues(), { family: 'poisson', xi: -1 }))).toBe('FIT_OPTIONS_INVALID');
-    expect(errorCode(() => fitGoalModel(twoLeagues(), { family: 'poisson', priorStrength: NaN }))).toBe('FIT_OPTIONS_INVALID');
+    expect(errorCode(() => fitGoalModel(twoLeagues(), { family: 'poisson', priorStrength: NaN }))).toBe(
+      'FIT_OPTIONS_INVALID',
+    );
     const poisson = fitGoalModel(twoLeagues(), { family: 'poisson' });
-    expect(errorCode(() => fitGoalModel(twoLeagues(), { family: 'dixon-coles', warmStart: poisson }))).toBe('FIT_OPTIONS_INVALID');
+    expect(errorCode(() => fitGoalModel(twoLeagues(), { family: 'dixon-coles', warmStart: poisson }))).toBe(
+      'FIT_OPTIONS_INVALID',
+    );
     expect(errorCode(() => predictScoreGrid(poisson, 0, 17))).toBe('MODEL_UNKNOWN_TEAM');
     expect(errorCode(() => priorTeamStrength(poisson, 2))).toBe('MODEL_UNKNOWN_GROUP');
   });

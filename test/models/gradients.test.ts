@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FitData } from '../../src/models/fit-data.js';
 import { extraIndex } from '../../src/models/goal-likelihood.js';
-import { createGoalModelProblem } from '../../src/models/goal-model-problem.js';
+import { createGoalModelProblem, type GoalModelProblem } from '../../src/models/goal-model-problem.js';
 import { GOAL_MODEL_FAMILIES, type GoalModelFamily } from '../../src/models/goal-model.js';
 import { SeededRandom } from '../../src/models/random.js';
 
@@ -50,12 +50,15 @@ const EXTRA_AT: Record<GoalModelFamily, number[]> = {
   'negative-binomial': [0.35, 0.01], // 0.01² = 1e-4: the small-φ series branch
 };
 
-function maxGradientError(family: GoalModelFamily, priorStrength: number, extra: number | null): number {
+type ExtraChoice = number | null | ((x: Float64Array, problem: GoalModelProblem) => number);
+
+function maxGradientError(family: GoalModelFamily, priorStrength: number, extra: ExtraChoice): number {
   const data = awkwardData();
   const problem = createGoalModelProblem(data, { family, xi: 0.002, priorStrength });
   const rng = new SeededRandom(99);
   const x = Float64Array.from(problem.start, (v) => v + 0.3 * (rng.uniform() - 0.5));
-  if (extra !== null) x[extraIndex(data.teamCount, 0)] = extra;
+  if (typeof extra === 'function') x[extraIndex(data.teamCount, 0)] = extra(x, problem);
+  else if (extra !== null) x[extraIndex(data.teamCount, 0)] = extra;
   const analytic = new Float64Array(problem.dimension);
   const f0 = problem.objective(x, analytic);
   expect(Number.isFinite(f0)).toBe(true);
@@ -85,6 +88,31 @@ describe('analytic gradients match central finite differences', () => {
       }
     }
   }
+
+  /** Largest home rate, away rate and product over the fitted fixtures at x. */
+  const extremes = (x: Float64Array, problem: GoalModelProblem): { rate: number; product: number } => {
+    const { table } = problem;
+    const n = table.teamCount;
+    let rate = 0;
+    let product = 0;
+    for (let p = 0; p < table.pairCount; p++) {
+      const l = Math.exp((table.neutral[p] ? 0 : x[2 * n]) + x[table.home[p]] - x[n + table.away[p]]);
+      const m = Math.exp(x[table.away[p]] - x[n + table.home[p]]);
+      rate = Math.max(rate, l, m);
+      product = Math.max(product, l * m);
+    }
+    return { rate, product };
+  };
+
+  it('Dixon-Coles with the τ barrier active (some τ(0,1) or τ(1,0) = 0.02)', () => {
+    const error = maxGradientError('dixon-coles', 0, (x, problem) => -0.98 / extremes(x, problem).rate);
+    expect(error).toBeLessThan(1e-8);
+  });
+
+  it('Dixon-Coles with the τ barrier active (some τ(0,0) = 0.03)', () => {
+    const error = maxGradientError('dixon-coles', 0, (x, problem) => 0.97 / extremes(x, problem).product);
+    expect(error).toBeLessThan(1e-8);
+  });
 
   it("Dixon-Coles τ's dependence on λ and μ moves the team gradients far beyond that tolerance", () => {
     const data = awkwardData();

@@ -38,7 +38,13 @@ export function negativeBinomialSampler(dispersion: number): ScoreSampler {
 }
 
 /** Random strengths for n teams, mean defence exactly 0 (the fitted models' convention). */
-export function randomStrengths(rng: SeededRandom, n: number, homeAdvantage: number, level = 0.25, spread = 0.25): TrueStrengths {
+export function randomStrengths(
+  rng: SeededRandom,
+  n: number,
+  homeAdvantage: number,
+  level = 0.25,
+  spread = 0.25,
+): TrueStrengths {
   const attack = Array.from({ length: n }, () => level + spread * rng.normal());
   const defence = Array.from({ length: n }, () => spread * rng.normal());
   const meanDefence = defence.reduce((s, v) => s + v, 0) / n;
@@ -46,7 +52,12 @@ export function randomStrengths(rng: SeededRandom, n: number, homeAdvantage: num
 }
 
 /** A double round robin per season over teams 0..n−1, scores drawn by `sampler`; age = days before the last season ends. */
-export function simulateLeague(rng: SeededRandom, truth: TrueStrengths, seasons: number, sampler: ScoreSampler): FitData {
+export function simulateLeague(
+  rng: SeededRandom,
+  truth: TrueStrengths,
+  seasons: number,
+  sampler: ScoreSampler,
+): FitData {
   const n = truth.attack.length;
   const home: number[] = [];
   const away: number[] = [];

@@ -197,7 +197,10 @@ describe('parseDossier: minimal and malformed dossiers', () => {
     },
     {
       name: 'first-leg goals for the wrong teams',
-      text: MINIMAL.replace('competition:', 'leg: 2\n  firstLeg:\n    date: 2024-04-11\n    goals: { Liverpool: 0, Atalanta BC: 3 }\n  competition:'),
+      text: MINIMAL.replace(
+        'competition:',
+        'leg: 2\n  firstLeg:\n    date: 2024-04-11\n    goals: { Liverpool: 0, Atalanta BC: 3 }\n  competition:',
+      ),
       field: 'fixture.firstLeg.goals',
       lineOfText: 'goals:',
       message: /exactly "Atalanta" and "Liverpool"/,
@@ -226,6 +229,17 @@ describe('parseDossier: minimal and malformed dossiers', () => {
   it('says how many more problems there are', () => {
     const error = parseError(MINIMAL.replace('2024-04-18', 'soon').replace('europa-league', 'nowhere'));
     expect(error.message).toContain('(and 1 more problem)');
+  });
+});
+
+describe('docs/dossier.md', () => {
+  it('shows a layout example that parses', () => {
+    const doc = readFileSync(path.resolve(import.meta.dirname, '../../docs/dossier.md'), 'utf8');
+    const example = /```yaml\n([\s\S]*?)```/.exec(doc)?.[1];
+    expect(example).toBeDefined();
+    const dossier = parseDossier(example!, 'docs/dossier.md');
+    expect(dossier.ticketing?.awayClubShare).toBe(50);
+    expect(dossier.quotes[0].text.split('\n\n')).toHaveLength(2);
   });
 });
 

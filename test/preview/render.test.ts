@@ -6,6 +6,7 @@ import {
   citedFactIds,
   matchReceiptLabel,
   PREVIEW_VERSION,
+  renderJson,
   type Preview,
 } from '../../src/preview/preview-document.js';
 import { longDate, verdictParts } from '../../src/preview/preview-layout.js';
@@ -65,7 +66,10 @@ function samplePreview(): Preview {
         id: 'team-news',
         title: 'Team news',
         paragraphs: [
-          { kind: 'text', sentences: [{ text: 'Giorgio Scalvini is out with a hamstring injury.', factIds: ['scalvini'] }] },
+          {
+            kind: 'text',
+            sentences: [{ text: 'Giorgio Scalvini is out with a hamstring injury.', factIds: ['scalvini'] }],
+          },
         ],
       },
       {
@@ -134,9 +138,16 @@ function samplePreview(): Preview {
         id: 'matchday-crowd',
         title: 'Matchday crowd',
         venue: 'Gewiss Stadium',
-        crowd: estimateCrowd({ competition: 'uefa.el', capacity: 16000, normalCapacity: 21000, announcedAllocation: 750 }),
+        crowd: estimateCrowd({
+          competition: 'uefa.el',
+          capacity: 16000,
+          normalCapacity: 21000,
+          announcedAllocation: 750,
+        }),
         factIds: ['venue'],
-        paragraphs: [{ kind: 'text', sentences: [{ text: 'About 20 home fans for every away fan.', factIds: ['venue'] }] }],
+        paragraphs: [
+          { kind: 'text', sentences: [{ text: 'About 20 home fans for every away fan.', factIds: ['venue'] }] },
+        ],
       },
     ],
     facts: [
@@ -259,6 +270,16 @@ describe('renderHtml', () => {
     expect(html.trimEnd().endsWith('</html>')).toBe(true);
   });
 
+  it('closes every element it opens, in order', () => {
+    const stack: string[] = [];
+    for (const [, closing, name] of html.matchAll(/<(\/?)([a-z][a-z0-9]*)\b[^>]*>/g)) {
+      if (name === 'meta') continue;
+      if (closing) expect(stack.pop()).toBe(name);
+      else stack.push(name);
+    }
+    expect(stack).toEqual([]);
+  });
+
   it('escapes every piece of text', () => {
     expect(html).toContain('An injected &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; friends.');
     expect(html).toContain('<p>Second &lt;b&gt;paragraph&lt;/b&gt;.</p>');
@@ -284,12 +305,15 @@ describe('renderHtml', () => {
   it('counts the receipts in each summary', () => {
     expect(html).toContain('Liverpool have lost their last two matches. <span class="count">2 receipts</span>');
     expect(html).toContain('Atalanta lead 3-0 after the first leg. <span class="count">1 receipt</span>');
+    expect(html).toContain('Liverpool win on the night. <span class="count">no receipts</span>');
   });
 
   it('draws sections, line-ups and tables semantically', () => {
     expect(html).toContain('<section id="data-analysis" aria-labelledby="data-analysis-title">');
     expect(html).toContain('<li>Alexander-Arnold, Konate, Van Dijk, Robertson</li>');
-    expect(html).toContain('<p class="verdict"><strong>Atalanta 2-3 Liverpool</strong> (Atalanta win 5-3 on aggregate)</p>');
+    expect(html).toContain(
+      '<p class="verdict"><strong>Atalanta 2-3 Liverpool</strong> (Atalanta win 5-3 on aggregate)</p>',
+    );
     expect(html).toContain('<caption>Who goes through</caption>');
     expect(html).toContain('<tr><th scope="row">Home fans</th><td class="num">15,250</td></tr>');
     expect(html).toContain('<cite>Sky Italia</cite>');
@@ -300,6 +324,13 @@ describe('the Preview as JSON', () => {
   it('survives JSON.stringify unchanged: the JSON format is the object itself', () => {
     const preview = samplePreview();
     expect(JSON.parse(JSON.stringify(preview))).toEqual(preview);
+    expect(JSON.parse(renderJson(preview))).toEqual(preview);
+  });
+
+  it('is checked like the other formats', () => {
+    const preview = samplePreview();
+    preview.facts = [];
+    expect(() => renderJson(preview)).toThrow(/cites fact tie/);
   });
 });
 
@@ -384,6 +415,7 @@ describe('layout helpers', () => {
   it('writes calendar dates with the weekday', () => {
     expect(longDate('2024-04-18')).toBe('Thursday 18 April 2024');
     expect(longDate('2000-02-29')).toBe('Tuesday 29 February 2000');
+    expect(() => longDate('18/04/2024')).toThrow(MatchdayError);
   });
 
   it('labels a match receipt as date, score and competition', () => {

@@ -41,16 +41,17 @@ describe('runElo', () => {
     // Match 1 (A 2-0 B, home A): dr = 100, E = 0.640065, exchange = 20·√2·(1 − E) = 10.18050.
     expect(run.preHome[1]).toBe(1500);
     expect(run.preAway[1]).toBe(1500);
-    expect(run.difference[1]).toBe(100);
+    expect(run.difference[1]).toBe(0);
     // Match 2 (C 1-1 A, neutral: no home advantage): dr = 1500 − 1510.18050 = −10.18050.
     expect(run.preHome[2]).toBe(1500);
     expect(run.preAway[2]).toBeCloseTo(1510.1805, 4);
     expect(run.difference[2]).toBeCloseTo(-10.1805, 4);
+    // The mapping's x leaves home advantage out (the mapping fits its own): 1489.8195 − 1500.29293.
     // E = 0.485353, a draw: exchange = 20·(0.5 − E) = 0.29293 to C. Match 3 (B 0-3 C, home B):
     // dr = 1489.81950 − 1500.29293 + 100 = 89.52657, E = 0.626061, exchange = 20·√3·(0 − E) = −21.68740.
     expect(run.preHome[0]).toBeCloseTo(1489.8195, 4);
     expect(run.preAway[0]).toBeCloseTo(1500.29293, 4);
-    expect(run.difference[0]).toBeCloseTo(89.52657, 4);
+    expect(run.difference[0]).toBeCloseTo(-10.47343, 4);
     expect(run.ratings[0]).toBeCloseTo(1509.88756, 4);
     expect(run.ratings[1]).toBeCloseTo(1468.1321, 4);
     expect(run.ratings[2]).toBeCloseTo(1521.98033, 4);
@@ -89,7 +90,7 @@ describe('runElo', () => {
   it('accepts per-team starting ratings', () => {
     const seeded = runElo(THREE_MATCHES, OPTIONS, [1600, 1400, 1500]);
     expect(seeded.preHome[1]).toBe(1600);
-    expect(seeded.difference[1]).toBe(300);
+    expect(seeded.difference[1]).toBe(200);
   });
 
   it('rejects bad input with a MatchdayError naming the match', () => {
@@ -117,16 +118,20 @@ describe('fitElo on a synthetic league', () => {
     expect(forecast.homeGoals).toBeGreaterThan(forecast.awayGoals);
     // The mapping's slope is positive: a larger rating gap means a likelier home win.
     expect(model.mapping.outcome.slope).toBeGreaterThan(0);
-    expect(model.mapping.homeGoals.slope).toBeGreaterThan(0);
-    expect(model.mapping.awayGoals.slope).toBeLessThan(0);
+    expect(model.mapping.goals.slope).toBeGreaterThan(0);
+    expect(model.mapping.outcome.homeAdvantage).toBeGreaterThan(0);
   });
 
   it('gives a neutral venue no home advantage', () => {
     const model = fitElo(league.data, CLUBELO_OPTIONS);
     const atHome = predictElo(model, 3, 4, false);
     const neutral = predictElo(model, 3, 4, true);
-    expect(atHome.ratingDifference - neutral.ratingDifference).toBe(CLUBELO_OPTIONS.homeAdvantage);
+    expect(atHome.ratingDifference).toBe(neutral.ratingDifference);
     expect(atHome.probabilities[0]).toBeGreaterThan(neutral.probabilities[0]);
+    expect(atHome.homeGoals).toBeGreaterThan(neutral.homeGoals);
+    // Swapping the sides at a neutral venue swaps the forecast.
+    const swapped = predictElo(model, 4, 3, true);
+    expect(swapped.probabilities[2]).toBeCloseTo(neutral.probabilities[0], 14);
   });
 
   it('tunes K and home advantage by likelihood: the grid optimum beats every other grid point', () => {

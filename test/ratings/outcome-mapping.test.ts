@@ -1,80 +1,106 @@
 import { describe, it, expect } from 'vitest';
 import {
+  fitGoalLink,
   fitOrderedLogit,
   fitOutcomeMapping,
-  fitPoissonLink,
   goalExpectancy,
   outcomeProbabilities,
   ratingScoreGrid,
+  type MappingInput,
+  type OrderedLogit,
   type OutcomeMapping,
 } from '../../src/models/ratings/outcome-mapping.js';
 import { MatchdayError } from '../../src/errors.js';
 import { mulberry32, samplePoisson } from './synthetic-league.js';
 
-const TRUE_LOGIT = { slope: 0.8, drawLower: -0.9, drawUpper: 0.4 };
+const TRUE_LOGIT: OrderedLogit = { slope: 0.8, homeAdvantage: 0.3, drawMargin: 0.6 };
+const TRUE_GOALS = { intercept: 0.1, homeAdvantage: 0.25, slope: 0.4 };
+const F = (t: number): number => 1 / (1 + Math.exp(-t));
 
-/** Results drawn from a known ordered logit, coded as scores 1-0 / 0-0 / 0-1. */
-function orderedLogitSample(n: number, seed: number): { x: number[]; homeGoals: number[]; awayGoals: number[] } {
+/** Matches with x uniform on [−2, 2], one in five at a neutral venue, results drawn from the true mappings. */
+function sample(
+  n: number,
+  seed: number,
+): MappingInput & { x: number[]; homeGoals: number[]; awayGoals: number[]; neutral: boolean[] } {
   const random = mulberry32(seed);
   const x: number[] = [];
+  const neutral: boolean[] = [];
   const homeGoals: number[] = [];
   const awayGoals: number[] = [];
   for (let i = 0; i < n; i++) {
-    const xi = 4 * random() - 2;
-    const [pHome, pDraw] = outcomeProbabilities(TRUE_LOGIT, xi);
-    const u = random();
-    x.push(xi);
-    homeGoals.push(u < pHome ? 1 : 0);
-    awayGoals.push(u < pHome || u < pHome + pDraw ? 0 : 1);
+    x.push(4 * random() - 2);
+    neutral.push(random() < 0.2);
+    const { home, away } = goalExpectancy(TRUE_GOALS, x[i], neutral[i]);
+    homeGoals.push(samplePoisson(home, random));
+    awayGoals.push(samplePoisson(away, random));
   }
-  return { x, homeGoals, awayGoals };
+  return { x, neutral, homeGoals, awayGoals };
 }
+
+/** Results drawn from the true ordered logit, coded as scores 1-0 / 0-0 / 0-1. */
+function outcomeSample(n: number, seed: number): ReturnType<typeof sample> {
+  const random = mulberry32(seed);
+  const base = sample(n, seed + 1);
+  base.x.forEach((xi, i) => {
+    const [pHome, pDraw] = outcomeProbabilities(TRUE_LOGIT, xi, base.neutral[i]);
+    const u = random();
+    base.homeGoals[i] = u < pHome ? 1 : 0;
+    base.awayGoals[i] = u < pHome + pDraw ? 0 : 1;
+  });
+  return base;
+}
+
+const outcomeOf = (input: ReturnType<typeof sample>, i: number): number =>
+  input.homeGoals[i] > input.awayGoals[i] ? 0 : input.homeGoals[i] === input.awayGoals[i] ? 1 : 2;
 
 describe('outcomeProbabilities', () => {
   it('are the ordered-logit cell probabilities and sum to 1', () => {
     const [home, draw, away] = outcomeProbabilities(TRUE_LOGIT, 0.5);
-    const F = (t: number): number => 1 / (1 + Math.exp(-t));
-    expect(away).toBeCloseTo(F(-0.9 - 0.4), 15);
-    expect(home).toBeCloseTo(1 - F(0.4 - 0.4), 15);
+    // s = 0.8·0.5 + 0.3 = 0.7
+    expect(home).toBeCloseTo(F(0.7 - 0.6), 15);
+    expect(away).toBeCloseTo(F(-0.7 - 0.6), 15);
     expect(home + draw + away).toBeCloseTo(1, 15);
     expect(draw).toBeGreaterThan(0);
+  });
+
+  it('drop home advantage at a neutral venue: swapping the sides swaps the forecast', () => {
+    const forward = outcomeProbabilities(TRUE_LOGIT, 0.4, true);
+    const swapped = outcomeProbabilities(TRUE_LOGIT, -0.4, true);
+    expect(forward[0]).toBeCloseTo(swapped[2], 15);
+    expect(forward[1]).toBeCloseTo(swapped[1], 15);
+    expect(outcomeProbabilities(TRUE_LOGIT, 0.4)[0]).toBeGreaterThan(forward[0]);
   });
 });
 
 describe('fitOrderedLogit', () => {
-  const sample = orderedLogitSample(40_000, 3);
-  const fit = fitOrderedLogit(sample.x, sample.homeGoals, sample.awayGoals);
+  const input = outcomeSample(40_000, 3);
+  const fit = fitOrderedLogit(input);
 
   it('recovers the parameters that generated the data', () => {
-    expect(fit.model.slope).toBeCloseTo(TRUE_LOGIT.slope, 1);
-    expect(fit.model.drawLower).toBeCloseTo(TRUE_LOGIT.drawLower, 1);
-    expect(fit.model.drawUpper).toBeCloseTo(TRUE_LOGIT.drawUpper, 1);
     expect(Math.abs(fit.model.slope - TRUE_LOGIT.slope)).toBeLessThan(0.04);
+    expect(Math.abs(fit.model.homeAdvantage - TRUE_LOGIT.homeAdvantage)).toBeLessThan(0.06);
+    expect(Math.abs(fit.model.drawMargin - TRUE_LOGIT.drawMargin)).toBeLessThan(0.03);
   });
 
   it('reproduces the observed outcome frequencies', () => {
+    const n = input.x.length;
     const mean = [0, 0, 0];
-    sample.x.forEach((xi) => outcomeProbabilities(fit.model, xi).forEach((p, k) => (mean[k] += p / sample.x.length)));
     const observed = [0, 0, 0];
-    sample.x.forEach((_, i) => {
-      const k = sample.homeGoals[i] > sample.awayGoals[i] ? 0 : sample.homeGoals[i] === sample.awayGoals[i] ? 1 : 2;
-      observed[k] += 1 / sample.x.length;
+    input.x.forEach((xi, i) => {
+      outcomeProbabilities(fit.model, xi, input.neutral[i]).forEach((p, k) => (mean[k] += p / n));
+      observed[outcomeOf(input, i)] += 1 / n;
     });
     for (let k = 0; k < 3; k++) expect(Math.abs(mean[k] - observed[k])).toBeLessThan(0.002);
   });
 
-  it('is at a maximum: nudging any parameter lowers the likelihood', () => {
-    const ll = (m: typeof fit.model): number =>
-      sample.x.reduce((s, xi, i) => {
-        const k = sample.homeGoals[i] > sample.awayGoals[i] ? 0 : sample.homeGoals[i] === sample.awayGoals[i] ? 1 : 2;
-        return s + Math.log(outcomeProbabilities(m, xi)[k]);
-      }, 0);
+  it('is at a maximum of an independently computed likelihood (finite differences vanish)', () => {
+    const ll = (m: OrderedLogit): number =>
+      input.x.reduce((s, xi, i) => s + Math.log(outcomeProbabilities(m, xi, input.neutral[i])[outcomeOf(input, i)]), 0);
     expect(ll(fit.model)).toBeCloseTo(fit.logLikelihood, 6);
-    for (const key of ['slope', 'drawLower', 'drawUpper'] as const) {
+    for (const key of ['slope', 'homeAdvantage', 'drawMargin'] as const) {
       for (const delta of [-1e-3, 1e-3])
         expect(ll({ ...fit.model, [key]: fit.model[key] + delta })).toBeLessThan(fit.logLikelihood);
-      // Central finite difference of an independently computed likelihood: the gradient vanishes at the fit.
-      // (Curvature here is ~1e3–1e4 per unit, so a parameter off by 1e-5 would show a slope above 0.01.)
+      // Curvature is ~1e3–1e4 per unit here, so a parameter off by 1e-5 would show a slope above 0.01.
       const h = 1e-5;
       const slope =
         (ll({ ...fit.model, [key]: fit.model[key] + h }) - ll({ ...fit.model, [key]: fit.model[key] - h })) / (2 * h);
@@ -83,44 +109,63 @@ describe('fitOrderedLogit', () => {
   });
 
   it('leaves zero-weight matches out exactly', () => {
-    const doubled = {
-      x: [...sample.x, 100, -100],
-      homeGoals: [...sample.homeGoals, 0, 5],
-      awayGoals: [...sample.awayGoals, 5, 0],
+    const padded = {
+      x: [...input.x, 100, -100],
+      homeGoals: [...input.homeGoals, 0, 5],
+      awayGoals: [...input.awayGoals, 5, 0],
+      neutral: [...input.neutral, false, false],
+      weights: [...input.x.map(() => 1), 0, 0],
     };
-    const weights = [...sample.x.map(() => 1), 0, 0];
-    const weighted = fitOrderedLogit(doubled.x, doubled.homeGoals, doubled.awayGoals, weights);
-    expect(weighted.model.slope).toBeCloseTo(fit.model.slope, 10);
+    expect(fitOrderedLogit(padded).model.slope).toBeCloseTo(fit.model.slope, 10);
+  });
+
+  it('keeps home advantage at 0 when every match is at a neutral venue', () => {
+    const allNeutral = fitOrderedLogit({ ...input, neutral: input.neutral.map(() => true) });
+    expect(allNeutral.model.homeAdvantage).toBe(0);
+    expect(allNeutral.model.slope).toBeGreaterThan(0.6);
   });
 
   it('fails loudly without draws instead of returning a degenerate fit', () => {
-    expect(() => fitOrderedLogit([0, 1, 2], [1, 0, 2], [0, 1, 0])).toThrow(MatchdayError);
-    expect(() => fitOrderedLogit([0, 1, 2], [1, 0, 2], [0, 1, 0])).toThrow(/away wins, draws and home wins/);
+    const noDraws = { x: [0, 1, 2], homeGoals: [1, 0, 2], awayGoals: [0, 1, 0], neutral: [0, 0, 0] };
+    expect(() => fitOrderedLogit(noDraws)).toThrow(MatchdayError);
+    expect(() => fitOrderedLogit(noDraws)).toThrow(/home wins, draws and away wins/);
   });
 });
 
-describe('fitPoissonLink', () => {
-  const random = mulberry32(5);
-  const x = Array.from({ length: 30_000 }, () => 2 * random() - 1);
-  const goals = x.map((xi) => samplePoisson(Math.exp(0.3 + 0.5 * xi), random));
-  const fit = fitPoissonLink(x, goals);
+describe('fitGoalLink', () => {
+  const input = sample(30_000, 5);
+  const fit = fitGoalLink(input);
 
-  it('recovers intercept and slope', () => {
-    expect(Math.abs(fit.model.intercept - 0.3)).toBeLessThan(0.02);
-    expect(Math.abs(fit.model.slope - 0.5)).toBeLessThan(0.03);
+  it('recovers intercept, home advantage and slope', () => {
+    expect(Math.abs(fit.model.intercept - TRUE_GOALS.intercept)).toBeLessThan(0.02);
+    expect(Math.abs(fit.model.homeAdvantage - TRUE_GOALS.homeAdvantage)).toBeLessThan(0.04);
+    expect(Math.abs(fit.model.slope - TRUE_GOALS.slope)).toBeLessThan(0.02);
   });
 
-  it('matches total expected goals to total observed goals (the intercept score equation)', () => {
-    const expected = x.reduce((s, xi) => s + Math.exp(fit.model.intercept + fit.model.slope * xi), 0);
-    const observed = goals.reduce((s, g) => s + g, 0);
-    expect(expected / observed).toBeCloseTo(1, 10);
+  it('matches expected to observed goals in total and for home sides at home (the score equations)', () => {
+    let expectedAll = 0;
+    let observedAll = 0;
+    let expectedHome = 0;
+    let observedHome = 0;
+    input.x.forEach((xi, i) => {
+      const { home, away } = goalExpectancy(fit.model, xi, input.neutral[i]);
+      expectedAll += home + away;
+      observedAll += input.homeGoals[i] + input.awayGoals[i];
+      if (!input.neutral[i]) {
+        expectedHome += home;
+        observedHome += input.homeGoals[i];
+      }
+    });
+    expect(expectedAll / observedAll).toBeCloseTo(1, 10);
+    expect(expectedHome / observedHome).toBeCloseTo(1, 10);
   });
 
   it('reports the full log-likelihood, log-factorials included', () => {
     const logFactorial = (k: number): number => (k < 2 ? 0 : Math.log(k) + logFactorial(k - 1));
-    const ll = x.reduce((s, xi, i) => {
-      const eta = fit.model.intercept + fit.model.slope * xi;
-      return s + goals[i] * eta - Math.exp(eta) - logFactorial(goals[i]);
+    const logPoisson = (k: number, m: number): number => k * Math.log(m) - m - logFactorial(k);
+    const ll = input.x.reduce((s, xi, i) => {
+      const { home, away } = goalExpectancy(fit.model, xi, input.neutral[i]);
+      return s + logPoisson(input.homeGoals[i], home) + logPoisson(input.awayGoals[i], away);
     }, 0);
     expect(fit.logLikelihood).toBeCloseTo(ll, 6);
   });
@@ -129,17 +174,9 @@ describe('fitPoissonLink', () => {
 describe('ratingScoreGrid', () => {
   const mapping: OutcomeMapping = {
     outcome: TRUE_LOGIT,
-    homeGoals: { intercept: 0.35, slope: 0.3 },
-    awayGoals: { intercept: 0.1, slope: -0.3 },
-    diagnostics: {
-      matches: 0,
-      outcomeLogLikelihood: 0,
-      homeGoalsLogLikelihood: 0,
-      awayGoalsLogLikelihood: 0,
-      iterations: 0,
-    },
+    goals: { intercept: 0.2, homeAdvantage: 0.25, slope: 0.3 },
+    diagnostics: { matches: 0, outcomeLogLikelihood: 0, goalsLogLikelihood: 0, iterations: 0 },
   };
-
   const regionSums = (grid: ReturnType<typeof ratingScoreGrid>): { region: number[]; total: number } => {
     const size = grid.maxGoals + 1;
     const region = [0, 0, 0];
@@ -156,7 +193,7 @@ describe('ratingScoreGrid', () => {
   };
 
   it('reports the mass a small grid leaves out, grid + truncated = 1', () => {
-    const grid = ratingScoreGrid(mapping, 0.7, 6);
+    const grid = ratingScoreGrid(mapping, 0.7, false, 6);
     const { total } = regionSums(grid);
     expect(total + grid.truncatedMass).toBeCloseTo(1, 14);
     expect(grid.truncatedMass).toBeGreaterThan(1e-4);
@@ -164,7 +201,7 @@ describe('ratingScoreGrid', () => {
   });
 
   it("has exactly the ordered logit's 1X2 when the grid holds all the mass", () => {
-    const grid = ratingScoreGrid(mapping, 0.7, 25);
+    const grid = ratingScoreGrid(mapping, 0.7, false, 25);
     const { region } = regionSums(grid);
     expect(grid.truncatedMass).toBeLessThan(1e-15);
     const probabilities = outcomeProbabilities(mapping.outcome, 0.7);
@@ -176,15 +213,18 @@ describe('ratingScoreGrid', () => {
   });
 
   it('keeps the Poisson shape within each outcome region', () => {
-    const grid = ratingScoreGrid(mapping, 0, 10);
-    const { home: lambda, away: mu } = goalExpectancy(mapping, 0);
-    const poisson = (k: number, m: number): number => (Math.exp(-m) * m ** k) / [1, 1, 2, 6, 24][k];
-    // Within the draw region the ratio of 1-1 to 0-0 is the Poisson ratio λμ.
-    expect(grid.p[1 * 11 + 1] / grid.p[0]).toBeCloseTo(
-      (poisson(1, lambda) * poisson(1, mu)) / (poisson(0, lambda) * poisson(0, mu)),
-      12,
-    );
+    const grid = ratingScoreGrid(mapping, 0, false, 10);
+    const { home: lambda, away: mu } = goalExpectancy(mapping.goals, 0);
+    // Within the draw region 1-1 / 0-0 is the Poisson ratio λμ; within home wins 2-0 / 1-0 is λ/2.
+    expect(grid.p[1 * 11 + 1] / grid.p[0]).toBeCloseTo(lambda * mu, 12);
     expect(grid.p[2 * 11 + 0] / grid.p[1 * 11 + 0]).toBeCloseTo(lambda / 2, 12);
+  });
+
+  it('is the mirror image for swapped sides at a neutral venue', () => {
+    const forward = ratingScoreGrid(mapping, 0.5, true, 8);
+    const swapped = ratingScoreGrid(mapping, -0.5, true, 8);
+    for (let h = 0; h <= 8; h++)
+      for (let a = 0; a <= 8; a++) expect(forward.p[h * 9 + a]).toBeCloseTo(swapped.p[a * 9 + h], 15);
   });
 
   it('rejects a non-finite rating difference', () => {
@@ -194,16 +234,14 @@ describe('ratingScoreGrid', () => {
 
 describe('fitOutcomeMapping', () => {
   it('fits outcome and goal mappings together and reports diagnostics', () => {
-    const random = mulberry32(9);
-    const x = Array.from({ length: 5000 }, () => 2 * random() - 1);
-    const homeGoals = x.map((xi) => samplePoisson(Math.exp(0.35 + 0.4 * xi), random));
-    const awayGoals = x.map((xi) => samplePoisson(Math.exp(0.1 - 0.4 * xi), random));
-    const mapping = fitOutcomeMapping(x, homeGoals, awayGoals);
+    const input = sample(5000, 9);
+    const mapping = fitOutcomeMapping(input);
     expect(mapping.diagnostics.matches).toBe(5000);
     expect(mapping.diagnostics.iterations).toBeGreaterThan(2);
     expect(mapping.outcome.slope).toBeGreaterThan(0);
-    expect(mapping.homeGoals.slope).toBeGreaterThan(0.3);
-    expect(mapping.awayGoals.slope).toBeLessThan(-0.3);
+    expect(mapping.outcome.homeAdvantage).toBeGreaterThan(0);
+    expect(mapping.goals.slope).toBeGreaterThan(0.3);
     expect(mapping.diagnostics.outcomeLogLikelihood).toBeLessThan(0);
+    expect(mapping.diagnostics.goalsLogLikelihood).toBeLessThan(0);
   });
 });

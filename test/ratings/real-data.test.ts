@@ -3,7 +3,7 @@ import { hasSharedData } from '../shared-data.js';
 import { loadFootballData, seasonRange, type FootballDataRow } from './football-data-rows.js';
 import { CLUBELO_OPTIONS, runElo } from '../../src/models/ratings/elo.js';
 import { PI_RATINGS_OPTIONS, runPiRatings } from '../../src/models/ratings/pi-ratings.js';
-import { burnInWeights } from '../../src/models/ratings/rating-fit.js';
+import { burnInWeights, mappingInput } from '../../src/models/ratings/rating-fit.js';
 import type { FitData } from '../../src/models/fit-data.js';
 import { fitOutcomeMapping, outcomeProbabilities, ratingScoreGrid } from '../../src/models/ratings/outcome-mapping.js';
 import { outcomeOfScore, summarizeForecasts } from '../../src/evaluate/metrics.js';
@@ -45,7 +45,7 @@ describe.skipIf(!hasSharedData)('ratings on E0, SP1, I1, D1, F1 (football-data 2
   const trainingWeights = burnInWeights(matches, 365).map((w, i) => (ages[i] > cutoffAge ? w : 0));
 
   const evaluate = (difference: Float64Array): { rps: number; drawPredicted: number; drawObserved: number } => {
-    const mapping = fitOutcomeMapping(difference, matches.homeGoals, matches.awayGoals, trainingWeights);
+    const mapping = fitOutcomeMapping(mappingInput(matches, difference, trainingWeights));
     const forecasts = testIndices.map((i) => [...outcomeProbabilities(mapping.outcome, difference[i])]);
     const draw = predictedVsObserved(forecasts, outcomes)[1];
     return {
@@ -72,15 +72,17 @@ describe.skipIf(!hasSharedData)('ratings on E0, SP1, I1, D1, F1 (football-data 2
     expect(result.rps).toBeLessThan(0.2015);
   });
 
-  it('gives a home-advantage-shaped mapping: equal teams favour the home side, more home than away goals', () => {
+  it('fits a home advantage: equal teams favour the home side at home and neither side at a neutral venue', () => {
     const run = runElo(matches, CLUBELO_OPTIONS);
-    const mapping = fitOutcomeMapping(run.difference, matches.homeGoals, matches.awayGoals, trainingWeights);
-    const [home, draw, away] = outcomeProbabilities(mapping.outcome, CLUBELO_OPTIONS.homeAdvantage);
-    expect(home).toBeGreaterThan(away);
+    const mapping = fitOutcomeMapping(mappingInput(matches, run.difference, trainingWeights));
+    const [home, draw, away] = outcomeProbabilities(mapping.outcome, 0);
+    expect(home).toBeGreaterThan(away + 0.1);
     expect(draw).toBeGreaterThan(0.22);
     expect(draw).toBeLessThan(0.3);
-    const grid = ratingScoreGrid(mapping, CLUBELO_OPTIONS.homeAdvantage);
-    expect(grid.homeExpected).toBeGreaterThan(grid.awayExpected);
+    const [neutralHome, , neutralAway] = outcomeProbabilities(mapping.outcome, 0, true);
+    expect(neutralHome).toBeCloseTo(neutralAway, 15);
+    const grid = ratingScoreGrid(mapping, 0);
+    expect(grid.homeExpected).toBeGreaterThan(grid.awayExpected + 0.2);
     expect(grid.homeExpected + grid.awayExpected).toBeGreaterThan(2.4);
     expect(grid.homeExpected + grid.awayExpected).toBeLessThan(3.0);
   });

@@ -5,6 +5,7 @@ import {
   checkTeamIndex,
   chronologicalOrder,
   DEFAULT_BURN_IN_DAYS,
+  mappingInput,
   type RatingFitOptions,
   type TuningResult,
 } from './rating-fit.js';
@@ -44,7 +45,7 @@ export interface EloRun {
   /** Ratings of each match's teams just before it, in input order (what a forecast of that match may use). */
   readonly preHome: Float64Array;
   readonly preAway: Float64Array;
-  /** preHome − preAway + home advantage (0 at a neutral venue): the x of the outcome mapping. */
+  /** preHome − preAway: the x of the outcome mapping (which fits its own home advantage). */
   readonly difference: Float64Array;
   /** Every team's rating after the last match. */
   readonly ratings: Float64Array;
@@ -83,7 +84,7 @@ export function runElo(
     const dr = ratings[h] - ratings[a] + (data.neutral[i] ? 0 : options.homeAdvantage);
     preHome[i] = ratings[h];
     preAway[i] = ratings[a];
-    difference[i] = dr;
+    difference[i] = ratings[h] - ratings[a];
     const goalDifference = data.homeGoals[i] - data.awayGoals[i];
     const result = goalDifference > 0 ? 1 : goalDifference === 0 ? 0.5 : 0;
     const marginFactor = goalDifference === 0 ? 1 : Math.abs(goalDifference) ** options.goalDifferenceExponent;
@@ -107,15 +108,15 @@ export interface EloModel {
 export function fitElo(data: FitData, options: EloOptions = CLUBELO_OPTIONS, fit: RatingFitOptions = {}): EloModel {
   const run = runElo(data, options);
   const weights = burnInWeights(data, fit.burnInDays ?? DEFAULT_BURN_IN_DAYS);
-  const mapping = fitOutcomeMapping(run.difference, data.homeGoals, data.awayGoals, weights);
+  const mapping = fitOutcomeMapping(mappingInput(data, run.difference, weights));
   return { kind: 'elo', options, ratings: run.ratings, mapping, teamNames: data.teamNames };
 }
 
-/** The mapping's x for a fixture: rating difference plus home advantage unless the venue is neutral. */
-export function eloDifference(model: EloModel, home: number, away: number, neutral = false): number {
+/** The mapping's x for a fixture: home minus away rating. */
+export function eloDifference(model: EloModel, home: number, away: number): number {
   checkTeamIndex(home, model.ratings.length, 'home');
   checkTeamIndex(away, model.ratings.length, 'away');
-  return model.ratings[home] - model.ratings[away] + (neutral ? 0 : model.options.homeAdvantage);
+  return model.ratings[home] - model.ratings[away];
 }
 
 export function predictElo(
@@ -125,7 +126,7 @@ export function predictElo(
   neutral = false,
   maxGoals = 10,
 ): RatingForecast {
-  return ratingForecast(model.mapping, eloDifference(model, home, away, neutral), maxGoals);
+  return ratingForecast(model.mapping, eloDifference(model, home, away), neutral, maxGoals);
 }
 
 /** Candidate values for each tuned constant; constants not listed keep the base options' value. */
@@ -154,7 +155,7 @@ export function tuneElo(
       for (const goalDifferenceExponent of exponents) {
         const options = { ...base, k, homeAdvantage, goalDifferenceExponent };
         const run = runElo(data, options);
-        const ll = fitOrderedLogit(run.difference, data.homeGoals, data.awayGoals, weights).logLikelihood;
+        const ll = fitOrderedLogit(mappingInput(data, run.difference, weights)).logLikelihood;
         evaluated++;
         if (best === null || ll > best.outcomeLogLikelihood) best = { options, outcomeLogLikelihood: ll, evaluated };
       }

@@ -2,29 +2,33 @@ import { MatchdayError } from '../../errors.js';
 import type { ScoreGrid } from '../score-grid.js';
 
 /**
- * From a pre-match rating difference x (home minus away, home advantage included) to outcome probabilities
- * and goal expectancies, fitted by maximum likelihood on training matches instead of hard-coded.
+ * From a pre-match rating difference x (home side minus away side) to outcome probabilities and goal
+ * expectancies, fitted by maximum likelihood on training matches instead of hard-coded. Each mapping has its
+ * own home-advantage term, switched off at neutral venues, and is otherwise symmetric: swapping the sides of
+ * a neutral fixture swaps the forecast.
  *
- * Outcomes: ordered logit. A latent home superiority slope·x + logistic noise falls below `drawLower`
- * (away win), between the cut-points (draw) or above `drawUpper` (home win).
- * Goals: Poisson regressions log λ = a + b·x for the home side and log μ = a' + b'·x for the away side.
+ * Outcomes: ordered logit on the latent home superiority s = slope·x + homeAdvantage·[not neutral]:
+ * P(home) = F(s − drawMargin), P(away) = F(−s − drawMargin), the draw takes the rest (F logistic).
+ * Goals: Poisson regression λ = exp(intercept + homeAdvantage·[not neutral] + slope·x) for the home side and
+ * μ = exp(intercept − slope·x) for the away side, the Dixon-Coles convention for where home advantage lives.
  * Both likelihoods are concave, so a damped Newton method with exact derivatives finds the optimum.
  */
 export interface OrderedLogit {
   readonly slope: number;
-  readonly drawLower: number;
-  readonly drawUpper: number;
+  readonly homeAdvantage: number;
+  /** Half the width of the draw band on the latent scale; > 0. */
+  readonly drawMargin: number;
 }
 
-export interface PoissonLink {
+export interface GoalLink {
   readonly intercept: number;
+  readonly homeAdvantage: number;
   readonly slope: number;
 }
 
 export interface OutcomeMapping {
   readonly outcome: OrderedLogit;
-  readonly homeGoals: PoissonLink;
-  readonly awayGoals: PoissonLink;
+  readonly goals: GoalLink;
   readonly diagnostics: MappingDiagnostics;
 }
 
@@ -32,11 +36,21 @@ export interface MappingDiagnostics {
   /** Sum of the fitting weights (the number of matches when unweighted). */
   readonly matches: number;
   readonly outcomeLogLikelihood: number;
-  /** Full Poisson log-likelihoods, log-factorial terms included. */
-  readonly homeGoalsLogLikelihood: number;
-  readonly awayGoalsLogLikelihood: number;
-  /** Newton iterations of the three fits together. */
+  /** Full Poisson log-likelihood of home and away goals, log-factorial terms included. */
+  readonly goalsLogLikelihood: number;
+  /** Newton iterations of the two fits together. */
   readonly iterations: number;
+}
+
+/** Training matches for a mapping: the pre-match rating difference and what happened. */
+export interface MappingInput {
+  readonly x: ArrayLike<number>;
+  readonly homeGoals: ArrayLike<number>;
+  readonly awayGoals: ArrayLike<number>;
+  /** Truthy at a neutral venue. */
+  readonly neutral: ArrayLike<number | boolean>;
+  /** ≥ 0 per match: 0 leaves a match out (burn-in), fractions down-weight it. All 1 when omitted. */
+  readonly weights?: ArrayLike<number>;
 }
 
 export interface Fit<T> {
@@ -49,8 +63,8 @@ export interface Fit<T> {
 export type OutcomeProbabilities = readonly [home: number, draw: number, away: number];
 
 const MAX_NEWTON_ITERATIONS = 100;
-/** Stop when half the Newton decrement (the predicted gain of a full step) falls below this. */
-const NEWTON_TOLERANCE = 1e-14;
+/** Stop when half the Newton decrement (the predicted gain of a full step) falls below this, relative to |ℓ|. */
+const NEWTON_TOLERANCE = 1e-20;
 
 /** Logistic CDF, computed without overflow for large |t|. */
 function logistic(t: number): number {
@@ -62,231 +76,268 @@ function logLogistic(t: number): number {
   return t >= 0 ? -Math.log1p(Math.exp(-t)) : t - Math.log1p(Math.exp(t));
 }
 
-export function outcomeProbabilities(model: OrderedLogit, x: number): OutcomeProbabilities {
-  const eta = model.slope * x;
-  const away = logistic(model.drawLower - eta);
-  const home = logistic(eta - model.drawUpper);
+export function outcomeProbabilities(model: OrderedLogit, x: number, neutral = false): OutcomeProbabilities {
+  const s = model.slope * x + (neutral ? 0 : model.homeAdvantage);
+  const home = logistic(s - model.drawMargin);
+  const away = logistic(-s - model.drawMargin);
   return [home, 1 - home - away, away];
 }
 
 /** Expected goals of each side at rating difference x. */
-export function goalExpectancy(mapping: OutcomeMapping, x: number): { home: number; away: number } {
+export function goalExpectancy(goals: GoalLink, x: number, neutral = false): { home: number; away: number } {
   return {
-    home: Math.exp(mapping.homeGoals.intercept + mapping.homeGoals.slope * x),
-    away: Math.exp(mapping.awayGoals.intercept + mapping.awayGoals.slope * x),
+    home: Math.exp(goals.intercept + (neutral ? 0 : goals.homeAdvantage) + goals.slope * x),
+    away: Math.exp(goals.intercept - goals.slope * x),
   };
 }
 
-/** Fits the outcome and both goal mappings; `weights` (≥ 0) can leave matches out (0) or down-weight them. */
-export function fitOutcomeMapping(
-  x: ArrayLike<number>,
-  homeGoals: ArrayLike<number>,
-  awayGoals: ArrayLike<number>,
-  weights?: ArrayLike<number>,
-): OutcomeMapping {
-  const outcome = fitOrderedLogit(x, homeGoals, awayGoals, weights);
-  const home = fitPoissonLink(x, homeGoals, weights);
-  const away = fitPoissonLink(x, awayGoals, weights);
+/** Fits the outcome and the goal mapping on the same matches. */
+export function fitOutcomeMapping(input: MappingInput): OutcomeMapping {
+  const outcome = fitOrderedLogit(input);
+  const goals = fitGoalLink(input);
   let matches = 0;
-  for (let i = 0; i < x.length; i++) matches += weights ? weights[i] : 1;
+  for (let i = 0; i < input.x.length; i++) matches += input.weights ? input.weights[i] : 1;
   return {
     outcome: outcome.model,
-    homeGoals: home.model,
-    awayGoals: away.model,
+    goals: goals.model,
     diagnostics: {
       matches,
       outcomeLogLikelihood: outcome.logLikelihood,
-      homeGoalsLogLikelihood: home.logLikelihood,
-      awayGoalsLogLikelihood: away.logLikelihood,
-      iterations: outcome.iterations + home.iterations + away.iterations,
+      goalsLogLikelihood: goals.logLikelihood,
+      iterations: outcome.iterations + goals.iterations,
     },
   };
 }
 
-/** Ordered-logit fit of the 1X2 result on x. */
-export function fitOrderedLogit(
-  x: ArrayLike<number>,
-  homeGoals: ArrayLike<number>,
-  awayGoals: ArrayLike<number>,
-  weights?: ArrayLike<number>,
-): Fit<OrderedLogit> {
-  const n = checkColumns(x, [homeGoals, awayGoals], weights);
-  // Ordinal class: 0 away win, 1 draw, 2 home win (increasing home superiority).
-  const cls = new Uint8Array(n);
+/** Columns read once into typed arrays: weight, home indicator (1 unless neutral) and 1X2 class. */
+interface Prepared {
+  readonly n: number;
+  readonly w: Float64Array;
+  readonly home: Float64Array;
+  /** 0 home win, 1 draw, 2 away win. */
+  readonly cls: Uint8Array;
+  /** Whether any weighted match had a home side; without one, home advantage stays 0. */
+  readonly hasHome: boolean;
+}
+
+function prepare(input: MappingInput): Prepared {
+  const { x, homeGoals, awayGoals, neutral, weights } = input;
+  const n = x.length;
+  for (const [field, column] of [
+    ['homeGoals', homeGoals],
+    ['awayGoals', awayGoals],
+    ['neutral', neutral],
+    ['weights', weights ?? x],
+  ] as const) {
+    if (column.length !== n) {
+      throw new MatchdayError('invalid-argument', `mapping input ${field} has ${column.length} entries, x has ${n}`, {
+        field,
+      });
+    }
+  }
   const w = new Float64Array(n);
+  const home = new Float64Array(n);
+  const cls = new Uint8Array(n);
+  let hasHome = false;
+  for (let i = 0; i < n; i++) {
+    if (!Number.isFinite(x[i])) {
+      throw new MatchdayError('invalid-argument', `rating difference ${i} is not finite: ${x[i]}`, { field: 'x' });
+    }
+    w[i] = weights ? weights[i] : 1;
+    if (!(w[i] >= 0 && Number.isFinite(w[i]))) {
+      throw new MatchdayError('invalid-argument', `weight ${i} must be finite and ≥ 0, got ${w[i]}`, {
+        field: 'weights',
+      });
+    }
+    for (const goals of [homeGoals[i], awayGoals[i]]) {
+      if (!Number.isInteger(goals) || goals < 0) {
+        throw new MatchdayError('invalid-argument', `goals of match ${i} must be a whole number ≥ 0, got ${goals}`, {
+          field: 'goals',
+        });
+      }
+    }
+    home[i] = neutral[i] ? 0 : 1;
+    if (home[i] === 1 && w[i] > 0) hasHome = true;
+    cls[i] = homeGoals[i] > awayGoals[i] ? 0 : homeGoals[i] === awayGoals[i] ? 1 : 2;
+  }
+  return { n, w, home, cls, hasHome };
+}
+
+/** Ordered-logit fit of the 1X2 result on x, parameters (slope, homeAdvantage, drawMargin). */
+export function fitOrderedLogit(input: MappingInput): Fit<OrderedLogit> {
+  const { x } = input;
+  const { n, w, home, cls, hasHome } = prepare(input);
   const counts = [0, 0, 0];
+  let sumW = 0;
   let sumX = 0;
   let sumXX = 0;
   for (let i = 0; i < n; i++) {
-    cls[i] = homeGoals[i] > awayGoals[i] ? 2 : homeGoals[i] === awayGoals[i] ? 1 : 0;
-    w[i] = weights ? weights[i] : 1;
     counts[cls[i]] += w[i];
+    sumW += w[i];
     sumX += w[i] * x[i];
     sumXX += w[i] * x[i] * x[i];
   }
-  const total = counts[0] + counts[1] + counts[2];
   if (counts.some((c) => c <= 0)) {
     throw new MatchdayError(
       'fit-failed',
-      `ordered logit needs away wins, draws and home wins; got weights ${counts.map((c) => c.toFixed(1)).join(' / ')}`,
+      `ordered logit needs home wins, draws and away wins; got weights ${counts.map((c) => c.toFixed(1)).join(' / ')}`,
     );
   }
-  if (sumXX / total - (sumX / total) ** 2 <= 1e-12 * (1 + sumXX / total)) {
+  if (sumXX / sumW - (sumX / sumW) ** 2 <= 1e-12 * (1 + sumXX / sumW)) {
     throw new MatchdayError('fit-failed', 'ordered logit needs varying rating differences; all x are equal');
   }
 
   const logLikelihood = (p: readonly number[]): number => {
-    const [lower, upper, slope] = p;
-    if (!(upper > lower)) return -Infinity;
+    const [slope, homeAdvantage, margin] = p;
+    if (!(margin > 0)) return -Infinity;
     let ll = 0;
     for (let i = 0; i < n; i++) {
       if (w[i] === 0) continue;
-      const eta = slope * x[i];
+      const s = slope * x[i] + homeAdvantage * home[i];
       let term: number;
-      if (cls[i] === 0) term = logLogistic(lower - eta);
-      else if (cls[i] === 2) term = logLogistic(eta - upper);
-      else term = Math.log(logistic(upper - eta) - logistic(lower - eta));
+      if (cls[i] === 0) term = logLogistic(s - margin);
+      else if (cls[i] === 2) term = logLogistic(-s - margin);
+      else term = Math.log(logistic(margin - s) - logistic(-s - margin));
       ll += w[i] * term;
     }
     return ll;
   };
 
-  // Gradient and Hessian in (drawLower, drawUpper, slope), accumulated as scalars: this loop is the hot path.
+  // Exact gradient and Hessian in (slope, homeAdvantage, drawMargin), accumulated as scalars (the hot loop).
+  // With tH = s − margin and tA = −s − margin: ∇tH = (x, m, −1), ∇tA = (−x, −m, −1), m the home indicator.
   const derivatives = (p: readonly number[]): { gradient: number[]; hessian: number[][] } => {
-    const [lower, upper, slope] = p;
-    let gL = 0;
-    let gU = 0;
-    let gS = 0;
-    let hLL = 0;
-    let hLU = 0;
-    let hLS = 0;
-    let hUU = 0;
-    let hUS = 0;
-    let hSS = 0;
+    const [slope, homeAdvantage, margin] = p;
+    const g = [0, 0, 0];
+    const h = new Float64Array(6); // upper triangle: 00 01 02 11 12 22
+    const addOuter = (u0: number, u1: number, u2: number, scale: number): void => {
+      h[0] += scale * u0 * u0;
+      h[1] += scale * u0 * u1;
+      h[2] += scale * u0 * u2;
+      h[3] += scale * u1 * u1;
+      h[4] += scale * u1 * u2;
+      h[5] += scale * u2 * u2;
+    };
     for (let i = 0; i < n; i++) {
       const wi = w[i];
       if (wi === 0) continue;
       const xi = x[i];
-      const eta = slope * xi;
-      if (cls[i] === 0) {
-        // ℓ = log F(a), a = lower − η: ℓ' = 1 − F(a), ℓ'' = −F(a)(1 − F(a)); ∂a = (1, 0, −x).
-        const fa = logistic(lower - eta);
-        const d1 = wi * (1 - fa);
-        const d2 = -wi * fa * (1 - fa);
-        gL += d1;
-        gS -= d1 * xi;
-        hLL += d2;
-        hLS -= d2 * xi;
-        hSS += d2 * xi * xi;
-      } else if (cls[i] === 2) {
-        // ℓ = log(1 − F(b)), b = upper − η: ℓ' = −F(b), ℓ'' = −F(b)(1 − F(b)); ∂b = (0, 1, −x).
-        const fb = logistic(upper - eta);
-        const d1 = -wi * fb;
-        const d2 = -wi * fb * (1 - fb);
-        gU += d1;
-        gS -= d1 * xi;
-        hUU += d2;
-        hUS -= d2 * xi;
-        hSS += d2 * xi * xi;
+      const mi = home[i];
+      const s = slope * xi + homeAdvantage * mi;
+      if (cls[i] !== 1) {
+        // ℓ = log F(t): ℓ' = 1 − F(t), ℓ'' = −F(t)(1 − F(t)).
+        const sign = cls[i] === 0 ? 1 : -1;
+        const F = logistic(sign * s - margin);
+        const d1 = wi * (1 - F);
+        g[0] += d1 * sign * xi;
+        g[1] += d1 * sign * mi;
+        g[2] -= d1;
+        addOuter(sign * xi, sign * mi, -1, -wi * F * (1 - F));
       } else {
-        // ℓ = log(F(a) − F(b)), a = upper − η, b = lower − η, f = F(1 − F), f' = f(1 − 2F):
-        // ∇ℓ = (f(a)∂a − f(b)∂b)/P, ∇²ℓ = (f'(a)∂a∂aᵀ − f'(b)∂b∂bᵀ)/P − ∇ℓ∇ℓᵀ.
-        const Fa = logistic(upper - eta);
-        const Fb = logistic(lower - eta);
-        const prob = Fa - Fb;
-        const fa = Fa * (1 - Fa);
-        const fb = Fb * (1 - Fb);
-        const iL = -fb / prob;
-        const iU = fa / prob;
-        const iS = (-xi * (fa - fb)) / prob;
-        const sa = (fa * (1 - 2 * Fa)) / prob;
-        const sb = (-fb * (1 - 2 * Fb)) / prob;
-        gL += wi * iL;
-        gU += wi * iU;
-        gS += wi * iS;
-        hLL += wi * (sb - iL * iL);
-        hLU += wi * -iL * iU;
-        hLS += wi * (-sb * xi - iL * iS);
-        hUU += wi * (sa - iU * iU);
-        hUS += wi * (-sa * xi - iU * iS);
-        hSS += wi * ((sa + sb) * xi * xi - iS * iS);
+        // P = 1 − F(tH) − F(tA): ∇P = −f(tH)∇tH − f(tA)∇tA, ∇²P = −f'(tH)∇tH∇tHᵀ − f'(tA)∇tA∇tAᵀ with
+        // f = F(1 − F), f' = f(1 − 2F); then ∇ℓ = ∇P/P and ∇²ℓ = ∇²P/P − ∇ℓ∇ℓᵀ.
+        const FH = logistic(s - margin);
+        const FA = logistic(-s - margin);
+        const prob = logistic(margin - s) - FA;
+        const fH = FH * (1 - FH);
+        const fA = FA * (1 - FA);
+        const l0 = (-fH * xi + fA * xi) / prob;
+        const l1 = (-fH * mi + fA * mi) / prob;
+        const l2 = (fH + fA) / prob;
+        g[0] += wi * l0;
+        g[1] += wi * l1;
+        g[2] += wi * l2;
+        addOuter(xi, mi, -1, (-wi * fH * (1 - 2 * FH)) / prob);
+        addOuter(-xi, -mi, -1, (-wi * fA * (1 - 2 * FA)) / prob);
+        addOuter(l0, l1, l2, -wi);
       }
     }
-    return {
-      gradient: [gL, gU, gS],
-      hessian: [
-        [hLL, hLU, hLS],
-        [hLU, hUU, hUS],
-        [hLS, hUS, hSS],
-      ],
-    };
+    return symmetric(g, h, hasHome);
   };
 
-  const start = [logit(counts[0] / total), logit((counts[0] + counts[1]) / total), 0];
+  // Start at slope 0 with the observed frequencies: logit P(home) = h − c and logit P(away) = −h − c.
+  const logitHome = logit(counts[0] / sumW);
+  const logitAway = logit(counts[2] / sumW);
+  const start = [0, hasHome ? (logitHome - logitAway) / 2 : 0, -(logitHome + logitAway) / 2];
   const fit = maximiseConcave(start, logLikelihood, derivatives, 'ordered logit');
-  const [drawLower, drawUpper, slope] = fit.parameters;
-  return { model: { slope, drawLower, drawUpper }, logLikelihood: fit.logLikelihood, iterations: fit.iterations };
+  const [slope, homeAdvantage, drawMargin] = fit.parameters;
+  return { model: { slope, homeAdvantage, drawMargin }, logLikelihood: fit.logLikelihood, iterations: fit.iterations };
 }
 
-/** Poisson regression log E[goals] = intercept + slope·x. */
-export function fitPoissonLink(
-  x: ArrayLike<number>,
-  goals: ArrayLike<number>,
-  weights?: ArrayLike<number>,
-): Fit<PoissonLink> {
-  const n = checkColumns(x, [goals], weights);
+/** Poisson regression of both sides' goals on x, parameters (intercept, homeAdvantage, slope). */
+export function fitGoalLink(input: MappingInput): Fit<GoalLink> {
+  const { x, homeGoals, awayGoals } = input;
+  const { n, w, home, hasHome } = prepare(input);
   let sumW = 0;
-  let sumWY = 0;
+  let sumGoals = 0;
   let constant = 0;
   for (let i = 0; i < n; i++) {
-    const wi = weights ? weights[i] : 1;
-    sumW += wi;
-    sumWY += wi * goals[i];
-    constant -= wi * logFactorial(goals[i]);
+    sumW += w[i];
+    sumGoals += w[i] * (homeGoals[i] + awayGoals[i]);
+    constant -= w[i] * (logFactorial(homeGoals[i]) + logFactorial(awayGoals[i]));
   }
-  if (!(sumWY > 0))
+  if (!(sumGoals > 0))
     throw new MatchdayError('fit-failed', 'goal mapping needs at least one goal in the weighted matches');
 
   const logLikelihood = (p: readonly number[]): number => {
-    const [a, b] = p;
+    const [intercept, homeAdvantage, slope] = p;
     let ll = constant;
     for (let i = 0; i < n; i++) {
-      const wi = weights ? weights[i] : 1;
-      if (wi === 0) continue;
-      const eta = a + b * x[i];
-      ll += wi * (goals[i] * eta - Math.exp(eta));
+      if (w[i] === 0) continue;
+      const etaHome = intercept + homeAdvantage * home[i] + slope * x[i];
+      const etaAway = intercept - slope * x[i];
+      ll += w[i] * (homeGoals[i] * etaHome - Math.exp(etaHome) + awayGoals[i] * etaAway - Math.exp(etaAway));
     }
     return ll;
   };
+  // Home goals have design (1, m, x), away goals (1, 0, −x): ∇ℓ = Σ w(y − λ)d, ∇²ℓ = −Σ wλ ddᵀ.
   const derivatives = (p: readonly number[]): { gradient: number[]; hessian: number[][] } => {
-    const [a, b] = p;
-    let g0 = 0;
-    let g1 = 0;
-    let h00 = 0;
-    let h01 = 0;
-    let h11 = 0;
+    const [intercept, homeAdvantage, slope] = p;
+    const g = [0, 0, 0];
+    const h = new Float64Array(6);
     for (let i = 0; i < n; i++) {
-      const wi = weights ? weights[i] : 1;
+      const wi = w[i];
       if (wi === 0) continue;
       const xi = x[i];
-      const lambda = Math.exp(a + b * xi);
-      g0 += wi * (goals[i] - lambda);
-      g1 += wi * (goals[i] - lambda) * xi;
-      h00 -= wi * lambda;
-      h01 -= wi * lambda * xi;
-      h11 -= wi * lambda * xi * xi;
+      const mi = home[i];
+      const lambda = Math.exp(intercept + homeAdvantage * mi + slope * xi);
+      const mu = Math.exp(intercept - slope * xi);
+      const rh = wi * (homeGoals[i] - lambda);
+      const ra = wi * (awayGoals[i] - mu);
+      g[0] += rh + ra;
+      g[1] += rh * mi;
+      g[2] += (rh - ra) * xi;
+      const sh = wi * lambda;
+      const sa = wi * mu;
+      h[0] -= sh + sa;
+      h[1] -= sh * mi;
+      h[2] -= (sh - sa) * xi;
+      h[3] -= sh * mi * mi;
+      h[4] -= sh * mi * xi;
+      h[5] -= (sh + sa) * xi * xi;
     }
-    return {
-      gradient: [g0, g1],
-      hessian: [
-        [h00, h01],
-        [h01, h11],
-      ],
-    };
+    return symmetric(g, h, hasHome);
   };
-  const fit = maximiseConcave([Math.log(sumWY / sumW), 0], logLikelihood, derivatives, 'goal mapping');
-  const [intercept, slope] = fit.parameters;
-  return { model: { intercept, slope }, logLikelihood: fit.logLikelihood, iterations: fit.iterations };
+  const fit = maximiseConcave([Math.log(sumGoals / (2 * sumW)), 0, 0], logLikelihood, derivatives, 'goal mapping');
+  const [intercept, homeAdvantage, slope] = fit.parameters;
+  return { model: { intercept, homeAdvantage, slope }, logLikelihood: fit.logLikelihood, iterations: fit.iterations };
+}
+
+/**
+ * Full 3×3 Hessian from its upper triangle. Without home matches the home-advantage parameter (index 1) has
+ * no information: its row is replaced by −1 on the diagonal and a zero gradient, so Newton leaves it at 0.
+ */
+function symmetric(g: number[], h: Float64Array, hasHome: boolean): { gradient: number[]; hessian: number[][] } {
+  const hessian = [
+    [h[0], h[1], h[2]],
+    [h[1], h[3], h[4]],
+    [h[2], h[4], h[5]],
+  ];
+  if (!hasHome) {
+    g[1] = 0;
+    hessian[0][1] = hessian[1][0] = hessian[1][2] = hessian[2][1] = 0;
+    hessian[1][1] = -1;
+  }
+  return { gradient: g, hessian };
 }
 
 /**
@@ -294,16 +345,17 @@ export function fitPoissonLink(
  * with each outcome region (home wins, draws, away wins) rescaled so the grid's 1X2 equals the ordered logit.
  * One grid then carries both fitted mappings, and every market read from it agrees with the 1X2.
  */
-export function ratingScoreGrid(mapping: OutcomeMapping, x: number, maxGoals = 10): ScoreGrid {
+export function ratingScoreGrid(mapping: OutcomeMapping, x: number, neutral = false, maxGoals = 10): ScoreGrid {
   if (!Number.isInteger(maxGoals) || maxGoals < 1) {
     throw new MatchdayError('invalid-argument', `maxGoals must be a positive integer, got ${maxGoals}`, {
       field: 'maxGoals',
     });
   }
-  if (!Number.isFinite(x))
+  if (!Number.isFinite(x)) {
     throw new MatchdayError('invalid-argument', `rating difference must be finite, got ${x}`, { field: 'x' });
-  const { home: lambda, away: mu } = goalExpectancy(mapping, x);
-  const [pHome, pDraw, pAway] = outcomeProbabilities(mapping.outcome, x);
+  }
+  const { home: lambda, away: mu } = goalExpectancy(mapping.goals, x, neutral);
+  const [pHome, pDraw, pAway] = outcomeProbabilities(mapping.outcome, x, neutral);
   // The full grid runs until both Poisson tails are negligible, so expectations are the model's, not the truncation's.
   const homePmf = poissonPmf(lambda, maxGoals);
   const awayPmf = poissonPmf(mu, maxGoals);
@@ -312,10 +364,7 @@ export function ratingScoreGrid(mapping: OutcomeMapping, x: number, maxGoals = 1
     for (let a = 0; a < awayPmf.length; a++) regionMass[region(h, a)] += homePmf[h] * awayPmf[a];
   }
   if (regionMass.some((m) => !(m > 0))) {
-    throw new MatchdayError(
-      'invalid-argument',
-      `goal expectancies ${lambda} and ${mu} leave an outcome with no Poisson mass`,
-    );
+    throw new MatchdayError('invalid-argument', `goal expectancies ${lambda} and ${mu} leave an outcome with no mass`);
   }
   const scale = [pHome / regionMass[0], pDraw / regionMass[1], pAway / regionMass[2]];
   const size = maxGoals + 1;
@@ -337,8 +386,9 @@ export function ratingScoreGrid(mapping: OutcomeMapping, x: number, maxGoals = 1
 
 /** A rating-based forecast for one fixture. */
 export interface RatingForecast {
-  /** The x fed to the mapping: home minus away rating (home advantage included unless neutral). */
+  /** The x fed to the mappings: home minus away rating. */
   readonly ratingDifference: number;
+  readonly neutral: boolean;
   readonly probabilities: OutcomeProbabilities;
   /** Expected goals from the goal mapping (the grid's own expectations are in `grid`). */
   readonly homeGoals: number;
@@ -346,14 +396,15 @@ export interface RatingForecast {
   readonly grid: ScoreGrid;
 }
 
-export function ratingForecast(mapping: OutcomeMapping, x: number, maxGoals = 10): RatingForecast {
-  const goals = goalExpectancy(mapping, x);
+export function ratingForecast(mapping: OutcomeMapping, x: number, neutral = false, maxGoals = 10): RatingForecast {
+  const goals = goalExpectancy(mapping.goals, x, neutral);
   return {
     ratingDifference: x,
-    probabilities: outcomeProbabilities(mapping.outcome, x),
+    neutral,
+    probabilities: outcomeProbabilities(mapping.outcome, x, neutral),
     homeGoals: goals.home,
     awayGoals: goals.away,
-    grid: ratingScoreGrid(mapping, x, maxGoals),
+    grid: ratingScoreGrid(mapping, x, neutral, maxGoals),
   };
 }
 
@@ -386,33 +437,6 @@ function logit(p: number): number {
   return Math.log(p / (1 - p));
 }
 
-function checkColumns(x: ArrayLike<number>, columns: ArrayLike<number>[], weights?: ArrayLike<number>): number {
-  const n = x.length;
-  for (const column of columns) {
-    if (column.length !== n)
-      throw new MatchdayError('invalid-argument', `mapping columns differ in length: ${column.length} vs ${n}`);
-  }
-  if (weights && weights.length !== n)
-    throw new MatchdayError('invalid-argument', `weights have ${weights.length} entries, x has ${n}`);
-  for (let i = 0; i < n; i++) {
-    if (!Number.isFinite(x[i]))
-      throw new MatchdayError('invalid-argument', `rating difference ${i} is not finite: ${x[i]}`, { field: 'x' });
-    if (weights && !(weights[i] >= 0 && Number.isFinite(weights[i]))) {
-      throw new MatchdayError('invalid-argument', `weight ${i} must be finite and ≥ 0, got ${weights[i]}`, {
-        field: 'weights',
-      });
-    }
-    for (const column of columns) {
-      if (!Number.isInteger(column[i]) || column[i] < 0) {
-        throw new MatchdayError('invalid-argument', `goals ${i} must be a non-negative integer, got ${column[i]}`, {
-          field: 'goals',
-        });
-      }
-    }
-  }
-  return n;
-}
-
 /**
  * Damped Newton ascent for a concave log-likelihood of a few parameters: full steps, halved until the
  * likelihood does not fall. Throws if it cannot converge instead of returning a half-fitted model.
@@ -425,15 +449,17 @@ function maximiseConcave(
 ): { parameters: number[]; logLikelihood: number; iterations: number } {
   let p = start.slice();
   let ll = logLikelihood(p);
-  if (!Number.isFinite(ll))
+  if (!Number.isFinite(ll)) {
     throw new MatchdayError('fit-failed', `${what}: log-likelihood at the starting point is ${ll}`);
+  }
   for (let iteration = 1; iteration <= MAX_NEWTON_ITERATIONS; iteration++) {
     const { gradient, hessian } = derivatives(p);
     const negated = hessian.map((row) => row.map((v) => -v));
     const step = solvePositiveDefinite(negated, gradient, what);
     const decrement = gradient.reduce((s, g, i) => s + g * step[i], 0);
-    if (decrement / 2 <= NEWTON_TOLERANCE * (1 + Math.abs(ll)))
+    if (decrement / 2 <= NEWTON_TOLERANCE * (1 + Math.abs(ll))) {
       return { parameters: p, logLikelihood: ll, iterations: iteration };
+    }
     let t = 1;
     for (; t > 1e-10; t /= 2) {
       const candidate = p.map((v, i) => v + t * step[i]);
@@ -444,8 +470,9 @@ function maximiseConcave(
         break;
       }
     }
-    if (t <= 1e-10)
+    if (t <= 1e-10) {
       throw new MatchdayError('fit-failed', `${what}: no step increases the likelihood (iteration ${iteration})`);
+    }
   }
   throw new MatchdayError('fit-failed', `${what}: did not converge in ${MAX_NEWTON_ITERATIONS} Newton iterations`);
 }
@@ -459,11 +486,12 @@ function solvePositiveDefinite(a: number[][], b: number[], what: string): number
       let sum = a[i][j];
       for (let k = 0; k < j; k++) sum -= l[i][k] * l[j][k];
       if (i === j) {
-        if (!(sum > 0))
+        if (!(sum > 0)) {
           throw new MatchdayError(
             'fit-failed',
-            `${what}: the likelihood is not strictly concave here (singular information matrix)`,
+            `${what}: the likelihood is not strictly concave here (singular information)`,
           );
+        }
         l[i][i] = Math.sqrt(sum);
       } else l[i][j] = sum / l[j][j];
     }

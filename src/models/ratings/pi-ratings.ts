@@ -5,6 +5,7 @@ import {
   checkTeamIndex,
   chronologicalOrder,
   DEFAULT_BURN_IN_DAYS,
+  mappingInput,
   type RatingFitOptions,
   type TuningResult,
 } from './rating-fit.js';
@@ -113,7 +114,7 @@ export function fitPiRatings(
 ): PiModel {
   const run = runPiRatings(data, options);
   const weights = burnInWeights(data, fit.burnInDays ?? DEFAULT_BURN_IN_DAYS);
-  const mapping = fitOutcomeMapping(run.difference, data.homeGoals, data.awayGoals, weights);
+  const mapping = fitOutcomeMapping(mappingInput(data, run.difference, weights));
   return {
     kind: 'pi',
     options,
@@ -141,7 +142,7 @@ export function predictPiRatings(
   neutral = false,
   maxGoals = 10,
 ): RatingForecast {
-  return ratingForecast(model.mapping, piDifference(model, home, away, neutral), maxGoals);
+  return ratingForecast(model.mapping, piDifference(model, home, away, neutral), neutral, maxGoals);
 }
 
 export interface PiTuningGrid {
@@ -163,7 +164,7 @@ export function tunePiRatings(
     for (const crossVenueRate of grid.crossVenueRate) {
       const options = { ...base, learningRate, crossVenueRate };
       const run = runPiRatings(data, options);
-      const ll = fitOrderedLogit(run.difference, data.homeGoals, data.awayGoals, weights).logLikelihood;
+      const ll = fitOrderedLogit(mappingInput(data, run.difference, weights)).logLikelihood;
       evaluated++;
       if (best === null || ll > best.outcomeLogLikelihood) best = { options, outcomeLogLikelihood: ll, evaluated };
     }

@@ -1,5 +1,6 @@
 import { MatchdayError } from '../../errors.js';
 import { validateFitData, type FitData } from '../fit-data.js';
+import type { MappingInput } from './outcome-mapping.js';
 
 /**
  * What the rating systems share. They read the same FitData as the goal models; `ageDays` (days before the
@@ -73,4 +74,9 @@ export function checkTeamIndex(team: number, teamCount: number, field: string): 
   if (!Number.isInteger(team) || team < 0 || team >= teamCount) {
     throw new MatchdayError('invalid-argument', `team index ${team} outside 0..${teamCount - 1}`, { field });
   }
+}
+
+/** The outcome-mapping input of a rating run: its pre-match differences against the data's results. */
+export function mappingInput(data: FitData, x: Float64Array, weights: Float64Array): MappingInput {
+  return { x, homeGoals: data.homeGoals, awayGoals: data.awayGoals, neutral: data.neutral, weights };
 }

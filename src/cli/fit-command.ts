@@ -1,0 +1,130 @@
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { MatchdayError } from '../errors.js';
+import { buildFitHistory } from '../history/fit-history.js';
+import {
+  fitMatchModel,
+  MODEL_FAMILIES,
+  DEFAULT_MODEL_OPTIONS,
+  type ModelFamily,
+  type SavedModel,
+} from '../forecast/match-model.js';
+import { leagueStrengths } from '../forecast/league-strengths.js';
+import { openCommandDatabase } from './database-option.js';
+import { parseCompetitions, parseDate, parseNumber } from './option-parsers.js';
+import { printJson, printTable, runCommand, type CommonOptions } from './output.js';
+
+interface FitOptions extends CommonOptions {
+  competitions?: string;
+  from?: string;
+  to?: string;
+  model: string;
+  xi?: string;
+  prior?: string;
+  out?: string;
+}
+
+export function registerFitCommand(program: Command): void {
+  program
+    .command('fit')
+    .description('fit a goal model or rating system on match history and optionally save it as versioned JSON')
+    .option('--competitions <codes>', 'comma-separated competition codes or names (default: all)')
+    .option('--from <date>', 'first match date to use (YYYY-MM-DD)')
+    .option('--to <date>', 'last match date to use (YYYY-MM-DD, default: today)')
+    .option('--model <family>', `${MODEL_FAMILIES.join('|')}`, DEFAULT_MODEL_OPTIONS.family)
+    .option('--xi <perDay>', 'time-decay rate per day: weight exp(-xi·days)', String(DEFAULT_MODEL_OPTIONS.xi))
+    .option(
+      '--prior <precision>',
+      'prior precision pulling teams toward their league mean',
+      String(DEFAULT_MODEL_OPTIONS.priorStrength),
+    )
+    .option('--out <file>', 'save the fitted model as JSON')
+    .option('--db <path>', 'database file')
+    .option('--json', 'print the fitted model summary as JSON')
+    .action((options: FitOptions) =>
+      runCommand(options, () => {
+        const family = options.model as ModelFamily;
+        if (!MODEL_FAMILIES.includes(family)) {
+          throw new MatchdayError('BAD_OPTION', `unknown model ${options.model}; one of ${MODEL_FAMILIES.join(', ')}`, {
+            field: 'model',
+          });
+        }
+        const to = options.to ? parseDate(options.to, 'to') : new Date().toISOString().slice(0, 10);
+        const before = dayAfter(to);
+        const competitions = options.competitions ? parseCompetitions(options.competitions) : [];
+        const from = options.from ? parseDate(options.from, 'from') : null;
+        const db = openCommandDatabase(options, { readonly: true });
+        const history = buildFitHistory(db, { competitions, from: from ?? undefined, before });
+        db.close();
+        const saved = fitMatchModel(
+          history,
+          {
+            family,
+            xi: parseNumber(options.xi ?? '0', 'xi', 0),
+            priorStrength: parseNumber(options.prior ?? '0', 'prior', 0),
+          },
+          { competitions, from, before },
+        );
+        if (options.out) writeFileSync(options.out, `${JSON.stringify(saved)}\n`);
+        const summary = fitSummary(saved);
+        if (options.json) return printJson({ ...summary, savedTo: options.out ?? null });
+        printTable(
+          ['model', 'matches', 'teams', 'from', 'to', 'converged', 'iterations', 'log-likelihood', 'seconds'],
+          [
+            [
+              family,
+              saved.data.matches,
+              saved.teams.length,
+              saved.data.firstDate ?? '',
+              saved.data.lastDate ?? '',
+              String(summary.diagnostics?.converged ?? '-'),
+              summary.diagnostics?.iterations ?? '-',
+              summary.diagnostics?.logLikelihood.toFixed(4) ?? '-',
+              summary.diagnostics?.seconds.toFixed(3) ?? '-',
+            ],
+          ],
+        );
+        if (summary.leagues.length > 0) {
+          printTable(
+            ['league', 'teams', 'mean attack', 'mean defence', 'strength'],
+            summary.leagues.map((l) => [
+              l.group,
+              l.teams,
+              l.attack.toFixed(3),
+              l.defence.toFixed(3),
+              l.strength.toFixed(3),
+            ]),
+          );
+        }
+        if (options.out) process.stdout.write(`saved to ${options.out}\n`);
+      }),
+    );
+}
+
+function fitSummary(saved: SavedModel) {
+  const model = saved.model;
+  const diagnostics = 'diagnostics' in model ? model.diagnostics : null;
+  return {
+    family: saved.options.family,
+    options: saved.options,
+    data: saved.data,
+    teams: saved.teams.length,
+    diagnostics: diagnostics && {
+      ...diagnostics,
+      components: diagnostics.components.map((c) => ({ teams: c.teams.length, matches: c.matches })),
+    },
+    parameters:
+      'params' in model ? { homeAdvantage: model.params.homeAdvantage, ...extraParameters(model.params) } : null,
+    leagues: 'params' in model ? leagueStrengths(saved) : [],
+  };
+}
+
+function extraParameters(params: object): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(params).filter(([key, value]) => key !== 'homeAdvantage' && typeof value === 'number'),
+  );
+}
+
+function dayAfter(date: string): string {
+  return new Date(Date.parse(date) + 86_400_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,43 @@
+import { MatchdayError } from '../errors.js';
+import { findCompetition } from '../ingest/competitions.js';
+
+/** `YYYY-MM-DD` that is a real date. */
+export function parseDate(text: string, field: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) !== text) {
+    throw new MatchdayError('BAD_OPTION', `--${field} must be a date YYYY-MM-DD, got ${text}`, { field });
+  }
+  return text;
+}
+
+export function parseNumber(text: string, field: string, min = -Infinity): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < min) {
+    throw new MatchdayError(
+      'BAD_OPTION',
+      `--${field} must be a number${min > -Infinity ? ` ≥ ${min}` : ''}, got ${text}`,
+      { field },
+    );
+  }
+  return value;
+}
+
+/** Comma-separated competition codes, names or aliases → codes. */
+export function parseCompetitions(text: string): string[] {
+  return text.split(',').map((part) => {
+    const found = findCompetition(part.trim());
+    if (!found)
+      throw new MatchdayError('UNKNOWN_COMPETITION', `unknown competition ${part.trim()}`, { field: 'competitions' });
+    return found.code;
+  });
+}
+
+export function parseCompetition(text: string): string {
+  return parseCompetitions(text)[0];
+}
+
+/** `0-3` → [0, 3]. */
+export function parseScore(text: string, field: string): [number, number] {
+  const match = /^(\d{1,2})-(\d{1,2})$/.exec(text.trim());
+  if (!match) throw new MatchdayError('BAD_OPTION', `--${field} must be a score like 0-3, got ${text}`, { field });
+  return [Number(match[1]), Number(match[2])];
+}
