@@ -56,25 +56,34 @@ const cases: { name: string; run: (i: number) => number }[] = [
     name: 'grid + markets + correct-score list',
     run: (i) => {
       const grid = poissonScoreGrid(lambdas[i], mus[i], { rho: rhos[i], maxGoals: MAX_GOALS });
-      return computeMarkets(grid).correctScore[12].probability;
+      return computeMarkets(grid).correctScore.list()[12].probability;
     },
   },
 ];
 
-const rows = cases.map(({ name, run }) => {
-  const perFixture: number[] = [];
-  for (let k = 0; k < batches + 20; k++) {
-    const start = performance.now();
-    for (let i = 0; i < batch; i++) sink += run(i);
-    const micros = ((performance.now() - start) * 1000) / batch;
-    if (k >= 20) perFixture.push(micros); // the first 20 batches warm the JIT
-  }
-  perFixture.sort((a, b) => a - b);
+// Cases take turns, a few batches each, so that load from other processes falls on all of them alike.
+const WARM_UP_BATCHES = 20;
+const BATCHES_PER_TURN = 3;
+for (const { run } of cases) {
+  for (let k = 0; k < WARM_UP_BATCHES * batch; k++) sink += run(k % batch);
+}
+const perFixture = cases.map((): number[] => []);
+while (perFixture[0].length < batches) {
+  cases.forEach(({ run }, c) => {
+    for (let k = 0; k < BATCHES_PER_TURN; k++) {
+      const start = performance.now();
+      for (let i = 0; i < batch; i++) sink += run(i);
+      perFixture[c].push(((performance.now() - start) * 1000) / batch);
+    }
+  });
+}
+const rows = cases.map(({ name }, c) => {
+  const times = perFixture[c].sort((a, b) => a - b);
   return {
     case: name,
-    medianMicros: perFixture[Math.floor(perFixture.length / 2)],
-    minMicros: perFixture[0],
-    p90Micros: perFixture[Math.floor(perFixture.length * 0.9)],
+    medianMicros: times[Math.floor(times.length / 2)],
+    minMicros: times[0],
+    p90Micros: times[Math.floor(times.length * 0.9)],
   };
 });
 

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerFitCommand } from './fit-command.js';
 import { registerImportCommand } from './import-command.js';
 import { registerMatchesCommand } from './matches-command.js';
+import { registerPrecedentCommand } from './precedent-command.js';
 import { registerPredictCommand } from './predict-command.js';
 import { registerTeamsCommand } from './teams-command.js';
 
@@ -16,5 +17,6 @@ registerTeamsCommand(program);
 registerMatchesCommand(program);
 registerFitCommand(program);
 registerPredictCommand(program);
+registerPrecedentCommand(program);
 
 await program.parseAsync();

@@ -120,8 +120,35 @@ export interface Markets {
   expectedGoals: ExpectedGoals;
   expectedPoints: ExpectedPoints;
   scoreAnalysis: ScoreAnalysis;
-  /** Every cell of the grid in grid order; built on first access. */
-  readonly correctScore: readonly CorrectScore[];
+  correctScore: CorrectScoreMarket;
+}
+
+/**
+ * Correct score over every cell of the grid. The list of 121-odd cells is built on first use (most callers only
+ * want the score analysis); JSON output includes it.
+ */
+export class CorrectScoreMarket {
+  #list: CorrectScore[] | undefined;
+
+  constructor(
+    readonly grid: ScoreGrid,
+    /** Multiplies every probability: 1, or 1 / mass to condition on the grid. */
+    readonly scale: number,
+  ) {}
+
+  probability(home: number, away: number): number {
+    return correctScore(this.grid, home, away) * this.scale;
+  }
+
+  /** Every cell with its fair price, in grid order. */
+  list(): readonly CorrectScore[] {
+    this.#list ??= correctScoreList(this.grid, this.scale);
+    return this.#list;
+  }
+
+  toJSON(): readonly CorrectScore[] {
+    return this.list();
+  }
 }
 
 export const DEFAULT_TOTAL_LINES: readonly number[] = [0.5, 1.5, 2.5, 3.5, 4.5, 5.5];
@@ -130,7 +157,7 @@ export const DEFAULT_HANDICAP_LINES: readonly number[] = [
   -2, -1.75, -1.5, -1.25, -1, -0.75, -0.5, -0.25, 0, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 1.75, 2,
 ];
 
-/** All markets from one grid, in one pass over it (the correct-score list is built lazily). */
+/** All markets from one grid, in one pass over it (the correct-score list is built on demand). */
 export function computeMarkets(grid: ScoreGrid, options: MarketOptions = {}): Markets {
   const normalised = options.normalise ?? false;
   const summary = summariseGrid(grid, normalised);
@@ -139,7 +166,6 @@ export function computeMarkets(grid: ScoreGrid, options: MarketOptions = {}): Ma
   const handicapLines = options.handicapLines ?? DEFAULT_HANDICAP_LINES;
   const scale = summary.total / summary.mass;
 
-  let correctScores: CorrectScore[] | undefined;
   return {
     maxGoals: grid.maxGoals,
     mass: summary.mass,
@@ -159,10 +185,7 @@ export function computeMarkets(grid: ScoreGrid, options: MarketOptions = {}): Ma
     expectedGoals: expectedGoals(grid, summary),
     expectedPoints: expectedPoints(summary),
     scoreAnalysis: scoreAnalysis(grid, options.topScorelines ?? 5, scale),
-    get correctScore(): readonly CorrectScore[] {
-      correctScores ??= correctScoreList(grid, scale);
-      return correctScores;
-    },
+    correctScore: new CorrectScoreMarket(grid, scale),
   };
 }
 

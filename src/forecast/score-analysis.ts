@@ -27,38 +27,53 @@ export function scoreAnalysis(grid: ScoreGrid, count = 5, scale = 1): ScoreAnaly
   }
   const { p, maxGoals } = grid;
   const size = maxGoals + 1;
-  if (topIndices.length < 4 * count) {
-    topIndices = new Int32Array(4 * count);
-    topValues = new Float64Array(4 * count);
+  if (topIndices.length < 3 * count) {
+    topIndices = new Int32Array(3 * count);
+    topValues = new Float64Array(3 * count);
   }
-  // Four lists in the scratch buffers: overall, home win, draw, away win.
+  // Three lists in the scratch buffers: home win, draw, away win.
   topLengths.fill(0);
   for (let h = 0; h < size; h++) {
     const row = h * size;
     for (let a = 0; a < size; a++) {
       const index = row + a;
       const v = p[index];
-      offer(OVERALL, count, index, v);
       offer(h > a ? HOME_WIN : h === a ? DRAW : AWAY_WIN, count, index, v);
     }
   }
-  return {
-    overall: toScorelines(OVERALL, count, p, size, scale),
-    homeWin: toScorelines(HOME_WIN, count, p, size, scale),
-    draw: toScorelines(DRAW, count, p, size, scale),
-    awayWin: toScorelines(AWAY_WIN, count, p, size, scale),
-  };
+  const homeWin = toScorelines(HOME_WIN, count, p, size, scale);
+  const draw = toScorelines(DRAW, count, p, size, scale);
+  const awayWin = toScorelines(AWAY_WIN, count, p, size, scale);
+  // The overall top `count` lies within the three results' top `count`s: merge them.
+  const overall: Scoreline[] = [];
+  const lists = [homeWin, draw, awayWin];
+  const heads = [0, 0, 0];
+  while (overall.length < count) {
+    let best = -1;
+    for (let l = 0; l < 3; l++) {
+      const candidate = lists[l][heads[l]];
+      if (candidate !== undefined && (best < 0 || comesFirst(candidate, lists[best][heads[best]], size))) best = l;
+    }
+    if (best < 0) break;
+    overall.push({ ...lists[best][heads[best]++] });
+  }
+  return { overall, homeWin, draw, awayWin };
 }
 
-const OVERALL = 0;
-const HOME_WIN = 1;
-const DRAW = 2;
-const AWAY_WIN = 3;
+/** More likely first; equal probabilities in grid order, as the single pass would leave them. */
+function comesFirst(x: Scoreline, y: Scoreline, size: number): boolean {
+  if (x.probability !== y.probability) return x.probability > y.probability;
+  return x.home * size + x.away < y.home * size + y.away;
+}
 
-// Reused scratch for the four bounded lists (this runs once per fixture on the prediction hot path).
+const HOME_WIN = 0;
+const DRAW = 1;
+const AWAY_WIN = 2;
+
+// Reused scratch for the three bounded lists (this runs once per fixture on the prediction hot path).
 let topIndices = new Int32Array(32);
 let topValues = new Float64Array(32);
-const topLengths = new Int32Array(4);
+const topLengths = new Int32Array(3);
 
 /** Keeps list `list` sorted by insertion; strictly greater moves up, so an equal value stays behind the earlier cell. */
 function offer(list: number, capacity: number, index: number, value: number): void {

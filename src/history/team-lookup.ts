@@ -1,12 +1,17 @@
 import { MatchdayError } from '../errors.js';
 import type { TeamCandidate } from '../identity/team-directory.js';
 import type { Db } from '../store/database.js';
+import { matchCounts } from '../store/match-queries.js';
 import { loadTeamDirectory } from '../store/team-store.js';
+
+/** How much more history the best-known exact match needs before a bare name means it (`Inter` → Internazionale). */
+const DOMINANCE = 3;
 
 /**
  * The one team a user means by `query` (`Liverpool`, `Liverpool (ENG)`, `Man City`).
- * Exact name keys win; several exact matches in different countries, or only partial matches, are an error
- * that lists the closest names.
+ * Exact name keys win. Several exact matches in different countries resolve to the club with by far the most
+ * matches in the database (Inter → Internazionale, not Inter Turku); otherwise it is an error that lists them,
+ * as is a name with only partial matches.
  */
 export function findTeam(db: Db, query: string): TeamCandidate {
   const { country, name } = splitCountry(query);
@@ -16,9 +21,16 @@ export function findTeam(db: Db, query: string): TeamCandidate {
   const exact = candidates.filter((c) => c.score === 1);
   if (exact.length === 1) return exact[0];
   if (exact.length > 1) {
+    const counts = matchCounts(
+      db,
+      exact.map((c) => c.teamId),
+    );
+    const ranked = [...exact].sort((a, b) => (counts.get(b.teamId) ?? 0) - (counts.get(a.teamId) ?? 0));
+    if ((counts.get(ranked[0].teamId) ?? 0) >= DOMINANCE * Math.max(1, counts.get(ranked[1].teamId) ?? 0))
+      return ranked[0];
     throw new MatchdayError(
       'AMBIGUOUS_TEAM',
-      `several teams are called that: ${exact.map(describe).join(', ')}; add the country, e.g. "${exact[0].name} (${exact[0].country})"`,
+      `several teams are called that: ${ranked.map(describe).join(', ')}; add the country, e.g. "${ranked[0].name} (${ranked[0].country})"`,
       { team: query },
     );
   }

@@ -110,6 +110,9 @@ export interface RunFact extends FactBase {
   /** The last match before the run, which did not satisfy it ("last shut out away at Chelsea"); null if the run
    * starts with the team's first match in the data. */
   precededBy: MatchSummary | null;
+  /** Days from `precededBy` to the match that ended the run, or to the fixture while it runs: "first home league
+   * defeat in nearly 18 months", "just over 12 months since they were last shut out away". Null without precededBy. */
+  daysSincePrecededBy: number | null;
   /** The most recent earlier run at least as long; null when there is none in the data ("first time in our data"). */
   previous: EarlierRun | null;
   /** Date of the team's first match in the scope: how far back "in the data" reaches. */

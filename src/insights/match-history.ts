@@ -22,10 +22,12 @@ export interface TeamMatch {
  */
 export class MatchHistory {
   readonly matches: readonly StoredMatchView[];
-  private readonly byTeam = new Map<number, TeamMatch[]>();
   private readonly byId = new Map<number, StoredMatchView>();
+  private matchesByTeam: Map<number, StoredMatchView[]> | null = null;
+  private readonly views = new Map<number, TeamMatch[]>();
 
   constructor(matches: readonly StoredMatchView[], cutoff: string) {
+    // Sorting input the store already gives in kick-off order is linear (TimSort), so no need to trust the caller.
     this.matches = matches.filter((m) => m.date < cutoff && isPlayed(m)).sort(kickOffOrder);
     for (const m of this.matches) this.byId.set(m.id, m);
   }
@@ -36,12 +38,28 @@ export class MatchHistory {
 
   /** The team's matches, oldest first. */
   of(teamId: number): readonly TeamMatch[] {
-    let list = this.byTeam.get(teamId);
+    let list = this.views.get(teamId);
     if (!list) {
-      list = this.matches.filter((m) => m.home.id === teamId || m.away.id === teamId).map((m) => fromSide(m, teamId));
-      this.byTeam.set(teamId, list);
+      list = (this.teamIndex().get(teamId) ?? []).map((m) => fromSide(m, teamId));
+      this.views.set(teamId, list);
     }
     return list;
+  }
+
+  /** One pass over the history indexes every team, so asking for several teams costs no more than for one. */
+  private teamIndex(): Map<number, StoredMatchView[]> {
+    if (!this.matchesByTeam) {
+      const index = new Map<number, StoredMatchView[]>();
+      for (const m of this.matches) {
+        for (const id of [m.home.id, m.away.id]) {
+          const list = index.get(id);
+          if (list) list.push(m);
+          else index.set(id, [m]);
+        }
+      }
+      this.matchesByTeam = index;
+    }
+    return this.matchesByTeam;
   }
 }
 

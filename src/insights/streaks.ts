@@ -106,6 +106,9 @@ function runFact(ctx: InsightContext, teamId: number, spec: RunSpec): RunFact | 
     ongoing,
     endedBy: endedBy ? summarize(endedBy.match) : null,
     precededBy: precededBy ? summarize(precededBy.match) : null,
+    daysSincePrecededBy: precededBy
+      ? daysBetween(precededBy.match.date, endedBy?.match.date ?? ctx.fixture.date)
+      : null,
     previous,
     historyFrom: matches[0].match.date,
     matchIds: receipts(
@@ -117,6 +120,10 @@ function runFact(ctx: InsightContext, teamId: number, spec: RunSpec): RunFact | 
     ),
     notability: checkedNotability(score, `${spec.run} run`),
   };
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 function earlierRun(matches: readonly TeamMatch[], span: RunSpan): EarlierRun {

@@ -132,20 +132,23 @@ export function minimizeLbfgs(objective: Objective, x0: Float64Array, options: L
     }
     retriedAfterFailure = false;
 
-    // Store the correction pair s = Δx, y = Δg (skipped when curvature is not positive, which keeps H ≻ 0).
-    const slot = (newest + 1) % memory;
-    const sOffset = slot * n;
+    // Keep the correction pair s = Δx, y = Δg only when its curvature sᵀy is positive (keeps H ≻ 0);
+    // a rejected pair must not overwrite the oldest stored one.
     let sy = 0;
     let yy = 0;
     for (let i = 0; i < n; i++) {
       const s = xTrial[i] - x[i];
       const y = gTrial[i] - g[i];
-      sHistory[sOffset + i] = s;
-      yHistory[sOffset + i] = y;
       sy += s * y;
       yy += y * y;
     }
     if (sy > 1e-12 * yy && sy > 0) {
+      const slot = (newest + 1) % memory;
+      const offset = slot * n;
+      for (let i = 0; i < n; i++) {
+        sHistory[offset + i] = xTrial[i] - x[i];
+        yHistory[offset + i] = gTrial[i] - g[i];
+      }
       rhoHistory[slot] = 1 / sy;
       newest = slot;
       if (stored < memory) stored++;

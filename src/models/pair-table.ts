@@ -120,7 +120,7 @@ export function buildPairTable(data: FitData, xi: number): PairTable {
 const logFactorials: number[] = [0];
 
 /** ln k! (exact sum of logs, cached; goal counts are small). */
-export function logFactorial(k: number): number {
+function logFactorial(k: number): number {
   for (let j = logFactorials.length; j <= k; j++) logFactorials.push(logFactorials[j - 1] + Math.log(j));
   return logFactorials[k];
 }

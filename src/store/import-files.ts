@@ -104,7 +104,6 @@ export function importPaths(db: Db, inputs: string[], options: ImportOptions = {
       const format = item.format;
       db.transaction(() => {
         importText(format, text, item.file, report, { teams, venues, writer }, options.skipInvalid ?? false);
-        writer.linkTies();
         recordImported.run(
           item.file,
           sha,
@@ -125,6 +124,8 @@ export function importPaths(db: Db, inputs: string[], options: ImportOptions = {
       writer.clearCache();
     }
   });
+  // Ties are derived from the legs: pairing them once at the end sees legs that came from different files.
+  db.transaction(() => writer.linkTies())();
   options.onProgress?.(planned.length, planned.length, '');
 
   const count = (status: FileStatus) => reports.filter((r) => r.status === status).length;

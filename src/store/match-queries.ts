@@ -302,3 +302,13 @@ export function latestLeague(db: Db, teamId: number, before: string): string | n
 export function competitionCodes(db: Db, kind: string): string[] {
   return db.prepare('SELECT code FROM competitions WHERE kind = ? ORDER BY code').pluck().all(kind) as string[];
 }
+
+/** Number of matches of each team. */
+export function matchCounts(db: Db, teamIds: number[]): Map<number, number> {
+  const statement = db
+    .prepare(
+      'SELECT (SELECT COUNT(*) FROM matches WHERE home_team_id = ?) + (SELECT COUNT(*) FROM matches WHERE away_team_id = ?)',
+    )
+    .pluck();
+  return new Map(teamIds.map((id) => [id, statement.get(id, id) as number]));
+}

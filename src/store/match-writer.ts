@@ -30,7 +30,7 @@ export class MatchWriter {
         'SELECT id, ft_home, ft_away FROM matches WHERE date = ? AND home_team_id = ? AND away_team_id = ?',
       ),
       bySeason: db.prepare(
-        'SELECT id, ft_home, ft_away FROM matches WHERE competition_id = ? AND season = ? AND home_team_id = ? AND away_team_id = ? LIMIT 2',
+        'SELECT id, ft_home, ft_away FROM matches WHERE competition_id = ? AND season = ? AND home_team_id = ? AND away_team_id = ?',
       ),
       sourceExists: db.prepare('SELECT 1 FROM match_sources WHERE file = ? AND line = ?').pluck(),
       insertSource: db.prepare(
@@ -144,6 +144,11 @@ export class MatchWriter {
     this.statements.setTieIds.run();
   }
 
+  /**
+   * The stored match this record describes: same date, home and away; or, for a league match whose date the
+   * sources disagree on (a rearranged fixture), the one match of that season between the two with the same score.
+   * Requiring the score keeps apart two meetings of a season (a league with a second phase).
+   */
   private findExisting(
     record: MatchRecord,
     competitionId: number,
@@ -151,9 +156,12 @@ export class MatchWriter {
     away: number,
   ): StoredMatch | undefined {
     const byDate = this.statements.byDate.get(record.date, home, away) as StoredMatch | undefined;
-    if (byDate || record.competition.kind !== 'league') return byDate;
-    const sameSeason = this.statements.bySeason.all(competitionId, record.season, home, away) as StoredMatch[];
-    return sameSeason.length === 1 ? sameSeason[0] : undefined;
+    if (byDate || record.competition.kind !== 'league' || !record.ftScore) return byDate;
+    const [homeGoals, awayGoals] = record.ftScore;
+    const sameScore = (this.statements.bySeason.all(competitionId, record.season, home, away) as StoredMatch[]).filter(
+      (m) => m.ft_home === homeGoals && m.ft_away === awayGoals,
+    );
+    return sameScore.length === 1 ? sameScore[0] : undefined;
   }
 
   /** Adds goals, stats and odds the match lacks; true when anything was added. */

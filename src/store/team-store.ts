@@ -65,7 +65,11 @@ export class TeamStore {
     return result;
   }
 
-  private resolveUncached(ref: TeamRef, fallbackCountry: string | null, context?: MatchContext): { teamId: number; created: boolean } {
+  private resolveUncached(
+    ref: TeamRef,
+    fallbackCountry: string | null,
+    context?: MatchContext,
+  ): { teamId: number; created: boolean } {
     let resolution = this.directory.resolve(ref, fallbackCountry);
     if (resolution.kind === 'ambiguous' && ref.country === null && context && resolution.teamIds.length > 0) {
       const played = resolution.teamIds.filter((id) => this.playedNearby(id, context));

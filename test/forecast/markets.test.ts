@@ -179,10 +179,11 @@ describe('markets on a hand-computed 3×3 grid', () => {
     expect(m.totals).toEqual([totalGoalsLine(G, 2.25)]);
     expect(m.teamTotals.away).toEqual([teamTotalLine(G, 'away', 1.5)]);
     expect(m.asianHandicap).toEqual([asianHandicap(G, -0.75)]);
-    expect(m.correctScore).toEqual(correctScoreList(G));
-    expect(m.correctScore).toBe(m.correctScore); // built once
-    // The lazy list is part of the JSON a CLI prints.
-    expect(JSON.parse(JSON.stringify(m)).correctScore).toHaveLength(9);
+    expect(m.correctScore.list()).toEqual(correctScoreList(G));
+    expect(m.correctScore.list()).toBe(m.correctScore.list()); // built once
+    expect(m.correctScore.probability(2, 1)).toBe(0.09);
+    // The on-demand list is part of the JSON a CLI prints.
+    expect(JSON.parse(JSON.stringify(m)).correctScore).toEqual(JSON.parse(JSON.stringify(correctScoreList(G))));
   });
 
   it('normalise: divides every probability by the mass; fair odds unchanged', () => {
@@ -195,8 +196,9 @@ describe('markets on a hand-computed 3×3 grid', () => {
     expect(m.result.fairOdds.home).toBeCloseTo(raw.result.fairOdds.home, 12);
     expect(m.expectedGoals.home).toBeCloseTo(0.84 / 0.8, 14);
     expect(m.scoreAnalysis.overall[0].probability).toBeCloseTo(0.15 / 0.8, 15);
-    expect(m.correctScore[3].probability).toBeCloseTo(0.15 / 0.8, 15);
-    expect(m.correctScore.reduce((s, c) => s + c.probability, 0)).toBeCloseTo(1, 14);
+    expect(m.correctScore.list()[3].probability).toBeCloseTo(0.15 / 0.8, 15);
+    expect(m.correctScore.probability(1, 0)).toBeCloseTo(0.15 / 0.8, 15);
+    expect(m.correctScore.list().reduce((s, c) => s + c.probability, 0)).toBeCloseTo(1, 14);
   });
 
   it('a 2×2 grid (maxGoals 1)', () => {
@@ -262,7 +264,7 @@ describe('market properties', () => {
       expect(Math.abs(m.result.home + m.result.draw + m.result.away - mass)).toBeLessThan(1e-12);
       expect(Math.abs(m.doubleChance.homeOrDraw + m.result.away - mass)).toBeLessThan(1e-12);
       expect(Math.abs(m.bothTeamsToScore.yes + m.bothTeamsToScore.no - mass)).toBeLessThan(1e-12);
-      expect(Math.abs(m.correctScore.reduce((s, c) => s + c.probability, 0) - mass)).toBeLessThan(1e-12);
+      expect(Math.abs(m.correctScore.list().reduce((s, c) => s + c.probability, 0) - mass)).toBeLessThan(1e-12);
       const bets = [
         ...m.totals.flatMap((t) => [t.over, t.under]),
         ...m.teamTotals.home.flatMap((t) => [t.over, t.under]),

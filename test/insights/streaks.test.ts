@@ -99,6 +99,7 @@ describe('runs', () => {
     });
     expect(run?.endedBy).toMatchObject({ matchId: 13, date: '2024-04-14', score: [0, 1] });
     expect(run?.precededBy).toMatchObject({ matchId: 1, date: '2022-10-29' });
+    expect(run?.daysSincePrecededBy).toBe(533); // 2022-10-29 → 2024-04-14
     expect(run?.matchIds).toEqual([1, 2, 3, 4, 5, 6, 7, 11, 12, 13]);
   });
 
@@ -139,6 +140,7 @@ describe('every game this season', () => {
     const run = runOf(factsOf('run', b.matches), 'scoring', 'all', 'away');
     expect(run).toMatchObject({ length: 4, ongoing: true });
     expect(run?.precededBy).toMatchObject({ matchId: 1, date: '2023-04-30', score: [2, 0] });
+    expect(run?.daysSincePrecededBy).toBe(354); // 2023-04-30 → the fixture on 2024-04-18
     expect(run?.matchIds).toEqual([1, 2, 3, 4, 5]);
   });
 

@@ -25,7 +25,11 @@ import {
 export interface EloOptions {
   /** Points exchanged per unit of surprise (ClubElo's weight index). */
   readonly k: number;
-  /** Elo points added to the home side's rating difference; none at neutral venues. May be negative. */
+  /**
+   * Elo points added to the home side's rating difference in the expected result, so a home win moves ratings
+   * less than an away win; none at neutral venues; may be negative. Forecasts take their home advantage from
+   * the fitted outcome mapping instead.
+   */
   readonly homeAdvantage: number;
   /** F = |goal difference|^exponent for a decided match; 0 ignores the margin. */
   readonly goalDifferenceExponent: number;

@@ -63,7 +63,11 @@ export interface Fit<T> {
 export type OutcomeProbabilities = readonly [home: number, draw: number, away: number];
 
 const MAX_NEWTON_ITERATIONS = 100;
-/** Stop when half the Newton decrement (the predicted gain of a full step) falls below this, relative to |ℓ|. */
+/**
+ * Stop when half the Newton decrement (the predicted gain of a full step) falls below this, relative to |ℓ|:
+ * in practice one quadratic step past where the gain first becomes negligible, so the score equations hold
+ * to rounding (e.g. total expected goals = total goals to ~1e-16 relative).
+ */
 const NEWTON_TOLERANCE = 1e-20;
 
 /** Logistic CDF, computed without overflow for large |t|. */

@@ -1,0 +1,36 @@
+import type { ResultRow } from '../store/match-queries.js';
+import type { ShotCounts } from '../store/stats-queries.js';
+
+/**
+ * What a walk-forward backtest needs of a model: fit on the matches before a date, then give 1X2 probabilities
+ * for fixtures on or after it. A forecaster may keep state between fits (e.g. warm starts), so make a fresh
+ * one per backtest run; it is only ever shown matches strictly before the date it fits for.
+ */
+export interface MatchForecaster {
+  /** Years of history before the fit date the forecaster wants (the backtest passes no older match). */
+  readonly historyYears: number;
+  /** `history`: played matches strictly before `date`, oldest first, no older than `historyYears`. */
+  fit(history: readonly HistoryMatch[], date: string): FixturePredictor;
+}
+
+/** A played match as forecasters see it: the result, and shots where the source recorded them. */
+export interface HistoryMatch extends ResultRow {
+  shots: ShotCounts | null;
+}
+
+/** A fixture to forecast: who plays whom, where, in which competition. */
+export interface Fixture {
+  homeTeamId: number;
+  awayTeamId: number;
+  neutral: boolean;
+  competition: string;
+}
+
+/** Home win, draw, away win. */
+export type Probabilities1x2 = [home: number, draw: number, away: number];
+
+export type FixturePrediction = { probabilities: Probabilities1x2 } | { skipped: string };
+
+export interface FixturePredictor {
+  predict(fixture: Fixture): FixturePrediction;
+}
