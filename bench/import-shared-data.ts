@@ -24,7 +24,9 @@ for (let run = 0; run < runs; run++) {
     const again = importPaths(db, [SHARED_DATA]);
     secondRun = { added: again.totals.matchesAdded, seconds: again.totals.seconds };
   }
-  process.stderr.write(`run ${run + 1}: ${seconds.at(-1)!.toFixed(2)} s, ${summary.totals.files} files, ${matches} matches\n`);
+  process.stderr.write(
+    `run ${run + 1}: ${seconds.at(-1)!.toFixed(2)} s, ${summary.totals.files} files, ${matches} matches\n`,
+  );
   db.close();
   rmSync(dir, { recursive: true, force: true });
 }
@@ -33,6 +35,8 @@ const median = sorted[Math.floor(sorted.length / 2)];
 const result = { runs, seconds, medianSeconds: median, matches, secondRun };
 if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 else {
-  process.stdout.write(`import ${SHARED_DATA}: median ${median.toFixed(2)} s over ${runs} runs (${seconds.map((s) => s.toFixed(2)).join(', ')}); ${matches} matches\n`);
+  process.stdout.write(
+    `import ${SHARED_DATA}: median ${median.toFixed(2)} s over ${runs} runs (${seconds.map((s) => s.toFixed(2)).join(', ')}); ${matches} matches\n`,
+  );
   process.stdout.write(`second import: ${secondRun.added} matches added in ${secondRun.seconds.toFixed(2)} s\n`);
 }

@@ -1,21 +1,17 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { MatchdayError } from '../errors.js';
 import { forecastFixture, type FixtureForecast } from '../forecast/fixture-forecast.js';
+import { fitFixtureModel, fixtureFitScope, fixtureTeam } from '../forecast/fixture-model.js';
 import {
-  fitMatchModel,
   MODEL_FAMILIES,
   DEFAULT_MODEL_OPTIONS,
-  parseSavedModel,
   type ModelFamily,
   type SavedModel,
 } from '../forecast/match-model.js';
-import { buildFitHistory } from '../history/fit-history.js';
-import { defaultFitScope } from '../history/fit-scope.js';
 import { findTeam } from '../history/team-lookup.js';
 import type { Db } from '../store/database.js';
-import { latestLeague } from '../store/match-queries.js';
 import { openCommandDatabase } from './database-option.js';
+import { readModelFile } from './model-file.js';
 import { parseCompetitions, parseDate, parseNumber } from './option-parsers.js';
 import { printJson, printTable, runCommand, type CommonOptions } from './output.js';
 
@@ -55,18 +51,10 @@ export function registerPredictCommand(program: Command): void {
         const homeTeam = findTeam(db, homeName);
         const awayTeam = findTeam(db, awayName);
         const saved = options.modelFile
-          ? readModel(options.modelFile)
+          ? readModelFile(options.modelFile)
           : fitForFixture(db, [homeTeam.teamId, awayTeam.teamId], date, options);
-        const home = {
-          id: homeTeam.teamId,
-          name: homeTeam.name,
-          group: latestLeague(db, homeTeam.teamId, date) ?? undefined,
-        };
-        const away = {
-          id: awayTeam.teamId,
-          name: awayTeam.name,
-          group: latestLeague(db, awayTeam.teamId, date) ?? undefined,
-        };
+        const home = fixtureTeam(db, homeTeam, date);
+        const away = fixtureTeam(db, awayTeam, date);
         db.close();
         const forecast = forecastFixture(saved, home, away, { neutral: options.neutral ?? false });
         if (options.json) return printJson({ date, ...forecast });
@@ -82,28 +70,12 @@ function fitForFixture(db: Db, teamIds: number[], date: string, options: Predict
       field: 'model',
     });
   }
-  const scope = defaultFitScope(db, teamIds, date);
-  if (options.competitions) scope.competitions = parseCompetitions(options.competitions);
-  const history = buildFitHistory(db, scope);
-  return fitMatchModel(
-    history,
-    {
-      family,
-      xi: parseNumber(options.xi ?? '0', 'xi', 0),
-      priorStrength: parseNumber(options.prior ?? '0', 'prior', 0),
-    },
-    scope,
-  );
-}
-
-function readModel(file: string): SavedModel {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new MatchdayError('MODEL_FILE', `cannot read: ${(error as Error).message}`, { file });
-  }
-  return parseSavedModel(text, file);
+  const competitions = options.competitions ? parseCompetitions(options.competitions) : undefined;
+  return fitFixtureModel(db, fixtureFitScope(db, teamIds, date, competitions), {
+    family,
+    xi: parseNumber(options.xi ?? '0', 'xi', 0),
+    priorStrength: parseNumber(options.prior ?? '0', 'prior', 0),
+  });
 }
 
 const percent = (p: number) => `${(100 * p).toFixed(1)}%`;

@@ -109,17 +109,14 @@ function fillPoissonPmf(out: Float64Array, rate: number, size: number): void {
 
 /** Multiplies the low-score cells inside the grid by τ; returns the change in the grid's sum. */
 function applyDixonColes(p: Float64Array, size: number, lambda: number, mu: number, rho: number): number {
-  let change = 0;
-  const scale = (index: number, tau: number): void => {
-    const before = p[index];
-    p[index] = before * tau;
-    change += before * (tau - 1);
-  };
-  scale(0, 1 - lambda * mu * rho);
-  if (size > 1) {
-    scale(1, 1 + lambda * rho); // 0-1
-    scale(size, 1 + mu * rho); // 1-0
-    scale(size + 1, 1 - rho); // 1-1
-  }
-  return change;
+  const before00 = p[0];
+  p[0] = before00 * (1 - lambda * mu * rho);
+  if (size === 1) return p[0] - before00;
+  const before01 = p[1];
+  const before10 = p[size];
+  const before11 = p[size + 1];
+  p[1] = before01 * (1 + lambda * rho);
+  p[size] = before10 * (1 + mu * rho);
+  p[size + 1] = before11 * (1 - rho);
+  return p[0] - before00 + (p[1] - before01) + (p[size] - before10) + (p[size + 1] - before11);
 }

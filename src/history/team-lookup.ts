@@ -1,5 +1,5 @@
 import { MatchdayError } from '../errors.js';
-import type { TeamCandidate } from '../identity/team-directory.js';
+import type { TeamCandidate, TeamDirectory } from '../identity/team-directory.js';
 import type { Db } from '../store/database.js';
 import { matchCounts } from '../store/match-queries.js';
 import { loadTeamDirectory } from '../store/team-store.js';
@@ -11,11 +11,11 @@ const DOMINANCE = 3;
  * The one team a user means by `query` (`Liverpool`, `Liverpool (ENG)`, `Man City`).
  * Exact name keys win. Several exact matches in different countries resolve to the club with by far the most
  * matches in the database (Inter → Internazionale, not Inter Turku); otherwise it is an error that lists them,
- * as is a name with only partial matches.
+ * as is a name with only partial matches. A long-running reader (the server) passes the directory it keeps loaded.
  */
-export function findTeam(db: Db, query: string): TeamCandidate {
+export function findTeam(db: Db, query: string, directory: TeamDirectory = loadTeamDirectory(db)): TeamCandidate {
   const { country, name } = splitCountry(query);
-  const candidates = loadTeamDirectory(db)
+  const candidates = directory
     .search(name)
     .filter((c) => !country || c.country === country);
   const exact = candidates.filter((c) => c.score === 1);
@@ -43,8 +43,13 @@ export function findTeam(db: Db, query: string): TeamCandidate {
   );
 }
 
-export function searchTeams(db: Db, query: string, limit = 20): TeamCandidate[] {
-  return loadTeamDirectory(db).search(query, limit);
+export function searchTeams(
+  db: Db,
+  query: string,
+  limit = 20,
+  directory: TeamDirectory = loadTeamDirectory(db),
+): TeamCandidate[] {
+  return directory.search(query, limit);
 }
 
 function splitCountry(query: string): { name: string; country: string | null } {

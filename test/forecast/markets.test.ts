@@ -282,6 +282,32 @@ describe('market properties', () => {
     }
   });
 
+  it('score analysis agrees with sorting every cell (ties in grid order)', () => {
+    const tied = handGrid([
+      [0.1, 0.1, 0.05],
+      [0.1, 0.1, 0.05],
+      [0.1, 0.1, 0.05],
+    ]);
+    for (const grid of [...grids, tied]) {
+      const size = grid.maxGoals + 1;
+      const sorted = Array.from(grid.p, (probability, i) => ({
+        home: Math.floor(i / size),
+        away: i % size,
+        probability,
+      }))
+        .map((cell, i) => ({ cell, i }))
+        .sort((x, y) => y.cell.probability - x.cell.probability || x.i - y.i)
+        .map(({ cell }) => cell);
+      for (const n of [1, 5, 12]) {
+        const analysis = computeMarkets(grid, { topScorelines: n }).scoreAnalysis;
+        expect(analysis.overall).toEqual(sorted.slice(0, n));
+        expect(analysis.homeWin).toEqual(sorted.filter((c) => c.home > c.away).slice(0, n));
+        expect(analysis.draw).toEqual(sorted.filter((c) => c.home === c.away).slice(0, n));
+        expect(analysis.awayWin).toEqual(sorted.filter((c) => c.home < c.away).slice(0, n));
+      }
+    }
+  });
+
   it('AH −0.5 home win is P(home win); AH 0 push is P(draw); AH +0.5 home win is P(not away win)', () => {
     for (const grid of grids) {
       const s = summariseGrid(grid);

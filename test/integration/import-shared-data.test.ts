@@ -44,7 +44,12 @@ describe.skipIf(!hasSharedData)('importing ../shared/data', () => {
     const europa = matches.filter((m) => m.competition.code === 'uefa.el');
     expect(europa.length).toBe(10);
     const firstLeg = europa.find((m) => m.date === '2024-04-11')!;
-    expect(firstLeg).toMatchObject({ home: { name: 'Liverpool' }, away: { name: 'Atalanta' }, leg: 1, round: 'Quarter-finals' });
+    expect(firstLeg).toMatchObject({
+      home: { name: 'Liverpool' },
+      away: { name: 'Atalanta' },
+      leg: 1,
+      round: 'Quarter-finals',
+    });
     expect(firstLeg.score.ft).toEqual([0, 3]);
     const secondLeg = europa.find((m) => m.date === '2024-04-18')!;
     expect(secondLeg.leg).toBe(2);
@@ -70,7 +75,11 @@ describe.skipIf(!hasSharedData)('importing ../shared/data', () => {
     const goals = goalsOfMatches(database, [barcelona.id]).get(barcelona.id)!;
     expect(goals).toHaveLength(4);
     expect(goals.map((g) => g.side)).toEqual(['home', 'home', 'home', 'home']);
-    expect(sourcesOfMatches(database, [barcelona.id]).get(barcelona.id)!.map((s) => path.basename(s.file))).toContain('cl_finals.txt');
+    expect(
+      sourcesOfMatches(database, [barcelona.id])
+        .get(barcelona.id)!
+        .map((s) => path.basename(s.file)),
+    ).toContain('cl_finals.txt');
     database.close();
   });
 
@@ -82,11 +91,17 @@ describe.skipIf(!hasSharedData)('importing ../shared/data', () => {
     source.close();
     const database = openDatabase(copy);
     const before = database.prepare('SELECT COUNT(*) FROM matches').pluck().get();
-    const again = importPaths(database, [sharedPath('football-data', 'E0'), sharedPath('openfootball', 'champions-league', '2023-24')]);
+    const again = importPaths(database, [
+      sharedPath('football-data', 'E0'),
+      sharedPath('openfootball', 'champions-league', '2023-24'),
+    ]);
     expect(again.totals.matchesAdded).toBe(0);
     expect(again.totals.unchanged).toBe(again.totals.files);
     database.prepare('DELETE FROM imported_files').run();
-    const forced = importPaths(database, [sharedPath('football-data', 'E0', '2023-24.csv'), sharedPath('engsoccerdata', 'champs.csv')]);
+    const forced = importPaths(database, [
+      sharedPath('football-data', 'E0', '2023-24.csv'),
+      sharedPath('engsoccerdata', 'champs.csv'),
+    ]);
     expect(forced.totals.matchesAdded).toBe(0);
     expect(forced.totals.matchesEnriched).toBe(0);
     expect(database.prepare('SELECT COUNT(*) FROM matches').pluck().get()).toBe(before);

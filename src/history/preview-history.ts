@@ -1,0 +1,132 @@
+/**
+ * What a match preview reads from the database: the two teams (found by name in the database, else in a saved
+ * model's team list, so a preview works on an empty database), both teams' matches in every competition before the
+ * fixture, the legs of earlier ties for the precedent, goals where the data has them, the fixture itself when it is
+ * stored, and the first leg when the fixture is a second leg.
+ */
+import { MatchdayError } from '../errors.js';
+import { strictTeamKey, teamNameKey } from '../identity/team-name-key.js';
+import { findCompetition, seasonOfDate } from '../ingest/competitions.js';
+import type { Db } from '../store/database.js';
+import {
+  competitionCodes,
+  findMatches,
+  goalsOfMatches,
+  type GoalView,
+  type StoredMatchView,
+} from '../store/match-queries.js';
+import { findTeam } from './team-lookup.js';
+
+/** A team a model knows: its id in the model and its name. */
+export interface NamedTeam {
+  id: number;
+  name: string;
+}
+
+/** One side of the fixture: its id in the database (null when the database does not know it) and in the model. */
+export interface PreviewTeam {
+  name: string;
+  teamId: number | null;
+  modelTeam: NamedTeam | null;
+}
+
+/**
+ * The team a user means. The database decides when it knows the name (aliases, countries, the dominant club); the
+ * model's team list is the fallback for an empty database. The model team is matched by name, never by id: a model
+ * fitted on another database numbers its teams differently.
+ */
+export function resolvePreviewTeam(db: Db, query: string, modelTeams: readonly NamedTeam[]): PreviewTeam {
+  let stored: { teamId: number; name: string } | null = null;
+  try {
+    stored = findTeam(db, query);
+  } catch (error) {
+    if (!(error instanceof MatchdayError) || error.code !== 'UNKNOWN_TEAM') throw error;
+  }
+  const modelTeam = modelTeamNamed(modelTeams, stored?.name ?? query) ?? (stored ? modelTeamNamed(modelTeams, query) : null);
+  if (stored) return { name: stored.name, teamId: stored.teamId, modelTeam };
+  if (modelTeam) return { name: modelTeam.name, teamId: null, modelTeam };
+  const known = modelTeams.length > 0 ? ' or in the model file' : '';
+  throw new MatchdayError('UNKNOWN_TEAM', `no team of that name in the database${known}`, { team: query });
+}
+
+/** The model team with this name: same words first, then the same words without legal forms (`Atalanta BC`). */
+function modelTeamNamed(teams: readonly NamedTeam[], name: string): NamedTeam | null {
+  const strict = teams.filter((t) => strictTeamKey(t.name) === strictTeamKey(name));
+  if (strict.length === 1) return strict[0];
+  const loose = teams.filter((t) => teamNameKey(t.name) === teamNameKey(name));
+  return loose.length === 1 ? loose[0] : null;
+}
+
+export interface PreviewFixtureQuery {
+  homeTeamId: number | null;
+  awayTeamId: number | null;
+  date: string;
+  competitionCode: string;
+}
+
+export interface PreviewHistory {
+  /** Both teams' matches before the date, plus the legs of earlier ties in competitions of the fixture's kind. */
+  matches: StoredMatchView[];
+  goals: Map<number, GoalView[]>;
+  /** The fixture itself (the two teams on the date, home first), played or not, when stored. */
+  fixtureMatch: StoredMatchView | null;
+  /** The first leg, when the fixture is the second leg of a tie and the first leg was played. */
+  firstLeg: StoredMatchView | null;
+  /** The fixture's season: the stored match's, else the European season of the date. */
+  season: string;
+}
+
+/** Everything the insights and the preview read for one fixture. Teams the database does not know have no history. */
+export function gatherPreviewHistory(db: Db, query: PreviewFixtureQuery): PreviewHistory {
+  const { homeTeamId, awayTeamId, date } = query;
+  const teamMatches = (id: number | null) => (id === null ? [] : findMatches(db, { teamId: id, before: date }));
+  const home = teamMatches(homeTeamId);
+  const away = teamMatches(awayTeamId);
+  const fixtureMatch =
+    homeTeamId === null || awayTeamId === null
+      ? null
+      : (findMatches(db, { teamId: homeTeamId, from: date, to: date }).find(
+          (m) => m.home.id === homeTeamId && m.away.id === awayTeamId,
+        ) ?? null);
+  const season = fixtureMatch?.season ?? seasonOfDate(date);
+  const byId = new Map<number, StoredMatchView>();
+  for (const m of [...home, ...away, ...earlierTieLegs(db, query.competitionCode, date)]) byId.set(m.id, m);
+  const matches = [...byId.values()];
+  return {
+    matches,
+    goals: goalsOfMatches(
+      db,
+      [...home, ...away].map((m) => m.id),
+    ),
+    fixtureMatch,
+    firstLeg: firstLegOf(home, query, season),
+    season,
+  };
+}
+
+/** Legs of two-legged ties before the date in every competition of the fixture's kind: the precedent's field. */
+function earlierTieLegs(db: Db, competitionCode: string, date: string): StoredMatchView[] {
+  const kind = findCompetition(competitionCode)?.kind;
+  if (kind !== 'continental' && kind !== 'cup') return [];
+  return competitionCodes(db, kind).flatMap((code) =>
+    findMatches(db, { competitionCode: code, before: date, playedOnly: true }).filter((m) => m.leg !== null),
+  );
+}
+
+/** The latest leg-1 match of the competition and season with the teams the other way round. */
+function firstLegOf(
+  homeMatches: readonly StoredMatchView[],
+  query: PreviewFixtureQuery,
+  season: string,
+): StoredMatchView | null {
+  const legs = homeMatches.filter(
+    (m) =>
+      m.leg === 1 &&
+      m.home.id === query.awayTeamId &&
+      m.away.id === query.homeTeamId &&
+      m.competition.code === query.competitionCode &&
+      m.season === season &&
+      m.score.ft !== null,
+  );
+  return legs.at(-1) ?? null;
+}

@@ -1,0 +1,76 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const BIN = path.resolve(import.meta.dirname, '../../dist/cli/main.js');
+
+function matchday(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A small double round-robin league in the documented generic CSV. */
+function writeLeague(dir: string): string {
+  const teams = ['Alpha', 'Beta', 'Gamma', 'Delta'];
+  const rows = ['date,home,away,home_goals,away_goals,competition'];
+  let day = 1;
+  for (const home of teams) {
+    for (const away of teams) {
+      if (home === away) continue;
+      const goals = (home.length + 2 * away.length + day) % 4;
+      rows.push(`2024-01-${String(day++).padStart(2, '0')},${home},${away},${goals},${(goals + day) % 3},eng.1`);
+    }
+  }
+  const file = path.join(dir, 'league.csv');
+  writeFileSync(file, `${rows.join('\n')}\n`);
+  return file;
+}
+
+describe('matchday CLI (compiled bin)', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'matchday-cli-'));
+  const db = path.join(dir, 'm.db');
+  const league = writeLeague(dir);
+
+  it('imports with a JSON summary, and a second import adds nothing', () => {
+    const first = matchday(['import', league, '--db', db, '--json']);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout).totals).toMatchObject({ matchesAdded: 12, rejected: 0, teamsCreated: 4 });
+    const second = matchday(['import', league, '--db', db, '--json']);
+    expect(JSON.parse(second.stdout).totals).toMatchObject({ matchesAdded: 0, unchanged: 2 });
+  });
+
+  it('finds the database through MATCHDAY_DB', () => {
+    const result = matchday(['teams', '--search', 'alp', '--json'], { MATCHDAY_DB: db });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).map((t: { name: string }) => t.name)).toEqual(['Alpha']);
+  });
+
+  it("lists a team's matches as JSON with provenance", () => {
+    const result = matchday(['matches', '--team', 'Alpha', '--db', db, '--json']);
+    const body = JSON.parse(result.stdout);
+    expect(body.count).toBe(6);
+    expect(body.matches[0].sources[0]).toMatchObject({ format: 'generic-csv', line: 2 });
+  });
+
+  it('predicts a fixture with every market summing to one', () => {
+    const result = matchday(['predict', 'Alpha', 'Beta', '--date', '2024-02-01', '--db', db, '--json', '--prior', '1']);
+    expect(result.code).toBe(0);
+    const forecast = JSON.parse(result.stdout);
+    const { home, draw, away } = forecast.markets.result;
+    expect(home + draw + away + forecast.markets.truncatedMass).toBeCloseTo(1, 12);
+    expect(forecast.model.data.matches).toBe(12);
+  });
+
+  it('fails with one clear line and a non-zero exit on a bad file or an unknown team', () => {
+    const bad = path.join(dir, 'bad.csv');
+    writeFileSync(bad, 'date,home,away,home_goals,away_goals,competition\n2024-03-01,Alpha,Beta,x,1,eng.1\n');
+    const result = matchday(['import', bad, '--db', db]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${bad}:2, field home_goals`);
+    const unknown = matchday(['matches', '--team', 'Zeta', '--db', db, '--json']);
+    expect(unknown.code).toBe(1);
+    expect(JSON.parse(unknown.stdout).error.code).toBe('UNKNOWN_TEAM');
+  });
+});
