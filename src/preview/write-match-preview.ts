@@ -1,0 +1,561 @@
+import type {
+  AwayStartFact,
+  ComebackRecordFact,
+  CompetitionScope,
+  EveryGameThisSeasonFact,
+  Fact,
+  FirstMeetingFact,
+  FormFact,
+  HeadToHeadRecordFact,
+  LastMeetingFact,
+  MarginRecordFact,
+  NeverMetFact,
+  Outcome,
+  RunFact,
+  ScorerAgainstOpponentFact,
+  TiePrecedentFact,
+  TopScorersFact,
+  VenueScope,
+  WinsInLastFact,
+} from '../insights/facts.js';
+import { summarize } from '../insights/match-history.js';
+import type { DossierQuote } from './dossier.js';
+import type { Paragraph, Sentence } from './preview-document.js';
+import type { WriteContext } from './write-context.js';
+import {
+  capitalise,
+  counted,
+  dateBefore,
+  durationPhrase,
+  listJoin,
+  monthSpan,
+  numberWord,
+  ordinalPrefix,
+  plural,
+  possessive,
+} from './write-english.js';
+import { matchDescription, resultPhrase, roundPhrase } from './write-results.js';
+
+/**
+ * The "Match preview" section: the tie and its precedent, the head-to-head, then each team's form, runs and records,
+ * and the dossier's quotes — every sentence written from one or more insight facts and citing them.
+ */
+export interface MatchPreviewInput {
+  /** Insight facts, most notable first. */
+  facts: readonly Fact[];
+  /** The first leg, when the fixture is a second leg with its first leg in the history. */
+  firstLegMatchId: number | null;
+  quotes: readonly DossierQuote[];
+  dossierFile: string | null;
+}
+
+/** Sentences per team paragraph: the most notable facts, form first. */
+const TEAM_SENTENCES = 6;
+
+export function writeMatchPreview(ctx: WriteContext, input: MatchPreviewInput): Paragraph[] {
+  const { facts, firstLegMatchId } = input;
+  const aboutFirstLeg = (f: Fact) =>
+    (f.kind === 'margin-record' && f.match.matchId === firstLegMatchId) ||
+    f.kind === 'tie-precedent' ||
+    (f.kind === 'comeback-record' && f.stage === 'tie' && f.trailingBy !== null);
+  const tie = facts.filter(aboutFirstLeg);
+  const headToHead = facts.filter((f) => f.family === 'head-to-head');
+  const rest = facts.filter((f) => !aboutFirstLeg(f) && f.family !== 'head-to-head');
+
+  const paragraphs: Paragraph[] = [];
+  const add = (sentences: Sentence[]) => {
+    if (sentences.length > 0) paragraphs.push({ kind: 'text', sentences });
+  };
+  add(tieSentences(ctx, tie));
+  add(headToHeadSentences(ctx, headToHead, firstLegMatchId));
+  for (const side of [ctx.home, ctx.away]) {
+    if (side.teamId === null) continue;
+    add(teamSentences(ctx, side.teamId, rest));
+  }
+  input.quotes.forEach((quote, i) => {
+    const id = ctx.citeOther(`quote-${i + 1}`, 'quote', {
+      documents: [
+        { file: input.dossierFile ?? 'dossier', line: quote.line, label: `Quote: ${quote.speaker}, ${quote.outlet}` },
+      ],
+    });
+    paragraphs.push({
+      kind: 'quote',
+      text: quote.text,
+      speaker: quote.role ? `${quote.speaker}, ${quote.role}` : quote.speaker,
+      outlet: quote.outlet,
+      date: quote.date,
+      factIds: [id],
+    });
+  });
+  return paragraphs;
+}
+
+// ── the tie ─────────────────────────────────────────────────────────────────────────────────────────────────────
+
+function tieSentences(ctx: WriteContext, facts: readonly Fact[]): Sentence[] {
+  const sentences: Sentence[] = [];
+  for (const f of facts) if (f.kind === 'margin-record') sentences.push(marginRecordSentence(ctx, f, true));
+  sentences.push(...precedentSentences(ctx, facts.filter((f): f is TiePrecedentFact => f.kind === 'tie-precedent')));
+  for (const f of facts) if (f.kind === 'comeback-record') sentences.push(comebackSentence(ctx, f));
+  return sentences;
+}
+
+/**
+ * The widest "by at least this margin" precedent, the fixture's own competition when it counts other ties, and the
+ * widest exact-score precedent: three views of one question, never the same count twice.
+ */
+function precedentSentences(ctx: WriteContext, facts: readonly TiePrecedentFact[]): Sentence[] {
+  const widest = (list: TiePrecedentFact[]) => [...list].sort((a, b) => b.ties - a.ties)[0];
+  const atLeast = facts.filter((f) => f.match === 'at-least');
+  const chosen: TiePrecedentFact[] = [];
+  const broad = widest(atLeast);
+  if (broad) chosen.push(broad);
+  const own = atLeast.find((f) => f.competitions === 'competition');
+  if (own && own !== broad) chosen.push(own);
+  const exact = widest(facts.filter((f) => f.match === 'exact-score'));
+  if (exact && !chosen.some((f) => f.ties === exact.ties && f.subjectAdvanced === exact.subjectAdvanced)) {
+    chosen.push(exact);
+  }
+  return chosen.map((f, i) => precedentSentence(ctx, f, i > 0 && f.competitions === 'competition'));
+}
+
+function precedentSentence(ctx: WriteContext, f: TiePrecedentFact, narrowing: boolean): Sentence {
+  const where = f.subjectWasAway ? 'away from home' : 'at home';
+  const [home, away] = f.firstLeg.score;
+  const situation =
+    f.margin === 0
+      ? `drew the first leg ${f.subjectWasAway ? 'away' : 'at home'}`
+      : f.match === 'exact-score'
+        ? `won the first leg ${Math.max(home, away)}-${Math.min(home, away)} ${where}`
+        : `won the first leg ${where} by ${counted(f.margin, 'goal')} or more`;
+  const id = ctx.cite(f);
+  if (narrowing) {
+    const times = f.ties === 1 ? 'once before' : `in ${numberWord(f.ties)} earlier ties`;
+    return {
+      text: `In the ${f.firstLeg.competition.name} alone, a side ${situation} ${times}, and ${precedentOutcome(f, 'it')}.`,
+      factIds: [id],
+    };
+  }
+  const scope = f.competitions === 'continental' ? 'European ' : f.competitions === 'cup' ? 'cup ' : '';
+  const ties = `${numberWord(f.ties)} earlier ${scope}${plural(f.ties, 'tie')}`;
+  return {
+    text: ctx.pick([
+      `In ${ties} where a side ${situation}, ${precedentOutcome(f, 'that side')}.`,
+      `History is on one side here: of ${ties} in which a side ${situation}, ${precedentOutcome(f, 'that side')}.`,
+    ]),
+    factIds: [id],
+  };
+}
+
+/** `that side went through every time`, `that side went through in 168 and went out in one`. */
+function precedentOutcome(f: TiePrecedentFact, subject: string): string {
+  if (f.subjectEliminated === 0) return f.ties === 1 ? `${subject} went through` : `${subject} went through every time`;
+  if (f.subjectAdvanced === 0) return f.ties === 1 ? `${subject} went out` : `${subject} went out every time`;
+  return `${subject} went through in ${numberWord(f.subjectAdvanced)} and went out in ${numberWord(f.subjectEliminated)}`;
+}
+
+function comebackSentence(ctx: WriteContext, f: ComebackRecordFact): Sentence {
+  const team = ctx.teamName(f.teamId);
+  const id = ctx.cite(f);
+  if (f.stage === 'tie' && f.trailingBy !== null) {
+    const deficit = counted(f.trailingBy, 'goal');
+    const from = f.comebacks.filter((c) => c.deficit >= f.trailingBy!);
+    if (from.length === 0) {
+      const best = f.comebacks[0];
+      return {
+        text: `${team} have never overturned a first-leg deficit of ${deficit} in ${counted(f.measurable, 'tie')} in the data; their biggest comeback in a tie was from ${counted(best.deficit, 'goal')} down against ${ctx.teamName(best.opponentId)} in ${best.matches[0].season}.`,
+        factIds: [id],
+      };
+    }
+    const named = from.map((c) => `against ${ctx.teamName(c.opponentId)} in the ${c.matches[0].season} ${c.matches[0].competition.name}`);
+    const times = from.length === 1 ? 'once' : `${numberWord(from.length)} times`;
+    return {
+      text: ctx.pick([
+        `${team} have overturned a first-leg deficit of ${deficit} or more ${times} in ${counted(f.measurable, 'two-legged tie')} in the data: ${listJoin(named)}.`,
+        `Comebacks of this size are rare but not unknown for ${team}: they have recovered from ${deficit} down after a first leg ${times} (${listJoin(named)}) in ${counted(f.measurable, 'tie')} in the data.`,
+      ]),
+      factIds: [id],
+    };
+  }
+  const biggest = f.comebacks.filter((c) => c.deficit === f.biggestDeficit);
+  const latest = [...biggest].sort((a, b) => (a.date < b.date ? 1 : -1))[0];
+  const halfTime = latest.measuredAt === 'half-time' ? ' at half-time' : '';
+  const unit = f.stage === 'match' ? 'match' : 'tie';
+  const latestText =
+    f.stage === 'match'
+      ? `${resultPhrase(latest.matches[0], f.teamId)} on ${dateBefore(latest.date, ctx.fixtureDate)}`
+      : `against ${ctx.teamName(latest.opponentId)} in ${latest.matches[0].season}`;
+  const count = biggest.length === 1 ? 'once' : `${numberWord(biggest.length)} times`;
+  return {
+    text: `${team} have won a ${unit} from ${counted(f.biggestDeficit, 'goal')} down${halfTime} ${count} in the data, most recently ${latestText}.`,
+    factIds: [id],
+  };
+}
+
+// ── head-to-head ────────────────────────────────────────────────────────────────────────────────────────────────
+
+function headToHeadSentences(ctx: WriteContext, facts: readonly Fact[], firstLegMatchId: number | null): Sentence[] {
+  const sentences: Sentence[] = [];
+  const never = facts.find((f): f is NeverMetFact => f.kind === 'h2h-never-met');
+  if (never) {
+    sentences.push({
+      text: `${ctx.teamName(never.teamId)} and ${ctx.teamName(never.opponentId)} have never met in the data, which goes back to ${never.historyFrom.slice(0, 4)}.`,
+      factIds: [ctx.cite(never)],
+    });
+  }
+  const records = facts.filter((f): f is HeadToHeadRecordFact => f.kind === 'h2h-record');
+  const overall = records.find((f) => f.venue === 'any' && f.competitions === 'all');
+  const atVenue = records.find((f) => f.venue === 'home' && f.competitions === 'all');
+  const first = facts.find((f): f is FirstMeetingFact => f.kind === 'h2h-first-meeting');
+  const last = facts.find((f): f is LastMeetingFact => f.kind === 'h2h-last-meeting');
+  if (overall) sentences.push(recordSentence(ctx, overall));
+  if (first) {
+    // The only meeting at this ground being the first meeting, one sentence says both.
+    const sameAsVenue = atVenue && atVenue.meetings === 1 && atVenue.matchIds[0] === first.meeting.matchId;
+    sentences.push(firstMeetingSentence(ctx, first, sameAsVenue ? atVenue : null));
+    if (atVenue && !sameAsVenue) sentences.push(recordSentence(ctx, atVenue));
+  } else if (atVenue) {
+    sentences.push(recordSentence(ctx, atVenue));
+  }
+  for (const scoped of records.filter((f) => f.competitions !== 'all' && f.venue === 'any')) {
+    sentences.push(recordSentence(ctx, scoped));
+  }
+  if (last && last.meeting.matchId !== firstLegMatchId) {
+    sentences.push({
+      text: `In their last meeting, on ${dateBefore(last.meeting.date, ctx.fixtureDate)}, ${matchDescription(last.meeting)}.`,
+      factIds: [ctx.cite(last)],
+    });
+  }
+  // Of the away-start facts for the same visitor, the most notable (facts arrive most notable first).
+  const seen = new Set<number>();
+  for (const f of facts) {
+    if (f.kind !== 'h2h-away-start' || seen.has(f.teamId)) continue;
+    seen.add(f.teamId);
+    sentences.push(awayStartSentence(ctx, f));
+  }
+  return sentences;
+}
+
+function recordSentence(ctx: WriteContext, f: HeadToHeadRecordFact): Sentence {
+  const team = ctx.teamName(f.teamId);
+  const opponent = ctx.teamName(f.opponentId);
+  const id = ctx.cite(f);
+  const scope = f.competitions === 'all' ? '' : ` ${scopeIn(f.competitions)}`;
+  if (f.venue === 'home') {
+    if (f.meetings === 1) {
+      const only = summarize(ctx.match(f.matchIds[0]));
+      return {
+        text: `${opponent} have visited ${team} only once${scope}: in ${only.season}, ${matchDescription(only)}.`,
+        factIds: [id],
+      };
+    }
+    return {
+      text: `At home to ${opponent}${scope}, ${team} have ${recordPhrase(f.wins, f.draws, f.losses)} of ${counted(f.meetings, 'meeting')}, scoring ${f.goalsFor} and conceding ${f.goalsAgainst}.`,
+      factIds: [id],
+    };
+  }
+  const meetings = f.meetings === 1 ? 'once' : `${numberWord(f.meetings)} times`;
+  return {
+    text: ctx.pick([
+      `The sides have met ${meetings}${scope} in the data: ${team} have ${recordPhrase(f.wins, f.draws, f.losses)}, with ${goalsPhrase(f.goalsFor, f.goalsAgainst, team, opponent)}.`,
+      `${team} and ${opponent} have met ${meetings}${scope}; ${team} have ${recordPhrase(f.wins, f.draws, f.losses)}, and ${goalsPhrase(f.goalsFor, f.goalsAgainst, team, opponent)}.`,
+    ]),
+    factIds: [id],
+  };
+}
+
+function goalsPhrase(goalsFor: number, goalsAgainst: number, team: string, opponent: string): string {
+  if (goalsFor === goalsAgainst) return `${counted(goalsFor, 'goal')} each`;
+  return `${team} scoring ${goalsFor} to ${possessive(opponent)} ${goalsAgainst}`;
+}
+
+function firstMeetingSentence(ctx: WriteContext, f: FirstMeetingFact, atVenue: HeadToHeadRecordFact | null): Sentence {
+  const m = f.meeting;
+  const round = m.round ? ` ${roundPhrase(m.round)}` : '';
+  const occasion = `the ${m.season} ${m.competition.name}${round}`;
+  const factIds = [ctx.cite(f)];
+  if (atVenue) factIds.push(ctx.cite(atVenue));
+  const venueNote = atVenue ? `, still the only meeting at ${possessive(ctx.teamName(atVenue.teamId))} ground` : '';
+  return {
+    text: ctx.pick([
+      `They first met in ${occasion}, when ${matchDescription(m)}${venueNote}.`,
+      `Their first meeting came in ${occasion}: ${matchDescription(m)}${venueNote}.`,
+    ]),
+    factIds,
+  };
+}
+
+function awayStartSentence(ctx: WriteContext, f: AwayStartFact): Sentence {
+  const team = ctx.teamName(f.teamId);
+  const host = ctx.teamName(f.opponentId);
+  const scope = f.competitions === 'all' ? '' : ` ${scopeIn(f.competitions)}`;
+  const visits =
+    f.wins === f.visits
+      ? f.wins === 2
+        ? `both of their visits to ${host}${scope}`
+        : `all ${numberWord(f.wins)} of their visits to ${host}${scope}`
+      : `each of their first ${numberWord(f.wins)} visits to ${host}${scope}`;
+  const others = `${numberWord(f.eligibleOthers)} other ${plural(f.eligibleOthers, 'club')} to have gone there at least ${f.wins === 2 ? 'twice' : `${numberWord(f.wins)} times`}`;
+  const firstN = f.wins === 2 ? 'first two' : `first ${numberWord(f.wins)}`;
+  let tail: string;
+  if (f.othersWithSameStart === 0) tail = `none of the ${others} won their ${firstN}`;
+  else if (f.othersWithSameStart <= 3) {
+    const names = listJoin(f.otherTeamIds.map((id) => ctx.teamName(id)));
+    tail = `of the ${others}, only ${names} also won their ${firstN}`;
+  } else tail = `only ${numberWord(f.othersWithSameStart)} of the ${others} also won their ${firstN}`;
+  return { text: `${team} have won ${visits}; ${tail}.`, factIds: [ctx.cite(f)] };
+}
+
+// ── each team ───────────────────────────────────────────────────────────────────────────────────────────────────
+
+function teamSentences(ctx: WriteContext, teamId: number, facts: readonly Fact[]): Sentence[] {
+  const own = facts.filter((f) => 'teamId' in f && f.teamId === teamId);
+  const formAll = own.find((f): f is FormFact => f.kind === 'form' && f.competitions === 'all');
+  const others = own.filter((f) => f !== formAll).slice(0, formAll ? TEAM_SENTENCES - 1 : TEAM_SENTENCES);
+  const chosen = formAll ? [formAll, ...others] : others;
+  return chosen.map((f) => teamFactSentence(ctx, f)).filter((s): s is Sentence => s !== null);
+}
+
+function teamFactSentence(ctx: WriteContext, f: Fact): Sentence | null {
+  switch (f.kind) {
+    case 'form':
+      return formSentence(ctx, f);
+    case 'wins-in-last':
+      return winsInLastSentence(ctx, f);
+    case 'run':
+      return runSentence(ctx, f);
+    case 'every-game-this-season':
+      return everyGameSentence(ctx, f);
+    case 'margin-record':
+      return marginRecordSentence(ctx, f, false);
+    case 'comeback-record':
+      return comebackSentence(ctx, f);
+    case 'top-scorers':
+      return topScorersSentence(ctx, f);
+    case 'scorer-vs-opponent':
+      return scorerAgainstSentence(ctx, f);
+    default:
+      return null;
+  }
+}
+
+const OUTCOME_LETTER: Record<Outcome, string> = { W: 'W', D: 'D', L: 'L' };
+
+function formSentence(ctx: WriteContext, f: FormFact): Sentence {
+  const team = ctx.teamName(f.teamId);
+  const line = f.results.map((o) => OUTCOME_LETTER[o]).join('');
+  const n = f.results.length;
+  const record = recordPhrase(f.wins, f.draws, f.losses);
+  const goals = `scoring ${f.goalsFor} and conceding ${f.goalsAgainst}`;
+  const id = ctx.cite(f);
+  if (f.competitions === 'league') {
+    const league = ctx.match(f.matchIds[f.matchIds.length - 1]).competition.name;
+    return {
+      text: ctx.pick([
+        `In ${league} alone, ${team} have ${record} of their last ${numberWord(n)} (${line}).`,
+        `${possessive(team)} ${league} form reads ${line}: ${recordNouns(f.wins, f.draws, f.losses)} from the last ${numberWord(n)}.`,
+      ]),
+      factIds: [id],
+    };
+  }
+  return {
+    text: ctx.pick([
+      `${team} have ${record} of their last ${numberWord(n)} matches in all competitions (${line}, oldest first), ${goals}.`,
+      `Across all competitions, ${possessive(team)} last ${numberWord(n)} results read ${line} (oldest first): they have ${record}, ${goals}.`,
+    ]),
+    factIds: [id],
+  };
+}
+
+/** `won three, drawn two and lost one`; counts of zero are left out. */
+function recordPhrase(wins: number, draws: number, losses: number): string {
+  const parts = [
+    wins > 0 ? `won ${numberWord(wins)}` : null,
+    draws > 0 ? `drawn ${numberWord(draws)}` : null,
+    losses > 0 ? `lost ${numberWord(losses)}` : null,
+  ].filter((p): p is string => p !== null);
+  return listJoin(parts);
+}
+
+/** `one win, two draws and three defeats`; counts of zero are left out. */
+function recordNouns(wins: number, draws: number, losses: number): string {
+  const parts = [
+    wins > 0 ? counted(wins, 'win') : null,
+    draws > 0 ? counted(draws, 'draw') : null,
+    losses > 0 ? counted(losses, 'defeat') : null,
+  ].filter((p): p is string => p !== null);
+  return listJoin(parts);
+}
+
+function winsInLastSentence(ctx: WriteContext, f: WinsInLastFact): Sentence {
+  const team = ctx.teamName(f.teamId);
+  const expected = Math.round(f.expectedWins);
+  const scope = f.competitions === 'all' ? ' in all competitions' : ` ${scopeIn(f.competitions)}`;
+  const text =
+    f.direction === 'few'
+      ? ctx.pick([
+          `${team} have won only ${numberWord(f.wins)} of their last ${numberWord(f.window)} matches${scope}, where their earlier form would have given about ${numberWord(expected)}.`,
+          `Wins have dried up: ${team} have ${f.wins === 0 ? 'won none' : `won just ${numberWord(f.wins)}`} of their last ${numberWord(f.window)}${scope}, against about ${numberWord(expected)} at their usual rate.`,
+        ])
+      : ctx.pick([
+          `${team} have won ${numberWord(f.wins)} of their last ${numberWord(f.window)} matches${scope}, well above the ${numberWord(expected)} or so their earlier form would suggest.`,
+          `${team} are winning more than usual: ${numberWord(f.wins)} wins in their last ${numberWord(f.window)}${scope}, against about ${numberWord(expected)} at their normal rate.`,
+        ]);
+  return { text, factIds: [ctx.cite(f)] };
+}
+
+/** What a run counts, as a verb phrase with its length: `lost two in a row`, `scored in 23 successive away matches`. */
+function runPhrase(f: RunFact, successiveWord: string): string {
+  const n = f.length;
+  const matches = `${scopeAdjective(f.competitions, f.venue)}${plural(n, 'match', 'matches')}`;
+  const successive = `${numberWord(n)} ${successiveWord} ${matches}`;
+  switch (f.run) {
+    case 'wins':
+      return `won ${successive}`;
+    case 'defeats':
+      return `lost ${successive}`;
+    case 'unbeaten':
+      return `gone ${successive} unbeaten`;
+    case 'winless':
+      return `gone ${successive} without a win`;
+    case 'conceding':
+      return `conceded in ${successive}`;
+    case 'clean-sheets':
+      return `kept clean sheets in ${successive}`;
+    case 'scoring':
+      return `scored in ${successive}`;
+    case 'goalless':
+      return `failed to score in ${successive}`;
+  }
+}
+
+/** How the run's kind describes the match before it (the last one that did not fit). */
+const PRECEDED_BY_WORDING: Record<RunFact['run'], string> = {
+  wins: 'their last match without a win',
+  defeats: 'their last match without defeat',
+  unbeaten: 'their last defeat',
+  winless: 'their last win',
+  conceding: 'their last clean sheet',
+  'clean-sheets': 'the last time they conceded',
+  scoring: 'the last time they failed to score',
+  goalless: 'their last goal',
+};
+
+function runSentence(ctx: WriteContext, f: RunFact): Sentence {
+  const team = ctx.teamName(f.teamId);
+  const id = ctx.cite(f);
+  if (!f.ongoing && f.endedBy) {
+    const ended = resultPhrase(f.endedBy, f.teamId);
+    const since =
+      f.precededBy && f.daysSincePrecededBy !== null
+        ? `, their first since ${resultPhrase(f.precededBy, f.teamId)} ${durationPhrase(f.daysSincePrecededBy)} earlier`
+        : '';
+    if (f.run === 'unbeaten') {
+      const what = `${scopeAdjective(f.competitions, f.venue)}defeat`;
+      return {
+        text: ctx.pick([
+          `${capitalise(ended)} on ${dateBefore(f.endedBy.date, ctx.fixtureDate)} ended ${possessive(team)} run of ${numberWord(f.length)} ${scopeAdjective(f.competitions, f.venue)}matches unbeaten: a ${what.trim()}${since}.`,
+          `${team} had gone ${numberWord(f.length)} ${scopeAdjective(f.competitions, f.venue)}matches unbeaten until ${ended} on ${dateBefore(f.endedBy.date, ctx.fixtureDate)}${since}.`,
+        ]),
+        factIds: [id],
+      };
+    }
+    return {
+      text: `${capitalise(ended)} on ${dateBefore(f.endedBy.date, ctx.fixtureDate)} ended a run in which ${team} had ${runPhrase(f, 'successive')}.`,
+      factIds: [id],
+    };
+  }
+  const phrase = runPhrase(f, ctx.pick(['successive', 'consecutive', 'straight']));
+  let tail = '';
+  if (f.previous) {
+    tail = `, for the first time since a run of ${numberWord(f.previous.length)} in ${monthSpan(f.previous.startDate, f.previous.endDate)}`;
+  } else if (f.run === 'defeats' || f.run === 'winless' || f.run === 'goalless' || f.length >= 5) {
+    tail = `, their longest such run in the data, which goes back to ${f.historyFrom.slice(0, 4)}`;
+  }
+  const sentences = [`${team} have ${phrase}${tail}.`];
+  if (f.precededBy && f.daysSincePrecededBy !== null && (f.run === 'scoring' || f.run === 'conceding' || f.run === 'unbeaten')) {
+    sentences.push(
+      `${capitalise(PRECEDED_BY_WORDING[f.run])} was ${resultPhrase(f.precededBy, f.teamId)} on ${dateBefore(f.precededBy.date, ctx.fixtureDate)}, ${durationPhrase(f.daysSincePrecededBy)} ago.`,
+    );
+  }
+  return { text: sentences.join(' '), factIds: [id] };
+}
+
+function everyGameSentence(ctx: WriteContext, f: EveryGameThisSeasonFact): Sentence {
+  const team = ctx.teamName(f.teamId);
+  const where = f.venue === 'home' ? 'home' : f.venue === 'away' ? 'away' : '';
+  const games = `${where ? `${where} ` : ''}${plural(f.games, 'match', 'matches')}`;
+  const all = `all ${numberWord(f.games)} of their ${games} this season`;
+  const text =
+    f.condition === 'scoring'
+      ? ctx.pick([`${team} have scored in ${all}.`, `${team} have found the net in ${all}.`])
+      : f.condition === 'unbeaten'
+        ? `${team} are unbeaten in ${all}.`
+        : `${team} have ${f.condition === 'clean-sheets' ? 'kept a clean sheet' : 'conceded'} in ${all}.`;
+  return { text, factIds: [ctx.cite(f)] };
+}
+
+function marginRecordSentence(ctx: WriteContext, f: MarginRecordFact, aboutTheTie: boolean): Sentence {
+  const team = ctx.teamName(f.teamId);
+  const superlative = f.direction === 'defeat' ? 'heaviest' : 'biggest';
+  const joint = f.jointWith > 0 ? 'joint-' : '';
+  const rank = `${joint}${ordinalPrefix(f.rank)}${superlative}`;
+  const context = `${scopeAdjective(f.competitions, f.venue)}${f.direction}`;
+  const level = f.jointWith > 0 ? `, level with ${counted(f.jointWith, 'other')}` : '';
+  const coverage = `in the data since ${f.historyFrom.slice(0, 4)}`;
+  const match = aboutTheTie
+    ? `The ${f.match.score[0]}-${f.match.score[1]} first leg`
+    : capitalise(`${resultPhrase(f.match, f.teamId)} on ${dateBefore(f.match.date, ctx.fixtureDate)}`);
+  return {
+    text: ctx.pick([
+      `${match} was ${possessive(team)} ${rank} ${context} ${coverage}${level}.`,
+      `${match} went down as ${possessive(team)} ${rank} ${context} (${coverage}${level}).`,
+    ]),
+    factIds: [ctx.cite(f)],
+  };
+}
+
+function topScorersSentence(ctx: WriteContext, f: TopScorersFact): Sentence {
+  const team = ctx.teamName(f.teamId);
+  const lines = f.scorers.map((s) => `${s.player} ${s.goals}${s.penalties > 0 ? ` (${s.penalties} pen.)` : ''}`);
+  const coverage =
+    f.matchesWithGoalData < f.seasonMatches
+      ? ` (from the ${numberWord(f.matchesWithGoalData)} of their ${numberWord(f.seasonMatches)} matches this season with scorers in the data)`
+      : '';
+  return { text: `${possessive(team)} leading scorers this season: ${listJoin(lines)}${coverage}.`, factIds: [ctx.cite(f)] };
+}
+
+function scorerAgainstSentence(ctx: WriteContext, f: ScorerAgainstOpponentFact): Sentence {
+  const team = ctx.teamName(f.teamId);
+  const opponent = ctx.teamName(f.opponentId);
+  return {
+    text: `${f.scorer.player} has scored ${counted(f.scorer.goals, 'goal')} for ${team} against ${opponent} in ${counted(f.scorer.matchIds.length, 'match', 'matches')}.`,
+    factIds: [ctx.cite(f)],
+  };
+}
+
+// ── scope wording ───────────────────────────────────────────────────────────────────────────────────────────────
+
+/** `European home `, `league `, `away `, or nothing: the adjectives before "match", "defeat", "win". */
+function scopeAdjective(competitions: CompetitionScope, venue: VenueScope): string {
+  const words = [
+    competitions === 'continental' ? 'European' : competitions === 'league' ? 'league' : competitions === 'cup' ? 'cup' : '',
+    venue === 'home' ? 'home' : venue === 'away' ? 'away' : '',
+  ].filter((w) => w !== '');
+  // "home league defeat" reads better than "league home defeat".
+  if (words.length === 2 && competitions === 'league') words.reverse();
+  return words.length > 0 ? `${words.join(' ')} ` : '';
+}
+
+function scopeIn(competitions: CompetitionScope): string {
+  switch (competitions) {
+    case 'continental':
+      return 'in European competition';
+    case 'league':
+      return 'in the league';
+    case 'cup':
+      return 'in cup competitions';
+    case 'all':
+      return 'in all competitions';
+  }
+}

@@ -1,0 +1,80 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { MatchdayError } from '../../errors.js';
+import type { TeamCandidate } from '../../identity/team-directory.js';
+import type { ServerContext } from '../server-context.js';
+
+/** The body of every error response. */
+export interface ErrorBody {
+  error: {
+    code: string;
+    message: string;
+    /** The query or path parameter at fault. */
+    parameter?: string;
+    /** For an unknown or ambiguous team: the names it might have meant, best first. */
+    closest?: { id: number; name: string; country: string | null }[];
+  };
+}
+
+/** An error a route raises on purpose, with its HTTP status. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly details: Omit<ErrorBody['error'], 'code' | 'message'> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  body(): ErrorBody {
+    return { error: { code: this.code, message: this.message, ...this.details } };
+  }
+}
+
+/** Bad input from the request: 400. Faults of the data or the model for a valid request: 422. */
+const STATUS_OF_CODE: Record<string, ContentfulStatusCode> = {
+  BAD_OPTION: 400,
+  UNKNOWN_COMPETITION: 400,
+  'invalid-argument': 400,
+  UNKNOWN_TEAM: 404,
+  AMBIGUOUS_TEAM: 404,
+  NO_HISTORY: 422,
+  MODEL_UNKNOWN_TEAM: 422,
+};
+
+/** A thrown error as an HTTP status and body; anything that is not a MatchdayError or ApiError is a bug (500). */
+export function errorResponseOf(error: unknown): { status: ContentfulStatusCode; body: ErrorBody } {
+  if (error instanceof ApiError) return { status: error.status, body: error.body() };
+  if (error instanceof MatchdayError) {
+    const parameter = error.location.field;
+    return {
+      status: STATUS_OF_CODE[error.code] ?? 422,
+      body: { error: { code: error.code, message: error.message, ...(parameter ? { parameter } : {}) } },
+    };
+  }
+  return { status: 500, body: { error: { code: 'INTERNAL', message: 'internal error' } } };
+}
+
+export function jsonError(c: Context, error: unknown): Response {
+  const { status, body } = errorResponseOf(error);
+  if (status === 500) console.error(error);
+  return c.json(body, status);
+}
+
+/**
+ * The team a request parameter names; an unknown or ambiguous name becomes a 404 naming the parameter and
+ * listing the closest teams.
+ */
+export function teamParameter(server: ServerContext, query: string, parameter: string): TeamCandidate {
+  try {
+    return server.findTeam(query);
+  } catch (error) {
+    if (!(error instanceof MatchdayError) || (error.code !== 'UNKNOWN_TEAM' && error.code !== 'AMBIGUOUS_TEAM')) {
+      throw error;
+    }
+    const closest = server.searchTeams(query, 5).map((c) => ({ id: c.teamId, name: c.name, country: c.country }));
+    throw new ApiError(404, error.code, `${parameter}: ${error.message}`, { parameter, closest });
+  }
+}

@@ -1,0 +1,67 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { DEFAULT_MODEL_OPTIONS } from '../../forecast/match-model.js';
+import type { FixtureRequest } from '../fixture-forecasts.js';
+import type { ServerContext } from '../server-context.js';
+import { teamParameter } from './api-error.js';
+import {
+  competitionList,
+  flag,
+  isoDate,
+  modelFamily,
+  nonNegativeNumber,
+  strengthShift,
+  teamName,
+} from './parameters.js';
+import { errorResponses, ForecastSchema } from './schemas.js';
+
+/** What a fixture forecast is asked with, in the API and in the match page's what-if form alike. */
+export const FixtureQuery = z.object({
+  home: teamName.openapi({ example: 'Atalanta' }),
+  away: teamName.openapi({ example: 'Liverpool' }),
+  date: isoDate.optional().openapi({ description: 'fixture date; the model uses only matches before it (default: today)' }),
+  neutral: flag.default(false).openapi({ description: 'played at a neutral venue' }),
+  model: modelFamily.default(DEFAULT_MODEL_OPTIONS.family),
+  competitions: competitionList
+    .optional()
+    .openapi({ description: "history to fit on (default: both teams' leagues + UEFA competitions)" }),
+  xi: nonNegativeNumber.default(DEFAULT_MODEL_OPTIONS.xi).openapi({ description: 'time-decay rate per day' }),
+  prior: nonNegativeNumber
+    .default(DEFAULT_MODEL_OPTIONS.priorStrength)
+    .openapi({ description: 'prior precision toward the league mean' }),
+  homeShift: strengthShift.default(0).openapi({ description: "what-if: change of the home team's log strength" }),
+  awayShift: strengthShift.default(0).openapi({ description: "what-if: change of the away team's log strength" }),
+});
+
+export type FixtureQuery = z.infer<typeof FixtureQuery>;
+
+/** A validated query → the forecasts' request (teams resolved; unknown names → 404 with the closest). */
+export function fixtureRequest(server: ServerContext, query: FixtureQuery): FixtureRequest {
+  return {
+    home: teamParameter(server, query.home, 'home'),
+    away: teamParameter(server, query.away, 'away'),
+    date: query.date ?? server.today(),
+    neutral: query.neutral,
+    model: { family: query.model, xi: query.xi, priorStrength: query.prior },
+    competitions: query.competitions,
+    homeShift: query.homeShift,
+    awayShift: query.awayShift,
+  };
+}
+
+const predictRoute = createRoute({
+  method: 'get',
+  path: '/api/predict',
+  summary: 'Forecast a fixture: expected goals, 1X2, scorelines and every market from one score grid (as `matchday predict`)',
+  request: { query: FixtureQuery },
+  responses: {
+    200: { description: 'the forecast', content: { 'application/json': { schema: ForecastSchema } } },
+    ...errorResponses,
+  },
+});
+
+export function registerPredictRoutes(app: OpenAPIHono, server: ServerContext): void {
+  app.openapi(predictRoute, (c) => {
+    const forecast = server.forecasts.forecast(fixtureRequest(server, c.req.valid('query')));
+    return c.json(forecast, 200);
+  });
+}
