@@ -24,7 +24,7 @@ export const SAVED_MODEL_VERSION = 1;
 export interface ModelTeam {
   id: number;
   name: string;
-  /** The team's main league code in the fit data (`continental` if it only played in Europe). */
+  /** The team's main league code in the fit data (`europe:CCC` if it played no league match in it). */
   group: string;
 }
 

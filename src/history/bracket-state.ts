@@ -67,9 +67,7 @@ export function bracketState(db: Db, competitionCode: string, season: string, as
     throw new MatchdayError('NO_MATCHES', `no ${competitionCode} matches in ${season}`, { field: 'season' });
   }
   const tieRows = findTieRows(db, { competitions: [competitionCode], seasons: [season] });
-  const ties = new Map(
-    tieRows.map((row) => [row.tieId, tieAsOf(db, row, asOf)] as const),
-  );
+  const ties = new Map(tieRows.map((row) => [row.tieId, tieAsOf(db, row, asOf)] as const));
   return bracketFromMatches(matches, ties, asOf);
 }
 
@@ -82,7 +80,12 @@ export function bracketFromMatches(
   const competition = { code: matches[0].competition.code, name: matches[0].competition.name };
   const season = matches[0].season;
   const groupPhase = matches.filter(isGroupPhase);
-  const groupPhaseEnd = groupPhase.length ? groupPhase.map((m) => m.date).sort().at(-1)! : null;
+  const groupPhaseEnd = groupPhase.length
+    ? groupPhase
+        .map((m) => m.date)
+        .sort()
+        .at(-1)!
+    : null;
   const knockout = matches.filter(
     (m) => !isGroupPhase(m) && roundType(m.round) === 'knockout' && (groupPhaseEnd === null || m.date > groupPhaseEnd),
   );
@@ -123,12 +126,16 @@ export function bracketFromMatches(
     const ties = pairings.map((p) => tieState(p, previous, feeders, asOf));
     rounds.push({ name, format, knownBecause, ties, entrants: [] });
     possibleTeams.push(
-      ties.map((t) => new Set(t.sides.flatMap((side) => ('team' in side ? [side.team.id] : [...feeders[side.winnerOf]])))),
+      ties.map(
+        (t) => new Set(t.sides.flatMap((side) => ('team' in side ? [side.team.id] : [...feeders[side.winnerOf]]))),
+      ),
     );
   });
   appendRoundsMissingFromData(rounds);
 
-  const currentRound = rounds.findIndex((round) => round.ties.length === 0 || round.ties.some((t) => t.status !== 'decided'));
+  const currentRound = rounds.findIndex(
+    (round) => round.ties.length === 0 || round.ties.some((t) => t.status !== 'decided'),
+  );
   const last = rounds.at(-1)!;
   const champion = currentRound === -1 ? (last.ties[0]?.winner ?? null) : null;
   return { competition, season, asOf, rounds, currentRound: currentRound === -1 ? null : currentRound, champion };
@@ -156,7 +163,10 @@ interface Pairing {
   dates: string[];
 }
 
-function roundPairings(inRound: readonly StoredMatchView[], tiesById: ReadonlyMap<number, ReconstructedTie>): Pairing[] {
+function roundPairings(
+  inRound: readonly StoredMatchView[],
+  tiesById: ReadonlyMap<number, ReconstructedTie>,
+): Pairing[] {
   const pairings: Pairing[] = [];
   const byTie = new Map<number, Pairing>();
   const singles: StoredMatchView[] = [];
@@ -167,7 +177,12 @@ function roundPairings(inRound: readonly StoredMatchView[], tiesById: ReadonlyMa
       continue;
     }
     if (byTie.has(tie.tieId)) continue;
-    const pairing: Pairing = { teams: [tie.a, tie.b], tie, matches: [], dates: [tie.firstLeg.date, tie.secondLeg.date] };
+    const pairing: Pairing = {
+      teams: [tie.a, tie.b],
+      tie,
+      matches: [],
+      dates: [tie.firstLeg.date, tie.secondLeg.date],
+    };
     byTie.set(tie.tieId, pairing);
     pairings.push(pairing);
   }
@@ -253,7 +268,11 @@ function tieState(
     winner: bothKnown && winnerId !== null ? pairing.teams.find((t) => t.id === winnerId)! : null,
     tie: null,
     match: bothKnown
-      ? { matchId: (deciding ?? match).id, date: (deciding ?? match).date, score: deciding ? scoreText(deciding) : null }
+      ? {
+          matchId: (deciding ?? match).id,
+          date: (deciding ?? match).date,
+          score: deciding ? scoreText(deciding) : null,
+        }
       : null,
   };
 }
@@ -264,7 +283,8 @@ function tieState(
  */
 function appendRoundsMissingFromData(rounds: BracketRoundState[]): void {
   let teams = 0;
-  for (const round of rounds) teams = round.knownBecause !== null ? 2 * round.ties.length : teams / 2 + round.entrants.length;
+  for (const round of rounds)
+    teams = round.knownBecause !== null ? 2 * round.ties.length : teams / 2 + round.entrants.length;
   while (teams > 2) {
     teams /= 2;
     rounds.push({
@@ -298,7 +318,10 @@ function isGroupPhase(m: StoredMatchView): boolean {
 }
 
 function firstDate(matches: readonly StoredMatchView[], round: string): string {
-  return matches.filter((m) => (m.round ?? 'Knockout') === round).map((m) => m.date).sort()[0];
+  return matches
+    .filter((m) => (m.round ?? 'Knockout') === round)
+    .map((m) => m.date)
+    .sort()[0];
 }
 
 function uniqueTeams(teams: readonly TieTeam[]): TieTeam[] {

@@ -1,6 +1,6 @@
 import type { FitData } from '../models/fit-data.js';
 import type { Db } from '../store/database.js';
-import { resultRows, teamNames, type ResultRow } from '../store/match-queries.js';
+import { resultRows, teamInfo, type ResultRow, type TeamInfo } from '../store/match-queries.js';
 
 export interface FitHistoryOptions {
   /** Competition codes; all competitions when empty. */
@@ -16,7 +16,7 @@ export interface FitHistory {
   data: FitData;
   /** Database team id of each team index. */
   teamIds: number[];
-  /** Each team's group label (its main league code, or `continental` for a team seen only in Europe). */
+  /** Each team's group label: its main league code, or `europe:CCC` for a team seen only outside the leagues fitted. */
   groupLabels: string[];
   matches: ResultRow[];
 }
@@ -25,11 +25,11 @@ const DAY_MS = 86_400_000;
 
 export function buildFitHistory(db: Db, options: FitHistoryOptions): FitHistory {
   const matches = resultRows(db, { competitions: options.competitions, from: options.from, before: options.before });
-  return fitHistoryFromRows(matches, options.before, teamNames(db, distinctTeams(matches)));
+  return fitHistoryFromRows(matches, options.before, teamInfo(db, distinctTeams(matches)));
 }
 
 /** Pure part of buildFitHistory: rows in date order → FitData (teams indexed in order of first appearance). */
-export function fitHistoryFromRows(matches: ResultRow[], before: string, names: Map<number, string>): FitHistory {
+export function fitHistoryFromRows(matches: ResultRow[], before: string, teams: Map<number, TeamInfo>): FitHistory {
   const teamIds = distinctTeams(matches);
   const indexOf = new Map(teamIds.map((id, i) => [id, i]));
   const reference = Date.parse(before);
@@ -41,9 +41,9 @@ export function fitHistoryFromRows(matches: ResultRow[], before: string, names: 
     awayGoals: Int32Array.from(matches, (m) => m.awayGoals),
     neutral: Uint8Array.from(matches, (m) => (m.neutral ? 1 : 0)),
     ageDays: Float64Array.from(matches, (m) => Math.max(0, (reference - Date.parse(m.date)) / DAY_MS)),
-    teamNames: teamIds.map((id) => names.get(id) ?? `team ${id}`),
+    teamNames: teamIds.map((id) => teams.get(id)?.name ?? `team ${id}`),
   };
-  const groupLabels = mainLeagues(matches, teamIds);
+  const groupLabels = mainLeagues(matches, teamIds, teams);
   const groupIndex = new Map([...new Set(groupLabels)].map((label, i) => [label, i]));
   return {
     data: { ...data, teamGroup: Int32Array.from(groupLabels, (label) => groupIndex.get(label)!) },
@@ -62,8 +62,11 @@ function distinctTeams(matches: ResultRow[]): number[] {
   return [...seen];
 }
 
-/** The league a team played most of its league matches in, most recent season weighing like any other. */
-function mainLeagues(matches: ResultRow[], teamIds: number[]): string[] {
+/**
+ * The league a team played most of its league matches in; a team seen only in cups or Europe is grouped with its
+ * country's other such teams (`europe:POR`), which gives its prior a sensible level.
+ */
+function mainLeagues(matches: ResultRow[], teamIds: number[], teams: Map<number, TeamInfo>): string[] {
   const counts = new Map<number, Map<string, number>>();
   for (const m of matches) {
     if (m.kind !== 'league') continue;
@@ -75,7 +78,7 @@ function mainLeagues(matches: ResultRow[], teamIds: number[]): string[] {
   }
   return teamIds.map((id) => {
     const perLeague = counts.get(id);
-    if (!perLeague) return 'continental';
+    if (!perLeague) return `europe:${teams.get(id)?.country ?? 'unknown'}`;
     return [...perLeague].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
   });
 }

@@ -42,7 +42,8 @@ export function resolvePreviewTeam(db: Db, query: string, modelTeams: readonly N
   } catch (error) {
     if (!(error instanceof MatchdayError) || error.code !== 'UNKNOWN_TEAM') throw error;
   }
-  const modelTeam = modelTeamNamed(modelTeams, stored?.name ?? query) ?? (stored ? modelTeamNamed(modelTeams, query) : null);
+  const modelTeam =
+    modelTeamNamed(modelTeams, stored?.name ?? query) ?? (stored ? modelTeamNamed(modelTeams, query) : null);
   if (stored) return { name: stored.name, teamId: stored.teamId, modelTeam };
   if (modelTeam) return { name: modelTeam.name, teamId: null, modelTeam };
   const known = modelTeams.length > 0 ? ' or in the model file' : '';

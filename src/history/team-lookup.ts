@@ -15,9 +15,7 @@ const DOMINANCE = 3;
  */
 export function findTeam(db: Db, query: string, directory: TeamDirectory = loadTeamDirectory(db)): TeamCandidate {
   const { country, name } = splitCountry(query);
-  const candidates = directory
-    .search(name)
-    .filter((c) => !country || c.country === country);
+  const candidates = directory.search(name).filter((c) => !country || c.country === country);
   const exact = candidates.filter((c) => c.score === 1);
   if (exact.length === 1) return exact[0];
   if (exact.length > 1) {

@@ -280,9 +280,14 @@ export function resultRows(db: Db, filter: { competitions?: string[]; from?: str
   }));
 }
 
-export function teamNames(db: Db, ids: number[]): Map<number, string> {
-  const statement = db.prepare('SELECT name FROM teams WHERE id = ?').pluck();
-  return new Map(ids.map((id) => [id, statement.get(id) as string]));
+export interface TeamInfo {
+  name: string;
+  country: string | null;
+}
+
+export function teamInfo(db: Db, ids: number[]): Map<number, TeamInfo> {
+  const statement = db.prepare('SELECT name, country FROM teams WHERE id = ?');
+  return new Map(ids.map((id) => [id, statement.get(id) as TeamInfo]));
 }
 
 /** The league a team last played in before a date (null if it never played a league match before it). */
