@@ -67,3 +67,9 @@ export function readCsvTable(text: string): CsvTable {
   });
   return { header, rows: all.slice(1), column: (name) => index.get(name) ?? -1 };
 }
+
+/** The header row alone: enough to recognise a format without reading the whole file. */
+export function readCsvHeader(text: string): string[] {
+  const end = text.search(/[\r\n]/);
+  return readCsvTable(end < 0 ? text : text.slice(0, end)).header;
+}

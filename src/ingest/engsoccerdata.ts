@@ -20,7 +20,8 @@
  */
 import { MatchdayError } from '../errors.js';
 import { competition, seasonFromStartYear } from './competitions.js';
-import { readCsvTable, type CsvRow, type CsvTable } from './csv.js';
+import { calendarDate } from './calendar-date.js';
+import { readCsvHeader, readCsvTable, type CsvRow, type CsvTable } from './csv.js';
 import type { ClubRecord, CompetitionRef, MatchRecord, MatchStatus, ParsedFile, RowError, Score } from './records.js';
 
 export const ENGSOCCERDATA_LEAGUE_FORMAT = 'engsoccerdata-league';
@@ -71,16 +72,11 @@ function fileKind(file: string): FileKind | null {
   return null;
 }
 
-function headerOf(text: string): string[] {
-  const end = text.search(/[\r\n]/);
-  return readCsvTable(end < 0 ? text : text.slice(0, end)).header;
-}
-
 /** True for an engsoccerdata match file: a known file name whose header has that file's columns. */
 export function looksLikeEngsoccerdata(text: string, fileName: string): boolean {
   const kind = fileKind(fileName);
   if (!kind) return false;
-  const header = headerOf(text);
+  const header = readCsvHeader(text);
   return REQUIRED_COLUMNS[kind.kind].every((name) => header.includes(name));
 }
 
@@ -100,7 +96,13 @@ export function parseEngsoccerdata(text: string, file: string): ParsedFile {
   const reader = new RowReader(file, table, errors, warnings);
   switch (kind.kind) {
     case 'league':
-      return { format: ENGSOCCERDATA_LEAGUE_FORMAT, file, records: readLeague(reader, table, kind.tiers), errors, warnings };
+      return {
+        format: ENGSOCCERDATA_LEAGUE_FORMAT,
+        file,
+        records: readLeague(reader, table, kind.tiers),
+        errors,
+        warnings,
+      };
     case 'champs':
       return { format: ENGSOCCERDATA_CHAMPS_FORMAT, file, records: readChamps(reader, table), errors, warnings };
     case 'facup':
@@ -264,12 +266,7 @@ class RowReader {
 function isoDate(text: string): string | null {
   if (DAY_COUNT.test(text)) return new Date(Number(text) * DAY_MS).toISOString().slice(0, 10);
   const match = ISO_DATE.exec(text);
-  return match && isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3])) ? text : null;
-}
-
-function isCalendarDay(year: number, month: number, day: number): boolean {
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth;
+  return match && calendarDate(Number(match[1]), Number(match[2]), Number(match[3])) ? text : null;
 }
 
 /** The fields every engsoccerdata match shares; the caller fills the rest. */
@@ -703,7 +700,7 @@ const TEAMNAME_COUNTRIES: Readonly<Record<string, string>> = {
 const CANADIAN_MLS_CLUBS = new Set(['Montreal Impact', 'Toronto FC', 'Vancouver Whitecaps']);
 
 export function looksLikeEngsoccerdataTeamNames(text: string, fileName: string): boolean {
-  const header = headerOf(text);
+  const header = readCsvHeader(text);
   return baseName(fileName) === 'teamnames' && ['country', 'name', 'name_other'].every((c) => header.includes(c));
 }
 

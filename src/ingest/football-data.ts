@@ -9,7 +9,8 @@
  */
 import { MatchdayError } from '../errors.js';
 import { competition, seasonOfDate } from './competitions.js';
-import { readCsvRows, readCsvTable, type CsvRow, type CsvTable } from './csv.js';
+import { calendarDate } from './calendar-date.js';
+import { readCsvHeader, readCsvTable, type CsvRow, type CsvTable } from './csv.js';
 import {
   type CompetitionRef,
   type MatchRecord,
@@ -170,13 +171,6 @@ interface FileColumns {
   ahLines: Column[];
 }
 
-/** The first line of `text` as header names. */
-function headerOf(text: string): string[] {
-  const end = text.search(/[\r\n]/);
-  const firstLine = end < 0 ? text : text.slice(0, end);
-  return (readCsvRows(firstLine)[0]?.cells ?? []).map((name) => name.trim());
-}
-
 /** Names of the columns a football-data file must have but `header` lacks. */
 function missingColumns(header: readonly string[]): string[] {
   const has = (name: string): boolean => header.includes(name);
@@ -188,7 +182,7 @@ function missingColumns(header: readonly string[]): string[] {
 
 /** True when the text's header is a football-data.co.uk match file's. */
 export function looksLikeFootballData(text: string): boolean {
-  return missingColumns(headerOf(text)).length === 0;
+  return missingColumns(readCsvHeader(text)).length === 0;
 }
 
 function fileColumns(table: CsvTable): FileColumns {
@@ -382,9 +376,7 @@ function isoDate(text: string): string | null {
   let year = Number(match[3]);
   // football-data.co.uk starts in 1993-94, so a two-digit 9x is the 1990s.
   if (match[3].length === 2) year += year >= 90 ? 1900 : 2000;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth) return null;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return calendarDate(year, month, day);
 }
 
 function readTime(cells: RowCells, column: Column): string | null {

@@ -8,7 +8,7 @@
  */
 import { MatchdayError } from '../errors.js';
 import { KNOWN_COMPETITIONS, competition, seasonOfDate } from './competitions.js';
-import { readCsvTable } from './csv.js';
+import { readCsvHeader, readCsvTable } from './csv.js';
 import type { CompetitionRef, MatchRecord, ParsedFile, RowError, Score } from './records.js';
 
 export const FOOTBALLCSV_FORMAT = 'footballcsv';
@@ -40,14 +40,9 @@ function seasonOfFolder(file: string): string | null {
   return folder;
 }
 
-function headerOf(text: string): string[] {
-  const end = text.search(/[\r\n]/);
-  return readCsvTable(end < 0 ? text : text.slice(0, end)).header;
-}
-
 /** True when the file is named after a competition code and has footballcsv's columns. */
 export function looksLikeFootballCsv(text: string, fileName: string): boolean {
-  const header = headerOf(text);
+  const header = readCsvHeader(text);
   return competitionOfFile(fileName) !== null && COLUMNS.every((name) => header.includes(name));
 }
 

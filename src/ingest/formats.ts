@@ -1,5 +1,10 @@
 import { parseAliasOverrides } from './alias-overrides.js';
-import { looksLikeEngsoccerdata, looksLikeEngsoccerdataTeamNames, parseEngsoccerdata, parseEngsoccerdataTeamNames } from './engsoccerdata.js';
+import {
+  looksLikeEngsoccerdata,
+  looksLikeEngsoccerdataTeamNames,
+  parseEngsoccerdata,
+  parseEngsoccerdataTeamNames,
+} from './engsoccerdata.js';
 import { looksLikeFootballData, parseFootballData } from './football-data.js';
 import { looksLikeFootballTxt, parseFootballTxt } from './football-txt.js';
 import { looksLikeFootballCsv, parseFootballCsv } from './footballcsv.js';

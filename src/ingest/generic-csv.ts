@@ -8,6 +8,7 @@
  */
 import { MatchdayError } from '../errors.js';
 import { findCompetition, seasonOfDate } from './competitions.js';
+import { calendarDate } from './calendar-date.js';
 import { readCsvTable, type CsvRow } from './csv.js';
 import type {
   CompetitionKind,
@@ -330,13 +331,7 @@ function readDate(reader: RowReader): string | null {
     return null;
   }
   const match = ISO_DATE.exec(text);
-  if (match) {
-    const year = Number(match[1]);
-    const month = Number(match[2]);
-    const day = Number(match[3]);
-    const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-    if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth) return text;
-  }
+  if (match && calendarDate(Number(match[1]), Number(match[2]), Number(match[3]))) return text;
   reader.fail('date', `'${text}' is not a date (YYYY-MM-DD)`);
   return null;
 }
