@@ -63,6 +63,19 @@ describe('matchday CLI (compiled bin)', () => {
     expect(forecast.model.data.matches).toBe(12);
   });
 
+  it('inverts odds in any format into fair probabilities and the goal expectancies they imply', () => {
+    const result = matchday(['implied', '11/10', '12/5', '+260', '--over', '1.90', '--under', '1.95', '--json']);
+    expect(result.code).toBe(0);
+    const body = JSON.parse(result.stdout);
+    expect(body.odds).toEqual([2.1, 3.4, 3.6]);
+    for (const method of body.probabilities) {
+      expect(method.probabilities.reduce((a: number, b: number) => a + b, 0)).toBeCloseTo(1, 12);
+    }
+    expect(body.goals).toMatchObject({ converged: true, rhoFitted: true });
+    expect(body.goals.residual).toBeLessThan(1e-9);
+    expect(body.goals.lambda).toBeGreaterThan(body.goals.mu);
+  });
+
   it('fails with one clear line and a non-zero exit on a bad file or an unknown team', () => {
     const bad = path.join(dir, 'bad.csv');
     writeFileSync(bad, 'date,home,away,home_goals,away_goals,competition\n2024-03-01,Alpha,Beta,x,1,eng.1\n');
