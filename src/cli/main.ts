@@ -1,11 +1,18 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
+import { registerBacktestCommand } from './backtest-command.js';
+import { registerBracketCommand } from './bracket-command.js';
 import { registerFitCommand } from './fit-command.js';
+import { registerImpliedCommand } from './implied-command.js';
 import { registerImportCommand } from './import-command.js';
 import { registerMatchesCommand } from './matches-command.js';
 import { registerPrecedentCommand } from './precedent-command.js';
 import { registerPredictCommand } from './predict-command.js';
+import { registerPreviewCommand } from './preview-command.js';
+import { registerServeCommand } from './serve-command.js';
 import { registerTeamsCommand } from './teams-command.js';
+import { registerTieCommand } from './tie-command.js';
+import { registerVenueCommand } from './venue-command.js';
 
 const program = new Command()
   .name('matchday')
@@ -17,6 +24,13 @@ registerTeamsCommand(program);
 registerMatchesCommand(program);
 registerFitCommand(program);
 registerPredictCommand(program);
+registerBacktestCommand(program);
+registerImpliedCommand(program);
 registerPrecedentCommand(program);
+registerServeCommand(program);
+registerBracketCommand(program);
+registerPreviewCommand(program);
+registerVenueCommand(program);
+registerTieCommand(program);
 
 await program.parseAsync();

@@ -27,11 +27,18 @@ export function registerPrecedentCommand(program: Command): void {
   program
     .command('precedent')
     .description('how two-legged ties went after a first leg like this one: count, outcomes and the ties themselves')
-    .option('--competitions <codes>', 'competition codes or names, comma-separated, e.g. champions-league,uefa-cup (default: all)')
+    .option(
+      '--competitions <codes>',
+      'competition codes or names, comma-separated, e.g. champions-league,uefa-cup (default: all)',
+    )
     .option('--rounds <type>', 'knockout | qualifying | all', DEFAULT_PRECEDENT_QUERY.rounds)
     .option('--seasons <list>', 'seasons, comma-separated, ranges allowed: 2011-12..2020-21,2023-24 (default: all)')
     .option('--first-leg-winner <venue>', 'where the first-leg winner played it: home | away (default: either)')
-    .option('--min-margin <goals>', "the first-leg winner's smallest winning margin", String(DEFAULT_PRECEDENT_QUERY.minMargin))
+    .option(
+      '--min-margin <goals>',
+      "the first-leg winner's smallest winning margin",
+      String(DEFAULT_PRECEDENT_QUERY.minMargin),
+    )
     .option('--max-margin <goals>', 'its largest winning margin (default: no limit)')
     .option('--first-leg-score <H-A>', 'exactly this first-leg score, hosts first, e.g. 0-3')
     .option('--before <date>', 'only ties settled before this date (default: all in the data)')
@@ -86,7 +93,9 @@ export function parseSeasons(text: string): string[] {
   const startYear = (season: string): number => {
     const match = /^(\d{4})-(\d{2})$/.exec(season.trim());
     if (!match || seasonFromStartYear(Number(match[1])) !== season.trim()) {
-      throw new MatchdayError('BAD_OPTION', `--seasons takes seasons like 2023-24, got ${season}`, { field: 'seasons' });
+      throw new MatchdayError('BAD_OPTION', `--seasons takes seasons like 2023-24, got ${season}`, {
+        field: 'seasons',
+      });
     }
     return Number(match[1]);
   };
@@ -95,7 +104,8 @@ export function parseSeasons(text: string): string[] {
     if (to === undefined) return [seasonFromStartYear(startYear(from))];
     const first = startYear(from);
     const last = startYear(to);
-    if (last < first) throw new MatchdayError('BAD_OPTION', `season range ${part} runs backwards`, { field: 'seasons' });
+    if (last < first)
+      throw new MatchdayError('BAD_OPTION', `season range ${part} runs backwards`, { field: 'seasons' });
     return Array.from({ length: last - first + 1 }, (_, i) => seasonFromStartYear(first + i));
   });
 }

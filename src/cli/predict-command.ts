@@ -2,12 +2,7 @@ import type { Command } from 'commander';
 import { MatchdayError } from '../errors.js';
 import { forecastFixture, type FixtureForecast } from '../forecast/fixture-forecast.js';
 import { fitFixtureModel, fixtureFitScope, fixtureTeam } from '../forecast/fixture-model.js';
-import {
-  MODEL_FAMILIES,
-  DEFAULT_MODEL_OPTIONS,
-  type ModelFamily,
-  type SavedModel,
-} from '../forecast/match-model.js';
+import { MODEL_FAMILIES, DEFAULT_MODEL_OPTIONS, type ModelFamily, type SavedModel } from '../forecast/match-model.js';
 import { findTeam } from '../history/team-lookup.js';
 import type { Db } from '../store/database.js';
 import { openCommandDatabase } from './database-option.js';

@@ -1,7 +1,8 @@
 import { yearsBefore } from '../history/fit-scope.js';
 import type { HistoryMatch } from '../forecast/match-forecaster.js';
 import type { Db } from '../store/database.js';
-import { resultRows } from '../store/match-queries.js';
+import { competitionCodes, resultRows } from '../store/match-queries.js';
+import { KNOWN_COMPETITIONS } from '../ingest/competitions.js';
 import { referenceOdds1x2 } from '../store/odds-queries.js';
 import { shotCounts } from '../store/stats-queries.js';
 import type { BacktestInput } from './backtest.js';
@@ -48,4 +49,20 @@ export function loadBacktestInput(db: Db, scope: BacktestScope): BacktestInput {
 
 function dayAfter(date: string): string {
   return new Date(Date.parse(date) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * What the models learn from by default: the forecast competitions plus the second tiers of their countries
+ * that the database holds, so a promoted team arrives with a record (UEFA matches made the five-league
+ * backtest worse, docs/backtest.md).
+ */
+export function defaultHistoryCompetitions(db: Db, competitions: string[]): string[] {
+  const countries = new Set(
+    KNOWN_COMPETITIONS.filter((c) => competitions.includes(c.code) && c.country).map((c) => c.country),
+  );
+  const stored = new Set(competitionCodes(db, 'league'));
+  const secondTiers = KNOWN_COMPETITIONS.filter(
+    (c) => c.tier === 2 && c.country !== null && countries.has(c.country) && stored.has(c.code),
+  ).map((c) => c.code);
+  return [...new Set([...competitions, ...secondTiers])];
 }

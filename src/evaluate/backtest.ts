@@ -1,11 +1,12 @@
 import { MatchdayError } from '../errors.js';
 import { yearsBefore } from '../history/fit-scope.js';
 import { seasonOfDate } from '../ingest/competitions.js';
-import type {
-  FixturePredictor,
-  HistoryMatch,
-  MatchForecaster,
-  Probabilities1x2,
+import {
+  fitOrSkip,
+  type FixturePredictor,
+  type HistoryMatch,
+  type MatchForecaster,
+  type Probabilities1x2,
 } from '../forecast/match-forecaster.js';
 import type { ResultRow } from '../store/match-queries.js';
 import type { ReferenceOdds1x2 } from '../store/odds-queries.js';
@@ -59,12 +60,22 @@ const DAY_MS = 86_400_000;
 
 export function runBacktest(input: BacktestInput, forecaster: MatchForecaster, options: BacktestOptions): BacktestRun {
   if (!Number.isInteger(options.refitDays) || options.refitDays < 1) {
-    throw new MatchdayError('BAD_OPTION', `refit interval must be a whole number of days ≥ 1, got ${options.refitDays}`, {
-      field: 'refit',
-    });
+    throw new MatchdayError(
+      'BAD_OPTION',
+      `refit interval must be a whole number of days ≥ 1, got ${options.refitDays}`,
+      {
+        field: 'refit',
+      },
+    );
   }
-  checkDateOrder(input.history.map((m) => m.date), 'history');
-  checkDateOrder(input.fixtures.map((f) => f.match.date), 'fixtures');
+  checkDateOrder(
+    input.history.map((m) => m.date),
+    'history',
+  );
+  checkDateOrder(
+    input.fixtures.map((f) => f.match.date),
+    'fixtures',
+  );
 
   const results: FixtureResult[] = [];
   const fitDates: string[] = [];
@@ -73,8 +84,11 @@ export function runBacktest(input: BacktestInput, forecaster: MatchForecaster, o
   input.fixtures.forEach(({ match, odds }, i) => {
     if (predictor === null || match.date >= nextFit) {
       const from = yearsBefore(match.date, forecaster.historyYears);
-      const history = input.history.slice(firstOnOrAfter(input.history, from), firstOnOrAfter(input.history, match.date));
-      predictor = forecaster.fit(history, match.date);
+      const history = input.history.slice(
+        firstOnOrAfter(input.history, from),
+        firstOnOrAfter(input.history, match.date),
+      );
+      predictor = fitOrSkip(forecaster, history, match.date);
       fitDates.push(match.date);
       nextFit = addDays(match.date, options.refitDays);
       options.onProgress?.(i, input.fixtures.length, match.date);
@@ -97,9 +111,10 @@ export function runBacktest(input: BacktestInput, forecaster: MatchForecaster, o
   return { fixtures: results, fitDates };
 }
 
-function marketProbabilities(
-  odds: ReferenceOdds1x2 | null,
-): { probabilities: Probabilities1x2 | null; skipped: string | null } {
+function marketProbabilities(odds: ReferenceOdds1x2 | null): {
+  probabilities: Probabilities1x2 | null;
+  skipped: string | null;
+} {
   if (!odds) return { probabilities: null, skipped: 'no 1X2 odds' };
   try {
     const [home, draw, away] = impliedProbabilities(odds.prices, 'shin').probabilities;

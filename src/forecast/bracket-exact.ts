@@ -19,16 +19,27 @@ export interface ExactBracket extends BracketProbabilities {
  * the bracket, so their winners are independent: P(t wins) = P(t reaches the tie) · Σ_u P(u is the opponent) · P(t beats u).
  */
 export function exactBracket(plan: BracketPlan): ExactBracket {
+  const drawn = plan.rounds.find((round) => round.pairing !== 'fixed');
+  if (drawn) {
+    throw new MatchdayError('BRACKET_NOT_FIXED', `${drawn.name} is still to be drawn: simulate instead`, {
+      field: drawn.name,
+    });
+  }
+  const { reach, tieWinner } = fixedRoundWinners(plan);
+  return { reach, champion: tieWinner.at(-1)![0], tieWinner };
+}
+
+/**
+ * The exact winner distribution of every tie in the plan's leading fixed rounds (up to the first round still to be
+ * drawn), and each team's chance of playing in those rounds.
+ */
+export function fixedRoundWinners(plan: BracketPlan): { reach: Float64Array[]; tieWinner: Float64Array[][] } {
   checkBracketPlan(plan);
   const n = plan.teamCount;
   const reach: Float64Array[] = [];
   const tieWinner: Float64Array[][] = [];
   for (const round of plan.rounds) {
-    if (round.pairing !== 'fixed') {
-      throw new MatchdayError('BRACKET_NOT_FIXED', `${round.name} is still to be drawn: simulate instead`, {
-        field: round.name,
-      });
-    }
+    if (round.pairing !== 'fixed') break;
     const previous = tieWinner.at(-1) ?? [];
     const sideDistribution = (side: BracketSide): Float64Array => {
       if ('winnerOf' in side) return previous[side.winnerOf];
@@ -45,8 +56,7 @@ export function exactBracket(plan: BracketPlan): ExactBracket {
         if (d0[t] === 0) continue;
         for (let u = 0; u < n; u++) {
           if (d1[u] === 0) continue;
-          const p =
-            tie.sideZeroThrough ?? pairProbability(plan.odds, round.format, t, u, tie.firstLegHost);
+          const p = tie.sideZeroThrough ?? pairProbability(plan.odds, round.format, t, u, tie.firstLegHost);
           winner[t] += d0[t] * d1[u] * p;
           winner[u] += d0[t] * d1[u] * (1 - p);
         }
@@ -56,5 +66,5 @@ export function exactBracket(plan: BracketPlan): ExactBracket {
     reach.push(inRound);
     tieWinner.push(winners);
   }
-  return { reach, champion: tieWinner.at(-1)![0], tieWinner };
+  return { reach, tieWinner };
 }

@@ -4,7 +4,7 @@
  * ran the chunks.
  */
 import { SeededRandom } from '../models/random.js';
-import { checkBracketPlan, pairProbability, roundSizes, type BracketPlan } from './bracket-plan.js';
+import { checkBracketPlan, pairProbability, roundSizes, type BracketPlan, type TieFormat } from './bracket-plan.js';
 
 /** Raw tallies: reach[r * teamCount + team] = runs in which the team played in round r. */
 export interface BracketCounts {
@@ -62,57 +62,98 @@ export function simulateChunk(plan: BracketPlan, chunk: SimulationChunk): Bracke
   const counts = emptyCounts(plan);
   counts.runs = chunk.runs;
   const random = new SeededRandom(chunk.seed);
-  const sizes = roundSizes(plan);
-  const maxSize = Math.max(...sizes);
+  const rounds = compileRounds(plan);
+  const maxSize = Math.max(...rounds.map((round) => round.size));
   let winners = new Int32Array(maxSize / 2);
   let next = new Int32Array(maxSize / 2);
   const pool = new Int32Array(maxSize);
+  const { reach, champion } = counts;
 
   for (let run = 0; run < chunk.runs; run++) {
     let winnerCount = 0;
-    plan.rounds.forEach((round, r) => {
-      const reachRow = r * n;
-      // Teams of this round in pairs: pool[2k], pool[2k+1] play tie k.
-      if (round.pairing === 'fixed') {
-        round.ties.forEach((tie, k) => {
-          const [a, b] = tie.sides.map((side) => ('team' in side ? side.team : winners[side.winnerOf]));
-          pool[2 * k] = a;
-          pool[2 * k + 1] = b;
-          counts.reach[reachRow + a]++;
-          counts.reach[reachRow + b]++;
-          const p = tie.sideZeroThrough ?? pairProbability(plan.odds, round.format, a, b, tie.firstLegHost);
-          next[k] = random.uniform() < p ? a : b;
-        });
+    for (let r = 0; r < rounds.length; r++) {
+      const round = rounds[r];
+      // This round's teams in pairs: pool[2k] and pool[2k + 1] play tie k.
+      if (round.fixed) {
+        for (let i = 0; i < round.size; i++) {
+          const side = round.sides[i];
+          pool[i] = side >= 0 ? side : winners[-side - 1];
+        }
       } else {
-        const entrants = round.entrants;
         shuffle(winners, winnerCount, random);
-        let size = 0;
-        let host: 0 | null = null;
-        if (entrants.length > 0) {
+        if (round.entrants.length > 0) {
           // Seeded: winner k meets entrant k, and the entrant hosts the second leg (so the winner hosts the first).
           for (let k = 0; k < winnerCount; k++) {
-            pool[size++] = winners[k];
-            pool[size++] = entrants[k];
+            pool[2 * k] = winners[k];
+            pool[2 * k + 1] = round.entrants[k];
           }
-          host = 0;
         } else {
-          for (let k = 0; k < winnerCount; k++) pool[size++] = winners[k];
-        }
-        for (let k = 0; k < size / 2; k++) {
-          const a = pool[2 * k];
-          const b = pool[2 * k + 1];
-          counts.reach[reachRow + a]++;
-          counts.reach[reachRow + b]++;
-          const p = pairProbability(plan.odds, round.format, a, b, host);
-          next[k] = random.uniform() < p ? a : b;
+          pool.set(winners.subarray(0, winnerCount));
         }
       }
-      winnerCount = sizes[r] / 2;
-      [winners, next] = [next, winners];
-    });
-    counts.champion[winners[0]]++;
+      const reachRow = r * n;
+      for (let k = 0; k < round.size / 2; k++) {
+        const a = pool[2 * k];
+        const b = pool[2 * k + 1];
+        reach[reachRow + a]++;
+        reach[reachRow + b]++;
+        const given = round.given[k];
+        const p = given >= 0 ? given : pairProbability(plan.odds, round.format, a, b, round.host[k]);
+        next[k] = random.uniform() < p ? a : b;
+      }
+      winnerCount = round.size / 2;
+      const swap = winners;
+      winners = next;
+      next = swap;
+    }
+    champion[winners[0]]++;
   }
   return counts;
+}
+
+/** A round laid out in typed arrays for the simulation's inner loop. */
+interface CompiledRound {
+  fixed: boolean;
+  format: TieFormat;
+  /** Teams in the round. */
+  size: number;
+  /** Fixed rounds: two per tie, a team index (≥ 0) or −(k + 1) for the winner of previous tie k. */
+  sides: Int32Array;
+  /** Per tie: the first leg's host side (0 or 1), or null when unknown. */
+  host: (0 | 1 | null)[];
+  /** Per tie: P(side 0 through) when given, else −1. */
+  given: Float64Array;
+  entrants: Int32Array;
+}
+
+function compileRounds(plan: BracketPlan): CompiledRound[] {
+  const sizes = roundSizes(plan);
+  return plan.rounds.map((round, r): CompiledRound => {
+    const ties = sizes[r] / 2;
+    if (round.pairing === 'draw') {
+      return {
+        fixed: false,
+        format: round.format,
+        size: sizes[r],
+        sides: new Int32Array(0),
+        // A seeded draw puts the winner (side 0) at home first; an open draw leaves the order to chance.
+        host: Array.from({ length: ties }, () => (round.entrants.length > 0 ? 0 : null)),
+        given: new Float64Array(ties).fill(-1),
+        entrants: Int32Array.from(round.entrants),
+      };
+    }
+    return {
+      fixed: true,
+      format: round.format,
+      size: sizes[r],
+      sides: Int32Array.from(
+        round.ties.flatMap((tie) => tie.sides.map((s) => ('team' in s ? s.team : -s.winnerOf - 1))),
+      ),
+      host: round.ties.map((tie) => tie.firstLegHost),
+      given: Float64Array.from(round.ties, (tie) => tie.sideZeroThrough ?? -1),
+      entrants: new Int32Array(0),
+    };
+  });
 }
 
 /** Fisher–Yates on the first `count` entries. */

@@ -45,8 +45,7 @@ export interface SimulatedBracket extends BracketProbabilities {
 }
 
 export type BracketForecast =
-  | ({ method: 'exact' } & BracketProbabilities)
-  | ({ method: 'monte-carlo' } & SimulatedBracket);
+  ({ method: 'exact' } & BracketProbabilities) | ({ method: 'monte-carlo' } & SimulatedBracket);
 
 /** Exact when every round is fixed; otherwise simulated. */
 export async function forecastBracket(plan: BracketPlan, options: SimulationOptions = {}): Promise<BracketForecast> {
@@ -111,7 +110,9 @@ function runWorker(script: URL, task: { plan: BracketPlan; chunks: SimulationChu
 function probabilitiesOf(counts: BracketCounts, plan: BracketPlan): BracketProbabilities {
   const n = plan.teamCount;
   return {
-    reach: plan.rounds.map((_, r) => Float64Array.from(counts.reach.subarray(r * n, (r + 1) * n), (c) => c / counts.runs)),
+    reach: plan.rounds.map((_, r) =>
+      Float64Array.from(counts.reach.subarray(r * n, (r + 1) * n), (c) => c / counts.runs),
+    ),
     champion: Float64Array.from(counts.champion, (c) => c / counts.runs),
   };
 }

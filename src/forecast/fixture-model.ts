@@ -21,9 +21,14 @@ export function fitFixtureModel(db: Db, scope: FitScope, options: ModelOptions):
 
 /** Same key, same fitted model: the history's scope and the model options. */
 export function fixtureModelKey(scope: FitScope, options: ModelOptions): string {
-  return [scope.competitions.join(','), scope.from, scope.before, options.family, options.xi, options.priorStrength].join(
-    '|',
-  );
+  return [
+    scope.competitions.join(','),
+    scope.from,
+    scope.before,
+    options.family,
+    options.xi,
+    options.priorStrength,
+  ].join('|');
 }
 
 /** A team as the forecast names it, with the league it last played in before the date (its prior if unseen). */

@@ -1,3 +1,4 @@
+import { MatchdayError } from '../errors.js';
 import type { ResultRow } from '../store/match-queries.js';
 import type { ShotCounts } from '../store/stats-queries.js';
 
@@ -33,4 +34,23 @@ export type FixturePrediction = { probabilities: Probabilities1x2 } | { skipped:
 
 export interface FixturePredictor {
   predict(fixture: Fixture): FixturePrediction;
+}
+
+/**
+ * `forecaster.fit`, except that a fit failing on its data (a MatchdayError: too little history, no draws for
+ * an outcome mapping, ...) gives a predictor that skips every fixture with the reason, so a backtest counts
+ * those fixtures instead of stopping.
+ */
+export function fitOrSkip(
+  forecaster: MatchForecaster,
+  history: readonly HistoryMatch[],
+  date: string,
+): FixturePredictor {
+  try {
+    return forecaster.fit(history, date);
+  } catch (error) {
+    if (!(error instanceof MatchdayError)) throw error;
+    const skipped = `fit failed: ${error.message}`;
+    return { predict: () => ({ skipped }) };
+  }
 }

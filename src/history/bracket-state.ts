@@ -14,7 +14,7 @@ import { MatchdayError } from '../errors.js';
 import type { TieFormat } from '../forecast/bracket-plan.js';
 import type { Db } from '../store/database.js';
 import { findMatches, type StoredMatchView } from '../store/match-queries.js';
-import { findDecidingMatch, findTieRows, type TieLegRow, type TieRow } from '../store/tie-queries.js';
+import type { TieLegRow, TieRow } from '../store/tie-queries.js';
 import { reconstructTie, roundType, type ReconstructedTie, type TieTeam } from './ties.js';
 
 /** A side of a tie in the bracket: a known team, or the winner of tie `winnerOf` of the previous round. */
@@ -66,17 +66,15 @@ export function bracketState(db: Db, competitionCode: string, season: string, as
   if (matches.length === 0) {
     throw new MatchdayError('NO_MATCHES', `no ${competitionCode} matches in ${season}`, { field: 'season' });
   }
-  const tieRows = findTieRows(db, { competitions: [competitionCode], seasons: [season] });
-  const ties = new Map(tieRows.map((row) => [row.tieId, tieAsOf(db, row, asOf)] as const));
-  return bracketFromMatches(matches, ties, asOf);
+  return bracketFromMatches(matches, asOf);
 }
 
-/** Pure part of bracketState: the season's matches and its ties (already as of the date) → the bracket. */
-export function bracketFromMatches(
-  matches: readonly StoredMatchView[],
-  tiesById: ReadonlyMap<number, ReconstructedTie>,
-  asOf: string,
-): BracketState {
+/**
+ * Pure part of bracketState: one competition-season's matches (legs linked by tie id, as stored) → the bracket as
+ * of the date.
+ */
+export function bracketFromMatches(matches: readonly StoredMatchView[], asOf: string): BracketState {
+  const tiesById = tiesAsOf(matches, asOf);
   const competition = { code: matches[0].competition.code, name: matches[0].competition.name };
   const season = matches[0].season;
   const groupPhase = matches.filter(isGroupPhase);
@@ -123,6 +121,7 @@ export function bracketFromMatches(
       return;
     }
     const feeders = possibleTeams[r - 1] ?? [];
+    if (previous) settleFromNextRound(previous, feeders, pairings, asOf);
     const ties = pairings.map((p) => tieState(p, previous, feeders, asOf));
     rounds.push({ name, format, knownBecause, ties, entrants: [] });
     possibleTeams.push(
@@ -224,6 +223,29 @@ function pairingKnowledge(context: {
 }
 
 /**
+ * A tie both of whose legs were played but whose winner the data does not give (a coin toss, a replay missing):
+ * if one of its teams played in the next round before the date, that team went through.
+ */
+function settleFromNextRound(
+  previous: BracketRoundState,
+  feeders: readonly Set<number>[],
+  pairings: readonly Pairing[],
+  asOf: string,
+): void {
+  for (const pairing of pairings) {
+    if (!pairing.dates.some((d) => d < asOf)) continue;
+    for (const team of pairing.teams) {
+      const k = feeders.findIndex((teams) => teams.has(team.id));
+      const fed = previous.ties[k];
+      if (fed && fed.status === 'in-progress' && fed.tie?.progress === 'completed') {
+        fed.status = 'decided';
+        fed.winner = team;
+      }
+    }
+  }
+}
+
+/**
  * A pairing of a known round as of the date. Sides fed by a previous-round tie that was not decided by then are
  * written as "winner of" that tie — the data's later fixture shows the slot, not who filled it.
  */
@@ -285,7 +307,8 @@ function appendRoundsMissingFromData(rounds: BracketRoundState[]): void {
   let teams = 0;
   for (const round of rounds)
     teams = round.knownBecause !== null ? 2 * round.ties.length : teams / 2 + round.entrants.length;
-  while (teams > 2) {
+  // A field that does not halve to a final (a tie missing from the data) is left for the plan check to report.
+  while (teams > 2 && Number.isInteger(Math.log2(teams))) {
     teams /= 2;
     rounds.push({
       name: teams === 2 ? 'Final' : teams === 4 ? 'Semi-finals' : teams === 8 ? 'Quarter-finals' : `Round of ${teams}`,
@@ -297,20 +320,63 @@ function appendRoundsMissingFromData(rounds: BracketRoundState[]): void {
   }
 }
 
-/** The tie as the data stood before `asOf`: legs on or after it are not played yet. */
-function tieAsOf(db: Db, row: TieRow, asOf: string): ReconstructedTie {
-  const masked: TieRow = { ...row, firstLeg: legAsOf(row.firstLeg, asOf), secondLeg: legAsOf(row.secondLeg, asOf) };
-  const tie = reconstructTie(masked, null);
-  if (tie.progress === 'completed' && tie.winner === null && tie.rules?.decider === 'replay') {
-    const deciding = findDecidingMatch(db, row, 60);
-    if (deciding && deciding.date < asOf) return reconstructTie(masked, deciding);
+/**
+ * The season's two-legged ties as the data stood before `asOf` (legs on or after it not played yet), each rebuilt by
+ * history/ties. A replay after a level tie (early European Cup) is the same two teams' leg-less match in that round.
+ */
+function tiesAsOf(matches: readonly StoredMatchView[], asOf: string): Map<number, ReconstructedTie> {
+  const legs = new Map<number, { first?: StoredMatchView; second?: StoredMatchView }>();
+  for (const m of matches) {
+    if (m.tieId === null || m.leg === null) continue;
+    const tie = legs.get(m.tieId) ?? {};
+    tie[m.leg === 1 ? 'first' : 'second'] = m;
+    legs.set(m.tieId, tie);
   }
-  return tie;
+  const ties = new Map<number, ReconstructedTie>();
+  for (const [tieId, { first, second }] of legs) {
+    if (!first || !second) continue;
+    const row: TieRow = {
+      tieId,
+      competition: { code: first.competition.code, name: first.competition.name },
+      season: first.season,
+      round: first.round,
+      firstLeg: legAsOf(first, asOf),
+      secondLeg: legAsOf(second, asOf),
+    };
+    let tie = reconstructTie(row, null);
+    if (tie.progress === 'completed' && tie.winner === null && tie.rules?.decider === 'replay') {
+      const teams = new Set([first.home.id, first.away.id]);
+      const replay = matches.find(
+        (m) =>
+          m.leg === null &&
+          m.round === first.round &&
+          m.date > second.date &&
+          teams.has(m.home.id) &&
+          teams.has(m.away.id),
+      );
+      if (replay) tie = reconstructTie(row, legAsOf(replay, asOf));
+    }
+    ties.set(tieId, tie);
+  }
+  return ties;
 }
 
-function legAsOf(leg: TieLegRow, asOf: string): TieLegRow {
-  if (leg.date < asOf) return leg;
-  return { ...leg, status: 'scheduled', ft: null, et: null, pens: null };
+/** A stored match as a tie leg, not played yet if it is on or after `asOf`. */
+function legAsOf(m: StoredMatchView, asOf: string): TieLegRow {
+  const played = m.date < asOf && (m.status === 'played' || m.status === 'awarded');
+  return {
+    matchId: m.id,
+    date: m.date,
+    homeId: m.home.id,
+    homeName: m.home.name,
+    awayId: m.away.id,
+    awayName: m.away.name,
+    neutral: m.neutral,
+    status: played ? m.status : 'scheduled',
+    ft: played ? m.score.ft : null,
+    et: played ? m.score.et : null,
+    pens: played ? m.score.pens : null,
+  };
 }
 
 function isGroupPhase(m: StoredMatchView): boolean {

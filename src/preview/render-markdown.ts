@@ -44,12 +44,22 @@ export function renderMarkdown(preview: Preview): string {
   const footnotes = [...numbers].map(([id, number]) => {
     const fact = byId.get(id)!;
     const receipts = receiptLines(fact);
-    const listed = receipts.length > 0 ? receipts.map(inline).join('; ') : 'no supporting matches';
+    const shown = receipts.slice(0, FOOTNOTE_RECEIPTS).map(inline).join('; ');
+    const more = receipts.length - FOOTNOTE_RECEIPTS;
+    const listed =
+      receipts.length === 0
+        ? 'no supporting matches'
+        : more > 0
+          ? `${shown}; and ${more} more (all ${receipts.length} in the HTML and JSON previews)`
+          : shown;
     return `[^${number}]: ${inline(factKindLabel(fact))}: ${listed}`;
   });
   if (footnotes.length > 0) blocks.push(footnotes.join('\n'));
   return `${blocks.join('\n\n')}\n`;
 }
+
+/** A precedent can stand on hundreds of ties: a footnote lists the first ones, the HTML and JSON keep them all. */
+const FOOTNOTE_RECEIPTS = 12;
 
 type Refs = (factIds: readonly string[]) => string;
 

@@ -2,12 +2,7 @@ import { MatchdayError } from '../errors.js';
 import type { Fact } from '../insights/facts.js';
 import { SeededRandom } from '../models/random.js';
 import type { StoredMatchView } from '../store/match-queries.js';
-import {
-  matchReceiptLabel,
-  type DocumentReceipt,
-  type MatchReceipt,
-  type PreviewFact,
-} from './preview-document.js';
+import { matchReceiptLabel, type DocumentReceipt, type MatchReceipt, type PreviewFact } from './preview-document.js';
 
 /**
  * What every section writer shares: the fixture's teams, the matches facts point at, a seeded choice among
@@ -23,6 +18,24 @@ export interface WriteContextOptions {
   /** Every match a fact may cite (the gathered history, the first leg, the played fixture). */
   matches: readonly StoredMatchView[];
 }
+
+/** How a fact's footnote names it ("Head to head: …", "Precedent: …"). */
+const FACT_KIND_LABELS: Record<Fact['kind'], string> = {
+  form: 'form',
+  'wins-in-last': 'form',
+  run: 'run',
+  'every-game-this-season': 'season so far',
+  'h2h-record': 'head-to-head',
+  'h2h-first-meeting': 'first meeting',
+  'h2h-last-meeting': 'last meeting',
+  'h2h-never-met': 'head-to-head',
+  'h2h-away-start': 'record at the ground',
+  'margin-record': 'record',
+  'comeback-record': 'comebacks',
+  'top-scorers': 'scorers',
+  'scorer-vs-opponent': 'scorers',
+  'tie-precedent': 'precedent',
+};
 
 export class WriteContext {
   readonly fixtureDate: string;
@@ -79,7 +92,12 @@ export class WriteContext {
     const known = this.insightIds.get(fact);
     if (known) return known;
     const id = this.nextId(fact.kind);
-    this.register({ id, kind: fact.kind, matches: fact.matchIds.map((m) => this.receipt(m)), documents: [] });
+    this.register({
+      id,
+      kind: FACT_KIND_LABELS[fact.kind],
+      matches: fact.matchIds.map((m) => this.receipt(m)),
+      documents: [],
+    });
     this.insightIds.set(fact, id);
     return id;
   }

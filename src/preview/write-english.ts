@@ -14,12 +14,6 @@ export function numberWord(n: number): string {
   return n < NUMBER_WORDS.length ? NUMBER_WORDS[n] : formatCount(n);
 }
 
-/** As `numberWord`, but `0` → `none` would read wrong in "zero" contexts: `0` → `0` stays a digit. */
-export function countWord(n: number): string {
-  checkCount(n);
-  return n === 0 ? '0' : numberWord(n);
-}
-
 const ORDINALS = ['', '', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
 
 /** `2` → `second`; `1` → `` (the superlative alone: "heaviest"). */
@@ -32,6 +26,19 @@ export function ordinalPrefix(rank: number): string {
 /** `n match` / `n matches` with the number as a word. */
 export function counted(n: number, singular: string, plural = `${singular}s`): string {
   return `${numberWord(n)} ${n === 1 ? singular : plural}`;
+}
+
+/** `once`, `twice`, `three times`. */
+export function timesWord(n: number): string {
+  return n === 1 ? 'once' : n === 2 ? 'twice' : `${numberWord(n)} times`;
+}
+
+/**
+ * A competition's name where a sentence needs it after a preposition: `the Premier League`, `the UEFA Europa League`,
+ * but `Serie A`, `Ligue 1`, `La Liga` (named like that without an article).
+ */
+export function competitionInSentence(name: string): string {
+  return /^(serie|ligue|la liga|laliga|primera|segunda|primeira|süper|super lig)\b/i.test(name) ? name : `the ${name}`;
 }
 
 export function plural(n: number, singular: string, plural = `${singular}s`): string {
@@ -105,12 +112,17 @@ export function weekday(isoDate: string): string {
   return WEEKDAYS[parts(isoDate).weekday];
 }
 
-/** A span of two dates as a month range: `March 2023`, `March and April 2023`, `December 2022 to January 2023`. */
+/**
+ * Two dates as a month range: `March 2023`, `March and April 2023` (neighbouring months), `May to November 2023`,
+ * `December 2022 to January 2023`.
+ */
 export function monthSpan(from: string, to: string): string {
   const a = parts(from);
   const b = parts(to);
   if (a.year === b.year && a.month === b.month) return monthYear(from);
-  if (a.year === b.year) return `${MONTHS[a.month]} and ${MONTHS[b.month]} ${b.year}`;
+  if (a.year === b.year) {
+    return `${MONTHS[a.month]} ${b.month === a.month + 1 ? 'and' : 'to'} ${MONTHS[b.month]} ${b.year}`;
+  }
   return `${monthYear(from)} to ${monthYear(to)}`;
 }
 
@@ -140,6 +152,16 @@ export function durationPhrase(days: number): string {
   const unit =
     whole % 12 === 0 ? (whole === 12 ? 'a year' : `${numberWord(whole / 12)} years`) : `${numberWord(whole)} months`;
   return `${hedge}${unit}`;
+}
+
+/**
+ * A ground's name as the object of a sentence: `the Gewiss Stadium`, `the Stadio Olimpico`, but `Anfield` and
+ * `Villa Park`. Grounds named as a stadium or arena take the article; other names go bare.
+ */
+export function venueInSentence(name: string): string {
+  const named =
+    /^(stadio|estadio|stade|stadion|stadium|arena)\b/i.test(name) || /\b(stadium|stadion|arena|stadio)$/i.test(name);
+  return named && !/^the\s/i.test(name) ? `the ${name}` : name;
 }
 
 /** A probability as the analysis shows it: `48.8%`. */

@@ -33,6 +33,8 @@ import {
   ordinalPrefix,
   plural,
   possessive,
+  competitionInSentence,
+  timesWord,
 } from './write-english.js';
 import { matchDescription, resultPhrase, roundPhrase } from './write-results.js';
 
@@ -50,7 +52,7 @@ export interface MatchPreviewInput {
 }
 
 /** Sentences per team paragraph: the most notable facts, form first. */
-const TEAM_SENTENCES = 6;
+const TEAM_SENTENCES = 8;
 
 export function writeMatchPreview(ctx: WriteContext, input: MatchPreviewInput): Paragraph[] {
   const { facts, firstLegMatchId } = input;
@@ -75,7 +77,7 @@ export function writeMatchPreview(ctx: WriteContext, input: MatchPreviewInput): 
   input.quotes.forEach((quote, i) => {
     const id = ctx.citeOther(`quote-${i + 1}`, 'quote', {
       documents: [
-        { file: input.dossierFile ?? 'dossier', line: quote.line, label: `Quote: ${quote.speaker}, ${quote.outlet}` },
+        { file: input.dossierFile ?? 'dossier', line: quote.line, label: `${quote.speaker} to ${quote.outlet}` },
       ],
     });
     paragraphs.push({
@@ -95,7 +97,12 @@ export function writeMatchPreview(ctx: WriteContext, input: MatchPreviewInput): 
 function tieSentences(ctx: WriteContext, facts: readonly Fact[]): Sentence[] {
   const sentences: Sentence[] = [];
   for (const f of facts) if (f.kind === 'margin-record') sentences.push(marginRecordSentence(ctx, f, true));
-  sentences.push(...precedentSentences(ctx, facts.filter((f): f is TiePrecedentFact => f.kind === 'tie-precedent')));
+  sentences.push(
+    ...precedentSentences(
+      ctx,
+      facts.filter((f): f is TiePrecedentFact => f.kind === 'tie-precedent'),
+    ),
+  );
   for (const f of facts) if (f.kind === 'comeback-record') sentences.push(comebackSentence(ctx, f));
   return sentences;
 }
@@ -116,7 +123,9 @@ function precedentSentences(ctx: WriteContext, facts: readonly TiePrecedentFact[
   if (exact && !chosen.some((f) => f.ties === exact.ties && f.subjectAdvanced === exact.subjectAdvanced)) {
     chosen.push(exact);
   }
-  return chosen.map((f, i) => precedentSentence(ctx, f, i > 0 && f.competitions === 'competition'));
+  // "In the Europa League alone" only reads right after a wider count.
+  const widerFirst = chosen[0]?.competitions !== 'competition';
+  return chosen.map((f, i) => precedentSentence(ctx, f, i > 0 && widerFirst && f.competitions === 'competition'));
 }
 
 function precedentSentence(ctx: WriteContext, f: TiePrecedentFact, narrowing: boolean): Sentence {
@@ -132,11 +141,18 @@ function precedentSentence(ctx: WriteContext, f: TiePrecedentFact, narrowing: bo
   if (narrowing) {
     const times = f.ties === 1 ? 'once before' : `in ${numberWord(f.ties)} earlier ties`;
     return {
-      text: `In the ${f.firstLeg.competition.name} alone, a side ${situation} ${times}, and ${precedentOutcome(f, 'it')}.`,
+      text: `In ${competitionInSentence(f.firstLeg.competition.name)} alone, a side ${situation} ${times}, and ${precedentOutcome(f, 'it')}.`,
       factIds: [id],
     };
   }
-  const scope = f.competitions === 'continental' ? 'European ' : f.competitions === 'cup' ? 'cup ' : '';
+  const scope =
+    f.competitions === 'competition'
+      ? `${f.firstLeg.competition.name} `
+      : f.competitions === 'continental'
+        ? 'European '
+        : f.competitions === 'cup'
+          ? 'cup '
+          : '';
   const ties = `${numberWord(f.ties)} earlier ${scope}${plural(f.ties, 'tie')}`;
   return {
     text: ctx.pick([
@@ -167,8 +183,10 @@ function comebackSentence(ctx: WriteContext, f: ComebackRecordFact): Sentence {
         factIds: [id],
       };
     }
-    const named = from.map((c) => `against ${ctx.teamName(c.opponentId)} in the ${c.matches[0].season} ${c.matches[0].competition.name}`);
-    const times = from.length === 1 ? 'once' : `${numberWord(from.length)} times`;
+    const named = from.map(
+      (c) => `against ${ctx.teamName(c.opponentId)} in the ${c.matches[0].season} ${c.matches[0].competition.name}`,
+    );
+    const times = timesWord(from.length);
     return {
       text: ctx.pick([
         `${team} have overturned a first-leg deficit of ${deficit} or more ${times} in ${counted(f.measurable, 'two-legged tie')} in the data: ${listJoin(named)}.`,
@@ -180,16 +198,16 @@ function comebackSentence(ctx: WriteContext, f: ComebackRecordFact): Sentence {
   const biggest = f.comebacks.filter((c) => c.deficit === f.biggestDeficit);
   const latest = [...biggest].sort((a, b) => (a.date < b.date ? 1 : -1))[0];
   const halfTime = latest.measuredAt === 'half-time' ? ' at half-time' : '';
-  const unit = f.stage === 'match' ? 'match' : 'tie';
-  const latestText =
+  const what = f.stage === 'match' ? 'a match' : 'a tie';
+  const occasion =
     f.stage === 'match'
       ? `${resultPhrase(latest.matches[0], f.teamId)} on ${dateBefore(latest.date, ctx.fixtureDate)}`
-      : `against ${ctx.teamName(latest.opponentId)} in ${latest.matches[0].season}`;
-  const count = biggest.length === 1 ? 'once' : `${numberWord(biggest.length)} times`;
-  return {
-    text: `${team} have won a ${unit} from ${counted(f.biggestDeficit, 'goal')} down${halfTime} ${count} in the data, most recently ${latestText}.`,
-    factIds: [id],
-  };
+      : `against ${ctx.teamName(latest.opponentId)} in ${latest.matches[0].season}${latest.onPenalties ? ' (on penalties)' : ''}`;
+  const text =
+    biggest.length === 1
+      ? `${team} have come from ${counted(f.biggestDeficit, 'goal')} down${halfTime} to win ${what} once in the data: ${occasion}.`
+      : `${team} have come from ${counted(f.biggestDeficit, 'goal')} down${halfTime} to win ${timesWord(biggest.length)} in the data, most recently ${occasion}.`;
+  return { text, factIds: [id] };
 }
 
 // ── head-to-head ────────────────────────────────────────────────────────────────────────────────────────────────
@@ -217,7 +235,9 @@ function headToHeadSentences(ctx: WriteContext, facts: readonly Fact[], firstLeg
   } else if (atVenue) {
     sentences.push(recordSentence(ctx, atVenue));
   }
+  // A scoped record that is only the first leg repeats what the standfirst says.
   for (const scoped of records.filter((f) => f.competitions !== 'all' && f.venue === 'any')) {
+    if (scoped.matchIds.every((m) => m === firstLegMatchId)) continue;
     sentences.push(recordSentence(ctx, scoped));
   }
   if (last && last.meeting.matchId !== firstLegMatchId) {
@@ -226,12 +246,12 @@ function headToHeadSentences(ctx: WriteContext, facts: readonly Fact[], firstLeg
       factIds: [ctx.cite(last)],
     });
   }
-  // Of the away-start facts for the same visitor, the most notable (facts arrive most notable first).
-  const seen = new Set<number>();
-  for (const f of facts) {
-    if (f.kind !== 'h2h-away-start' || seen.has(f.teamId)) continue;
-    seen.add(f.teamId);
-    sentences.push(awayStartSentence(ctx, f));
+  // One away-start fact per visitor: the fixture's own kind of competition ("in Europe") when there is one, as that
+  // is the comparison the fixture invites; else all competitions.
+  const awayStarts = facts.filter((f): f is AwayStartFact => f.kind === 'h2h-away-start');
+  for (const teamId of new Set(awayStarts.map((f) => f.teamId))) {
+    const own = awayStarts.filter((f) => f.teamId === teamId);
+    sentences.push(awayStartSentence(ctx, own.find((f) => f.competitions !== 'all') ?? own[0]));
   }
   return sentences;
 }
@@ -254,19 +274,22 @@ function recordSentence(ctx: WriteContext, f: HeadToHeadRecordFact): Sentence {
       factIds: [id],
     };
   }
-  const meetings = f.meetings === 1 ? 'once' : `${numberWord(f.meetings)} times`;
+  if (f.meetings === 1) {
+    const only = summarize(ctx.match(f.matchIds[0]));
+    return { text: `The sides' only meeting${scope} was in ${only.season}: ${matchDescription(only)}.`, factIds: [id] };
+  }
+  const meetings = timesWord(f.meetings);
+  const goals =
+    f.goalsFor === f.goalsAgainst
+      ? `with ${counted(f.goalsFor, 'goal')} each`
+      : `scoring ${f.goalsFor} and conceding ${f.goalsAgainst}`;
   return {
     text: ctx.pick([
-      `The sides have met ${meetings}${scope} in the data: ${team} have ${recordPhrase(f.wins, f.draws, f.losses)}, with ${goalsPhrase(f.goalsFor, f.goalsAgainst, team, opponent)}.`,
-      `${team} and ${opponent} have met ${meetings}${scope}; ${team} have ${recordPhrase(f.wins, f.draws, f.losses)}, and ${goalsPhrase(f.goalsFor, f.goalsAgainst, team, opponent)}.`,
+      `The sides have met ${meetings}${scope} in the data: ${team} have ${recordPhrase(f.wins, f.draws, f.losses)}, ${goals}.`,
+      `${team} and ${opponent} have met ${meetings}${scope}; ${team} have ${recordPhrase(f.wins, f.draws, f.losses)}, ${goals}.`,
     ]),
     factIds: [id],
   };
-}
-
-function goalsPhrase(goalsFor: number, goalsAgainst: number, team: string, opponent: string): string {
-  if (goalsFor === goalsAgainst) return `${counted(goalsFor, 'goal')} each`;
-  return `${team} scoring ${goalsFor} to ${possessive(opponent)} ${goalsAgainst}`;
 }
 
 function firstMeetingSentence(ctx: WriteContext, f: FirstMeetingFact, atVenue: HeadToHeadRecordFact | null): Sentence {
@@ -295,7 +318,7 @@ function awayStartSentence(ctx: WriteContext, f: AwayStartFact): Sentence {
         ? `both of their visits to ${host}${scope}`
         : `all ${numberWord(f.wins)} of their visits to ${host}${scope}`
       : `each of their first ${numberWord(f.wins)} visits to ${host}${scope}`;
-  const others = `${numberWord(f.eligibleOthers)} other ${plural(f.eligibleOthers, 'club')} to have gone there at least ${f.wins === 2 ? 'twice' : `${numberWord(f.wins)} times`}`;
+  const others = `${numberWord(f.eligibleOthers)} other ${plural(f.eligibleOthers, 'club')} to have gone there at least ${timesWord(f.wins)}`;
   const firstN = f.wins === 2 ? 'first two' : `first ${numberWord(f.wins)}`;
   let tail: string;
   if (f.othersWithSameStart === 0) tail = `none of the ${others} won their ${firstN}`;
@@ -313,17 +336,19 @@ function teamSentences(ctx: WriteContext, teamId: number, facts: readonly Fact[]
   const formAll = own.find((f): f is FormFact => f.kind === 'form' && f.competitions === 'all');
   const others = own.filter((f) => f !== formAll).slice(0, formAll ? TEAM_SENTENCES - 1 : TEAM_SENTENCES);
   const chosen = formAll ? [formAll, ...others] : others;
-  return chosen.map((f) => teamFactSentence(ctx, f)).filter((s): s is Sentence => s !== null);
+  // A match already described (the last time they failed to score…) is not described again.
+  const mentioned = new Set<number>();
+  return chosen.map((f) => teamFactSentence(ctx, f, mentioned)).filter((s): s is Sentence => s !== null);
 }
 
-function teamFactSentence(ctx: WriteContext, f: Fact): Sentence | null {
+function teamFactSentence(ctx: WriteContext, f: Fact, mentioned: Set<number>): Sentence | null {
   switch (f.kind) {
     case 'form':
       return formSentence(ctx, f);
     case 'wins-in-last':
       return winsInLastSentence(ctx, f);
     case 'run':
-      return runSentence(ctx, f);
+      return runSentence(ctx, f, mentioned);
     case 'every-game-this-season':
       return everyGameSentence(ctx, f);
     case 'margin-record':
@@ -352,7 +377,7 @@ function formSentence(ctx: WriteContext, f: FormFact): Sentence {
     const league = ctx.match(f.matchIds[f.matchIds.length - 1]).competition.name;
     return {
       text: ctx.pick([
-        `In ${league} alone, ${team} have ${record} of their last ${numberWord(n)} (${line}).`,
+        `In ${competitionInSentence(league)} alone, ${team} have ${record} of their last ${numberWord(n)} (${line}).`,
         `${possessive(team)} ${league} form reads ${line}: ${recordNouns(f.wins, f.draws, f.losses)} from the last ${numberWord(n)}.`,
       ]),
       factIds: [id],
@@ -441,41 +466,59 @@ const PRECEDED_BY_WORDING: Record<RunFact['run'], string> = {
   goalless: 'their last goal',
 };
 
-function runSentence(ctx: WriteContext, f: RunFact): Sentence {
+/** Runs a team would rather not be on: "for the first time since" suits them; good runs are "the longest since". */
+const BAD_RUNS: ReadonlySet<RunFact['run']> = new Set(['defeats', 'winless', 'goalless', 'conceding']);
+
+function runSentence(ctx: WriteContext, f: RunFact, mentioned: Set<number>): Sentence {
   const team = ctx.teamName(f.teamId);
   const id = ctx.cite(f);
   if (!f.ongoing && f.endedBy) {
     const ended = resultPhrase(f.endedBy, f.teamId);
+    const on = dateBefore(f.endedBy.date, ctx.fixtureDate);
     const since =
       f.precededBy && f.daysSincePrecededBy !== null
-        ? `, their first since ${resultPhrase(f.precededBy, f.teamId)} ${durationPhrase(f.daysSincePrecededBy)} earlier`
-        : '';
+        ? ` since ${resultPhrase(f.precededBy, f.teamId)} ${durationPhrase(f.daysSincePrecededBy)} earlier`
+        : ' in the data';
     if (f.run === 'unbeaten') {
-      const what = `${scopeAdjective(f.competitions, f.venue)}defeat`;
+      const matches = `${numberWord(f.length)} ${scopeAdjective(f.competitions, f.venue)}matches`;
+      const defeat = `${scopeAdjective(f.competitions, f.venue)}defeat`;
       return {
         text: ctx.pick([
-          `${capitalise(ended)} on ${dateBefore(f.endedBy.date, ctx.fixtureDate)} ended ${possessive(team)} run of ${numberWord(f.length)} ${scopeAdjective(f.competitions, f.venue)}matches unbeaten: a ${what.trim()}${since}.`,
-          `${team} had gone ${numberWord(f.length)} ${scopeAdjective(f.competitions, f.venue)}matches unbeaten until ${ended} on ${dateBefore(f.endedBy.date, ctx.fixtureDate)}${since}.`,
+          `${capitalise(ended)} on ${on} ended a run of ${matches} unbeaten: ${possessive(team)} first ${defeat}${since}.`,
+          `${team} had gone ${matches} unbeaten until ${ended} on ${on}, their first ${defeat}${since}.`,
         ]),
         factIds: [id],
       };
     }
     return {
-      text: `${capitalise(ended)} on ${dateBefore(f.endedBy.date, ctx.fixtureDate)} ended a run in which ${team} had ${runPhrase(f, 'successive')}.`,
+      text: `${capitalise(ended)} on ${on} ended a run in which ${team} had ${runPhrase(f, 'successive')}.`,
       factIds: [id],
     };
   }
   const phrase = runPhrase(f, ctx.pick(['successive', 'consecutive', 'straight']));
   let tail = '';
   if (f.previous) {
-    tail = `, for the first time since a run of ${numberWord(f.previous.length)} in ${monthSpan(f.previous.startDate, f.previous.endDate)}`;
-  } else if (f.run === 'defeats' || f.run === 'winless' || f.run === 'goalless' || f.length >= 5) {
+    const span = monthSpan(f.previous.startDate, f.previous.endDate);
+    const previous = numberWord(f.previous.length);
+    tail = BAD_RUNS.has(f.run)
+      ? `, for the first time since a run of ${previous} in ${span}`
+      : f.previous.length === f.length
+        ? `, matching a run of ${previous} in ${span}`
+        : `, their longest such run since one of ${previous} in ${span}`;
+  } else if (f.length >= 3) {
     tail = `, their longest such run in the data, which goes back to ${f.historyFrom.slice(0, 4)}`;
   }
   const sentences = [`${team} have ${phrase}${tail}.`];
-  if (f.precededBy && f.daysSincePrecededBy !== null && (f.run === 'scoring' || f.run === 'conceding' || f.run === 'unbeaten')) {
+  const before = f.precededBy;
+  if (
+    before &&
+    f.daysSincePrecededBy !== null &&
+    (f.run === 'scoring' || f.run === 'conceding' || f.run === 'unbeaten') &&
+    !mentioned.has(before.matchId)
+  ) {
+    mentioned.add(before.matchId);
     sentences.push(
-      `${capitalise(PRECEDED_BY_WORDING[f.run])} was ${resultPhrase(f.precededBy, f.teamId)} on ${dateBefore(f.precededBy.date, ctx.fixtureDate)}, ${durationPhrase(f.daysSincePrecededBy)} ago.`,
+      `${capitalise(PRECEDED_BY_WORDING[f.run])} was ${resultPhrase(before, f.teamId)} on ${dateBefore(before.date, ctx.fixtureDate)}, ${durationPhrase(f.daysSincePrecededBy)} ago.`,
     );
   }
   return { text: sentences.join(' '), factIds: [id] };
@@ -503,13 +546,13 @@ function marginRecordSentence(ctx: WriteContext, f: MarginRecordFact, aboutTheTi
   const context = `${scopeAdjective(f.competitions, f.venue)}${f.direction}`;
   const level = f.jointWith > 0 ? `, level with ${counted(f.jointWith, 'other')}` : '';
   const coverage = `in the data since ${f.historyFrom.slice(0, 4)}`;
-  const match = aboutTheTie
-    ? `The ${f.match.score[0]}-${f.match.score[1]} first leg`
-    : capitalise(`${resultPhrase(f.match, f.teamId)} on ${dateBefore(f.match.date, ctx.fixtureDate)}`);
+  // "a 3-0 home defeat by Atalanta" → "Liverpool's 3-0 home defeat by Atalanta".
+  const result = resultPhrase(f.match, f.teamId).replace(/^a /, '');
+  const when = aboutTheTie ? 'in the first leg' : `on ${dateBefore(f.match.date, ctx.fixtureDate)}`;
   return {
     text: ctx.pick([
-      `${match} was ${possessive(team)} ${rank} ${context} ${coverage}${level}.`,
-      `${match} went down as ${possessive(team)} ${rank} ${context} (${coverage}${level}).`,
+      `${possessive(team)} ${result} ${when} was their ${rank} ${context} ${coverage}${level}.`,
+      `${possessive(team)} ${result} ${when} went down as their ${rank} ${context} (${coverage}${level}).`,
     ]),
     factIds: [ctx.cite(f)],
   };
@@ -522,7 +565,10 @@ function topScorersSentence(ctx: WriteContext, f: TopScorersFact): Sentence {
     f.matchesWithGoalData < f.seasonMatches
       ? ` (from the ${numberWord(f.matchesWithGoalData)} of their ${numberWord(f.seasonMatches)} matches this season with scorers in the data)`
       : '';
-  return { text: `${possessive(team)} leading scorers this season: ${listJoin(lines)}${coverage}.`, factIds: [ctx.cite(f)] };
+  return {
+    text: `${possessive(team)} leading scorers this season: ${listJoin(lines)}${coverage}.`,
+    factIds: [ctx.cite(f)],
+  };
 }
 
 function scorerAgainstSentence(ctx: WriteContext, f: ScorerAgainstOpponentFact): Sentence {
@@ -539,7 +585,13 @@ function scorerAgainstSentence(ctx: WriteContext, f: ScorerAgainstOpponentFact):
 /** `European home `, `league `, `away `, or nothing: the adjectives before "match", "defeat", "win". */
 function scopeAdjective(competitions: CompetitionScope, venue: VenueScope): string {
   const words = [
-    competitions === 'continental' ? 'European' : competitions === 'league' ? 'league' : competitions === 'cup' ? 'cup' : '',
+    competitions === 'continental'
+      ? 'European'
+      : competitions === 'league'
+        ? 'league'
+        : competitions === 'cup'
+          ? 'cup'
+          : '',
     venue === 'home' ? 'home' : venue === 'away' ? 'away' : '',
   ].filter((w) => w !== '');
   // "home league defeat" reads better than "league home defeat".

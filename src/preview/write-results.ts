@@ -15,7 +15,12 @@ export function resultPhrase(match: MatchSummary, teamId: number): string {
   const where = match.neutral ? 'neutral' : isHome ? 'home' : 'away';
   let phrase: string;
   if (own > other) {
-    phrase = where === 'home' ? `a ${score} home win over ${opponent}` : where === 'away' ? `a ${score} win at ${opponent}` : `a ${score} win over ${opponent}`;
+    phrase =
+      where === 'home'
+        ? `a ${score} home win over ${opponent}`
+        : where === 'away'
+          ? `a ${score} win at ${opponent}`
+          : `a ${score} win over ${opponent}`;
   } else if (own < other) {
     phrase =
       where === 'home'
@@ -25,7 +30,11 @@ export function resultPhrase(match: MatchSummary, teamId: number): string {
           : `a ${score} defeat by ${opponent}`;
   } else {
     phrase =
-      where === 'home' ? `a ${score} home draw with ${opponent}` : where === 'away' ? `a ${score} draw at ${opponent}` : `a ${score} draw with ${opponent}`;
+      where === 'home'
+        ? `a ${score} home draw with ${opponent}`
+        : where === 'away'
+          ? `a ${score} draw at ${opponent}`
+          : `a ${score} draw with ${opponent}`;
   }
   return phrase + endingPhrase(match);
 }

@@ -70,7 +70,9 @@ export class FixtureForecasts {
 
   /** The fitted model for a fixture and the two teams as it names them. */
   model(request: FixtureRequest): FixtureModel {
-    const key = [request.home.teamId, request.away.teamId, request.date, request.competitions?.join(',') ?? ''].join('|');
+    const key = [request.home.teamId, request.away.teamId, request.date, request.competitions?.join(',') ?? ''].join(
+      '|',
+    );
     const setup = this.setups.getOrCreate(key, () => ({
       scope: fixtureFitScope(this.db, [request.home.teamId, request.away.teamId], request.date, request.competitions),
       home: fixtureTeam(this.db, request.home, request.date),

@@ -24,6 +24,10 @@ export class LruCache<K, V> {
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as K);
   }
 
+  delete(key: K): void {
+    this.entries.delete(key);
+  }
+
   /** The cached value, or `create()` stored and returned (a throw stores nothing). */
   getOrCreate(key: K, create: () => V): V {
     const cached = this.get(key);

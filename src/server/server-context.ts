@@ -4,8 +4,13 @@ import type { TeamCandidate, TeamDirectory } from '../identity/team-directory.js
 import type { Db } from '../store/database.js';
 import { loadTeamDirectory } from '../store/team-store.js';
 import { MatchdayError } from '../errors.js';
+import type { Dossier } from '../preview/dossier.js';
+import { ClosestTeams, type ClosestTeam } from './closest-teams.js';
 import { FixtureForecasts } from './fixture-forecasts.js';
 import { LruCache } from './lru-cache.js';
+import { BracketForecasts } from './bracket-forecasts.js';
+import { MatchPreviews } from './match-previews.js';
+import { TieOutlooks } from './tie-outlook.js';
 
 export interface ServerOptions {
   /** Opened read-only: the server never writes. */
@@ -14,6 +19,8 @@ export interface ServerOptions {
   savedModel?: SavedModel;
   /** Fitted models kept in memory. Default 32. */
   modelCacheSize?: number;
+  /** Dossiers (team news, line-ups, venue, quotes) for the previews of their fixtures. */
+  dossiers?: Dossier[];
   /** Today as YYYY-MM-DD: the default fixture date. Tests fix it. */
   today?: () => string;
 }
@@ -26,9 +33,14 @@ export interface ServerOptions {
 export class ServerContext {
   readonly db: Db;
   readonly forecasts: FixtureForecasts;
+  readonly ties: TieOutlooks;
+  readonly previews: MatchPreviews;
+  readonly brackets: BracketForecasts;
+  readonly dossiers: readonly Dossier[];
   readonly today: () => string;
   private readonly directory: TeamDirectory;
   private readonly teams = new LruCache<string, TeamCandidate>(5000);
+  private readonly closest: ClosestTeams;
 
   constructor(options: ServerOptions) {
     if (!options.db.readonly) {
@@ -37,6 +49,18 @@ export class ServerContext {
     this.db = options.db;
     this.today = options.today ?? (() => new Date().toISOString().slice(0, 10));
     this.directory = loadTeamDirectory(options.db);
+    this.closest = new ClosestTeams(options.db);
+    this.dossiers = options.dossiers ?? [];
+    this.ties = new TieOutlooks(options.db);
+    this.brackets = new BracketForecasts(options.db);
+    this.previews = new MatchPreviews(
+      options.db,
+      (options.dossiers ?? []).map((dossier) => ({
+        dossier,
+        homeId: this.findTeam(dossier.fixture.home).teamId,
+        awayId: this.findTeam(dossier.fixture.away).teamId,
+      })),
+    );
     this.forecasts = new FixtureForecasts(
       options.db,
       options.savedModel ?? null,
@@ -52,5 +76,10 @@ export class ServerContext {
 
   searchTeams(query: string, limit = 20): TeamCandidate[] {
     return searchTeams(this.db, query, limit, this.directory);
+  }
+
+  /** Team names spelt nearest to a name that finds nothing (`Liverpol` → Liverpool). */
+  nearestSpellings(query: string, count: number): ClosestTeam[] {
+    return this.closest.find(query, count);
   }
 }

@@ -1,6 +1,6 @@
 import type { Db } from './database.js';
 
-/** Shots of one match, both sides recorded. */
+/** Shots and shots on target of one match, both sides recorded. */
 export interface ShotCounts {
   homeShots: number;
   awayShots: number;
@@ -9,7 +9,7 @@ export interface ShotCounts {
 }
 
 /**
- * Shots and shots on target of played matches with both sides' counts present, by match id: competitions by
+ * Shot counts of the matches with both sides' shots and shots on target recorded, by match id: competitions by
  * code (all when empty), dates `from` ≤ date and date < `before`.
  */
 export function shotCounts(

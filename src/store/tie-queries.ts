@@ -203,3 +203,21 @@ function legOf(r: Row, prefix: string): TieLegRow {
     pens: pair('pen_home', 'pen_away'),
   };
 }
+
+/** Codes of the top-flight leagues and the continental competitions that have matches: what tie forecasts fit on. */
+export function topFlightAndContinentalCodes(db: Db): string[] {
+  return db
+    .prepare(
+      `SELECT c.code FROM competitions c
+       WHERE (c.kind = 'continental' OR (c.kind = 'league' AND c.tier = 1))
+         AND EXISTS (SELECT 1 FROM matches m WHERE m.competition_id = c.id)
+       ORDER BY c.code`,
+    )
+    .pluck()
+    .all() as string[];
+}
+
+/** Codes of the continental competitions. */
+export function continentalCodes(db: Db): string[] {
+  return db.prepare("SELECT code FROM competitions WHERE kind = 'continental' ORDER BY code").pluck().all() as string[];
+}

@@ -71,6 +71,7 @@ function toEntry(row: VenueRow): VenueEntry {
     city: row.city,
     capacity: row.capacity,
     opened: row.opened,
-    source: row.source_file !== null && row.source_line !== null ? { file: row.source_file, line: row.source_line } : null,
+    source:
+      row.source_file !== null && row.source_line !== null ? { file: row.source_file, line: row.source_line } : null,
   };
 }

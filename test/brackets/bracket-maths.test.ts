@@ -111,15 +111,30 @@ function openDrawByEnumeration(plan: BracketPlan): Float64Array {
     const winners = [0, 1, 2, 3].map((k) => 2 * k + ((mask >> k) & 1));
     const pWinners = [0, 1, 2, 3].reduce((p, k) => p * ((mask >> k) & 1 ? 0.25 : 0.75), 1);
     const draws = [
-      [[winners[0], winners[1]], [winners[2], winners[3]]],
-      [[winners[0], winners[2]], [winners[1], winners[3]]],
-      [[winners[0], winners[3]], [winners[1], winners[2]]],
+      [
+        [winners[0], winners[1]],
+        [winners[2], winners[3]],
+      ],
+      [
+        [winners[0], winners[2]],
+        [winners[1], winners[3]],
+      ],
+      [
+        [winners[0], winners[3]],
+        [winners[1], winners[2]],
+      ],
     ];
     for (const [[a, b], [c, d]] of draws) {
       // Open draw: either side may host the first leg.
       const semi = (x: number, y: number) => (beats(x, y, false) + 1 - beats(y, x, false)) / 2;
-      for (const [x, px] of [[a, semi(a, b)], [b, 1 - semi(a, b)]] as const) {
-        for (const [y, py] of [[c, semi(c, d)], [d, 1 - semi(c, d)]] as const) {
+      for (const [x, px] of [
+        [a, semi(a, b)],
+        [b, 1 - semi(a, b)],
+      ] as const) {
+        for (const [y, py] of [
+          [c, semi(c, d)],
+          [d, 1 - semi(c, d)],
+        ] as const) {
           const weight = (pWinners / 3) * px * py;
           champion[x] += weight * beats(x, y, true);
           champion[y] += weight * beats(y, x, true);

@@ -1,9 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BracketPlan } from '../../src/forecast/bracket-plan.js';
 import { simulateBracket } from '../../src/forecast/bracket.js';
 
@@ -44,29 +41,11 @@ function sixteenTeams(): BracketPlan {
 }
 
 describe('bracket simulation on worker threads', () => {
-  let dir = '';
-  beforeAll(() => {
-    // Workers run compiled JavaScript: compile the worker and what it imports, as `npm run build` would.
-    dir = mkdtempSync(path.join(os.tmpdir(), 'matchday-bracket-worker-'));
-    execFileSync(process.execPath, [
-      path.join(root, 'node_modules/typescript/bin/tsc'),
-      '--outDir', dir,
-      '--rootDir', path.join(root, 'src'),
-      '--module', 'nodenext',
-      '--moduleResolution', 'nodenext',
-      '--target', 'es2022',
-      '--types', 'node',
-      '--skipLibCheck',
-      '--ignoreConfig',
-      path.join(root, 'src/forecast/bracket-simulation-worker.ts'),
-    ]);
-    writeFileSync(path.join(dir, 'package.json'), '{ "type": "module" }\n');
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  // Workers run compiled JavaScript: the test setup builds dist/ as `npm run build` does.
+  const workerScript = pathToFileURL(path.join(root, 'dist/forecast/bracket-simulation-worker.js'));
 
   it('gives exactly the in-thread counts for the same seed', async () => {
     const plan = sixteenTeams();
-    const workerScript = pathToFileURL(path.join(dir, 'forecast/bracket-simulation-worker.js'));
     const inThread = await simulateBracket(plan, { runs: 30_000, seed: 9, threads: 0 });
     const onWorkers = await simulateBracket(plan, { runs: 30_000, seed: 9, threads: 3, workerScript });
     expect(onWorkers.threads).toBe(3);

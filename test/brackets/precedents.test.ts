@@ -34,11 +34,18 @@ function tie(
   const secondDate = new Date(Date.parse(date) + 7 * 86_400_000).toISOString().slice(0, 10);
   const firstLeg = leg(10 * id, date, home, away, first);
   if (extra.awarded) firstLeg.status = 'awarded';
-  const secondLeg = { ...leg(10 * id + 1, secondDate, away, home, second), et: extra.et ?? null, pens: extra.pens ?? null };
+  const secondLeg = {
+    ...leg(10 * id + 1, secondDate, away, home, second),
+    et: extra.et ?? null,
+    pens: extra.pens ?? null,
+  };
   return reconstructTie(
     {
       tieId: id,
-      competition: { code: competition, name: competition === 'uefa.cl' ? 'UEFA Champions League' : 'UEFA Europa League' },
+      competition: {
+        code: competition,
+        name: competition === 'uefa.cl' ? 'UEFA Champions League' : 'UEFA Europa League',
+      },
       season: extra.season ?? '2022-23',
       round,
       firstLeg,

@@ -215,6 +215,17 @@ describe('renderMarkdown', () => {
     expect([...defs.values()]).toContain('Forecast: no supporting matches');
   });
 
+  it('lists at most 12 receipts in a footnote and says how many more the other formats hold', () => {
+    const preview = samplePreview();
+    const many = Array.from({ length: 20 }, (_, i) => ({ matchId: 1000 + i, label: `receipt ${i + 1}` }));
+    preview.facts = preview.facts.map((fact) => (fact.id === 'tie' ? { ...fact, matches: many } : fact));
+    const { defs } = footnotes(renderMarkdown(preview));
+    const tie = defs.get(1)!;
+    expect(tie).toContain('receipt 12; and 8 more (all 20 in the HTML and JSON previews)');
+    expect(tie).not.toContain('receipt 13');
+    expect(renderHtml(preview)).toContain('receipt 20');
+  });
+
   it('gives every sentence that cites facts a footnote for each of them', () => {
     const preview = samplePreview();
     const { defs } = footnotes(markdown);

@@ -42,6 +42,8 @@ const STATUS_OF_CODE: Record<string, ContentfulStatusCode> = {
   AMBIGUOUS_TEAM: 404,
   NO_HISTORY: 422,
   MODEL_UNKNOWN_TEAM: 422,
+  NO_MATCHES: 404,
+  NO_BRACKET: 404,
 };
 
 /** A thrown error as an HTTP status and body; anything that is not a MatchdayError or ApiError is a bug (500). */
@@ -74,7 +76,11 @@ export function teamParameter(server: ServerContext, query: string, parameter: s
     if (!(error instanceof MatchdayError) || (error.code !== 'UNKNOWN_TEAM' && error.code !== 'AMBIGUOUS_TEAM')) {
       throw error;
     }
-    const closest = server.searchTeams(query, 5).map((c) => ({ id: c.teamId, name: c.name, country: c.country }));
-    throw new ApiError(404, error.code, `${parameter}: ${error.message}`, { parameter, closest });
+    // findTeam's message already lists the partial matches; nearest spellings are added when there are none.
+    const partial = server.searchTeams(query, 5).map((c) => ({ id: c.teamId, name: c.name, country: c.country }));
+    const closest = partial.length > 0 ? partial : server.nearestSpellings(query, 5);
+    const added =
+      partial.length === 0 && closest.length > 0 ? `; closest: ${closest.map((t) => t.name).join(', ')}` : '';
+    throw new ApiError(404, error.code, `${parameter}: ${error.message}${added}`, { parameter, closest });
   }
 }

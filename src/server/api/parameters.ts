@@ -5,11 +5,16 @@ import { MODEL_FAMILIES, type ModelFamily } from '../../forecast/match-model.js'
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A real calendar date (2024-02-30 is not). */
+function isIsoDate(text: string): boolean {
+  if (!ISO_DATE.test(text)) return false;
+  const time = Date.parse(`${text}T00:00:00Z`);
+  return Number.isFinite(time) && new Date(time).toISOString().slice(0, 10) === text;
+}
+
 export const isoDate = z
   .string()
-  .refine((text) => ISO_DATE.test(text) && new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) === text, {
-    message: 'must be a date YYYY-MM-DD',
-  })
+  .refine(isIsoDate, { message: 'must be a date YYYY-MM-DD' })
   .openapi({ example: '2024-04-18', format: 'date' });
 
 export const season = z

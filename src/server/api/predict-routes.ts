@@ -18,7 +18,9 @@ import { errorResponses, ForecastSchema } from './schemas.js';
 export const FixtureQuery = z.object({
   home: teamName.openapi({ example: 'Atalanta' }),
   away: teamName.openapi({ example: 'Liverpool' }),
-  date: isoDate.optional().openapi({ description: 'fixture date; the model uses only matches before it (default: today)' }),
+  date: isoDate
+    .optional()
+    .openapi({ description: 'fixture date; the model uses only matches before it (default: today)' }),
   neutral: flag.default(false).openapi({ description: 'played at a neutral venue' }),
   model: modelFamily.default(DEFAULT_MODEL_OPTIONS.family),
   competitions: competitionList
@@ -51,7 +53,8 @@ export function fixtureRequest(server: ServerContext, query: FixtureQuery): Fixt
 const predictRoute = createRoute({
   method: 'get',
   path: '/api/predict',
-  summary: 'Forecast a fixture: expected goals, 1X2, scorelines and every market from one score grid (as `matchday predict`)',
+  summary:
+    'Forecast a fixture: expected goals, 1X2, scorelines and every market from one score grid (as `matchday predict`)',
   request: { query: FixtureQuery },
   responses: {
     200: { description: 'the forecast', content: { 'application/json': { schema: ForecastSchema } } },

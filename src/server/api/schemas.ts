@@ -13,9 +13,18 @@ export const ErrorSchema = z
   .openapi('Error');
 
 export const errorResponses = {
-  400: { description: 'a parameter is missing or invalid (named in `error.parameter`)', content: { 'application/json': { schema: ErrorSchema } } },
-  404: { description: 'an unknown team or id; `error.closest` lists the nearest team names', content: { 'application/json': { schema: ErrorSchema } } },
-  422: { description: 'a valid request the data cannot answer (e.g. no history before the date)', content: { 'application/json': { schema: ErrorSchema } } },
+  400: {
+    description: 'a parameter is missing or invalid (named in `error.parameter`)',
+    content: { 'application/json': { schema: ErrorSchema } },
+  },
+  404: {
+    description: 'an unknown team or id; `error.closest` lists the nearest team names',
+    content: { 'application/json': { schema: ErrorSchema } },
+  },
+  422: {
+    description: 'a valid request the data cannot answer (e.g. no history before the date)',
+    content: { 'application/json': { schema: ErrorSchema } },
+  },
 } as const;
 
 export const TeamSchema = z
@@ -57,9 +66,9 @@ export const ForecastSchema = z
     home: z.object({ id: z.number(), name: z.string(), group: z.string().optional() }),
     away: z.object({ id: z.number(), name: z.string(), group: z.string().optional() }),
     neutral: z.boolean(),
-    model: z.looseObject({ family: z.string(), data: z.looseObject({ matches: z.number(), before: z.string() }) }),
+    model: z.object({ family: z.string(), data: z.object({ matches: z.number(), before: z.string() }) }),
     expectedGoals: z.object({ home: z.number(), away: z.number() }),
-    markets: z.looseObject({
+    markets: z.object({
       result: z.object({ home: Probability, draw: Probability, away: Probability }),
     }),
   })

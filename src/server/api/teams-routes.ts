@@ -12,12 +12,17 @@ const teamsRoute = createRoute({
   summary: 'Teams, or the candidates for a name (as `matchday teams`)',
   request: {
     query: z.object({
-      search: teamName.optional().openapi({ description: 'teams whose names look like this, best first', example: 'Liverpool' }),
+      search: teamName
+        .optional()
+        .openapi({ description: 'teams whose names look like this, best first', example: 'Liverpool' }),
       limit: wholeNumber(1, 100).default(20).openapi({ description: 'with search: at most this many' }),
     }),
   },
   responses: {
-    200: { description: 'teams', content: { 'application/json': { schema: z.object({ teams: z.array(TeamSchema) }) } } },
+    200: {
+      description: 'teams',
+      content: { 'application/json': { schema: z.object({ teams: z.array(TeamSchema) }) } },
+    },
     400: errorResponses[400],
   },
 });
@@ -56,7 +61,10 @@ export function registerTeamsRoutes(app: OpenAPIHono, server: ServerContext): vo
   app.openapi(teamsRoute, (c) => {
     const { search, limit } = c.req.valid('query');
     const candidates = search ? server.searchTeams(search, limit) : null;
-    const teams = listTeams(server.db, candidates?.map((candidate) => candidate.teamId));
+    const teams = listTeams(
+      server.db,
+      candidates?.map((candidate) => candidate.teamId),
+    );
     if (!candidates) return c.json({ teams }, 200);
     const rank = new Map(candidates.map((candidate, i) => [candidate.teamId, i]));
     teams.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);

@@ -10,7 +10,9 @@ export function championChartSvg(id: string, title: string, teams: readonly { na
     { id, title, description: shown.map((t) => `${t.name} ${percent(t.p)}`).join(', ') },
     {
       width: 420,
-      height: 24 * shown.length + 30,
+      height: 24 * shown.length + 12,
+      marginTop: 6,
+      marginBottom: 6,
       marginLeft: 150,
       marginRight: 44,
       x: { axis: null, domain: [0, Math.max(...shown.map((t) => t.p))] },

@@ -30,7 +30,11 @@ export const CHART_FONT = { fontSize: '13px' };
  */
 export function renderChart(text: ChartText, options: Plot.PlotOptions): string {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
-  const svg = Plot.plot({ ...options, document, style: { ...CHART_FONT, ...(options.style as object) } }) as unknown as SvgNode;
+  const svg = Plot.plot({
+    ...options,
+    document,
+    style: { ...CHART_FONT, ...(options.style as object) },
+  }) as unknown as SvgNode;
   const titleId = `${text.id}-title`;
   const descriptionId = `${text.id}-desc`;
   const title = svg.ownerDocument.createElementNS(SVG_NS, 'title');

@@ -25,12 +25,19 @@ export function scorelineHeatmapSvg(
     {
       width: 420,
       height: 400,
-      marginLeft: 56,
-      marginTop: 48,
+      marginLeft: 44,
+      marginTop: 44,
       marginBottom: 8,
       padding: 0.04,
-      x: { domain: goals, axis: 'top', label: `${names.away} goals →`, labelAnchor: 'left', tickSize: 0 },
-      y: { domain: goals, label: `↓ ${names.home} goals`, labelAnchor: 'top', tickSize: 0 },
+      x: {
+        domain: goals,
+        axis: 'top',
+        label: `${names.away} goals`,
+        labelAnchor: 'center',
+        labelArrow: 'right',
+        tickSize: 0,
+      },
+      y: { domain: goals, label: `${names.home} goals`, labelAnchor: 'center', labelArrow: 'down', tickSize: 0 },
       color: { type: 'linear', domain: [0, max], range: ['#eef4fb', '#1a5fb4'] },
       marks: [
         Plot.cell(shown, { x: 'away', y: 'home', fill: 'probability', inset: 0.5 }),

@@ -35,13 +35,13 @@ export function tieChartSvg(id: string, home: QualificationSplitView, away: Qual
     { id, title: 'Chance of going through', description: `${sentence(home)}; ${sentence(away)}.` },
     {
       width: 420,
-      height: 130,
-      marginLeft: 8,
-      marginRight: 8,
-      marginTop: 8,
+      height: 150,
+      marginLeft: 16,
+      marginRight: 24,
+      marginTop: 24,
       marginBottom: 28,
       x: { domain: [0, 1], tickFormat: (p: number) => percent(p), ticks: 5, label: null },
-      y: { domain: [home.name, away.name], axis: null, padding: 0.3 },
+      y: { domain: [home.name, away.name], axis: null, padding: 0.45 },
       marks: [
         Plot.barX(rows, Plot.stackX({ x: 'p', y: 'team', fill: (r: Row) => r.colour, inset: 0.5 })),
         Plot.text(
@@ -53,7 +53,7 @@ export function tieChartSvg(id: string, home: QualificationSplitView, away: Qual
           y: 'name',
           text: (t: QualificationSplitView) => `${t.name} ${percent(total(t))}`,
           textAnchor: 'start',
-          dy: -22,
+          dy: -19,
           fontWeight: 'bold',
         }),
       ],

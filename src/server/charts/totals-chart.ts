@@ -15,12 +15,12 @@ export function totalsChartSvg(id: string, scores: readonly CorrectScore[]): str
   for (const s of scores) bars[Math.min(s.home + s.away, LAST_BAR)].p += s.probability;
   const description = bars.map((b) => `${b.goals} goals ${percent(b.p)}`).join(', ');
   return renderChart(
-    { id, title: 'Total goals in the match', description },
+    { id, title: 'Total goals in the match (90 minutes)', description },
     {
       width: 420,
       height: 220,
       marginTop: 24,
-      x: { domain: bars.map((b) => b.goals), label: 'total goals', padding: 0.15 },
+      x: { domain: bars.map((b) => b.goals), label: null, padding: 0.15 },
       y: { axis: null, domain: [0, Math.max(...bars.map((b) => b.p)) * 1.15] },
       marks: [
         Plot.barY(bars, { x: 'goals', y: 'p', fill: '#5e5c64' }),

@@ -1,0 +1,77 @@
+/**
+ * The five-league walk-forward backtest end to end — store reads, every weekly refit, every forecast, the report —
+ * timed as a median of N runs in one process.
+ *   npx tsx bench/backtest.ts [--db FILE] [--model dixon-coles] [--runs 3] [--json]
+ * Without --db the shared data is imported into a temporary database first (about a minute, not timed).
+ * Target: ≤ 5 s for Dixon-Coles on E0, SP1, I1, D1, F1, 2022-07-01..2025-06-30.
+ */
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runBacktest } from '../src/evaluate/backtest.js';
+import { defaultHistoryCompetitions, loadBacktestInput } from '../src/evaluate/backtest-input.js';
+import { summarizeBacktest } from '../src/evaluate/backtest-report.js';
+import {
+  createBacktestForecaster,
+  DEFAULT_BACKTEST_MODEL,
+  parseBacktestModel,
+} from '../src/forecast/backtest-models.js';
+import { openDatabase } from '../src/store/database.js';
+import { importPaths } from '../src/store/import-files.js';
+import { SHARED_DATA } from '../test/shared-data.js';
+
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const model = parseBacktestModel(option('--model') ?? 'dixon-coles');
+const runs = Number(option('--runs') ?? 3);
+if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a whole number ≥ 1');
+
+let dbFile = option('--db');
+if (!dbFile) {
+  dbFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'matchday-backtest-')), 'bench.db');
+  process.stderr.write(`importing ${SHARED_DATA} into ${dbFile} ...\n`);
+  const db = openDatabase(dbFile);
+  importPaths(db, [SHARED_DATA]);
+  db.close();
+}
+
+const competitions = ['eng.1', 'es.1', 'it.1', 'de.1', 'fr.1'];
+const [from, to] = ['2022-07-01', '2025-06-30'];
+const times: number[] = [];
+let last: { fits: number; scored: number; modelRps: number; marketRps: number } | null = null;
+for (let run = 0; run < runs; run++) {
+  const started = performance.now();
+  const db = openDatabase(dbFile, { readonly: true });
+  const forecaster = createBacktestForecaster({ ...DEFAULT_BACKTEST_MODEL, model });
+  const input = loadBacktestInput(db, {
+    competitions,
+    from,
+    to,
+    historyCompetitions: defaultHistoryCompetitions(db, competitions),
+    historyYears: forecaster.historyYears,
+  });
+  db.close();
+  const report = summarizeBacktest(runBacktest(input, forecaster, { refitDays: 7 }));
+  times.push((performance.now() - started) / 1000);
+  const scores = report.overall.scores!;
+  last = {
+    fits: report.fits,
+    scored: report.scored,
+    modelRps: scores.model.rps.mean,
+    marketRps: scores.market.rps.mean,
+  };
+  process.stderr.write(`run ${run + 1}: ${times.at(-1)!.toFixed(2)} s\n`);
+}
+const median = [...times].sort((a, b) => a - b)[Math.floor(runs / 2)];
+const result = { node: process.version, model, competitions, from, to, runs, medianSeconds: median, times, ...last };
+if (args.includes('--json')) console.log(JSON.stringify(result, null, 2));
+else {
+  console.log(
+    `backtest ${model} ${competitions.join(',')} ${from}..${to}, weekly refits: median ${median.toFixed(2)} s of ${runs} ` +
+      `(target ≤ 5 s for dixon-coles); ${last!.fits} fits, ${last!.scored} matches, ` +
+      `RPS ${last!.modelRps.toFixed(4)} v market ${last!.marketRps.toFixed(4)} (node ${process.version})`,
+  );
+}

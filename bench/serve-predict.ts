@@ -1,0 +1,102 @@
+/**
+ * Load on the predict endpoint of `matchday serve`: the compiled server runs as its own process on 127.0.0.1 (a
+ * free port), autocannon drives it with a rotating set of real fixtures, and the median over runs of req/s and p99
+ * latency is printed (with errors and non-2xx answers, which must be 0).
+ *   npm run build && npx tsx bench/serve-predict.ts --db /path/to/matchday.db [--runs 3] [--seconds 10] [--connections 10]
+ * The database needs ../shared/data imported (`matchday import ../shared/data`). Models are fitted during a warm-up
+ * request per fixture date, so the runs measure what a running server does: cached models, a fresh forecast per
+ * request.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import autocannon from 'autocannon';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string): string => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
+};
+const wholeNumber = (name: string, fallback: number): number => {
+  const value = Number(option(name, String(fallback)));
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number ≥ 1`);
+  return value;
+};
+const db = option('--db', process.env.MATCHDAY_DB ?? '');
+const runs = wholeNumber('--runs', 3);
+const seconds = wholeNumber('--seconds', 10);
+const connections = wholeNumber('--connections', 10);
+const root = path.resolve(import.meta.dirname, '..');
+const bin = path.join(root, 'dist/cli/main.js');
+if (!db || !existsSync(db)) throw new Error('give --db PATH (a database with ../shared/data imported)');
+if (!existsSync(bin)) throw new Error('run `npm run build` first: the benchmark starts the compiled server');
+
+/** Real fixtures: two quarter-final nights of the 2023-24 Europa League and two Premier League days. */
+const FIXTURES = [
+  ['Atalanta', 'Liverpool', '2024-04-18'],
+  ['Liverpool', 'Atalanta', '2024-04-11'],
+  ['AS Roma', 'AC Milan', '2024-04-18'],
+  ['West Ham United', 'Bayer Leverkusen', '2024-04-18'],
+  ['Olympique Marseille', 'SL Benfica', '2024-04-18'],
+  ['Arsenal', 'Chelsea', '2024-04-23'],
+  ['Liverpool', 'Tottenham Hotspur', '2024-05-05'],
+  ['Manchester City', 'Wolverhampton Wanderers', '2024-05-04'],
+];
+const paths = FIXTURES.map(
+  ([home, away, date]) => `/api/predict?home=${encodeURIComponent(home)}&away=${encodeURIComponent(away)}&date=${date}`,
+);
+
+const server = spawn(process.execPath, [bin, 'serve', '--port', '0', '--host', '127.0.0.1', '--db', db], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+try {
+  const base = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    server.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const address = /on (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
+      if (address) resolve(address[1]);
+    });
+    server.once('exit', (code) => reject(new Error(`server exited (${code}): ${output}`)));
+  });
+
+  const warmUp = performance.now();
+  for (const url of paths) {
+    const response = await fetch(base + url);
+    if (response.status !== 200) throw new Error(`${url}: ${response.status} ${await response.text()}`);
+    await response.arrayBuffer();
+  }
+  console.log(
+    `warm-up (fits ${FIXTURES.length} fixtures' models): ${((performance.now() - warmUp) / 1000).toFixed(1)} s`,
+  );
+
+  const results: { requestsPerSecond: number; p99: number; errors: number; non2xx: number; total: number }[] = [];
+  for (let run = 1; run <= runs; run++) {
+    const result = await autocannon({
+      url: base,
+      connections,
+      duration: seconds,
+      requests: paths.map((p) => ({ method: 'GET' as const, path: p })),
+    });
+    const row = {
+      requestsPerSecond: result.requests.average,
+      p99: result.latency.p99,
+      errors: result.errors + result.timeouts,
+      non2xx: result.non2xx,
+      total: result.requests.total,
+    };
+    results.push(row);
+    console.log(
+      `run ${run}: ${row.requestsPerSecond.toFixed(0)} req/s, p99 ${row.p99} ms, ${row.total} requests, ` +
+        `${row.errors} errors, ${row.non2xx} non-2xx`,
+    );
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  console.log(
+    `predict endpoint, node ${process.version}, ${connections} connections × ${seconds} s, median of ${runs} runs: ` +
+      `${median(results.map((r) => r.requestsPerSecond)).toFixed(0)} req/s, p99 ${median(results.map((r) => r.p99))} ms, ` +
+      `errors ${results.reduce((s, r) => s + r.errors, 0)}, non-2xx ${results.reduce((s, r) => s + r.non2xx, 0)}`,
+  );
+} finally {
+  server.kill('SIGTERM');
+}

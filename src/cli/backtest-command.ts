@@ -1,0 +1,199 @@
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import pc from 'picocolors';
+import { runBacktest } from '../evaluate/backtest.js';
+import { defaultHistoryCompetitions, loadBacktestInput } from '../evaluate/backtest-input.js';
+import { summarizeBacktest, type BacktestGroup, type BacktestReport } from '../evaluate/backtest-report.js';
+import { reliabilityDiagramSvg } from '../evaluate/calibration.js';
+import type { MeanWithError } from '../evaluate/metrics.js';
+import { MatchdayError } from '../errors.js';
+import {
+  BACKTEST_MODELS,
+  createBacktestForecaster,
+  DEFAULT_BACKTEST_MODEL,
+  parseBacktestModel,
+  type BacktestModelOptions,
+} from '../forecast/backtest-models.js';
+import { openCommandDatabase } from './database-option.js';
+import { parseCompetitions, parseDate, parseNumber } from './option-parsers.js';
+import { printJson, printTable, runCommand, type CommonOptions } from './output.js';
+import { progressBar } from './progress.js';
+
+interface BacktestOptions extends CommonOptions {
+  competitions: string;
+  from: string;
+  to: string;
+  model: string;
+  refit: string;
+  windowYears: string;
+  xi: string;
+  prior: string;
+  scope: string;
+  history?: string;
+  svg?: string;
+}
+
+export function registerBacktestCommand(program: Command): void {
+  program
+    .command('backtest')
+    .description('walk-forward backtest of a model against the closing market: refit on a schedule, forecast, score')
+    .requiredOption('--competitions <codes>', 'competitions to forecast, e.g. E0,SP1,I1,D1,F1')
+    .requiredOption('--from <date>', 'first fixture date (inclusive)')
+    .requiredOption('--to <date>', 'last fixture date (inclusive)')
+    .option('--model <name>', BACKTEST_MODELS.join('|'), DEFAULT_BACKTEST_MODEL.model)
+    .option('--refit <interval>', 'weekly, daily or Nd (every N days)', 'weekly')
+    .option('--window-years <n>', 'years of history per goal-model fit', String(DEFAULT_BACKTEST_MODEL.windowYears))
+    .option('--xi <perDay>', 'time decay per day of the goal model', String(DEFAULT_BACKTEST_MODEL.xi))
+    .option(
+      '--prior <precision>',
+      'prior precision toward the league mean',
+      String(DEFAULT_BACKTEST_MODEL.priorStrength),
+    )
+    .option('--scope <scope>', 'country (one fit per country) or joint (one fit)', DEFAULT_BACKTEST_MODEL.scope)
+    .option('--history <codes>', 'competitions to learn from (default: the forecast ones + their second tiers)')
+    .option('--svg <file>', 'write the reliability diagram of the model as SVG')
+    .option('--db <path>', 'database file')
+    .option('--json', 'print JSON')
+    .action((options: BacktestOptions) =>
+      runCommand(options, () => {
+        const competitions = parseCompetitions(options.competitions);
+        const from = parseDate(options.from, 'from');
+        const to = parseDate(options.to, 'to');
+        if (to < from) throw new MatchdayError('BAD_OPTION', `--to ${to} is before --from ${from}`, { field: 'to' });
+        const model: BacktestModelOptions = {
+          model: parseBacktestModel(options.model),
+          windowYears: parseNumber(options.windowYears, 'window-years', 0.1),
+          xi: parseNumber(options.xi, 'xi', 0),
+          priorStrength: parseNumber(options.prior, 'prior', 0),
+          scope: parseScope(options.scope),
+        };
+        const refitDays = parseRefit(options.refit);
+        const started = performance.now();
+        const db = openCommandDatabase(options, { readonly: true });
+        const history = options.history
+          ? parseCompetitions(options.history)
+          : defaultHistoryCompetitions(db, competitions);
+        const forecaster = createBacktestForecaster(model);
+        const input = loadBacktestInput(db, {
+          competitions,
+          from,
+          to,
+          historyCompetitions: history,
+          historyYears: forecaster.historyYears,
+        });
+        db.close();
+        const bar = progressBar(!options.json, 'backtest');
+        const run = runBacktest(input, forecaster, {
+          refitDays,
+          onProgress: (done, total, date) => bar.update(done, total, date),
+        });
+        bar.stop();
+        const report = summarizeBacktest(run);
+        const seconds = (performance.now() - started) / 1000;
+        if (options.svg) {
+          const title = `Reliability of ${model.model} 1X2 forecasts, ${competitions.join(', ')}, ${from}..${to} (${report.scored} matches)`;
+          writeFileSync(options.svg, reliabilityDiagramSvg(report.calibration.model, { title }));
+        }
+        const settings = { competitions, history, from, to, refitDays, ...model, seconds };
+        if (options.json) return printJson({ settings, report });
+        printReport(report, settings);
+      }),
+    );
+}
+
+function parseRefit(text: string): number {
+  if (text === 'weekly') return 7;
+  if (text === 'daily') return 1;
+  const match = /^(\d+)d$/.exec(text);
+  if (!match || Number(match[1]) < 1) {
+    throw new MatchdayError('BAD_OPTION', `--refit must be weekly, daily or Nd (N ≥ 1 days), got ${text}`, {
+      field: 'refit',
+    });
+  }
+  return Number(match[1]);
+}
+
+function parseScope(text: string): BacktestModelOptions['scope'] {
+  if (text !== 'country' && text !== 'joint') {
+    throw new MatchdayError('BAD_OPTION', `--scope must be country or joint, got ${text}`, { field: 'scope' });
+  }
+  return text;
+}
+
+const plusMinus = (m: MeanWithError | undefined, digits = 4): string =>
+  m ? `${m.mean.toFixed(digits)} ± ${(m.standardError ?? 0).toFixed(digits)}` : '';
+const signed = (m: MeanWithError | undefined): string =>
+  m ? `${m.mean >= 0 ? '+' : ''}${m.mean.toFixed(4)} ± ${(m.standardError ?? 0).toFixed(4)}` : '';
+
+function groupRow(g: BacktestGroup): (string | number)[] {
+  const s = g.scores;
+  return [
+    g.key,
+    g.scored,
+    g.skipped,
+    plusMinus(s?.model.rps),
+    s ? s.model.logLoss.mean.toFixed(4) : '',
+    s ? s.model.brier.mean.toFixed(4) : '',
+    plusMinus(s?.market.rps),
+    signed(s?.rpsGap),
+    s ? `${s.draws.model.toFixed(3)} / ${s.draws.market.toFixed(3)} / ${s.draws.observed.toFixed(3)}` : '',
+  ];
+}
+
+function printReport(
+  report: BacktestReport,
+  settings: {
+    competitions: string[];
+    history: string[];
+    from: string;
+    to: string;
+    refitDays: number;
+    seconds: number;
+  } & BacktestModelOptions,
+): void {
+  process.stdout.write(
+    `${pc.bold(settings.model)} on ${settings.competitions.join(', ')} ${settings.from}..${settings.to}: ` +
+      `${report.fits} fits every ${settings.refitDays} days on ${settings.history.join(', ')} ` +
+      `(window ${settings.windowYears} y, ξ ${settings.xi}, prior ${settings.priorStrength}, ${settings.scope}) ` +
+      `in ${settings.seconds.toFixed(1)} s\n`,
+  );
+  const head = [
+    '',
+    'scored',
+    'skipped',
+    'model RPS',
+    'log loss',
+    'Brier',
+    'market RPS',
+    'gap (RPS)',
+    'draw model / market / seen',
+  ];
+  printTable(head, [...report.byCompetition.map(groupRow), groupRow(report.overall)]);
+  printTable(['season', ...head.slice(1)], report.bySeason.map(groupRow));
+  printTable(
+    ['outcome', 'model predicted', 'market predicted', 'observed'],
+    report.calibration.modelRates.map((rate, k) => [
+      rate.label,
+      rate.meanPredicted.toFixed(3),
+      report.calibration.marketRates[k].meanPredicted.toFixed(3),
+      `${rate.observedFrequency.toFixed(3)} ± ${(2 * rate.standardError).toFixed(3)}`,
+    ]),
+  );
+  printTable(
+    ['reliability', 'forecasts', 'count', 'mean predicted', 'observed ± 2 se'],
+    report.calibration.model.flatMap((table) =>
+      table.bins.map((bin) => [
+        table.label,
+        `${bin.lower.toFixed(1)}–${bin.upper.toFixed(1)}`,
+        bin.count,
+        bin.meanPredicted.toFixed(3),
+        `${bin.observedFrequency.toFixed(3)} ± ${(2 * bin.standardError).toFixed(3)}`,
+      ]),
+    ),
+  );
+  const sources = report.marketSources.map((s) => `${s.source} ${s.count}`).join(', ');
+  process.stdout.write(`market: ${sources} (margin removed by Shin's method)\n`);
+  if (report.skipped.length > 0) {
+    process.stdout.write(`skipped: ${report.skipped.map((s) => `${s.reason} (${s.count})`).join('; ')}\n`);
+  }
+}

@@ -1,0 +1,201 @@
+import type { Command } from 'commander';
+import { MatchdayError } from '../errors.js';
+import { tieModelFromRates, type TieModel } from '../forecast/bracket-odds.js';
+import { forecastBracketState, type BracketReport, type SideReport } from '../forecast/bracket-forecast.js';
+import { DEFAULT_SIMULATION_RUNS, DEFAULT_SIMULATION_SEED } from '../forecast/bracket.js';
+import { DEFAULT_MODEL_OPTIONS, type SavedModel } from '../forecast/match-model.js';
+import { TieForecaster } from '../evaluate/tie-forecaster.js';
+import { bracketState, type BracketState } from '../history/bracket-state.js';
+import { tieRules, UEFA_NO_AWAY_GOALS_ERA, type TieRules, type TieTeam } from '../history/ties.js';
+import type { Db } from '../store/database.js';
+import { openCommandDatabase } from './database-option.js';
+import { parseCompetition, parseDate, parseNumber } from './option-parsers.js';
+import { printJson, printTable, runCommand, type CommonOptions } from './output.js';
+
+interface BracketOptions extends CommonOptions {
+  competition: string;
+  season: string;
+  asOf?: string;
+  model: string;
+  runs: string;
+  seed: string;
+  threads?: string;
+}
+
+export function registerBracketCommand(program: Command): void {
+  program
+    .command('bracket')
+    .description("a knockout competition's remaining rounds as of a date: pairings and each team's chances")
+    .requiredOption('--competition <code>', 'competition code or name, e.g. europa-league')
+    .requiredOption('--season <season>', 'season, e.g. 2023-24')
+    .option('--as-of <date>', "the bracket before this day's matches (default: today)")
+    .option('--model <family>', `goal model: ${TIE_MODEL_FAMILIES.join('|')}`, DEFAULT_MODEL_OPTIONS.family)
+    .option('--runs <n>', 'simulated competitions when a draw is still to come', String(DEFAULT_SIMULATION_RUNS))
+    .option('--seed <n>', 'seed of the simulation', String(DEFAULT_SIMULATION_SEED))
+    .option('--threads <n>', 'worker threads for the simulation (0: none; default: one per CPU)')
+    .option('--db <path>', 'database file')
+    .option('--json', 'print JSON')
+    .action((options: BracketOptions) =>
+      runCommand(options, async () => {
+        const competition = parseCompetition(options.competition);
+        const asOf = options.asOf ? parseDate(options.asOf, 'as-of') : new Date().toISOString().slice(0, 10);
+        const simulation = {
+          runs: wholeNumber(options.runs, 'runs', 1),
+          seed: wholeNumber(options.seed, 'seed', 0),
+          threads: options.threads === undefined ? undefined : wholeNumber(options.threads, 'threads', 0),
+        };
+        const db = openCommandDatabase(options, { readonly: true });
+        const state = bracketState(db, competition, options.season, asOf);
+        const odds = state.currentRound === null ? null : tieModelAsOf(db, state, modelFamily(options.model));
+        const report = await forecastBracketState(state, odds?.model ?? noModel, simulation);
+        db.close();
+        const output = { ...report, model: odds?.description ?? null };
+        if (options.json) return printJson(output);
+        printBracket(report, odds?.description ?? null);
+      }),
+    );
+}
+
+/** Goal models a tie forecast runs on (rates and ρ; rating models give no rates). */
+const TIE_MODEL_FAMILIES = ['dixon-coles', 'poisson'] as const;
+type TieModelFamily = (typeof TIE_MODEL_FAMILIES)[number];
+
+interface ModelDescription {
+  family: string;
+  data: SavedModel['data'];
+  extraTimeScale: number;
+  penaltyHomeWin: number;
+  rules: TieRules;
+  /** Second-leg rates as the goal model gives them, without game-state multipliers. */
+  gameState: null;
+}
+
+/**
+ * The tie model as of the date, as `matchday tie` builds it (evaluate/tie-forecaster): a goal model fitted on the
+ * top-flight leagues and continental competitions before the date, the extra-time rate fitted on earlier extra
+ * times, the season's rules.
+ */
+function tieModelAsOf(
+  db: Db,
+  state: BracketState,
+  family: TieModelFamily,
+): { model: TieModel; description: ModelDescription } {
+  const forecaster = new TieForecaster(db, { model: { ...DEFAULT_MODEL_OPTIONS, family } });
+  const before = state.asOf;
+  const saved = forecaster.modelBefore(before);
+  const names = new Map(teamsInPlay(state).map((t) => [t.id, t]));
+  const team = (id: number): TieTeam => names.get(id) ?? { id, name: `team ${id}` };
+  const rules = tieRules(state.competition.code, state.season) ?? UEFA_NO_AWAY_GOALS_ERA;
+  const extraTimeScale = forecaster.extraTimeScaleBefore(before);
+  const penaltyHomeWin = forecaster.options.penaltyHomeWin;
+  const model = tieModelFromRates({
+    // The tie forecaster's rates are for a second leg: b at home to a.
+    rates: (home, away, neutral) => forecaster.secondLegRates(saved, { a: team(away), b: team(home), neutral, before }),
+    rules,
+    extraTimeScale,
+    penaltyHomeWin,
+    gameState: null,
+  });
+  return {
+    model,
+    description: {
+      family: saved.options.family,
+      data: saved.data,
+      extraTimeScale,
+      penaltyHomeWin,
+      rules,
+      gameState: null,
+    },
+  };
+}
+
+/** Every team that can still play: the current round's and any known later entrant. */
+function teamsInPlay(state: BracketState): TieTeam[] {
+  const teams = new Map<number, TieTeam>();
+  for (const round of state.rounds.slice(state.currentRound ?? state.rounds.length)) {
+    for (const team of round.entrants) teams.set(team.id, team);
+    for (const tie of round.ties) for (const side of tie.sides) if ('team' in side) teams.set(side.team.id, side.team);
+  }
+  return [...teams.values()];
+}
+
+/** The competition is over: nothing to price. */
+const noModel: TieModel = {
+  matchGrid: () => decided(),
+  secondLeg: () => decided(),
+  neutralFinal: () => decided(),
+};
+
+function decided(): never {
+  throw new MatchdayError('NO_MODEL', 'the competition is decided: no tie to forecast');
+}
+
+function modelFamily(text: string): TieModelFamily {
+  const family = TIE_MODEL_FAMILIES.find((f) => f === text);
+  if (!family) {
+    throw new MatchdayError('BAD_OPTION', `unknown model ${text}; one of ${TIE_MODEL_FAMILIES.join(', ')}`, {
+      field: 'model',
+    });
+  }
+  return family;
+}
+
+function wholeNumber(text: string, field: string, min: number): number {
+  const value = parseNumber(text, field, min);
+  if (!Number.isInteger(value)) {
+    throw new MatchdayError('BAD_OPTION', `--${field} must be a whole number, got ${text}`, { field });
+  }
+  return value;
+}
+
+const percent = (p: number) => `${(100 * p).toFixed(1)}%`;
+
+function printBracket(report: BracketReport, model: ModelDescription | null): void {
+  process.stdout.write(`${report.competition.name} ${report.season}, as of ${report.asOf}\n`);
+  const sideText = (side: SideReport) =>
+    'team' in side ? side.team.name : side.candidates.map((c) => c.team.name).join(' / ');
+  for (const round of report.rounds) {
+    if (round.pairing === 'draw') {
+      const entrants = round.entrants.length ? ` (joining: ${round.entrants.map((t) => t.name).join(', ')})` : '';
+      process.stdout.write(`${round.name}: still to be drawn${entrants}\n`);
+      continue;
+    }
+    process.stdout.write(`${round.name} (${round.knownBecause}):\n`);
+    for (const tie of round.ties) {
+      const odds = tie.through ? ` — ${percent(tie.through[0])} / ${percent(tie.through[1])}` : '';
+      const result = tie.winner ? ` — ${tie.winner.name} through` : '';
+      const score = tie.score ? ` [${tie.score}]` : '';
+      process.stdout.write(`  ${sideText(tie.sides[0])} v ${sideText(tie.sides[1])}${score}${result}${odds}\n`);
+      if (tie.pairings && tie.pairings.length <= 4) {
+        const pairings = tie.pairings.map((p) => `${p.teams[0].name} v ${p.teams[1].name} ${percent(p.probability)}`);
+        process.stdout.write(`    ${pairings.join('; ')}\n`);
+      }
+    }
+  }
+  if (report.champion) process.stdout.write(`Winner: ${report.champion.name}\n`);
+  if (report.teams.length > 0) {
+    const later = report.currentRound === null ? [] : report.rounds.slice(report.currentRound + 1).map((r) => r.name);
+    printTable(
+      ['team', ...later, 'winner'],
+      report.teams
+        .filter((t) => !t.eliminated)
+        .map((t) => [t.name, ...later.map((name) => percent(t.reach[name])), percent(t.win)]),
+    );
+  }
+  for (const phrase of report.phrases) process.stdout.write(`${phrase}\n`);
+  if (report.simulation) {
+    const s = report.simulation;
+    process.stdout.write(
+      `Monte Carlo: ${s.runs} runs, seed ${s.seed}, ${s.threads} worker threads, standard error ≤ ${percent(s.maxStandardError)}\n`,
+    );
+  } else if (report.method === 'exact') {
+    process.stdout.write('Exact: every pairing to the final is known.\n');
+  }
+  if (model) {
+    process.stdout.write(
+      `Model: ${model.family} on ${model.data.matches} matches ${model.data.firstDate}..${model.data.lastDate}; ` +
+        `extra-time rate ×${model.extraTimeScale.toFixed(3)} of 90 minutes; shoot-outs ${percent(model.penaltyHomeWin)} home; ` +
+        `away goals ${model.rules.awayGoals ? 'count' : 'do not count'}; no game-state adjustment\n`,
+    );
+  }
+}

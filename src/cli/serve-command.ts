@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { serve } from '@hono/node-server';
+import type { Command } from 'commander';
+import { MatchdayError } from '../errors.js';
+import { parseDossier, type Dossier } from '../preview/dossier.js';
+import { createApp } from '../server/app.js';
+import { ServerContext } from '../server/server-context.js';
+import { openCommandDatabase } from './database-option.js';
+import { readModelFile } from './model-file.js';
+import { parseNumber } from './option-parsers.js';
+import { runCommand, type CommonOptions } from './output.js';
+
+function readDossier(file: string): Dossier {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new MatchdayError('DOSSIER_FILE', `cannot read: ${(error as Error).message}`, { file });
+  }
+  return parseDossier(text, file);
+}
+
+interface ServeOptions extends CommonOptions {
+  port: string;
+  host: string;
+  modelFile?: string;
+  dossier?: string[];
+}
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('web pages and a JSON API over the database (read-only): forecasts, ties, brackets, previews')
+    .option('--port <port>', 'port to listen on', '8080')
+    .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .option('--db <path>', 'database file')
+    .option('--model-file <file>', 'a model saved by `matchday fit --out`, used for fixtures after its data')
+    .option('--dossier <files...>', 'dossiers (docs/dossier.md) whose fixtures get team news, line-ups and crowd')
+    .action((options: ServeOptions) =>
+      runCommand(options, () => {
+        const port = parseNumber(options.port, 'port', 0);
+        const savedModel = options.modelFile ? readModelFile(options.modelFile) : undefined;
+        const dossiers = (options.dossier ?? []).map(readDossier);
+        const db = openCommandDatabase(options, { readonly: true });
+        const app = createApp(new ServerContext({ db, savedModel, dossiers }));
+        const server = serve({ fetch: app.fetch, port, hostname: options.host }, (info) => {
+          process.stdout.write(`matchday serving ${db.name} on http://${options.host}:${info.port}/\n`);
+        });
+        const stop = () => server.close(() => db.close());
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      }),
+    );
+}

@@ -1,0 +1,317 @@
+/**
+ * Game state in a second leg. A goal model's rates describe an ordinary match between the two teams; in a second
+ * leg the sides play to the aggregate as it stands minute by minute: a team far ahead sits back, a team behind
+ * chases, and when the chasers close the gap the leaders tighten up again. So the second leg is played here as a
+ * continuous-time Markov chain over the score: while the host leads the aggregate by s, it scores at λ·e^{h[s]} and
+ * the visitor at μ·e^{a[s]} (λ, μ the goal model's rates for the whole 90 minutes, s clipped to ±maxLead). With every
+ * h and a at 0 the chain is the independent Poisson grid.
+ *
+ * The chain is solved exactly by uniformization: with Λ ≥ every total rate, P(score) = Σ_k Poisson(k; Λ)·(v·M^k),
+ * M the jump matrix of one event (a host goal, a visitor goal, or nothing), summed until the Poisson tail is below
+ * 1e-15. The multipliers are fitted by maximum likelihood on past second legs' 90-minute scores given the rates the
+ * goal model gave them beforehand, with a Gaussian prior on h and a (precision `priorPrecision`) and the gradient by
+ * reverse mode through the same recursion. Pure: arrays in, numbers out.
+ */
+import { MatchdayError } from '../errors.js';
+import { minimizeLbfgs } from '../models/lbfgs.js';
+import type { ScoreGrid } from '../models/score-grid.js';
+
+export interface GameStateSample {
+  /** The second-leg host's aggregate lead at kick-off (negative when it trails). */
+  lead: number;
+  /** The goal model's expected goals for the second leg (host, visitor), fitted before it. */
+  homeExpected: number;
+  awayExpected: number;
+  /** The second leg's 90-minute score. */
+  homeGoals: number;
+  awayGoals: number;
+}
+
+export interface GameStateModel {
+  /** Leads beyond ±maxLead share the end states. */
+  maxLead: number;
+  /** ln of the multiplier on the host's and the visitor's scoring rate while the host leads by −maxLead..maxLead. */
+  homeLog: number[];
+  awayLog: number[];
+  priorPrecision: number;
+  /** Second legs fitted on (0: the neutral model, every multiplier 1). */
+  matches: number;
+  /** Second legs left out because a score lies beyond the grid. */
+  skipped: number;
+  converged: boolean;
+}
+
+export interface GameStateFitOptions {
+  /** Default 3. */
+  maxLead?: number;
+  /** Precision of the Gaussian prior on each log multiplier (1/σ²). Default 2 (σ ≈ 0.7). */
+  priorPrecision?: number;
+  /** Largest score per side in the chain. Default 10. */
+  maxGoals?: number;
+  /** Start from this model (e.g. last season's fit). */
+  warmStart?: GameStateModel;
+}
+
+export const DEFAULT_GAME_STATE_MAX_LEAD = 3;
+export const DEFAULT_GAME_STATE_PRIOR_PRECISION = 2;
+
+/** Every multiplier 1: the naive forecast. */
+export function neutralGameState(maxLead = DEFAULT_GAME_STATE_MAX_LEAD): GameStateModel {
+  const zeros = new Array<number>(2 * maxLead + 1).fill(0);
+  return {
+    maxLead,
+    homeLog: zeros,
+    awayLog: [...zeros],
+    priorPrecision: DEFAULT_GAME_STATE_PRIOR_PRECISION,
+    matches: 0,
+    skipped: 0,
+    converged: true,
+  };
+}
+
+/** The multipliers on the host's and the visitor's rates while the host leads the aggregate by `lead`. */
+export function gameStateMultipliers(model: GameStateModel, lead: number): { home: number; away: number } {
+  const s = stateIndex(model.maxLead, lead);
+  return { home: Math.exp(model.homeLog[s]), away: Math.exp(model.awayLog[s]) };
+}
+
+/**
+ * Score grid of a period (90 minutes, or extra time with `homeExpected`/`awayExpected` already scaled to it) that
+ * starts with the host leading the aggregate by `startLead`. homeExpected/awayExpected of the grid are its means.
+ */
+export function gameStateGrid(
+  model: GameStateModel,
+  homeExpected: number,
+  awayExpected: number,
+  startLead: number,
+  maxGoals: number,
+): ScoreGrid {
+  checkModel(model);
+  const chain = buildChain(model, homeExpected, awayExpected, startLead);
+  const size = maxGoals + 1;
+  const p = new Float64Array(size * size);
+  forward(chain, size, size, p, null);
+  let sum = 0;
+  let home = 0;
+  let away = 0;
+  for (let b = 0; b < size; b++) {
+    for (let a = 0; a < size; a++) {
+      const v = p[b * size + a];
+      sum += v;
+      home += b * v;
+      away += a * v;
+    }
+  }
+  if (!(sum > 0)) throw new MatchdayError('invalid-grid', 'game-state grid has no probability mass', { field: 'rates' });
+  return { maxGoals, p, truncatedMass: Math.max(0, 1 - sum), homeExpected: home / sum, awayExpected: away / sum };
+}
+
+/** Maximum-likelihood (with the prior) multipliers from past second legs. */
+export function fitGameState(samples: readonly GameStateSample[], options: GameStateFitOptions = {}): GameStateModel {
+  const maxLead = options.warmStart?.maxLead ?? options.maxLead ?? DEFAULT_GAME_STATE_MAX_LEAD;
+  const priorPrecision = options.priorPrecision ?? DEFAULT_GAME_STATE_PRIOR_PRECISION;
+  const maxGoals = options.maxGoals ?? 10;
+  if (!(Number.isInteger(maxLead) && maxLead >= 0)) {
+    throw new MatchdayError('invalid-argument', `maxLead must be a non-negative integer, got ${maxLead}`, {
+      field: 'maxLead',
+    });
+  }
+  if (!(priorPrecision > 0 && Number.isFinite(priorPrecision))) {
+    throw new MatchdayError('invalid-argument', `priorPrecision must be positive and finite, got ${priorPrecision}`, {
+      field: 'priorPrecision',
+    });
+  }
+  samples.forEach(checkSample);
+  const used = samples.filter((s) => s.homeGoals <= maxGoals && s.awayGoals <= maxGoals);
+  const states = 2 * maxLead + 1;
+  if (used.length === 0) return { ...neutralGameState(maxLead), priorPrecision, skipped: samples.length };
+
+  const x0 = new Float64Array(2 * states);
+  if (options.warmStart) {
+    x0.set(options.warmStart.homeLog, 0);
+    x0.set(options.warmStart.awayLog, states);
+  }
+  const neutral = neutralGameState(maxLead);
+  const objective = (x: Float64Array, gradient: Float64Array): number => {
+    const model = { ...neutral, homeLog: Array.from(x.subarray(0, states)), awayLog: Array.from(x.subarray(states)) };
+    gradient.fill(0);
+    let value = 0;
+    for (const s of used) {
+      const chain = buildChain(model, s.homeExpected, s.awayExpected, s.lead);
+      const logP = logLikelihoodWithGradient(chain, s.homeGoals, s.awayGoals, gradient);
+      if (!Number.isFinite(logP)) return Infinity;
+      value -= logP;
+    }
+    for (let i = 0; i < x.length; i++) {
+      value += 0.5 * priorPrecision * x[i] * x[i];
+      gradient[i] = -gradient[i] + priorPrecision * x[i];
+    }
+    // Per second leg, so the tolerance means the same whatever the number of samples.
+    for (let i = 0; i < x.length; i++) gradient[i] /= used.length;
+    return value / used.length;
+  };
+  const result = minimizeLbfgs(objective, x0, { gradientTolerance: 1e-7, maxIterations: 200 });
+  return {
+    maxLead,
+    homeLog: Array.from(result.x.subarray(0, states)),
+    awayLog: Array.from(result.x.subarray(states)),
+    priorPrecision,
+    matches: used.length,
+    skipped: samples.length - used.length,
+    converged: result.converged,
+  };
+}
+
+/** The uniformized chain of one period: jump probabilities per lead state and the Poisson weights of jump counts. */
+interface Chain {
+  maxLead: number;
+  startLead: number;
+  /** Probability that one uniformized event is a host goal / a visitor goal, per lead state. */
+  homeMove: Float64Array;
+  awayMove: Float64Array;
+  /** Poisson(k; Λ), k = 0..jumps − 1. */
+  weights: Float64Array;
+}
+
+function buildChain(model: GameStateModel, lambda: number, mu: number, startLead: number): Chain {
+  if (!(Number.isFinite(lambda) && lambda >= 0 && Number.isFinite(mu) && mu >= 0)) {
+    throw new MatchdayError('invalid-rate', `rates must be finite and non-negative, got ${lambda}, ${mu}`, {
+      field: 'rates',
+    });
+  }
+  if (!Number.isInteger(startLead)) {
+    throw new MatchdayError('invalid-argument', `aggregate lead must be a whole number, got ${startLead}`, {
+      field: 'lead',
+    });
+  }
+  const homeRate = model.homeLog.map((h) => lambda * Math.exp(h));
+  const awayRate = model.awayLog.map((a) => mu * Math.exp(a));
+  // Λ bounds every state's total rate; any Λ that does gives the exact answer.
+  const uniform = Math.max(Math.max(...homeRate) + Math.max(...awayRate), 1e-12);
+  return {
+    maxLead: model.maxLead,
+    startLead,
+    homeMove: Float64Array.from(homeRate, (r) => r / uniform),
+    awayMove: Float64Array.from(awayRate, (r) => r / uniform),
+    weights: poissonWeights(uniform),
+  };
+}
+
+/** Poisson(k; Λ) for k = 0.. until the tail is below 1e-15. */
+function poissonWeights(rate: number): Float64Array {
+  const weights: number[] = [];
+  let w = Math.exp(-rate);
+  let total = 0;
+  for (let k = 0; ; k++) {
+    if (k > 0) w = (w * rate) / k;
+    weights.push(w);
+    total += w;
+    if ((k > rate && 1 - total < 1e-15) || k > rate + 60 * Math.sqrt(rate) + 60) break;
+  }
+  return Float64Array.from(weights);
+}
+
+/**
+ * p = Σ_k w_k v_k over the scores 0..rows−1 × 0..cols−1, with v_0 = 1 at 0-0 and v_{k+1} = v_k·M. Goals only go up,
+ * so mass that leaves the rectangle never comes back: the rectangle up to an observed score is all its likelihood
+ * needs. Keeps every v_k in `history` (k-major) when given one.
+ */
+function forward(chain: Chain, rows: number, cols: number, p: Float64Array, history: Float64Array | null): void {
+  const { homeMove, awayMove, weights, maxLead, startLead } = chain;
+  const cells = rows * cols;
+  let v = new Float64Array(cells);
+  let next = new Float64Array(cells);
+  v[0] = 1;
+  for (let k = 0; k < weights.length; k++) {
+    const w = weights[k];
+    for (let c = 0; c < cells; c++) p[c] += w * v[c];
+    if (history) history.set(v, k * cells);
+    if (k === weights.length - 1) break;
+    next.fill(0);
+    // After k events no score beyond b + a = k holds mass.
+    for (let b = 0; b < rows && b <= k; b++) {
+      for (let a = 0; a < cols && a + b <= k; a++) {
+        const c = b * cols + a;
+        const value = v[c];
+        if (value === 0) continue;
+        const s = stateIndex(maxLead, startLead + b - a);
+        const h = homeMove[s];
+        const m = awayMove[s];
+        next[c] += value * (1 - h - m);
+        if (b + 1 < rows) next[c + cols] += value * h;
+        if (a + 1 < cols) next[c + 1] += value * m;
+      }
+    }
+    [v, next] = [next, v];
+  }
+}
+
+/** ln p(homeGoals-awayGoals) and, added into `gradient`, its derivatives by homeLog (first) and awayLog (after). */
+function logLikelihoodWithGradient(chain: Chain, homeGoals: number, awayGoals: number, gradient: Float64Array): number {
+  const { homeMove, awayMove, weights, maxLead, startLead } = chain;
+  const states = homeMove.length;
+  const rows = homeGoals + 1;
+  const cols = awayGoals + 1;
+  const cells = rows * cols;
+  const observed = cells - 1;
+  const jumps = weights.length;
+  const history = new Float64Array(jumps * cells);
+  const p = new Float64Array(cells);
+  forward(chain, rows, cols, p, history);
+  const probability = p[observed];
+  if (!(probability > 0)) return -Infinity;
+  const g = 1 / probability;
+  // Adjoint: u_k = ∂ln p/∂v_k = w_k·g·e_obs + Mᵀ u_{k+1}.
+  let u = new Float64Array(cells);
+  let previous = new Float64Array(cells);
+  u[observed] = weights[jumps - 1] * g;
+  for (let k = jumps - 2; k >= 0; k--) {
+    const offset = k * cells;
+    for (let b = 0; b < rows; b++) {
+      for (let a = 0; a < cols; a++) {
+        const c = b * cols + a;
+        const s = stateIndex(maxLead, startLead + b - a);
+        const h = homeMove[s];
+        const m = awayMove[s];
+        const uHome = b + 1 < rows ? u[c + cols] : 0;
+        const uAway = a + 1 < cols ? u[c + 1] : 0;
+        const v = history[offset + c];
+        if (v !== 0) {
+          // ∂/∂h_c = Σ_k v_k[c](u_{k+1}[c + host goal] − u_{k+1}[c]); h = λe^θ/Λ, so ∂h/∂θ = h.
+          gradient[s] += h * v * (uHome - u[c]);
+          gradient[states + s] += m * v * (uAway - u[c]);
+        }
+        previous[c] = (1 - h - m) * u[c] + h * uHome + m * uAway;
+      }
+    }
+    previous[observed] += weights[k] * g;
+    [u, previous] = [previous, u];
+  }
+  return Math.log(probability);
+}
+
+function stateIndex(maxLead: number, lead: number): number {
+  return Math.max(-maxLead, Math.min(maxLead, lead)) + maxLead;
+}
+
+function checkModel(model: GameStateModel): void {
+  const states = 2 * model.maxLead + 1;
+  if (model.homeLog.length !== states || model.awayLog.length !== states) {
+    throw new MatchdayError('invalid-argument', `a game-state model with maxLead ${model.maxLead} needs ${states} states`, {
+      field: 'gameState',
+    });
+  }
+  if (![...model.homeLog, ...model.awayLog].every(Number.isFinite)) {
+    throw new MatchdayError('invalid-argument', 'game-state multipliers must be finite', { field: 'gameState' });
+  }
+}
+
+function checkSample(s: GameStateSample, index: number): void {
+  const rates = [s.homeExpected, s.awayExpected].every((v) => Number.isFinite(v) && v > 0);
+  const goals = [s.homeGoals, s.awayGoals].every((v) => Number.isInteger(v) && v >= 0);
+  if (!rates || !goals || !Number.isInteger(s.lead)) {
+    throw new MatchdayError('invalid-argument', `game-state sample ${index} is not a valid second leg`, {
+      field: 'samples',
+    });
+  }
+}

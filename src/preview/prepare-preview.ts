@@ -1,0 +1,429 @@
+import { MatchdayError } from '../errors.js';
+import { forecastFixture, type FixtureForecast } from '../forecast/fixture-forecast.js';
+import { fitFixtureModel, fixtureFitScope } from '../forecast/fixture-model.js';
+import { DEFAULT_MODEL_OPTIONS, type FixtureTeam, type SavedModel } from '../forecast/match-model.js';
+import {
+  fitExtraTimeScale,
+  forecastTie,
+  SAME_RATE_EXTRA_TIME_SCALE,
+  type TieForecastResult,
+} from '../forecast/tie-forecast.js';
+import { tieStateAfterFirstLeg } from '../forecast/two-legged-tie.js';
+import {
+  extraTimeHistory,
+  findFixtureMatch,
+  gatherPreviewHistory,
+  nextRoundOpponents,
+  resolvePreviewTeam,
+  type PreviewHistory,
+  type PreviewTeam,
+} from '../history/preview-history.js';
+import { tieRules } from '../history/ties.js';
+import { findCompetition, seasonOfDate } from '../ingest/competitions.js';
+import { computeFacts } from '../insights/compute-facts.js';
+import type { Fact } from '../insights/facts.js';
+import type { Db } from '../store/database.js';
+import { latestLeague, type StoredMatchView } from '../store/match-queries.js';
+import { loadTeamDirectory } from '../store/team-store.js';
+import { findVenues } from '../store/venue-queries.js';
+import type { ComposeInput } from './compose-preview.js';
+import type { Dossier } from './dossier.js';
+import { formatCount } from './preview-layout.js';
+import { venueOnTheDay } from './write-crowd.js';
+import { listJoin } from './write-english.js';
+
+/**
+ * Everything a preview is written from, gathered for one fixture: the teams (from the database, else the saved
+ * model's team list, so an empty database still gives a preview), the history and its facts, the model and its
+ * forecast, the tie, the bracket, the played result, the dossier and the venue, and caveats that say what is
+ * missing and what importing history would add.
+ */
+export interface PreviewRequest {
+  home: string;
+  away: string;
+  /** ISO date; defaults to the dossier's. */
+  date?: string;
+  /** Code or name; defaults to the dossier's, then the stored fixture's. */
+  competition?: string;
+  dossier?: Dossier | null;
+  /** The dossier line where the first leg is written, for its receipt (the Dossier type does not keep it). */
+  dossierFirstLegLine?: number;
+  /** A model saved by `matchday fit --out`; without one a model is fitted on the database's history. */
+  model?: { saved: SavedModel; file: string } | null;
+  seed?: number;
+}
+
+export function preparePreview(db: Db, request: PreviewRequest): ComposeInput {
+  const dossier = request.dossier ?? null;
+  const date = fixtureDate(request, dossier);
+  const modelTeams = request.model?.saved.teams ?? [];
+  const directory = loadTeamDirectory(db);
+  const resolve = (name: string) => resolvePreviewTeam(db, name, modelTeams, directory);
+  const home = resolve(request.home);
+  const away = resolve(request.away);
+  if (dossier) checkDossierTeams(dossier, home, away, resolve);
+  const fixtureMatch = findFixtureMatch(db, home.teamId, away.teamId, date);
+  const competition = fixtureCompetition(request, dossier, fixtureMatch);
+  const caveats: string[] = [];
+
+  const history: PreviewHistory | null =
+    home.teamId !== null || away.teamId !== null
+      ? gatherPreviewHistory(db, {
+          homeTeamId: home.teamId,
+          awayTeamId: away.teamId,
+          date,
+          competitionCode: competition.code,
+        })
+      : null;
+  const season = history?.season ?? seasonOfDate(date);
+  const facts = history ? factsFor(history, home, away, date, competition.code, season) : [];
+  const withoutHistory = [home, away].filter(
+    (team) =>
+      team.teamId === null || !history?.matches.some((m) => m.home.id === team.teamId || m.away.id === team.teamId),
+  );
+  if (withoutHistory.length > 0) {
+    caveats.push(
+      `This database has no match history for ${listJoin(withoutHistory.map((t) => t.name))}, so the match preview ` +
+        'has no form, runs, head-to-head, records or tie precedent for them. Import history (for example with ' +
+        'matchday import ../shared/data) and those facts appear, each with the matches it stands on.',
+    );
+  }
+
+  const model = request.model?.saved ?? fitModel(db, home, away, date);
+  const forecast = forecastFixture(
+    model,
+    forecastTeam(db, home, model, date, 'home'),
+    forecastTeam(db, away, model, date, 'away'),
+    {
+      neutral: dossier?.fixture.neutral ?? fixtureMatch?.neutral ?? false,
+    },
+  );
+  if (forecast.model.teamsFromPrior.length > 0) {
+    caveats.push(
+      `The model has no matches of ${listJoin(forecast.model.teamsFromPrior)}: their numbers come from their league's average.`,
+    );
+  }
+  const sawTheMatch = model.data.before > date;
+  if (sawTheMatch) {
+    caveats.push(
+      `The model was fitted on matches up to ${model.data.lastDate}, on or after this fixture's date: its numbers are not a forecast made beforehand.`,
+    );
+  }
+
+  const firstLeg = firstLegOf(history, dossier, request.dossierFirstLegLine ?? 1, caveats);
+  const leg = dossier?.fixture.leg ?? fixtureMatch?.leg ?? (firstLeg ? 2 : null);
+  const tie =
+    firstLeg && leg === 2 ? tieNumbers(db, model, forecast, firstLeg, competition, season, date, caveats) : null;
+  const nextRound =
+    tie && home.teamId !== null && away.teamId !== null
+      ? nextRoundOpponents(db, competition.code, season, date, [home.teamId, away.teamId])
+      : null;
+
+  const matches: StoredMatchView[] = [...(history?.matches ?? [])];
+  const played = fixtureMatch?.status === 'played' ? fixtureMatch : null;
+  const playedScore = played?.score.ft ?? null;
+  if (played && playedScore) matches.push(played);
+  const known = new Set(matches.map((m) => m.id));
+
+  if (dossier) {
+    caveats.push(
+      `Team news, line-ups, the venue on the day and quotes are from the dossier ${dossier.file}, written by hand; everything else is computed from match data and the model.`,
+    );
+  } else {
+    caveats.push(
+      'No dossier was given: team news, possible line-ups, quotes and the matchday crowd need one (docs/dossier.md).',
+    );
+  }
+
+  return {
+    fixture: {
+      home: { teamId: home.teamId, name: home.name },
+      away: { teamId: away.teamId, name: away.name },
+      date,
+      competition: { code: competition.code, name: competition.name },
+      round: dossier?.fixture.round ?? fixtureMatch?.round ?? null,
+      leg,
+    },
+    matches,
+    facts,
+    firstLeg,
+    forecast: {
+      forecast,
+      description: modelDescription(model, request.model?.file ?? null),
+      receipt: request.model ? { file: request.model.file, line: 1, label: `Saved ${familyName(model)} model` } : null,
+      sawTheMatch,
+    },
+    tie,
+    nextRound: nextRound
+      ? {
+          round: nextRound.round,
+          opponents: nextRound.opponents.map((t) => t.name),
+          matchIds: nextRound.matchIds.filter((id) => known.has(id)),
+        }
+      : null,
+    played:
+      played && playedScore
+        ? {
+            matchId: played.id,
+            goals: { home: playedScore[0], away: playedScore[1] },
+            extraTime: played.score.et !== null,
+          }
+        : null,
+    dossier,
+    venue: venueFor(db, dossier, competition.code),
+    caveats,
+    seed: request.seed ?? seedOf(`${home.name}|${away.name}|${date}`),
+  };
+}
+
+function fixtureDate(request: PreviewRequest, dossier: Dossier | null): string {
+  if (request.date && dossier && request.date !== dossier.fixture.date) {
+    throw new MatchdayError('DOSSIER_MISMATCH', `the dossier is for ${dossier.fixture.date}, not ${request.date}`, {
+      file: dossier.file,
+      field: 'fixture.date',
+    });
+  }
+  const date = request.date ?? dossier?.fixture.date;
+  if (!date)
+    throw new MatchdayError('NO_DATE', 'give the fixture date (--date YYYY-MM-DD) or a dossier', { field: 'date' });
+  return date;
+}
+
+/** The dossier must be about the same two teams, home and away the same way round. */
+function checkDossierTeams(
+  dossier: Dossier,
+  home: PreviewTeam,
+  away: PreviewTeam,
+  resolve: (name: string) => PreviewTeam,
+): void {
+  const same = (a: PreviewTeam, b: PreviewTeam) =>
+    a.teamId !== null && b.teamId !== null ? a.teamId === b.teamId : a.name === b.name;
+  for (const [side, team] of [
+    ['home', home],
+    ['away', away],
+  ] as const) {
+    const named = dossier.fixture[side];
+    const resolved = resolve(named);
+    if (!same(resolved, team)) {
+      throw new MatchdayError('DOSSIER_MISMATCH', `the dossier's ${side} team is ${named}, not ${team.name}`, {
+        file: dossier.file,
+        field: `fixture.${side}`,
+      });
+    }
+  }
+}
+
+function fixtureCompetition(
+  request: PreviewRequest,
+  dossier: Dossier | null,
+  stored: StoredMatchView | null,
+): { code: string; name: string; kind: string | null } {
+  if (request.competition) {
+    const found = findCompetition(request.competition);
+    if (!found) {
+      throw new MatchdayError('UNKNOWN_COMPETITION', `unknown competition ${request.competition}`, {
+        field: 'competition',
+      });
+    }
+    if (dossier && dossier.fixture.competition !== found.code) {
+      throw new MatchdayError(
+        'DOSSIER_MISMATCH',
+        `the dossier is for ${dossier.fixture.competitionName}, not ${found.name}`,
+        {
+          file: dossier.file,
+          field: 'fixture.competition',
+        },
+      );
+    }
+    return { code: found.code, name: found.name, kind: found.kind };
+  }
+  if (dossier) {
+    return {
+      code: dossier.fixture.competition,
+      name: dossier.fixture.competitionName,
+      kind: findCompetition(dossier.fixture.competition)?.kind ?? null,
+    };
+  }
+  if (stored) return { ...stored.competition };
+  throw new MatchdayError(
+    'NO_COMPETITION',
+    'the database has no such fixture on that date: say which competition (--competition, or a dossier)',
+    { field: 'competition' },
+  );
+}
+
+function factsFor(
+  history: PreviewHistory,
+  home: PreviewTeam,
+  away: PreviewTeam,
+  date: string,
+  competitionCode: string,
+  season: string,
+): Fact[] {
+  // A team the database does not know has no matches; a placeholder id keeps the other team's facts.
+  return computeFacts({
+    fixture: {
+      homeTeamId: home.teamId ?? -1,
+      awayTeamId: away.teamId ?? -2,
+      date,
+      competitionCode,
+      season,
+      ...(history.firstLeg && { tie: { firstLegMatchId: history.firstLeg.id } }),
+    },
+    matches: history.matches,
+    goals: history.goals,
+  });
+}
+
+function fitModel(db: Db, home: PreviewTeam, away: PreviewTeam, date: string): SavedModel {
+  if (home.teamId === null || away.teamId === null) {
+    throw new MatchdayError(
+      'NO_MODEL',
+      'no model: pass --model-file (a model saved by `matchday fit --out`), or import history so one can be fitted',
+      { field: 'model-file' },
+    );
+  }
+  return fitFixtureModel(db, fixtureFitScope(db, [home.teamId, away.teamId], date), DEFAULT_MODEL_OPTIONS);
+}
+
+/**
+ * The team as the model knows it. A model fitted here uses database ids; a saved model is matched by name (its ids
+ * belong to the database it was fitted on). A team it never saw is predicted from its league's prior.
+ */
+function forecastTeam(db: Db, team: PreviewTeam, model: SavedModel, date: string, side: 'home' | 'away'): FixtureTeam {
+  const league = team.teamId !== null ? latestLeague(db, team.teamId, date) : null;
+  // A saved model's team was matched by name when the teams were resolved; a model fitted here has the database's names.
+  const inModel = team.modelTeam
+    ? model.teams.find((t) => t.id === team.modelTeam?.id)
+    : model.teams.find((t) => t.name === team.name);
+  if (inModel) return { id: inModel.id, name: team.name, group: league ?? inModel.group };
+  // An id no model team has: predictWithModel falls back to the prior.
+  return { id: side === 'home' ? -1 : -2, name: team.name, ...(league !== null && { group: league }) };
+}
+
+type FirstLeg = NonNullable<ComposeInput['firstLeg']>;
+
+/** The stored first leg, else the dossier's; when both exist and disagree, the stored one wins and a caveat says so. */
+function firstLegOf(
+  history: PreviewHistory | null,
+  dossier: Dossier | null,
+  dossierLine: number,
+  caveats: string[],
+): FirstLeg | null {
+  const stored = history?.firstLeg;
+  const written = dossier?.fixture.firstLeg;
+  if (stored?.score.ft) {
+    const [legHome, legAway] = stored.score.et ?? stored.score.ft;
+    if (written && (written.homeGoals !== legHome || written.awayGoals !== legAway)) {
+      caveats.push(
+        `The dossier gives the first leg as ${written.home} ${written.homeGoals}-${written.awayGoals} ${written.away}; the match data has ${legHome}-${legAway}, which the preview uses.`,
+      );
+    }
+    // The first leg's hosts are this fixture's away side.
+    return { date: stored.date, goals: { home: legAway, away: legHome }, source: { matchId: stored.id } };
+  }
+  if (!written || !dossier) return null;
+  return {
+    date: written.date,
+    goals: { home: written.awayGoals, away: written.homeGoals },
+    source: {
+      document: {
+        file: dossier.file,
+        line: dossierLine,
+        label: `from the dossier: ${written.home} ${written.homeGoals}-${written.awayGoals} ${written.away}, ${written.date}`,
+      },
+    },
+  };
+}
+
+function tieNumbers(
+  db: Db,
+  model: SavedModel,
+  forecast: FixtureForecast,
+  firstLeg: FirstLeg,
+  competition: { code: string; name: string },
+  season: string,
+  date: string,
+  caveats: string[],
+): NonNullable<ComposeInput['tie']> | null {
+  const rules = tieRules(competition.code, season);
+  if (!rules) {
+    caveats.push(
+      `matchday does not know how a level tie is settled in the ${competition.name}, so there is no tie forecast.`,
+    );
+    return null;
+  }
+  const evidence = extraTimeHistory(db, date);
+  const extraTimeScale = evidence ? fitExtraTimeScale(evidence) : SAME_RATE_EXTRA_TIME_SCALE;
+  const fitted = model.model;
+  const rho = 'family' in fitted && fitted.family === 'dixon-coles' ? fitted.params.rho : 0;
+  // Side A hosted the first leg (this fixture's away side); B hosts the second.
+  const result: TieForecastResult = forecastTie({
+    names: { a: forecast.away.name, b: forecast.home.name },
+    state: tieStateAfterFirstLeg(firstLeg.goals.away, firstLeg.goals.home),
+    rules,
+    homeExpected: forecast.expectedGoals.home,
+    awayExpected: forecast.expectedGoals.away,
+    rho,
+    extraTimeScale,
+    gameState: null,
+  });
+  const outcome = (split: TieForecastResult['a']) => ({
+    total: split.total,
+    inNormalTime: split.ninetyMinutes,
+    inExtraTime: split.extraTime,
+    onPenalties: split.penalties,
+  });
+  const scaleSource = evidence
+    ? `fitted on ${formatCount(evidence.extraTimeMatches)} extra times in European matches before the fixture`
+    : 'the 90-minute rate per minute, as no European extra times are in the database';
+  return {
+    home: outcome(result.b),
+    away: outcome(result.a),
+    awayGoalsRule: rules.awayGoals,
+    needs: result.needs.trailing === null ? null : result.needs.phrase,
+    description:
+      `Tie: every second-leg score from the same grid, extra time at ${extraTimeScale.toFixed(3)} of a match's ` +
+      `expected goals (${scaleSource}), penalties 50-50; the model's rates are not adjusted for the state of the tie`,
+  };
+}
+
+function venueFor(db: Db, dossier: Dossier | null, competition: string): ComposeInput['venue'] {
+  const venue = dossier?.venue;
+  if (!venue) return null;
+  const names = [venue.name, venue.officialName, venue.competitionName].filter((n): n is string => n !== undefined);
+  const registry = findVenues(db, names)[0] ?? null;
+  return venueOnTheDay({ competition, registry, dossier });
+}
+
+const FAMILY_NAMES: Record<string, string> = {
+  poisson: 'Poisson',
+  'dixon-coles': 'Dixon-Coles',
+  'bivariate-poisson': 'bivariate Poisson',
+  'negative-binomial': 'negative binomial',
+  elo: 'Elo',
+  pi: 'pi-ratings',
+};
+
+function familyName(model: SavedModel): string {
+  return FAMILY_NAMES[model.options.family] ?? model.options.family;
+}
+
+/** `Dixon-Coles model fitted on 4,674 matches from 2020-06-17 to 2024-04-17 (eng.1, it.1, …), saved in FILE`. */
+function modelDescription(model: SavedModel, file: string | null): string {
+  const { data } = model;
+  const competitions = data.competitions.length > 0 ? ` (${data.competitions.join(', ')})` : '';
+  const span = data.firstDate && data.lastDate ? ` from ${data.firstDate} to ${data.lastDate}` : '';
+  const where = file ? `, saved in ${file}` : ', fitted for this preview';
+  return `${familyName(model)} model fitted on ${formatCount(data.matches)} matches${span}${competitions}${where}`;
+}
+
+/** FNV-1a: a stable seed from the fixture, so the same fixture always reads the same. */
+function seedOf(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}

@@ -1,0 +1,58 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { secureHeaders } from 'hono/secure-headers';
+import { jsonError, errorResponseOf } from './api/api-error.js';
+import { registerBracketRoutes } from './api/bracket-routes.js';
+import { registerPrecedentRoutes } from './api/precedent-routes.js';
+import { registerPredictRoutes } from './api/predict-routes.js';
+import { registerPreviewRoutes } from './api/preview-routes.js';
+import { registerTieRoutes } from './api/tie-routes.js';
+import { registerVenueRoutes } from './api/venue-routes.js';
+import { registerTeamsRoutes } from './api/teams-routes.js';
+import { validationHook } from './api/validation.js';
+import { errorPage } from './pages/error-page.js';
+import { registerPages } from './pages/page-routes.js';
+import type { ServerContext } from './server-context.js';
+
+const isApi = (path: string) => path.startsWith('/api/') || path === '/openapi.json';
+
+/**
+ * The whole web app: the JSON API under /api (described at /openapi.json) and the server-rendered pages. Every
+ * route is a GET that only reads.
+ */
+export function createApp(server: ServerContext): OpenAPIHono {
+  const app = new OpenAPIHono({ defaultHook: validationHook });
+  app.use(secureHeaders());
+
+  registerTeamsRoutes(app, server);
+  registerPredictRoutes(app, server);
+  registerTieRoutes(app, server);
+  registerPrecedentRoutes(app, server);
+  registerBracketRoutes(app, server, server.brackets);
+  registerPreviewRoutes(app, server);
+  registerVenueRoutes(app, server, server.dossiers);
+  registerPages(app, server);
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'matchday',
+      version: '0.1.0',
+      description:
+        'Football match intelligence from real match history: the CLI as a read-only JSON API. Every endpoint is a GET; ' +
+        'a bad parameter is a 400 naming it, an unknown team a 404 listing the closest names.',
+    },
+  });
+
+  app.notFound((c) =>
+    isApi(c.req.path)
+      ? c.json({ error: { code: 'NOT_FOUND', message: `no route ${c.req.method} ${c.req.path}` } }, 404)
+      : c.html(errorPage('Not found', `There is no page at ${c.req.path}.`), 404),
+  );
+  app.onError((error, c) => {
+    if (isApi(c.req.path)) return jsonError(c, error);
+    const { status, body } = errorResponseOf(error);
+    if (status === 500) console.error(error);
+    return c.html(errorPage(status === 404 ? 'Not found' : 'Something went wrong', body.error.message), status);
+  });
+  return app;
+}
