@@ -83,9 +83,11 @@ function printReport(r: TieCalibrationReport): void {
   }
   out();
   const all = r.gameStateAll;
-  out(`game-state multipliers fitted on all ${all.matches} second legs (host's aggregate lead: host ×, visitor ×)`);
+  out(`game-state multipliers fitted on all ${all.matches} second legs, by the host's running aggregate lead`);
+  out('  lead   host ×  visitor ×');
   all.homeLog.forEach((h, i) => {
-    out(`  ${String(i - all.maxLead).padStart(3)}  ${Math.exp(h).toFixed(3)}  ${Math.exp(all.awayLog[i]).toFixed(3)}`);
+    const lead = String(i - all.maxLead).padStart(4);
+    out(`  ${lead}  ${Math.exp(h).toFixed(3).padStart(7)}  ${Math.exp(all.awayLog[i]).toFixed(3).padStart(9)}`);
   });
   out(
     `extra-time scale (ET goals / 90-minute goals): ${r.extraTimeScale.first.toFixed(3)} at the first tie, ` +

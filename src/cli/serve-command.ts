@@ -1,24 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
-import { MatchdayError } from '../errors.js';
-import { parseDossier, type Dossier } from '../preview/dossier.js';
 import { createApp } from '../server/app.js';
 import { ServerContext } from '../server/server-context.js';
 import { openCommandDatabase } from './database-option.js';
 import { readModelFile } from './model-file.js';
 import { parseNumber } from './option-parsers.js';
+import { readDossier } from './preview-command.js';
 import { runCommand, type CommonOptions } from './output.js';
-
-function readDossier(file: string): Dossier {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new MatchdayError('DOSSIER_FILE', `cannot read: ${(error as Error).message}`, { file });
-  }
-  return parseDossier(text, file);
-}
 
 interface ServeOptions extends CommonOptions {
   port: string;

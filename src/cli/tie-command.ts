@@ -6,12 +6,7 @@ import type { TieForecastResult } from '../forecast/tie-forecast.js';
 import { seasonOfDate } from '../ingest/competitions.js';
 import { findTeam } from '../history/team-lookup.js';
 import { tieRules, tiesBetween, type ReconstructedTie, type TieScoreState, type TieTeam } from '../history/ties.js';
-import {
-  binOf,
-  gameStateFor,
-  parseTieCalibration,
-  type TieCalibrationArtifact,
-} from '../evaluate/tie-calibration.js';
+import { binOf, gameStateFor, parseTieCalibration, type TieCalibrationArtifact } from '../evaluate/tie-calibration.js';
 import { TieForecaster, type TieForecastRequest } from '../evaluate/tie-forecaster.js';
 import { openCommandDatabase } from './database-option.js';
 import { parseCompetition, parseDate, parseScore } from './option-parsers.js';
@@ -32,13 +27,18 @@ interface TieOptions extends CommonOptions {
 export function registerTieCommand(program: Command): void {
   program
     .command('tie')
-    .description("a two-legged tie before its second leg: each team's chance of going through (90'/extra time/penalties)")
+    .description(
+      "a two-legged tie before its second leg: each team's chance of going through (90'/extra time/penalties)",
+    )
     .argument('<teamA>', 'one team of the tie')
     .argument('<teamB>', 'the other team (when the tie is not in the database: the second leg is at its ground)')
     .option('--competition <code>', 'competition code or name, e.g. europa-league (finds the tie; sets the rules)')
     .option('--season <season>', 'season, e.g. 2023-24 (default: the latest tie between the teams)')
     .option('--first-leg <H-A>', 'first-leg score, its hosts first: overrides the database or forecasts a tie it lacks')
-    .option('--as-of <date>', 'forecast as of this date, using matches up to it (default: the day before the second leg)')
+    .option(
+      '--as-of <date>',
+      'forecast as of this date, using matches up to it (default: the day before the second leg)',
+    )
     .option('--naive', 'use the model rates as they are, without the game-state multipliers')
     .option('--calibration <file>', 'tie calibration written by bench/tie-calibration.ts', BUILT_IN_TIE_CALIBRATION)
     .option('--db <path>', 'database file')
@@ -100,10 +100,13 @@ interface TieSetup {
   stored: ReconstructedTie | null;
 }
 
-/** Of the stored ties between the two teams, the latest one whose first leg is on or before the as-of date. */
+/**
+ * Of the stored ties between the two teams: the latest; with an as-of date, the first one not yet decided on it
+ * (else the latest, which tieSetup then reports as decided).
+ */
 function chooseTie(ties: ReconstructedTie[], asOf: string | undefined): ReconstructedTie | null {
-  const candidates = asOf ? ties.filter((t) => t.firstLeg.date <= asOf) : ties;
-  return candidates.at(-1) ?? null;
+  const open = asOf ? ties.find((t) => t.secondLeg.date > asOf) : undefined;
+  return open ?? ties.at(-1) ?? null;
 }
 
 function tieSetup(
@@ -190,9 +193,13 @@ function stateAfterFirstLeg([hostGoals, visitorGoals]: [number, number]): TieSco
 function knownRules(competition: string, season: string) {
   const rules = tieRules(competition, season);
   if (!rules) {
-    throw new MatchdayError('UNKNOWN_RULES', `matchday knows the tie rules of the UEFA competitions only, not ${competition}`, {
-      field: 'competition',
-    });
+    throw new MatchdayError(
+      'UNKNOWN_RULES',
+      `matchday knows the tie rules of the UEFA competitions only, not ${competition}`,
+      {
+        field: 'competition',
+      },
+    );
   }
   return rules;
 }
@@ -244,7 +251,14 @@ interface TieReport {
   calibration: {
     team: string;
     probability: number;
-    bin: { lower: number; upper: number; ties: number; meanForecast: number; observed: number; standardError: number } | null;
+    bin: {
+      lower: number;
+      upper: number;
+      ties: number;
+      meanForecast: number;
+      observed: number;
+      standardError: number;
+    } | null;
     run: { ties: number; secondLegs: { first: string; last: string }; brier: number; logLoss: number };
   };
   /** What happened, when the database has the second leg (hindsight: after the as-of date). */
@@ -301,10 +315,7 @@ function tieReport(
     penalties: f.penalties,
     secondLeg: {
       expectedGoals: f.secondLegExpected,
-      modelExpectedGoals: {
-        home: f.secondLegExpected.home / f.multipliers.home,
-        away: f.secondLegExpected.away / f.multipliers.away,
-      },
+      modelExpectedGoals: f.modelExpected,
       gameStateMultipliers: f.multipliers,
       mostLikelyScores: f.mostLikelySecondLegScores.map((s) => ({
         score: `${s.home}-${s.away}`,
@@ -339,7 +350,12 @@ function tieReport(
         observed: bin.observedFrequency,
         standardError: bin.standardError,
       },
-      run: { ties: calibration.ties, secondLegs: calibration.secondLegs, brier: scores.brier.mean, logLoss: scores.logLoss.mean },
+      run: {
+        ties: calibration.ties,
+        secondLegs: calibration.secondLegs,
+        brier: scores.brier.mean,
+        logLoss: scores.logLoss.mean,
+      },
     },
     result:
       decided && stored?.winnerTeam
@@ -369,7 +385,7 @@ function printReport(r: TieReport): void {
   );
   const m = r.model;
   out(
-    `as of ${r.asOf}: ${m.family} fitted on ${m.matches} matches ${m.from}..${m.before} (exclusive); ` +
+    `as of ${r.asOf}: ${m.family} fitted on ${m.matches} matches from ${m.from}, before ${m.before}; ` +
       (m.gameStateFittedOnSecondLegs === null
         ? 'naive (no game state)'
         : `game state fitted on ${m.gameStateFittedOnSecondLegs} earlier second legs`),
@@ -390,7 +406,8 @@ function printReport(r: TieReport): void {
   out(r.needs.phrase);
   const e = r.secondLeg.expectedGoals;
   out(
-    `second leg expected goals ${t.secondLeg.home} ${e.home.toFixed(2)} – ${e.away.toFixed(2)} ${t.secondLeg.away}; ` +
+    `second leg expected goals ${t.secondLeg.home} ${e.home.toFixed(2)} – ${e.away.toFixed(2)} ${t.secondLeg.away} ` +
+      `(model before the game state ${r.secondLeg.modelExpectedGoals.home.toFixed(2)} – ${r.secondLeg.modelExpectedGoals.away.toFixed(2)}); ` +
       `most likely: ${r.secondLeg.mostLikelyScores.map((s) => `${s.score} ${percent(s.probability)} (${s.outcome})`).join(', ')}`,
   );
   const c = r.calibration;

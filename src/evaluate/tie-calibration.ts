@@ -36,6 +36,7 @@ export interface CalibratedTie {
   competition: string;
   season: string;
   round: string | null;
+  firstLegDate: string;
   secondLegDate: string;
   /** The date the model was fitted before (≤ the second leg's date, after the first leg's). */
   modelBefore: string;
@@ -86,7 +87,10 @@ export interface TieCalibrationReport {
 }
 
 /** Completed ties with a known winner and played (not awarded) legs under known rules. */
-export function calibrationTies(db: Db, options: Pick<TieCalibrationOptions, 'tieCompetitions' | 'seasons'>): ReconstructedTie[] {
+export function calibrationTies(
+  db: Db,
+  options: Pick<TieCalibrationOptions, 'tieCompetitions' | 'seasons'>,
+): ReconstructedTie[] {
   const competitions = options.tieCompetitions ?? continentalCodes(db);
   return reconstructTies(db, { competitions, seasons: options.seasons }).filter(
     (t) => t.progress === 'completed' && t.winner !== null && !t.awarded && t.rules !== null,
@@ -144,6 +148,7 @@ export function calibrateTies(db: Db, options: TieCalibrationOptions = {}): TieC
       competition: tie.competition.code,
       season: tie.season,
       round: tie.round,
+      firstLegDate: tie.firstLeg.date,
       secondLegDate: second,
       modelBefore: fit.before,
       a: tie.a.name,
@@ -219,7 +224,10 @@ export function gameStateFor(
 
 /** The reliability bin a forecast falls in (bins cover [0, 1] in equal widths). */
 export function binOf(table: ReliabilityTable, probability: number): ReliabilityBin | null {
-  return table.bins.find((b) => probability >= b.lower && (probability < b.upper || (b.upper === 1 && probability <= 1))) ?? null;
+  return (
+    table.bins.find((b) => probability >= b.lower && (probability < b.upper || (b.upper === 1 && probability <= 1))) ??
+    null
+  );
 }
 
 function scoreModel(
@@ -339,7 +347,9 @@ export function parseTieCalibration(text: string, file: string): TieCalibrationA
   }
   const artifact = value as Partial<TieCalibrationArtifact>;
   if (artifact?.matchday !== 'tie-calibration' || !artifact.gameState || !artifact.reliability) {
-    throw new MatchdayError('CALIBRATION_FILE', 'not a tie calibration (written by bench/tie-calibration.ts)', { file });
+    throw new MatchdayError('CALIBRATION_FILE', 'not a tie calibration (written by bench/tie-calibration.ts)', {
+      file,
+    });
   }
   if (artifact.formatVersion !== TIE_CALIBRATION_FORMAT_VERSION) {
     throw new MatchdayError(

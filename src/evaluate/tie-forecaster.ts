@@ -89,10 +89,7 @@ export class TieForecaster {
     const europe = resultRows(db, { competitions: [...continental] });
     this.continentalGoals = cumulative(europe.map((r) => [r.date, r.homeGoals + r.awayGoals]));
     this.extraTimes = cumulative(
-      extraTimeRows(db, { competitions: [...continental] }).map((r) => [
-        r.date,
-        r.et[0] + r.et[1] - r.ft[0] - r.ft[1],
-      ]),
+      extraTimeRows(db, { competitions: [...continental] }).map((r) => [r.date, r.et[0] + r.et[1] - r.ft[0] - r.ft[1]]),
     );
   }
 
@@ -126,7 +123,10 @@ export class TieForecaster {
   }
 
   /** The model's expected goals for the second leg: B at home to A. */
-  secondLegRates(saved: SavedModel, request: Pick<TieForecastRequest, 'a' | 'b' | 'neutral' | 'before'>): SecondLegRates {
+  secondLegRates(
+    saved: SavedModel,
+    request: Pick<TieForecastRequest, 'a' | 'b' | 'neutral' | 'before'>,
+  ): SecondLegRates {
     const { grid, teamsFromPrior } = predictWithModel(
       saved,
       this.fixtureTeam(saved, request.b, request.before),

@@ -4,7 +4,8 @@
  * chases, and when the chasers close the gap the leaders tighten up again. So the second leg is played here as a
  * continuous-time Markov chain over the score: while the host leads the aggregate by s, it scores at λ·e^{h[s]} and
  * the visitor at μ·e^{a[s]} (λ, μ the goal model's rates for the whole 90 minutes, s clipped to ±maxLead). With every
- * h and a at 0 the chain is the independent Poisson grid.
+ * h and a at 0 the chain is the independent Poisson grid. (Multipliers by the lead at kick-off, alone or on top of
+ * these, scored as well on Brier but broke "a bigger lead never hurts": docs/ties.md.)
  *
  * The chain is solved exactly by uniformization: with Λ ≥ every total rate, P(score) = Σ_k Poisson(k; Λ)·(v·M^k),
  * M the jump matrix of one event (a host goal, a visitor goal, or nothing), summed until the Poisson tail is below
@@ -30,14 +31,12 @@ export interface GameStateSample {
 export interface GameStateModel {
   /** Leads beyond ±maxLead share the end states. */
   maxLead: number;
-  /** ln of the multiplier on the host's and the visitor's scoring rate while the host leads by −maxLead..maxLead. */
+  /** ln of the multiplier on the host's / visitor's rate while the host leads by −maxLead..maxLead. */
   homeLog: number[];
   awayLog: number[];
   priorPrecision: number;
   /** Second legs fitted on (0: the neutral model, every multiplier 1). */
   matches: number;
-  /** Second legs left out because a score lies beyond the grid. */
-  skipped: number;
   converged: boolean;
 }
 
@@ -46,8 +45,6 @@ export interface GameStateFitOptions {
   maxLead?: number;
   /** Precision of the Gaussian prior on each log multiplier (1/σ²). Default 2 (σ ≈ 0.7). */
   priorPrecision?: number;
-  /** Largest score per side in the chain. Default 10. */
-  maxGoals?: number;
   /** Start from this model (e.g. last season's fit). */
   warmStart?: GameStateModel;
 }
@@ -64,7 +61,6 @@ export function neutralGameState(maxLead = DEFAULT_GAME_STATE_MAX_LEAD): GameSta
     awayLog: [...zeros],
     priorPrecision: DEFAULT_GAME_STATE_PRIOR_PRECISION,
     matches: 0,
-    skipped: 0,
     converged: true,
   };
 }
@@ -102,7 +98,8 @@ export function gameStateGrid(
       away += a * v;
     }
   }
-  if (!(sum > 0)) throw new MatchdayError('invalid-grid', 'game-state grid has no probability mass', { field: 'rates' });
+  if (!(sum > 0))
+    throw new MatchdayError('invalid-grid', 'game-state grid has no probability mass', { field: 'rates' });
   return { maxGoals, p, truncatedMass: Math.max(0, 1 - sum), homeExpected: home / sum, awayExpected: away / sum };
 }
 
@@ -110,7 +107,6 @@ export function gameStateGrid(
 export function fitGameState(samples: readonly GameStateSample[], options: GameStateFitOptions = {}): GameStateModel {
   const maxLead = options.warmStart?.maxLead ?? options.maxLead ?? DEFAULT_GAME_STATE_MAX_LEAD;
   const priorPrecision = options.priorPrecision ?? DEFAULT_GAME_STATE_PRIOR_PRECISION;
-  const maxGoals = options.maxGoals ?? 10;
   if (!(Number.isInteger(maxLead) && maxLead >= 0)) {
     throw new MatchdayError('invalid-argument', `maxLead must be a non-negative integer, got ${maxLead}`, {
       field: 'maxLead',
@@ -122,21 +118,25 @@ export function fitGameState(samples: readonly GameStateSample[], options: GameS
     });
   }
   samples.forEach(checkSample);
-  const used = samples.filter((s) => s.homeGoals <= maxGoals && s.awayGoals <= maxGoals);
   const states = 2 * maxLead + 1;
-  if (used.length === 0) return { ...neutralGameState(maxLead), priorPrecision, skipped: samples.length };
+  if (samples.length === 0) return { ...neutralGameState(maxLead), priorPrecision };
 
+  // Parameters: homeLog, then awayLog.
   const x0 = new Float64Array(2 * states);
   if (options.warmStart) {
     x0.set(options.warmStart.homeLog, 0);
     x0.set(options.warmStart.awayLog, states);
   }
+  const unpack = (x: Float64Array) => ({
+    homeLog: Array.from(x.subarray(0, states)),
+    awayLog: Array.from(x.subarray(states)),
+  });
   const neutral = neutralGameState(maxLead);
   const objective = (x: Float64Array, gradient: Float64Array): number => {
-    const model = { ...neutral, homeLog: Array.from(x.subarray(0, states)), awayLog: Array.from(x.subarray(states)) };
+    const model = { ...neutral, ...unpack(x) };
     gradient.fill(0);
     let value = 0;
-    for (const s of used) {
+    for (const s of samples) {
       const chain = buildChain(model, s.homeExpected, s.awayExpected, s.lead);
       const logP = logLikelihoodWithGradient(chain, s.homeGoals, s.awayGoals, gradient);
       if (!Number.isFinite(logP)) return Infinity;
@@ -147,17 +147,15 @@ export function fitGameState(samples: readonly GameStateSample[], options: GameS
       gradient[i] = -gradient[i] + priorPrecision * x[i];
     }
     // Per second leg, so the tolerance means the same whatever the number of samples.
-    for (let i = 0; i < x.length; i++) gradient[i] /= used.length;
-    return value / used.length;
+    for (let i = 0; i < x.length; i++) gradient[i] /= samples.length;
+    return value / samples.length;
   };
   const result = minimizeLbfgs(objective, x0, { gradientTolerance: 1e-7, maxIterations: 200 });
   return {
     maxLead,
-    homeLog: Array.from(result.x.subarray(0, states)),
-    awayLog: Array.from(result.x.subarray(states)),
+    ...unpack(result.x),
     priorPrecision,
-    matches: used.length,
-    skipped: samples.length - used.length,
+    matches: samples.length,
     converged: result.converged,
   };
 }
@@ -296,12 +294,17 @@ function stateIndex(maxLead: number, lead: number): number {
 
 function checkModel(model: GameStateModel): void {
   const states = 2 * model.maxLead + 1;
-  if (model.homeLog.length !== states || model.awayLog.length !== states) {
-    throw new MatchdayError('invalid-argument', `a game-state model with maxLead ${model.maxLead} needs ${states} states`, {
-      field: 'gameState',
-    });
+  const vectors = [model.homeLog, model.awayLog];
+  if (vectors.some((v) => v.length !== states)) {
+    throw new MatchdayError(
+      'invalid-argument',
+      `a game-state model with maxLead ${model.maxLead} needs ${states} states`,
+      {
+        field: 'gameState',
+      },
+    );
   }
-  if (![...model.homeLog, ...model.awayLog].every(Number.isFinite)) {
+  if (!vectors.every((v) => v.every(Number.isFinite))) {
     throw new MatchdayError('invalid-argument', 'game-state multipliers must be finite', { field: 'gameState' });
   }
 }

@@ -61,7 +61,9 @@ export interface TieForecastInput {
 export interface TieForecastResult extends TieForecast {
   model: 'naive' | 'game-state';
   rules: TieRules;
-  /** Second-leg expected goals of the grid used (B home, A away). */
+  /** The goal model's second-leg expected goals (B home, A away), as given. */
+  modelExpected: { home: number; away: number };
+  /** Second-leg expected goals of the grid used: the model's, or the game-state chain's means. */
   secondLegExpected: { home: number; away: number };
   /** The game-state multipliers at kick-off (1 for the naive forecast). */
   multipliers: { home: number; away: number };
@@ -98,6 +100,7 @@ export function forecastTie(input: TieForecastInput): TieForecastResult {
     ...tie,
     model: model ? 'game-state' : 'naive',
     rules,
+    modelExpected: { home: homeExpected, away: awayExpected },
     secondLegExpected: { home: secondLeg.homeExpected, away: secondLeg.awayExpected },
     multipliers: model ? gameStateMultipliers(model, lead) : { home: 1, away: 1 },
     extraTimeScale,

@@ -46,7 +46,10 @@ export function syntheticLeagueRows(seed = 7): SyntheticRow[] {
     const byStrength = (clubs: string[]) => [...clubs].sort((a, b) => strength.get(b)! - strength.get(a)!);
     const top = byStrength(divisions[0]);
     const second = byStrength(divisions[1]);
-    divisions = [[...top.slice(0, 9), second[0]], [top[9], ...second.slice(1)]];
+    divisions = [
+      [...top.slice(0, 9), second[0]],
+      [top[9], ...second.slice(1)],
+    ];
   }
   return rows.sort((a, b) => a.date.localeCompare(b.date));
 }

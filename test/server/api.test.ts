@@ -76,6 +76,7 @@ describe('JSON API', () => {
     ['/api/predict?away=Beta', 'home'],
     ['/api/predict?home=Alpha&away=Beta&homeShift=2', 'homeShift'],
     ['/api/predict?home=Alpha&away=Beta&model=magic', 'model'],
+    ['/api/predict?home=Alpha&away=Beta&model=elo&awayShift=0.1', 'awayShift'],
     ['/api/predict?home=Alpha&away=Beta&neutral=perhaps', 'neutral'],
     ['/api/predict?home=Alpha&away=Beta&competitions=eng.1,nowhere', 'competitions'],
     ['/api/predict?home=Alpha&away=Beta&xi=-1', 'xi'],

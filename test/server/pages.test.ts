@@ -133,6 +133,19 @@ describe.skipIf(!hasSharedData)('pages and API over the shared data: Atalanta v 
     expect(body.competition).toBe('uefa.el');
   });
 
+  it('a first leg shows the bracket’s odds for the whole tie', async () => {
+    const first = await page(app, `/matches/2024-04-11/${liverpool()}/${atalanta()}`);
+    const sentence =
+      /Before the first leg, the bracket's model gives Liverpool (\d+)% and Atalanta (\d+)% to go through/.exec(
+        flat(first.html),
+      );
+    expect(sentence).not.toBeNull();
+    const [liverpoolShare, atalantaShare] = [Number(sentence![1]), Number(sentence![2])];
+    expect(liverpoolShare).toBeGreaterThan(atalantaShare);
+    expect(liverpoolShare + atalantaShare).toBeGreaterThanOrEqual(99);
+    expect(liverpoolShare + atalantaShare).toBeLessThanOrEqual(101);
+  });
+
   it('a what-if first leg turns the tie round', async () => {
     const url = `/matches/2024-04-18/${atalanta()}/${liverpool()}`;
     const turned = await page(app, `${url}?firstLegHome=2&firstLegAway=0`);

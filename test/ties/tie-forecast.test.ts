@@ -147,9 +147,10 @@ describe('fitExtraTimeScale', () => {
       SAME_RATE_EXTRA_TIME_SCALE,
     );
     // 100 extra times with 90 goals against 3 goals a match: (90 + 20·(1/3)·3) / (120·3) = 110 / 360.
-    expect(
-      fitExtraTimeScale({ extraTimeMatches: 100, extraTimeGoals: 90, ninetyMinuteGoalsPerMatch: 3 }),
-    ).toBeCloseTo(110 / 360, 12);
+    expect(fitExtraTimeScale({ extraTimeMatches: 100, extraTimeGoals: 90, ninetyMinuteGoalsPerMatch: 3 })).toBeCloseTo(
+      110 / 360,
+      12,
+    );
   });
 });
 
@@ -206,14 +207,15 @@ describe('game-state chain', () => {
       }, 0) +
       0.5 * [...model.homeLog, ...model.awayLog].reduce((s, v) => s + v * v, 0);
     const best = objective(fitted);
-    // The optimum: every small move in any coordinate makes the objective worse.
-    for (let i = 0; i < 10; i++) {
-      for (const step of [-1e-3, 1e-3]) {
-        const homeLog = [...fitted.homeLog];
-        const awayLog = [...fitted.awayLog];
-        if (i < 5) homeLog[i] += step;
-        else awayLog[i - 5] += step;
-        expect(objective({ ...fitted, homeLog, awayLog })).toBeGreaterThan(best - 1e-9);
+    // The optimum: every small move of any multiplier makes the objective worse.
+    const keys = ['homeLog', 'awayLog'] as const;
+    for (const key of keys) {
+      for (let i = 0; i < 5; i++) {
+        for (const step of [-1e-3, 1e-3]) {
+          const moved = [...fitted[key]];
+          moved[i] += step;
+          expect(objective({ ...fitted, [key]: moved })).toBeGreaterThan(best - 1e-9);
+        }
       }
     }
   });
@@ -258,8 +260,12 @@ describe('properties', () => {
             let previousB = -1;
             for (let k = 0; k <= 6; k++) {
               const common = { rules, gameState, homeExpected, awayExpected };
-              const a = forecastTie(input({ ...common, state: { goalsA: k, goalsB: 0, awayGoalsA: 0, awayGoalsB: 0 } }));
-              const b = forecastTie(input({ ...common, state: { goalsA: 0, goalsB: k, awayGoalsA: 0, awayGoalsB: k } }));
+              const a = forecastTie(
+                input({ ...common, state: { goalsA: k, goalsB: 0, awayGoalsA: 0, awayGoalsB: 0 } }),
+              );
+              const b = forecastTie(
+                input({ ...common, state: { goalsA: 0, goalsB: k, awayGoalsA: 0, awayGoalsB: k } }),
+              );
               expect(a.a.total).toBeGreaterThanOrEqual(previousA - 1e-12);
               expect(b.b.total).toBeGreaterThanOrEqual(previousB - 1e-12);
               previousA = a.a.total;

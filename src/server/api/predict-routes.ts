@@ -2,7 +2,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { DEFAULT_MODEL_OPTIONS } from '../../forecast/match-model.js';
 import type { FixtureRequest } from '../fixture-forecasts.js';
 import type { ServerContext } from '../server-context.js';
-import { teamParameter } from './api-error.js';
+import { ApiError, teamParameter } from './api-error.js';
 import {
   competitionList,
   flag,
@@ -38,6 +38,14 @@ export type FixtureQuery = z.infer<typeof FixtureQuery>;
 
 /** A validated query → the forecasts' request (teams resolved; unknown names → 404 with the closest). */
 export function fixtureRequest(server: ServerContext, query: FixtureQuery): FixtureRequest {
+  // Elo and pi-ratings map a rating difference to a grid: they have no attack and defence to shift.
+  for (const parameter of ['homeShift', 'awayShift'] as const) {
+    if (query[parameter] !== 0 && (query.model === 'elo' || query.model === 'pi')) {
+      throw new ApiError(400, 'BAD_PARAMETER', `${parameter}: strength shifts need a goal model, not ${query.model}`, {
+        parameter,
+      });
+    }
+  }
   return {
     home: teamParameter(server, query.home, 'home'),
     away: teamParameter(server, query.away, 'away'),

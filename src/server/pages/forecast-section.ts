@@ -22,7 +22,7 @@ export function forecastSection(forecast: DatedForecast, actual: [number, number
       ${data.lastDate} (${data.competitions.join(', ')})${forecast.neutral ? ' · neutral venue' : ''}
     </p>
     ${chartFigure(resultBarSvg('result-bar', names, m.result))}
-    <ul class="legend" aria-hidden="true">
+    <ul class="legend">
       <li style="--swatch: var(--home)">${names.home} win <b data-testid="p-home">${percent(m.result.home)}</b></li>
       <li style="--swatch: var(--draw)">Draw <b data-testid="p-draw">${percent(m.result.draw)}</b></li>
       <li style="--swatch: var(--away)">${names.away} win <b data-testid="p-away">${percent(m.result.away)}</b></li>

@@ -21,7 +21,6 @@ export function layout(options: { title: string; description?: string; body: Htm
         <header class="site">
           <a class="brand" href="/">matchday</a>
           <form action="/" method="get" role="search">
-            <label for="site-search" class="visually-hidden" hidden>Search teams and fixtures</label>
             <input
               id="site-search"
               type="search"

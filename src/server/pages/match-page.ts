@@ -1,4 +1,6 @@
 import { html, raw } from 'hono/html';
+import { MatchdayError } from '../../errors.js';
+import type { SideReport } from '../../forecast/bracket-forecast.js';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DEFAULT_MODEL_OPTIONS } from '../../forecast/match-model.js';
 import { findFixtureMatch, nextRoundOpponents } from '../../history/preview-history.js';
@@ -29,7 +31,7 @@ export class MatchPage {
   constructor(private readonly server: ServerContext) {}
 
   /** Null when either team id is unknown. */
-  render(request: MatchPageRequest): { status: ContentfulStatusCode; page: Html } | null {
+  async render(request: MatchPageRequest): Promise<{ status: ContentfulStatusCode; page: Html } | null> {
     const teams = listTeams(this.server.db, [request.homeId, request.awayId]);
     const home = teams.find((t) => t.id === request.homeId);
     const away = teams.find((t) => t.id === request.awayId);
@@ -67,9 +69,10 @@ export class MatchPage {
             firstLeg: { hostGoals: firstLegScore[0], visitorGoals: firstLegScore[1] },
           })
         : null;
+    const beforeTie = tie && match?.leg === 1 ? await this.tieOddsBeforeFirstLeg(match, home.id, away.id) : null;
     const active = isWhatIf(whatIf, { neutral: actualNeutral, firstLeg: firstLeg?.score.ft ?? null });
     const title = `${home.name} v ${away.name}`;
-    const body = html`${header(title, home, away, request.date, match)}
+    const body = html`${header(home, away, request.date, match)}
       ${parsed.success ? '' : html`<p class="notice error" role="alert">What-if ignored: ${whatIfProblem(parsed.error)}</p>`}
       ${active ? html`<p class="notice" data-testid="what-if-active">What-if: the numbers below are for the changed match, not the match as it is.</p>` : ''}
       ${forecastSection(forecast, active ? null : (match?.score.ft ?? null))}
@@ -78,6 +81,7 @@ export class MatchPage {
           ? tieSection({
               tie,
               outlook,
+              beforeTie,
               whatIfFirstLeg:
                 firstLegScore &&
                 (firstLegScore[0] !== firstLeg?.score.ft?.[0] || firstLegScore[1] !== firstLeg?.score.ft?.[1])
@@ -95,7 +99,6 @@ export class MatchPage {
       <section id="what-if" aria-label="What if">
         ${whatIfForm({
           action: `/matches/${request.date}/${home.id}/${away.id}`,
-          keep: {},
           home: home.name,
           away: away.name,
           whatIf,
@@ -112,10 +115,37 @@ export class MatchPage {
       page: layout({ title, description: `${title}, ${request.date}: forecast, scorelines and tie odds`, body }),
     };
   }
+  /** The bracket's odds for the tie before its first leg (the competition page's model), when it has them. */
+  private async tieOddsBeforeFirstLeg(
+    match: StoredMatchView,
+    homeId: number,
+    awayId: number,
+  ): Promise<{ home: number; away: number; href: string } | null> {
+    let bracket;
+    try {
+      bracket = await this.server.brackets.forecast(match.competition.code, match.season, match.date);
+    } catch (error) {
+      if (error instanceof MatchdayError) return null;
+      throw error;
+    }
+    const teamOf = (side: SideReport) => ('team' in side ? side.team.id : null);
+    for (const round of bracket.rounds) {
+      for (const tie of round.ties) {
+        const ids = tie.sides.map(teamOf);
+        if (!tie.through || !ids.includes(homeId) || !ids.includes(awayId)) continue;
+        const homeSide = ids.indexOf(homeId);
+        return {
+          home: tie.through[homeSide],
+          away: tie.through[1 - homeSide],
+          href: `${competitionHref(match.competition.code, match.season)}?asOf=${match.date}`,
+        };
+      }
+    }
+    return null;
+  }
 }
 
 function header(
-  title: string,
   home: { id: number; name: string },
   away: { id: number; name: string },
   date: string,
@@ -129,8 +159,7 @@ function header(
       ${match ? html`<a href="${competitionHref(match.competition.code, match.season)}?asOf=${match.date}">${stage}</a>` : stage}
       · ${date}${match?.venue ? ` · ${match.venue}` : ''}${match?.neutral ? ' · neutral venue' : ''}
     </p>
-    ${match?.score.ft ? html`<p class="final-score" aria-label="Final score">${home.name} ${scoreText(match.score)} ${away.name}</p>` : html`<p class="muted">${match ? 'Not played yet in the data.' : `The forecast uses only matches before ${date}.`}</p>`}
-    <span hidden>${title}</span>`;
+    ${match?.score.ft ? html`<p class="final-score" aria-label="Final score">${home.name} ${scoreText(match.score)} ${away.name}</p>` : html`<p class="muted">${match ? 'Not played yet in the data.' : `The forecast uses only matches before ${date}.`}</p>`}`;
 }
 
 function previewSection(outcome: PreviewOutcome): Html {

@@ -25,13 +25,13 @@ export function registerPages(app: OpenAPIHono, server: ServerContext): void {
     return page ? c.html(page) : c.html(errorPage('No such team', `There is no team ${c.req.param('id')}.`), 404);
   });
 
-  app.get('/matches/:date/:home/:away', (c) => {
+  app.get('/matches/:date/:home/:away', async (c) => {
     const date = isoDate.safeParse(c.req.param('date'));
     const homeId = idParameter.safeParse(c.req.param('home'));
     const awayId = idParameter.safeParse(c.req.param('away'));
     const result =
       date.success && homeId.success && awayId.success
-        ? matches.render({ date: date.data, homeId: homeId.data, awayId: awayId.data, query: c.req.query() })
+        ? await matches.render({ date: date.data, homeId: homeId.data, awayId: awayId.data, query: c.req.query() })
         : null;
     return result
       ? c.html(result.page, result.status)

@@ -15,11 +15,13 @@ import { teamHref } from './match-table.js';
 export function tieSection(options: {
   tie: ReconstructedTie;
   outlook: TieOutlook | null;
+  /** Before a first leg: the bracket's P(each side through), this fixture's home side first, and its page. */
+  beforeTie: { home: number; away: number; href: string } | null;
   /** The first-leg score the outlook uses, when it is a what-if. */
   whatIfFirstLeg: [number, number] | null;
   nextRound: NextRound | null;
 }): Html {
-  const { tie, outlook, nextRound } = options;
+  const { tie, outlook, nextRound, beforeTie } = options;
   const first = tie.firstLeg;
   const second = tie.secondLeg;
   return html`<section id="tie" aria-labelledby="tie-title">
@@ -29,6 +31,15 @@ export function tieSection(options: {
       (${first.date}) · second leg ${second.home.name} ${second.score.ft ? scoreText(second.score) : 'v'}
       ${second.away.name} (${second.date})
     </p>
+    ${
+      beforeTie
+        ? html`<p data-testid="tie-before-first-leg">
+            Before the first leg, the bracket's model gives ${first.home.name} ${percent(beforeTie.home)} and
+            ${first.away.name} ${percent(beforeTie.away)} to go through (<a href="${beforeTie.href}">the bracket</a>
+            has every tie).
+          </p>`
+        : ''
+    }
     ${
       outlook
         ? html`${options.whatIfFirstLeg ? html`<p class="notice">With the first leg as ${first.home.name} ${options.whatIfFirstLeg[0]}-${options.whatIfFirstLeg[1]} ${first.away.name}.</p>` : ''}

@@ -38,8 +38,6 @@ const SHIFT_RANGE = { min: -0.3, max: 0.3, step: 0.05 };
  */
 export function whatIfForm(options: {
   action: string;
-  /** Hidden fields that keep the page's own query (the fixture of an ad-hoc page). */
-  keep: Record<string, string>;
   home: string;
   away: string;
   whatIf: WhatIf;
@@ -63,7 +61,6 @@ export function whatIfForm(options: {
     /></label>`;
   return html`<form class="what-if" method="get" action="${options.action}" aria-labelledby="what-if-title">
     <h3 id="what-if-title" style="margin:0">What if…</h3>
-    ${Object.entries(options.keep).map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}" />`)}
     ${
       firstLeg
         ? html`<fieldset class="row" style="border:0;padding:0;margin:0">
@@ -104,16 +101,11 @@ export function whatIfForm(options: {
     </p>
     <div class="row">
       <button type="submit">Update forecast</button
-      >${options.active ? html` <a href="${resetHref(options.action, options.keep)}">Back to the match as it is</a>` : ''}
+      >${options.active ? html` <a href="${options.action}">Back to the match as it is</a>` : ''}
     </div>
   </form>`;
 }
 
 function signed(value: number): string {
   return value > 0 ? `+${value.toFixed(2)}` : value.toFixed(2);
-}
-
-function resetHref(action: string, keep: Record<string, string>): string {
-  const query = new URLSearchParams(keep).toString();
-  return query ? `${action}?${query}` : action;
 }
