@@ -94,7 +94,16 @@ export function registerBacktestCommand(program: Command): void {
           const title = `Reliability of ${model.model} 1X2 forecasts, ${competitions.join(', ')}, ${from}..${to} (${report.scored} matches)`;
           writeFileSync(options.svg, reliabilityDiagramSvg(report.calibration.model, { title }));
         }
-        const settings = { competitions, history, from, to, refitDays, ...model, seconds };
+        const settings = {
+          competitions,
+          history,
+          from,
+          to,
+          refitDays,
+          ...model,
+          historyYears: forecaster.historyYears,
+          seconds,
+        };
         if (options.json) return printJson({ settings, report });
         printReport(report, settings);
       }),
@@ -140,6 +149,11 @@ function groupRow(g: BacktestGroup): (string | number)[] {
   ];
 }
 
+function describeModel(settings: BacktestModelOptions & { historyYears: number }): string {
+  if (settings.model === 'elo' || settings.model === 'pi') return `ratings over ${settings.historyYears} y of history`;
+  return `window ${settings.windowYears} y, ξ ${settings.xi}, prior ${settings.priorStrength}, ${settings.scope} fits`;
+}
+
 function printReport(
   report: BacktestReport,
   settings: {
@@ -148,13 +162,14 @@ function printReport(
     from: string;
     to: string;
     refitDays: number;
+    historyYears: number;
     seconds: number;
   } & BacktestModelOptions,
 ): void {
   process.stdout.write(
     `${pc.bold(settings.model)} on ${settings.competitions.join(', ')} ${settings.from}..${settings.to}: ` +
       `${report.fits} fits every ${settings.refitDays} days on ${settings.history.join(', ')} ` +
-      `(window ${settings.windowYears} y, ξ ${settings.xi}, prior ${settings.priorStrength}, ${settings.scope}) ` +
+      `(${describeModel(settings)}) ` +
       `in ${settings.seconds.toFixed(1)} s\n`,
   );
   const head = [

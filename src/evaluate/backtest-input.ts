@@ -53,8 +53,8 @@ function dayAfter(date: string): string {
 
 /**
  * What the models learn from by default: the forecast competitions plus the second tiers of their countries
- * that the database holds, so a promoted team arrives with a record (UEFA matches made the five-league
- * backtest worse, docs/backtest.md).
+ * that the database holds, so a promoted team arrives with a record. (UEFA matches did not help the five
+ * leagues' forecasts: docs/backtest.md.)
  */
 export function defaultHistoryCompetitions(db: Db, competitions: string[]): string[] {
   const countries = new Set(

@@ -5,7 +5,7 @@
  * thousands of ties fits each date once. Match history is read once and sliced in memory.
  */
 import { MatchdayError } from '../errors.js';
-import { fitHistoryFromRows, type FitHistory } from '../history/fit-history.js';
+import { EUROPE_GROUP, fitHistoryFromRows } from '../history/fit-history.js';
 import { DEFAULT_HISTORY_YEARS, yearsBefore } from '../history/fit-scope.js';
 import type { TieRules, TieScoreState, TieTeam } from '../history/ties.js';
 import type { GameStateModel } from '../forecast/game-state.js';
@@ -99,7 +99,7 @@ export class TieForecaster {
     if (cached) return cached;
     const from = yearsBefore(before, this.options.historyYears);
     const slice = this.rows.slice(firstIndexAtOrAfter(this.rows, from), firstIndexAtOrAfter(this.rows, before));
-    const history = poolSmallEuropeGroups(fitHistoryFromRows(slice, before, this.teams));
+    const history = fitHistoryFromRows(slice, before, this.teams);
     const saved = fitMatchModel(history, this.options.model, {
       competitions: this.options.competitions,
       from,
@@ -168,30 +168,6 @@ export class TieForecaster {
     const group = `${EUROPE_GROUP}:${country ?? 'unknown'}`;
     return { ...team, group: saved.groups.includes(group) ? group : EUROPE_GROUP };
   }
-}
-
-const EUROPE_GROUP = 'europe';
-/** Fewest teams a country's European-only group needs to keep its own prior mean. */
-const MIN_EUROPE_GROUP_TEAMS = 3;
-
-/**
- * fit-history groups a team seen only in Europe with its country's other such teams (`europe:ISL`), and the prior
- * pulls a team toward its group's mean. A country with one or two such teams in the window gets no real shrinkage —
- * a lone team's group mean is itself: Shamrock Rovers, beaten 0-6 at home, were given 0.0001 expected goals at Old
- * Trafford. Such small groups share one `europe` group instead.
- */
-function poolSmallEuropeGroups(history: FitHistory): FitHistory {
-  const size = new Map<string, number>();
-  for (const label of history.groupLabels) size.set(label, (size.get(label) ?? 0) + 1);
-  const pooled = (label: string) =>
-    label.startsWith(`${EUROPE_GROUP}:`) && size.get(label)! < MIN_EUROPE_GROUP_TEAMS ? EUROPE_GROUP : label;
-  const groupLabels = history.groupLabels.map(pooled);
-  const index = new Map([...new Set(groupLabels)].map((label, i) => [label, i]));
-  return {
-    ...history,
-    groupLabels,
-    data: { ...history.data, teamGroup: Int32Array.from(groupLabels, (label) => index.get(label)!) },
-  };
 }
 
 function cumulative(entries: [string, number][]): { dates: string[]; goals: Float64Array } {

@@ -2,10 +2,11 @@ import { KNOWN_COMPETITIONS } from '../ingest/competitions.js';
 import { fitOrSkip, type FixturePredictor, type HistoryMatch, type MatchForecaster } from './match-forecaster.js';
 
 /**
- * One model per country, fitted on that country's competitions only (a league with its lower divisions):
- * each league gets its own home advantage and low-score correction, and promoted teams arrive with their
- * second-tier record. Matches of competitions without a country (UEFA) are left out. On the five-league
- * backtest this beats one joint fit of the same matches (docs/backtest.md).
+ * One model per country, fitted on that country's competitions only (a league with its lower divisions): each
+ * league gets its own home advantage and low-score correction, and promoted teams arrive with their second-tier
+ * record. Matches of competitions without a country (UEFA) are left out. On the five-league backtests this
+ * scores as well as one joint fit of the same matches (Dixon-Coles RPS equal to 4 decimals on 2016-22 and
+ * 2022-25) and runs faster (2.0 s v 2.8 s for 2022-25; docs/backtest.md).
  */
 export function countryForecaster(makeForecaster: () => MatchForecaster): MatchForecaster {
   const forecasters = new Map<string, MatchForecaster>();

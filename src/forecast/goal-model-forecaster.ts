@@ -5,7 +5,7 @@ import type { ScoreGrid } from '../models/score-grid.js';
 import type { ResultRow } from '../store/match-queries.js';
 import { summariseGrid } from './grid-summary.js';
 import type { Fixture, FixturePredictor, MatchForecaster, Probabilities1x2 } from './match-forecaster.js';
-import { windowFitData } from './window-fit-data.js';
+import { fitHistoryFromRows } from '../history/fit-history.js';
 
 export interface GoalModelFitOptions {
   family: GoalModelFamily;
@@ -18,9 +18,9 @@ export interface GoalModelFitOptions {
 }
 
 /**
- * A backtest fits thousands of matches about a hundred times; a gradient tolerance of 1e-5 per unit weight
- * moves no 1X2 probability by more than ~1e-5 (RPS identical to 5 decimals on the five-league backtest) and
- * halves the time of a 1e-7 fit.
+ * A backtest fits thousands of matches a hundred times or more. Against fitGoalModel's default of 1e-7, a
+ * gradient tolerance of 1e-5 per unit weight changed no 1X2 probability of the five-league backtest by more than
+ * 0.00023 (RPS equal to 5 decimals) and cut its fitting time from 2.7 s to 1.5 s.
  */
 export const BACKTEST_GRADIENT_TOLERANCE = 1e-5;
 
@@ -44,7 +44,7 @@ export class GoalModelFitter {
 
   /** `history`: matches strictly before `date`, oldest first (their goals are what the model fits). */
   fit(history: readonly ResultRow[], date: string): DatedGoalModel {
-    const window = windowFitData(history, date);
+    const window = fitHistoryFromRows(history, date);
     const indexOf = new Map(window.teamIds.map((id, i) => [id, i]));
     const warmStart = this.previous ? remapWarmStart(this.previous, window.teamIds) : undefined;
     const model = fitGoalModel(window.data, { ...this.options, warmStart });

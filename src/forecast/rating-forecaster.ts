@@ -3,7 +3,7 @@ import type { FitData } from '../models/fit-data.js';
 import { outcomeProbabilities, type OutcomeMapping } from '../models/ratings/outcome-mapping.js';
 import { fitPiRatings, piDifference, PI_RATINGS_OPTIONS, type PiOptions } from '../models/ratings/pi-ratings.js';
 import type { FixturePredictor, MatchForecaster } from './match-forecaster.js';
-import { windowFitData } from './window-fit-data.js';
+import { fitHistoryFromRows } from '../history/fit-history.js';
 
 export type RatingForecasterOptions =
   { kind: 'elo'; elo: EloOptions; historyYears: number } | { kind: 'pi'; pi: PiOptions; historyYears: number };
@@ -27,7 +27,7 @@ export function ratingForecaster(options: RatingForecasterOptions): MatchForecas
   return {
     historyYears: options.historyYears,
     fit(history, date): FixturePredictor {
-      const window = windowFitData(history, date);
+      const window = fitHistoryFromRows(history, date);
       const indexOf = new Map(window.teamIds.map((id, i) => [id, i]));
       const rated = rate(window.data, options);
       return {

@@ -14,13 +14,20 @@ export interface FitHistoryOptions {
 /** Match history as the arrays a goal model fits, with the ids needed to map indices back to teams and matches. */
 export interface FitHistory {
   data: FitData;
-  /** Database team id of each team index. */
+  /** Database team id of each team index (order of first appearance). */
   teamIds: number[];
-  /** Each team's group label: its main league code, or `europe:CCC` for a team seen only outside the leagues fitted. */
+  /**
+   * Each team's group: its main league code; a team that played no league match in the history is grouped with its
+   * country's other such teams (`europe:POR`), or in `europe` when its country has fewer than three of them.
+   */
   groupLabels: string[];
-  matches: ResultRow[];
+  matches: readonly ResultRow[];
 }
 
+/** The group of teams seen only outside the leagues fitted, from countries with too few of them for a prior of their own. */
+export const EUROPE_GROUP = 'europe';
+/** Fewest teams a country's European-only group needs to keep its own prior mean (a lone team's mean is itself). */
+const MIN_EUROPE_GROUP_TEAMS = 3;
 const DAY_MS = 86_400_000;
 
 export function buildFitHistory(db: Db, options: FitHistoryOptions): FitHistory {
@@ -28,32 +35,80 @@ export function buildFitHistory(db: Db, options: FitHistoryOptions): FitHistory 
   return fitHistoryFromRows(matches, options.before, teamInfo(db, distinctTeams(matches)));
 }
 
-/** Pure part of buildFitHistory: rows in date order → FitData (teams indexed in order of first appearance). */
-export function fitHistoryFromRows(matches: ResultRow[], before: string, teams: Map<number, TeamInfo>): FitHistory {
-  const teamIds = distinctTeams(matches);
-  const indexOf = new Map(teamIds.map((id, i) => [id, i]));
+/**
+ * Pure part of buildFitHistory: rows in date order → FitData. Called for each of the hundreds of windows of a
+ * backtest, so it is plain loops with one date parse per distinct date. `teams` gives names and countries; without
+ * it teams are unnamed and a Europe-only team's country is unknown.
+ */
+export function fitHistoryFromRows(
+  matches: readonly ResultRow[],
+  before: string,
+  teams: ReadonlyMap<number, TeamInfo> = new Map(),
+): FitHistory {
+  const n = matches.length;
   const reference = Date.parse(before);
-  const data: FitData = {
-    teamCount: teamIds.length,
-    homeTeam: Int32Array.from(matches, (m) => indexOf.get(m.homeTeamId)!),
-    awayTeam: Int32Array.from(matches, (m) => indexOf.get(m.awayTeamId)!),
-    homeGoals: Int32Array.from(matches, (m) => m.homeGoals),
-    awayGoals: Int32Array.from(matches, (m) => m.awayGoals),
-    neutral: Uint8Array.from(matches, (m) => (m.neutral ? 1 : 0)),
-    ageDays: Float64Array.from(matches, (m) => Math.max(0, (reference - Date.parse(m.date)) / DAY_MS)),
-    teamNames: teamIds.map((id) => teams.get(id)?.name ?? `team ${id}`),
+  const ageOfDate = new Map<string, number>();
+  const indexOf = new Map<number, number>();
+  const teamIds: number[] = [];
+  const index = (id: number): number => {
+    let i = indexOf.get(id);
+    if (i === undefined) {
+      i = teamIds.length;
+      indexOf.set(id, i);
+      teamIds.push(id);
+    }
+    return i;
   };
-  const groupLabels = mainLeagues(matches, teamIds, teams);
-  const groupIndex = new Map([...new Set(groupLabels)].map((label, i) => [label, i]));
+  const homeTeam = new Int32Array(n);
+  const awayTeam = new Int32Array(n);
+  const homeGoals = new Int32Array(n);
+  const awayGoals = new Int32Array(n);
+  const neutral = new Uint8Array(n);
+  const ageDays = new Float64Array(n);
+  // League matches per (team, league), for the groups.
+  const leagueCounts = new Map<number, Map<string, number>>();
+  for (let i = 0; i < n; i++) {
+    const m = matches[i];
+    homeTeam[i] = index(m.homeTeamId);
+    awayTeam[i] = index(m.awayTeamId);
+    homeGoals[i] = m.homeGoals;
+    awayGoals[i] = m.awayGoals;
+    neutral[i] = m.neutral ? 1 : 0;
+    let age = ageOfDate.get(m.date);
+    if (age === undefined) ageOfDate.set(m.date, (age = Math.max(0, (reference - Date.parse(m.date)) / DAY_MS)));
+    ageDays[i] = age;
+    if (m.kind !== 'league') continue;
+    for (const team of [homeTeam[i], awayTeam[i]]) {
+      let perLeague = leagueCounts.get(team);
+      if (!perLeague) leagueCounts.set(team, (perLeague = new Map()));
+      perLeague.set(m.competition, (perLeague.get(m.competition) ?? 0) + 1);
+    }
+  }
+  const groupLabels = poolSmallEuropeGroups(
+    teamIds.map((id, t) => mainLeague(leagueCounts.get(t)) ?? `${EUROPE_GROUP}:${teams.get(id)?.country ?? 'unknown'}`),
+  );
+  const groupIndex = new Map([...new Set(groupLabels)].map((label, g) => [label, g]));
+  const teamGroup = Int32Array.from(groupLabels, (label) => groupIndex.get(label)!);
+  const teamNames = teams.size > 0 ? teamIds.map((id) => teams.get(id)?.name ?? `team ${id}`) : undefined;
   return {
-    data: { ...data, teamGroup: Int32Array.from(groupLabels, (label) => groupIndex.get(label)!) },
+    data: {
+      teamCount: teamIds.length,
+      homeTeam,
+      awayTeam,
+      homeGoals,
+      awayGoals,
+      neutral,
+      ageDays,
+      teamGroup,
+      teamNames,
+    },
     teamIds,
     groupLabels,
     matches,
   };
 }
 
-function distinctTeams(matches: ResultRow[]): number[] {
+function distinctTeams(matches: readonly ResultRow[]): number[] {
   const seen = new Set<number>();
   for (const m of matches) {
     seen.add(m.homeTeamId);
@@ -62,23 +117,28 @@ function distinctTeams(matches: ResultRow[]): number[] {
   return [...seen];
 }
 
-/**
- * The league a team played most of its league matches in; a team seen only in cups or Europe is grouped with its
- * country's other such teams (`europe:POR`), which gives its prior a sensible level.
- */
-function mainLeagues(matches: ResultRow[], teamIds: number[], teams: Map<number, TeamInfo>): string[] {
-  const counts = new Map<number, Map<string, number>>();
-  for (const m of matches) {
-    if (m.kind !== 'league') continue;
-    for (const team of [m.homeTeamId, m.awayTeamId]) {
-      let perLeague = counts.get(team);
-      if (!perLeague) counts.set(team, (perLeague = new Map()));
-      perLeague.set(m.competition, (perLeague.get(m.competition) ?? 0) + 1);
+/** The league with most matches (ties to the alphabetically first); null for a team with no league match. */
+function mainLeague(perLeague: Map<string, number> | undefined): string | null {
+  if (!perLeague) return null;
+  let best = '';
+  let bestCount = -1;
+  for (const [league, count] of perLeague) {
+    if (count > bestCount || (count === bestCount && league < best)) {
+      best = league;
+      bestCount = count;
     }
   }
-  return teamIds.map((id) => {
-    const perLeague = counts.get(id);
-    if (!perLeague) return `europe:${teams.get(id)?.country ?? 'unknown'}`;
-    return [...perLeague].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
-  });
+  return best;
+}
+
+/**
+ * The prior pulls a team toward its group's mean, so a country with one or two Europe-only teams would give them no
+ * real shrinkage (Shamrock Rovers, beaten 0-6 at home, were once given 0.0001 expected goals at Old Trafford).
+ */
+function poolSmallEuropeGroups(labels: string[]): string[] {
+  const size = new Map<string, number>();
+  for (const label of labels) size.set(label, (size.get(label) ?? 0) + 1);
+  return labels.map((label) =>
+    label.startsWith(`${EUROPE_GROUP}:`) && size.get(label)! < MIN_EUROPE_GROUP_TEAMS ? EUROPE_GROUP : label,
+  );
 }

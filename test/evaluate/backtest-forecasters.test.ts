@@ -7,8 +7,6 @@ import type { Fixture, HistoryMatch, MatchForecaster, Probabilities1x2 } from '.
 import { stretchedForecaster, stretchOutcomes } from '../../src/forecast/outcome-stretch.js';
 import { BACKTEST_ELO, ratingForecaster } from '../../src/forecast/rating-forecaster.js';
 import { shotProxyRows } from '../../src/forecast/shot-blend-forecaster.js';
-import { windowFitData } from '../../src/forecast/window-fit-data.js';
-import { fitHistoryFromRows } from '../../src/history/fit-history.js';
 import { fitRateCalibration } from '../../src/models/rate-calibration.js';
 import { resultRows } from '../../src/store/match-queries.js';
 import { shotCounts } from '../../src/store/stats-queries.js';
@@ -103,28 +101,6 @@ describe('countryForecaster', () => {
     });
     expect(countryOf('de.2')).toBe('GER');
     expect(countryOf('uefa.el')).toBeNull();
-  });
-});
-
-describe('windowFitData', () => {
-  it('builds exactly what history/fit-history.ts builds', () => {
-    const window = before('2022-03-01');
-    const fast = windowFitData(window, '2022-03-01');
-    const reference = fitHistoryFromRows(window, '2022-03-01', new Map());
-    expect(fast.teamIds).toEqual(reference.teamIds);
-    expect(fast.groupLabels).toEqual(reference.groupLabels);
-    for (const field of [
-      'homeTeam',
-      'awayTeam',
-      'homeGoals',
-      'awayGoals',
-      'neutral',
-      'ageDays',
-      'teamGroup',
-    ] as const) {
-      expect(fast.data[field]).toEqual(reference.data[field]);
-    }
-    expect(new Set(fast.groupLabels)).toEqual(new Set(['eng.1', 'eng.2']));
   });
 });
 

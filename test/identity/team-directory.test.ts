@@ -25,19 +25,30 @@ describe('TeamDirectory', () => {
     expect(first).toMatchObject({ kind: 'new', name: 'Man City', country: 'ENG' });
     if (first.kind !== 'new') throw new Error('expected new');
     directory.addTeam({ id: 1, name: first.name, country: first.country }, first.keys);
-    expect(directory.resolve({ name: 'Manchester City FC', country: 'ENG' }, null)).toMatchObject({ kind: 'known', teamId: 1 });
+    expect(directory.resolve({ name: 'Manchester City FC', country: 'ENG' }, null)).toMatchObject({
+      kind: 'known',
+      teamId: 1,
+    });
   });
 
   it('keeps clubs of the same name in different countries apart', () => {
     const directory = new TeamDirectory();
     directory.addTeam({ id: 1, name: 'Liverpool', country: 'ENG' }, ['liverpool']);
     expect(directory.resolve({ name: 'Liverpool', country: 'URU' }, null).kind).toBe('new');
-    expect(directory.resolve({ name: 'Liverpool FC', country: 'ENG' }, null)).toMatchObject({ kind: 'known', teamId: 1 });
+    expect(directory.resolve({ name: 'Liverpool FC', country: 'ENG' }, null)).toMatchObject({
+      kind: 'known',
+      teamId: 1,
+    });
   });
 
   it('reports a name two different clubs claim instead of merging', () => {
     const directory = new TeamDirectory();
-    directory.addAliasGroup({ canonical: 'Sporting CP', country: 'POR', names: ['Sporting', 'Sporting Lisbon'], source: 'a' });
+    directory.addAliasGroup({
+      canonical: 'Sporting CP',
+      country: 'POR',
+      names: ['Sporting', 'Sporting Lisbon'],
+      source: 'a',
+    });
     directory.addAliasGroup({ canonical: 'Sporting Braga', country: 'POR', names: ['Sporting', 'Braga'], source: 'a' });
     const resolution = directory.resolve({ name: 'Sporting', country: 'POR' }, null);
     expect(resolution.kind).toBe('ambiguous');
@@ -46,25 +57,41 @@ describe('TeamDirectory', () => {
 
   it('unites overlapping groups from two sources as one club', () => {
     const directory = new TeamDirectory();
-    directory.addAliasGroup({ canonical: 'Atalanta Bergamo', country: 'ITA', names: ['Atalanta', 'Atalanta BC'], source: 'clubs' });
+    directory.addAliasGroup({
+      canonical: 'Atalanta Bergamo',
+      country: 'ITA',
+      names: ['Atalanta', 'Atalanta BC'],
+      source: 'clubs',
+    });
     directory.addAliasGroup({ canonical: 'Atalanta', country: 'ITA', names: ['Atalanta'], source: 'teamnames' });
     const resolution = directory.resolve({ name: 'Atalanta', country: 'ITA' }, null);
     expect(resolution.kind).toBe('new');
     if (resolution.kind !== 'new') return;
     directory.addTeam({ id: 7, name: resolution.name, country: 'ITA' }, resolution.keys);
-    expect(directory.resolve({ name: 'Atalanta BC', country: 'ITA' }, null)).toMatchObject({ kind: 'known', teamId: 7 });
+    expect(directory.resolve({ name: 'Atalanta BC', country: 'ITA' }, null)).toMatchObject({
+      kind: 'known',
+      teamId: 7,
+    });
   });
 
   it('keeps Paris FC apart from a `Paris` alias of Paris Saint-Germain (strict names first)', () => {
     const directory = new TeamDirectory();
-    directory.addAliasGroup({ canonical: 'Paris Saint-Germain', country: 'FRA', names: ['Paris', 'Paris SG'], source: 'clubs' });
+    directory.addAliasGroup({
+      canonical: 'Paris Saint-Germain',
+      country: 'FRA',
+      names: ['Paris', 'Paris SG'],
+      source: 'clubs',
+    });
     directory.addAliasGroup({ canonical: 'Paris FC', country: 'FRA', names: ['Paris Football Club'], source: 'clubs' });
     const psg = directory.resolve({ name: 'Paris SG', country: 'FRA' }, null);
     if (psg.kind !== 'new') throw new Error('expected new');
     directory.addTeam({ id: 1, name: psg.name, country: 'FRA' }, psg.keys);
     const parisFc = directory.resolve({ name: 'Paris FC', country: 'FRA' }, null);
     expect(parisFc.kind).toBe('new');
-    expect(directory.resolve({ name: 'Paris Saint-Germain', country: 'FRA' }, null)).toMatchObject({ kind: 'known', teamId: 1 });
+    expect(directory.resolve({ name: 'Paris Saint-Germain', country: 'FRA' }, null)).toMatchObject({
+      kind: 'known',
+      teamId: 1,
+    });
   });
 
   it('treats Monaco as a club of the French league whichever code a source gives it', () => {

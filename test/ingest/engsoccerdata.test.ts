@@ -236,7 +236,12 @@ describe('parseEngsoccerdata — English cups and play-offs', () => {
       home: { name: 'Manchester United', country: 'ENG' },
     });
     expect(warnings).toEqual([
-      { file: 'facup.csv', line: 3, field: 'Date', message: 'no date in the source: a match without a date cannot be stored' },
+      {
+        file: 'facup.csv',
+        line: 3,
+        field: 'Date',
+        message: 'no date in the source: a match without a date cannot be stored',
+      },
     ]);
     expect(errors).toEqual([
       { file: 'facup.csv', line: 8, field: 'round', message: "unknown round '7'" },
