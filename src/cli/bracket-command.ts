@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import { MatchdayError } from '../errors.js';
-import { tieModelFromRates, type TieModel } from '../forecast/bracket-odds.js';
 import { forecastBracketState, type BracketReport, type SideReport } from '../forecast/bracket-forecast.js';
 import { DEFAULT_SIMULATION_RUNS, DEFAULT_SIMULATION_SEED } from '../forecast/bracket.js';
-import { DEFAULT_MODEL_OPTIONS, type SavedModel } from '../forecast/match-model.js';
+import { DEFAULT_MODEL_OPTIONS } from '../forecast/match-model.js';
+import { bracketTieModel, type BracketModelDescription } from '../evaluate/bracket-tie-model.js';
+import { gameStateFor } from '../evaluate/tie-calibration.js';
+import { readTieCalibration } from '../evaluate/tie-calibration-file.js';
 import { TieForecaster } from '../evaluate/tie-forecaster.js';
-import { bracketState, type BracketState } from '../history/bracket-state.js';
-import { tieRules, UEFA_NO_AWAY_GOALS_ERA, type TieRules, type TieTeam } from '../history/ties.js';
-import type { Db } from '../store/database.js';
+import { bracketState } from '../history/bracket-state.js';
 import { openCommandDatabase } from './database-option.js';
 import { parseCompetition, parseDate, parseNumber } from './option-parsers.js';
 import { printJson, printTable, runCommand, type CommonOptions } from './output.js';
@@ -46,12 +46,20 @@ export function registerBracketCommand(program: Command): void {
         };
         const db = openCommandDatabase(options, { readonly: true });
         const state = bracketState(db, competition, options.season, asOf);
-        const odds = state.currentRound === null ? null : tieModelAsOf(db, state, modelFamily(options.model));
-        const report = await forecastBracketState(state, odds?.model ?? noModel, simulation);
+        const forecaster = new TieForecaster(db, {
+          model: { ...DEFAULT_MODEL_OPTIONS, family: modelFamily(options.model) },
+        });
+        const calibration = readTieCalibration();
+        const odds = bracketTieModel(
+          forecaster,
+          state,
+          gameStateFor(calibration.gameState.bySeason, calibration.gameState.latest, state.asOf),
+        );
+        const report = await forecastBracketState(state, odds.model, simulation);
         db.close();
-        const output = { ...report, model: odds?.description ?? null };
+        const output = { ...report, model: odds.description };
         if (options.json) return printJson(output);
-        printBracket(report, odds?.description ?? null);
+        printBracket(report, odds.description);
       }),
     );
 }
@@ -59,76 +67,6 @@ export function registerBracketCommand(program: Command): void {
 /** Goal models a tie forecast runs on (rates and ρ; rating models give no rates). */
 const TIE_MODEL_FAMILIES = ['dixon-coles', 'poisson'] as const;
 type TieModelFamily = (typeof TIE_MODEL_FAMILIES)[number];
-
-interface ModelDescription {
-  family: string;
-  data: SavedModel['data'];
-  extraTimeScale: number;
-  penaltyHomeWin: number;
-  rules: TieRules;
-  /** Second-leg rates as the goal model gives them, without game-state multipliers. */
-  gameState: null;
-}
-
-/**
- * The tie model as of the date, as `matchday tie` builds it (evaluate/tie-forecaster): a goal model fitted on the
- * top-flight leagues and continental competitions before the date, the extra-time rate fitted on earlier extra
- * times, the season's rules.
- */
-function tieModelAsOf(
-  db: Db,
-  state: BracketState,
-  family: TieModelFamily,
-): { model: TieModel; description: ModelDescription } {
-  const forecaster = new TieForecaster(db, { model: { ...DEFAULT_MODEL_OPTIONS, family } });
-  const before = state.asOf;
-  const saved = forecaster.modelBefore(before);
-  const names = new Map(teamsInPlay(state).map((t) => [t.id, t]));
-  const team = (id: number): TieTeam => names.get(id) ?? { id, name: `team ${id}` };
-  const rules = tieRules(state.competition.code, state.season) ?? UEFA_NO_AWAY_GOALS_ERA;
-  const extraTimeScale = forecaster.extraTimeScaleBefore(before);
-  const penaltyHomeWin = forecaster.options.penaltyHomeWin;
-  const model = tieModelFromRates({
-    // The tie forecaster's rates are for a second leg: b at home to a.
-    rates: (home, away, neutral) => forecaster.secondLegRates(saved, { a: team(away), b: team(home), neutral, before }),
-    rules,
-    extraTimeScale,
-    penaltyHomeWin,
-    gameState: null,
-  });
-  return {
-    model,
-    description: {
-      family: saved.options.family,
-      data: saved.data,
-      extraTimeScale,
-      penaltyHomeWin,
-      rules,
-      gameState: null,
-    },
-  };
-}
-
-/** Every team that can still play: the current round's and any known later entrant. */
-function teamsInPlay(state: BracketState): TieTeam[] {
-  const teams = new Map<number, TieTeam>();
-  for (const round of state.rounds.slice(state.currentRound ?? state.rounds.length)) {
-    for (const team of round.entrants) teams.set(team.id, team);
-    for (const tie of round.ties) for (const side of tie.sides) if ('team' in side) teams.set(side.team.id, side.team);
-  }
-  return [...teams.values()];
-}
-
-/** The competition is over: nothing to price. */
-const noModel: TieModel = {
-  matchGrid: () => decided(),
-  secondLeg: () => decided(),
-  neutralFinal: () => decided(),
-};
-
-function decided(): never {
-  throw new MatchdayError('NO_MODEL', 'the competition is decided: no tie to forecast');
-}
 
 function modelFamily(text: string): TieModelFamily {
   const family = TIE_MODEL_FAMILIES.find((f) => f === text);
@@ -150,7 +88,7 @@ function wholeNumber(text: string, field: string, min: number): number {
 
 const percent = (p: number) => `${(100 * p).toFixed(1)}%`;
 
-function printBracket(report: BracketReport, model: ModelDescription | null): void {
+function printBracket(report: BracketReport, model: BracketModelDescription | null): void {
   process.stdout.write(`${report.competition.name} ${report.season}, as of ${report.asOf}\n`);
   const sideText = (side: SideReport) =>
     'team' in side ? side.team.name : side.candidates.map((c) => c.team.name).join(' / ');

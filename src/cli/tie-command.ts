@@ -1,19 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { MatchdayError } from '../errors.js';
 import type { TieForecastResult } from '../forecast/tie-forecast.js';
 import { seasonOfDate } from '../ingest/competitions.js';
 import { findTeam } from '../history/team-lookup.js';
 import { tieRules, tiesBetween, type ReconstructedTie, type TieScoreState, type TieTeam } from '../history/ties.js';
-import { binOf, gameStateFor, parseTieCalibration, type TieCalibrationArtifact } from '../evaluate/tie-calibration.js';
+import { binOf, gameStateFor, type TieCalibrationArtifact } from '../evaluate/tie-calibration.js';
+import { BUILT_IN_TIE_CALIBRATION, readTieCalibration } from '../evaluate/tie-calibration-file.js';
 import { TieForecaster, type TieForecastRequest } from '../evaluate/tie-forecaster.js';
 import { openCommandDatabase } from './database-option.js';
 import { parseCompetition, parseDate, parseScore } from './option-parsers.js';
 import { printJson, printTable, runCommand, type CommonOptions } from './output.js';
 
 /** The calibration shipped with matchday (bench/tie-calibration.ts --write config/tie-calibration.json). */
-export const BUILT_IN_TIE_CALIBRATION = fileURLToPath(new URL('../../config/tie-calibration.json', import.meta.url));
 
 interface TieOptions extends CommonOptions {
   competition?: string;
@@ -45,7 +43,7 @@ export function registerTieCommand(program: Command): void {
     .option('--json', 'print JSON')
     .action((teamA: string, teamB: string, options: TieOptions) =>
       runCommand(options, () => {
-        const calibration = readCalibration(options.calibration ?? BUILT_IN_TIE_CALIBRATION);
+        const calibration = readTieCalibration(options.calibration ?? BUILT_IN_TIE_CALIBRATION);
         const db = openCommandDatabase(options, { readonly: true });
         const x = findTeam(db, teamA);
         const y = findTeam(db, teamB);
@@ -421,16 +419,6 @@ function printReport(r: TieReport): void {
   }
   if (m.teamsFromPrior.length > 0) out(`from the prior (no history): ${m.teamsFromPrior.join(', ')}`);
   if (r.result) out(`what happened: ${r.result.secondLeg} — ${r.result.through} through (${r.result.decidedBy})`);
-}
-
-function readCalibration(file: string): TieCalibrationArtifact {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new MatchdayError('CALIBRATION_FILE', `cannot read: ${(error as Error).message}`, { file });
-  }
-  return parseTieCalibration(text, file);
 }
 
 function parseSeason(text: string): string {

@@ -8,9 +8,9 @@ import { summarizeBacktest } from '../../src/evaluate/backtest-report.js';
 import { createBacktestForecaster, DEFAULT_BACKTEST_MODEL } from '../../src/forecast/backtest-models.js';
 import { openDatabase } from '../../src/store/database.js';
 import { importPaths } from '../../src/store/import-files.js';
-import { hasSharedData, sharedPath } from '../shared-data.js';
+import { describeWithSharedData, sharedPath } from '../shared-data.js';
 
-describe.skipIf(!hasSharedData)('backtest of the 2023-24 Premier League on football-data.co.uk files', () => {
+describeWithSharedData('backtest of the 2023-24 Premier League on football-data.co.uk files', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'matchday-backtest-real-'));
   const db = openDatabase(path.join(dir, 'e0.db'));
   importPaths(

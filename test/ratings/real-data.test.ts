@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { hasSharedData } from '../shared-data.js';
+import { describeWithSharedData } from '../shared-data.js';
 import { loadFootballData, seasonRange, type FootballDataRow } from './football-data-rows.js';
 import { CLUBELO_OPTIONS, runElo } from '../../src/models/ratings/elo.js';
 import { PI_RATINGS_OPTIONS, runPiRatings } from '../../src/models/ratings/pi-ratings.js';
@@ -33,8 +33,8 @@ function toFitData(rows: readonly FootballDataRow[]): FitData {
   };
 }
 
-describe.skipIf(!hasSharedData)('ratings on E0, SP1, I1, D1, F1 (football-data 2012-13..2024-25)', () => {
-  const rows = hasSharedData ? loadFootballData(['E0', 'SP1', 'I1', 'D1', 'F1'], seasonRange(2012, 2024)) : [];
+describeWithSharedData('ratings on E0, SP1, I1, D1, F1 (football-data 2012-13..2024-25)', () => {
+  const rows = loadFootballData(['E0', 'SP1', 'I1', 'D1', 'F1'], seasonRange(2012, 2024));
   const matches = toFitData(rows);
   const ages = matches.ageDays ?? new Float64Array(0);
   // Forecasts from 2022-07-01 on are held out: their age is at most the cut-off's.

@@ -6,7 +6,7 @@ import { createApp } from '../../src/server/app.js';
 import { ServerContext } from '../../src/server/server-context.js';
 import { openDatabase } from '../../src/store/database.js';
 import { listTeams } from '../../src/store/match-queries.js';
-import { hasSharedData } from '../shared-data.js';
+import { describeWithSharedData } from '../shared-data.js';
 import { smallLeagueDatabase } from './small-league.js';
 
 interface BracketJson {
@@ -100,7 +100,7 @@ describe('pages', () => {
   });
 });
 
-describe.skipIf(!hasSharedData)('pages and API over the shared data: Atalanta v Liverpool, 18 April 2024', () => {
+describeWithSharedData('pages and API over the shared data: Atalanta v Liverpool, 18 April 2024', () => {
   const db = openDatabase(inject('sharedDb'), { readonly: true });
   const dossier = parseDossier(readFileSync(DOSSIER, 'utf8'), DOSSIER);
   const server = new ServerContext({ db, today: () => '2024-04-18', dossiers: [dossier] });
