@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { runBacktest } from '../../src/evaluate/backtest.js';
 import { loadBacktestInput } from '../../src/evaluate/backtest-input.js';
 import { summarizeBacktest } from '../../src/evaluate/backtest-report.js';

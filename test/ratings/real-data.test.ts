@@ -1,4 +1,4 @@
-import { describe, it, expect } from 'vitest';
+import { it, expect } from 'vitest';
 import { describeWithSharedData } from '../shared-data.js';
 import { loadFootballData, seasonRange, type FootballDataRow } from './football-data-rows.js';
 import { CLUBELO_OPTIONS, runElo } from '../../src/models/ratings/elo.js';
