@@ -1,4 +1,5 @@
 import type { MatchStatus } from '../ingest/records.js';
+import { matchScopeSql } from './match-scope-sql.js';
 import type { Db } from './database.js';
 
 /** A stored match with names resolved, as read models and surfaces use it. */
@@ -247,18 +248,9 @@ export interface ResultRow {
 export function resultRows(db: Db, filter: { competitions?: string[]; from?: string; before?: string }): ResultRow[] {
   const where = ["m.status IN ('played', 'awarded')", 'm.ft_home IS NOT NULL'];
   const params: unknown[] = [];
-  if (filter.competitions && filter.competitions.length > 0) {
-    where.push(`c.code IN (${filter.competitions.map(() => '?').join(',')})`);
-    params.push(...filter.competitions);
-  }
-  if (filter.from) {
-    where.push('m.date >= ?');
-    params.push(filter.from);
-  }
-  if (filter.before) {
-    where.push('m.date < ?');
-    params.push(filter.before);
-  }
+  const scope = matchScopeSql(filter);
+  where.push(...scope.clauses);
+  params.push(...scope.params);
   const rows = db
     .prepare(
       `SELECT m.id, m.date, c.code, c.kind, m.home_team_id, m.away_team_id, m.ft_home, m.ft_away, m.neutral

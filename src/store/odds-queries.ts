@@ -1,4 +1,5 @@
 import type { Db } from './database.js';
+import { matchScopeSql } from './match-scope-sql.js';
 
 /** Where a match's reference 1X2 prices come from, best first: the sharpest closing book, then fallbacks. */
 export const REFERENCE_ODDS_SOURCES = [
@@ -33,18 +34,9 @@ export function referenceOdds1x2(db: Db, filter: OddsFilter): Map<number, Refere
   const bookmakers = [...new Set(REFERENCE_ODDS_SOURCES.map((s) => s.bookmaker))];
   const where = ["o.market = '1X2'", `o.bookmaker IN (${bookmakers.map(() => '?').join(',')})`];
   const params: unknown[] = [...bookmakers];
-  if (filter.competitions && filter.competitions.length > 0) {
-    where.push(`c.code IN (${filter.competitions.map(() => '?').join(',')})`);
-    params.push(...filter.competitions);
-  }
-  if (filter.from) {
-    where.push('m.date >= ?');
-    params.push(filter.from);
-  }
-  if (filter.to) {
-    where.push('m.date <= ?');
-    params.push(filter.to);
-  }
+  const scope = matchScopeSql(filter);
+  where.push(...scope.clauses);
+  params.push(...scope.params);
   // CROSS JOIN keeps matches as the outer loop (odds are read by primary key); one row per book, not per price.
   const rows = db
     .prepare(

@@ -1,4 +1,5 @@
 import type { Db } from './database.js';
+import { matchScopeSql } from './match-scope-sql.js';
 
 /** Shots and shots on target of one match, both sides recorded. */
 export interface ShotCounts {
@@ -23,18 +24,9 @@ export function shotCounts(
     'a.shots_on_target IS NOT NULL',
   ];
   const params: unknown[] = [];
-  if (filter.competitions && filter.competitions.length > 0) {
-    where.push(`c.code IN (${filter.competitions.map(() => '?').join(',')})`);
-    params.push(...filter.competitions);
-  }
-  if (filter.from) {
-    where.push('m.date >= ?');
-    params.push(filter.from);
-  }
-  if (filter.before) {
-    where.push('m.date < ?');
-    params.push(filter.before);
-  }
+  const scope = matchScopeSql(filter);
+  where.push(...scope.clauses);
+  params.push(...scope.params);
   const rows = db
     .prepare(
       `SELECT m.id, h.shots, a.shots, h.shots_on_target, a.shots_on_target
