@@ -4,8 +4,7 @@ import { forecastBracketState, type BracketReport, type SideReport } from '../fo
 import { DEFAULT_SIMULATION_RUNS, DEFAULT_SIMULATION_SEED } from '../forecast/bracket.js';
 import { DEFAULT_MODEL_OPTIONS } from '../forecast/match-model.js';
 import { bracketTieModel, type BracketModelDescription } from '../evaluate/bracket-tie-model.js';
-import { gameStateFor } from '../evaluate/tie-calibration.js';
-import { readTieCalibration } from '../evaluate/tie-calibration-file.js';
+import { gameStateBefore } from '../evaluate/tie-calibration-file.js';
 import { TieForecaster } from '../evaluate/tie-forecaster.js';
 import { bracketState } from '../history/bracket-state.js';
 import { openCommandDatabase } from './database-option.js';
@@ -49,12 +48,7 @@ export function registerBracketCommand(program: Command): void {
         const forecaster = new TieForecaster(db, {
           model: { ...DEFAULT_MODEL_OPTIONS, family: modelFamily(options.model) },
         });
-        const calibration = readTieCalibration();
-        const odds = bracketTieModel(
-          forecaster,
-          state,
-          gameStateFor(calibration.gameState.bySeason, calibration.gameState.latest, state.asOf),
-        );
+        const odds = bracketTieModel(forecaster, state, gameStateBefore(state.asOf));
         const report = await forecastBracketState(state, odds.model, simulation);
         db.close();
         const output = { ...report, model: odds.description };

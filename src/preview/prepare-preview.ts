@@ -1,4 +1,5 @@
 import { MatchdayError } from '../errors.js';
+import { gameStateBefore } from '../evaluate/tie-calibration-file.js';
 import { forecastFixture, type FixtureForecast } from '../forecast/fixture-forecast.js';
 import { fitFixtureModel, fixtureFitScope } from '../forecast/fixture-model.js';
 import { DEFAULT_MODEL_OPTIONS, type FixtureTeam, type SavedModel } from '../forecast/match-model.js';
@@ -355,6 +356,7 @@ function tieNumbers(
   }
   const evidence = extraTimeHistory(db, date);
   const extraTimeScale = evidence ? fitExtraTimeScale(evidence) : SAME_RATE_EXTRA_TIME_SCALE;
+  const gameState = gameStateBefore(date);
   const fitted = model.model;
   const rho = 'family' in fitted && fitted.family === 'dixon-coles' ? fitted.params.rho : 0;
   // Side A hosted the first leg (this fixture's away side); B hosts the second.
@@ -366,7 +368,7 @@ function tieNumbers(
     awayExpected: forecast.expectedGoals.away,
     rho,
     extraTimeScale,
-    gameState: null,
+    gameState,
   });
   const outcome = (split: TieForecastResult['a']) => ({
     total: split.total,
@@ -384,7 +386,10 @@ function tieNumbers(
     needs: result.needs.trailing === null ? null : result.needs.phrase,
     description:
       `Tie: every second-leg score from the same grid, extra time at ${extraTimeScale.toFixed(3)} of a match's ` +
-      `expected goals (${scaleSource}), penalties 50-50; the model's rates are not adjusted for the state of the tie`,
+      `expected goals (${scaleSource}), penalties 50-50; ` +
+      (gameState
+        ? 'scoring rates adjusted for the state of the tie as in earlier second legs (docs/ties.md)'
+        : "the model's rates are not adjusted for the state of the tie (no earlier second legs to learn from)"),
   };
 }
 

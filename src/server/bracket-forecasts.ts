@@ -1,8 +1,7 @@
 import { forecastBracketState, type BracketReport } from '../forecast/bracket-forecast.js';
 import { DEFAULT_MODEL_OPTIONS } from '../forecast/match-model.js';
 import { bracketTieModel, type BracketModelDescription } from '../evaluate/bracket-tie-model.js';
-import { gameStateFor, type TieCalibrationArtifact } from '../evaluate/tie-calibration.js';
-import { readTieCalibration } from '../evaluate/tie-calibration-file.js';
+import { gameStateBefore } from '../evaluate/tie-calibration-file.js';
 import { TieForecaster } from '../evaluate/tie-forecaster.js';
 import { MatchdayError } from '../errors.js';
 import { findCompetition } from '../ingest/competitions.js';
@@ -20,7 +19,6 @@ export type BracketForecast = BracketReport & { model: BracketModelDescription |
  */
 export class BracketForecasts {
   private forecaster: TieForecaster | null = null;
-  private calibration: TieCalibrationArtifact | null = null;
   private readonly reports = new LruCache<string, Promise<BracketForecast>>(32);
 
   constructor(private readonly db: Db) {}
@@ -44,13 +42,7 @@ export class BracketForecasts {
   private async compute(competitionCode: string, season: string, asOf: string): Promise<BracketForecast> {
     const state = bracketState(this.db, competitionCode, season, asOf);
     this.forecaster ??= new TieForecaster(this.db, { model: DEFAULT_MODEL_OPTIONS });
-    this.calibration ??= readTieCalibration();
-    const { gameState } = this.calibration;
-    const odds = bracketTieModel(
-      this.forecaster,
-      state,
-      gameStateFor(gameState.bySeason, gameState.latest, state.asOf),
-    );
+    const odds = bracketTieModel(this.forecaster, state, gameStateBefore(state.asOf));
     const report = await forecastBracketState(state, odds.model, {});
     return { ...report, model: odds.description };
   }

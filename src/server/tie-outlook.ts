@@ -1,4 +1,5 @@
 import type { FixtureForecast } from '../forecast/fixture-forecast.js';
+import { gameStateBefore } from '../evaluate/tie-calibration-file.js';
 import type { SavedModel } from '../forecast/match-model.js';
 import {
   fitExtraTimeScale,
@@ -60,7 +61,7 @@ export class TieOutlooks {
       awayExpected: forecast.expectedGoals.away,
       rho,
       extraTimeScale,
-      gameState: null,
+      gameState: gameStateBefore(options.date),
     });
     return {
       result,
