@@ -1,4 +1,4 @@
-import { MatchdayError } from '../errors.js';
+import { capitalise, dayMonthYear, weekday } from './write-english.js';
 import type { CrowdEstimate } from './crowd.js';
 import { lineupRows } from './dossier.js';
 import {
@@ -38,29 +38,9 @@ export function fixtureDetails(fixture: PreviewFixture): string[] {
   return [fixture.competition, capitalise(stage), longDate(fixture.date), fixture.venue ?? ''].filter((s) => s !== '');
 }
 
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** `2024-04-18` → `Thursday 18 April 2024` (the calendar date, whatever the machine's time zone). */
 export function longDate(isoDate: string): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate) || Number.isNaN(date.getTime())) {
-    throw new MatchdayError('invalid-date', `expected a date written YYYY-MM-DD, got ${isoDate}`, { field: 'date' });
-  }
-  return `${WEEKDAYS[date.getUTCDay()]} ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+  return `${weekday(isoDate)} ${dayMonthYear(isoDate)}`;
 }
 
 /** The scoreline and, in a tie, how it ends: `Atalanta 2-3 Liverpool` and `Atalanta win 5-3 on aggregate`. */
@@ -211,8 +191,4 @@ export function crowdTable(venue: string, crowd: CrowdEstimate): PreviewTable {
 
 function column(label: string, numeric = false): { label: string; numeric: boolean } {
   return { label, numeric };
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
