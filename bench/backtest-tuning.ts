@@ -10,6 +10,7 @@ import { defaultHistoryCompetitions, loadBacktestInput } from '../src/evaluate/b
 import { summarizeBacktest } from '../src/evaluate/backtest-report.js';
 import {
   DEFAULT_BACKTEST_MODEL,
+  ENSEMBLE_ELO_K,
   ENSEMBLE_ELO_WEIGHT,
   ENSEMBLE_STRETCH,
   GOAL_WEIGHT,
@@ -19,6 +20,7 @@ import { countryForecaster } from '../src/forecast/country-forecaster.js';
 import { ensembleForecaster } from '../src/forecast/ensemble-forecaster.js';
 import type { MatchForecaster } from '../src/forecast/match-forecaster.js';
 import { stretchedForecaster } from '../src/forecast/outcome-stretch.js';
+import { CLUBELO_OPTIONS } from '../src/models/ratings/elo.js';
 import { BACKTEST_ELO, ratingForecaster } from '../src/forecast/rating-forecaster.js';
 import { shotBlendForecaster } from '../src/forecast/shot-blend-forecaster.js';
 import { openDatabase } from '../src/store/database.js';
@@ -42,6 +44,7 @@ interface Variant {
   offTargetWeight: number;
   goalWeight: number;
   eloWeight: number;
+  eloK: number;
   stretch: number;
 }
 
@@ -54,6 +57,7 @@ const chosen: Variant = {
   offTargetWeight: SHOT_MODEL.offTargetWeight,
   goalWeight: GOAL_WEIGHT,
   eloWeight: ENSEMBLE_ELO_WEIGHT,
+  eloK: ENSEMBLE_ELO_K,
   stretch: ENSEMBLE_STRETCH,
 };
 const moves: Partial<Variant>[] = [
@@ -63,6 +67,10 @@ const moves: Partial<Variant>[] = [
   { stretch: 1 },
   { stretch: 1.15 },
   { eloWeight: 0.25 },
+  { eloK: 15 },
+  { eloK: 6 },
+  { eloK: 3 },
+  { eloK: 4, eloWeight: 0.2 },
   { goalWeight: 1 },
   { goalWeight: 0.5 },
   { goalWeight: 0.7 },
@@ -88,7 +96,14 @@ function forecaster(v: Variant): MatchForecaster {
     v.eloWeight > 0
       ? ensembleForecaster([
           { forecaster: blend, weight: 1 - v.eloWeight },
-          { forecaster: ratingForecaster(BACKTEST_ELO), weight: v.eloWeight },
+          {
+            forecaster: ratingForecaster({
+              kind: 'elo',
+              elo: { ...CLUBELO_OPTIONS, k: v.eloK },
+              historyYears: BACKTEST_ELO.historyYears,
+            }),
+            weight: v.eloWeight,
+          },
         ])
       : blend;
   return v.stretch === 1 ? members : stretchedForecaster(members, v.stretch);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MatchdayError } from '../../src/errors.js';
 import { countryForecaster, countryOf } from '../../src/forecast/country-forecaster.js';
 import { ensembleForecaster } from '../../src/forecast/ensemble-forecaster.js';
+import { ENSEMBLE_ELO } from '../../src/forecast/backtest-models.js';
 import { GoalModelFitter } from '../../src/forecast/goal-model-forecaster.js';
 import type { Fixture, HistoryMatch, MatchForecaster, Probabilities1x2 } from '../../src/forecast/match-forecaster.js';
 import { stretchedForecaster, stretchOutcomes } from '../../src/forecast/outcome-stretch.js';
@@ -162,5 +163,34 @@ describe('ratingForecaster', () => {
     expect(predictor.predict({ ...fixtureOf(rows[0]), homeTeamId: 12345 })).toEqual({
       skipped: 'team without history (rating model)',
     });
+  });
+
+  it("the ensemble's slow Elo moves less than the standalone Elo on a run of recent defeats", () => {
+    const date = '2023-01-01';
+    const history = before(date);
+    const last = history.at(-1)!;
+    const fixture = fixtureOf(last);
+    // The home team of the last match loses its next five matches 0–4, all before the fit date.
+    const defeats: HistoryMatch[] = Array.from({ length: 5 }, (_, i) => ({
+      ...last,
+      id: 1_000_000 + i,
+      date: last.date,
+      awayTeamId: history[i].homeTeamId === fixture.homeTeamId ? history[i].awayTeamId : history[i].homeTeamId,
+      homeGoals: 0,
+      awayGoals: 4,
+      shots: null,
+    }));
+    const homeWin = (forecaster: MatchForecaster, h: readonly HistoryMatch[]): number => {
+      const prediction = forecaster.fit(h, date).predict(fixture);
+      if (!('probabilities' in prediction)) throw new Error(prediction.skipped);
+      return prediction.probabilities[0];
+    };
+    const drop = (forecaster: () => MatchForecaster) =>
+      homeWin(forecaster(), history) - homeWin(forecaster(), [...history, ...defeats]);
+    const slow = drop(() => ratingForecaster(ENSEMBLE_ELO));
+    const standalone = drop(() => ratingForecaster(BACKTEST_ELO));
+    expect(slow).toBeGreaterThan(0);
+    // The outcome mapping rescales the narrower spread of slow ratings, so the difference is moderate (0.055 v 0.073).
+    expect(slow).toBeLessThan(0.9 * standalone);
   });
 });
