@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { lines, thrown } from './parse-helpers.js';
 import { describe, it, expect } from 'vitest';
-import { MatchdayError } from '../../src/errors.js';
 import {
   ENGSOCCERDATA_CHAMPS_FORMAT,
   ENGSOCCERDATA_CUP_FORMAT,
@@ -23,20 +23,6 @@ const LEAGUECUP_HEADER =
   '"Date","Season","home","visitor","FT","hgoal","vgoal","round","tie","leg","aet","pens","Venue","attendance","northsouth"';
 const PLAYOFFS_HEADER =
   '"Date","Season","home","visitor","FT","hgoal","vgoal","division","round","tie","htier","vtier","aet","pen","pens","Venue","attendance","neutral"';
-
-function lines(...rows: string[]): string {
-  return rows.join('\n') + '\n';
-}
-
-function thrown(fn: () => unknown): MatchdayError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof MatchdayError) return error;
-    throw error;
-  }
-  throw new Error('expected a MatchdayError');
-}
 
 describe('parseEngsoccerdata — league files', () => {
   const england = lines(

@@ -1,24 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { lines, thrown } from './parse-helpers.js';
 import { describe, it, expect } from 'vitest';
-import { MatchdayError } from '../../src/errors.js';
 import { FOOTBALLCSV_FORMAT, looksLikeFootballCsv, parseFootballCsv } from '../../src/ingest/footballcsv.js';
 import { hasSharedData, sharedPath } from '../shared-data.js';
 
 const HEADER = 'Date,Team 1,FT,HT,Team 2';
-
-function lines(...rows: string[]): string {
-  return rows.join('\n') + '\n';
-}
-
-function thrown(fn: () => unknown): MatchdayError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof MatchdayError) return error;
-    throw error;
-  }
-  throw new Error('expected a MatchdayError');
-}
 
 describe('parseFootballCsv', () => {
   const file = 'cache/2023-24/eng.1.csv';

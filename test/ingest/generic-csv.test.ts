@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { lines, thrown } from './parse-helpers.js';
 import path from 'node:path';
 import { describe, it, expect } from 'vitest';
-import { MatchdayError } from '../../src/errors.js';
 import {
   GENERIC_CSV_FORMAT,
   GENERIC_CSV_OPTIONAL_COLUMNS,
@@ -9,20 +9,6 @@ import {
   looksLikeGenericCsv,
   parseGenericCsv,
 } from '../../src/ingest/generic-csv.js';
-
-function lines(...rows: string[]): string {
-  return rows.join('\n') + '\n';
-}
-
-function thrown(fn: () => unknown): MatchdayError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof MatchdayError) return error;
-    throw error;
-  }
-  throw new Error('expected a MatchdayError');
-}
 
 const MINIMAL = 'date,competition,home,away,home_goals,away_goals';
 
