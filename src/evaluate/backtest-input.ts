@@ -31,6 +31,7 @@ export function loadBacktestInput(db: Db, scope: BacktestScope): BacktestInput {
       date: row.date,
       competition: row.competition,
       kind: row.kind,
+      season: row.season,
       homeTeamId: row.homeTeamId,
       awayTeamId: row.awayTeamId,
       homeGoals: row.homeGoals,

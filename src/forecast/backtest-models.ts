@@ -7,6 +7,7 @@ import { BACKTEST_GRADIENT_TOLERANCE, goalModelForecaster } from './goal-model-f
 import type { MatchForecaster } from './match-forecaster.js';
 import { stretchedForecaster } from './outcome-stretch.js';
 import { BACKTEST_ELO, BACKTEST_PI, ratingForecaster, type RatingForecasterOptions } from './rating-forecaster.js';
+import { stakesForecaster } from './stakes-forecaster.js';
 import { shotBlendForecaster, type ShotBlendOptions } from './shot-blend-forecaster.js';
 
 /**
@@ -81,12 +82,14 @@ export function createBacktestForecaster(options: BacktestModelOptions): MatchFo
     case 'shots':
       return blend();
     case 'ensemble':
-      return stretchedForecaster(
-        ensembleForecaster([
-          { forecaster: blend(), weight: 1 - ENSEMBLE_ELO_WEIGHT },
-          { forecaster: ratingForecaster(ENSEMBLE_ELO), weight: ENSEMBLE_ELO_WEIGHT },
-        ]),
-        ENSEMBLE_STRETCH,
+      return stakesForecaster(
+        stretchedForecaster(
+          ensembleForecaster([
+            { forecaster: blend(), weight: 1 - ENSEMBLE_ELO_WEIGHT },
+            { forecaster: ratingForecaster(ENSEMBLE_ELO), weight: ENSEMBLE_ELO_WEIGHT },
+          ]),
+          ENSEMBLE_STRETCH,
+        ),
       );
     default: {
       const family = options.model;

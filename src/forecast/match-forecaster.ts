@@ -25,6 +25,8 @@ export interface Fixture {
   awayTeamId: number;
   neutral: boolean;
   competition: string;
+  /** The league season (e.g. `2023-24`) when known: the league table of the fixture is that season's. */
+  season?: string;
 }
 
 /** Home win, draw, away win. */

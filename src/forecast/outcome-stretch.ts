@@ -13,18 +13,30 @@ import type { FixturePredictor, MatchForecaster, Probabilities1x2 } from './matc
  * today's extremes were milder); the stretch undoes part of that on the outcome scale.
  */
 export function stretchOutcomes(probabilities: Probabilities1x2, factor: number): Probabilities1x2 {
+  return reshapeOutcomes(probabilities, factor, 0);
+}
+
+/**
+ * Moves a forecast toward the home side (shift > 0) or the away side on the same ordered-logit scale: s
+ * becomes s + shift, the draw half-width c is kept.
+ */
+export function shiftOutcomes(probabilities: Probabilities1x2, shift: number): Probabilities1x2 {
+  return reshapeOutcomes(probabilities, 1, shift);
+}
+
+function reshapeOutcomes(probabilities: Probabilities1x2, factor: number, shift: number): Probabilities1x2 {
   const [home, , away] = probabilities;
   if (!(home > 0 && away > 0 && home + away < 1)) return probabilities;
   const logitHome = Math.log(home / (1 - home));
   const logitAway = Math.log(away / (1 - away));
-  const superiority = (logitHome - logitAway) / 2;
+  const superiority = factor * ((logitHome - logitAway) / 2) + shift;
   const drawWidth = -(logitHome + logitAway) / 2;
-  const newHome = logistic(factor * superiority - drawWidth);
-  const newAway = logistic(-factor * superiority - drawWidth);
+  const newHome = logistic(superiority - drawWidth);
+  const newAway = logistic(-superiority - drawWidth);
   return [newHome, 1 - newHome - newAway, newAway];
 }
 
-function logistic(t: number): number {
+export function logistic(t: number): number {
   return t >= 0 ? 1 / (1 + Math.exp(-t)) : Math.exp(t) / (1 + Math.exp(t));
 }
 

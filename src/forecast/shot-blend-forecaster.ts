@@ -54,6 +54,7 @@ export function shotProxyRows(
       date: m.date,
       competition: m.competition,
       kind: m.kind,
+      season: m.season,
       homeTeamId: m.homeTeamId,
       awayTeamId: m.awayTeamId,
       homeGoals: count(s.homeShotsOnTarget, s.homeShots),

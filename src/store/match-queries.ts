@@ -234,6 +234,8 @@ export interface ResultRow {
   date: string;
   competition: string;
   kind: string;
+  /** The season the source gives, e.g. `2023-24` (a league's table is per season). */
+  season: string;
   homeTeamId: number;
   awayTeamId: number;
   homeGoals: number;
@@ -253,17 +255,18 @@ export function resultRows(db: Db, filter: { competitions?: string[]; from?: str
   params.push(...scope.params);
   const rows = db
     .prepare(
-      `SELECT m.id, m.date, c.code, c.kind, m.home_team_id, m.away_team_id, m.ft_home, m.ft_away, m.neutral
+      `SELECT m.id, m.date, c.code, c.kind, m.season, m.home_team_id, m.away_team_id, m.ft_home, m.ft_away, m.neutral
        FROM matches m JOIN competitions c ON c.id = m.competition_id
        WHERE ${where.join(' AND ')} ORDER BY m.date, m.id`,
     )
     .raw()
-    .all(...params) as [number, string, string, string, number, number, number, number, number][];
-  return rows.map(([id, date, competition, kind, homeTeamId, awayTeamId, homeGoals, awayGoals, neutral]) => ({
+    .all(...params) as [number, string, string, string, string, number, number, number, number, number][];
+  return rows.map(([id, date, competition, kind, season, homeTeamId, awayTeamId, homeGoals, awayGoals, neutral]) => ({
     id,
     date,
     competition,
     kind,
+    season,
     homeTeamId,
     awayTeamId,
     homeGoals,

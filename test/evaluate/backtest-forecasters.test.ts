@@ -5,7 +5,8 @@ import { ensembleForecaster } from '../../src/forecast/ensemble-forecaster.js';
 import { ENSEMBLE_ELO } from '../../src/forecast/backtest-models.js';
 import { GoalModelFitter } from '../../src/forecast/goal-model-forecaster.js';
 import type { Fixture, HistoryMatch, MatchForecaster, Probabilities1x2 } from '../../src/forecast/match-forecaster.js';
-import { stretchedForecaster, stretchOutcomes } from '../../src/forecast/outcome-stretch.js';
+import { logistic, shiftOutcomes, stretchedForecaster, stretchOutcomes } from '../../src/forecast/outcome-stretch.js';
+import { STAKES, stakesForecaster } from '../../src/forecast/stakes-forecaster.js';
 import { BACKTEST_ELO, ratingForecaster } from '../../src/forecast/rating-forecaster.js';
 import { shotProxyRows } from '../../src/forecast/shot-blend-forecaster.js';
 import { fitRateCalibration } from '../../src/models/rate-calibration.js';
@@ -60,6 +61,65 @@ describe('stretchOutcomes', () => {
       skipped: 'nope',
     });
     expect(() => stretchedForecaster(constant('nope'), 0)).toThrow(/stretch factor/);
+  });
+});
+
+describe('shiftOutcomes', () => {
+  it('moves superiority by the shift and keeps the draw width', () => {
+    // [0.5, 0.3, 0.2]: s = c = ln 2 (above). Shift ln 2: home = F(2 ln 2 − ln 2) = 2/3, away = F(−3 ln 2) = 1/9.
+    const [home, draw, away] = shiftOutcomes([0.5, 0.3, 0.2], Math.log(2));
+    expect(home).toBeCloseTo(2 / 3, 14);
+    expect(away).toBeCloseTo(1 / 9, 14);
+    expect(draw).toBeCloseTo(2 / 9, 14);
+    expect(shiftOutcomes([0.5, 0.3, 0.2], 0)).toEqual([0.5, 0.3, 0.2]);
+  });
+});
+
+describe('stakesForecaster', () => {
+  // Four teams, 6 matches each; after three rounds: 1 has 9 points, 2 has 6, 3 and 4 one each; 9 points left each.
+  const league = (date: string, home: number, away: number, goals: [number, number]): HistoryMatch => ({
+    ...rows[0],
+    id: 10_000 + home * 10 + away,
+    date,
+    season: '2023-24',
+    homeTeamId: home,
+    awayTeamId: away,
+    homeGoals: goals[0],
+    awayGoals: goals[1],
+  });
+  const season = [
+    league('2024-03-02', 1, 4, [2, 0]),
+    league('2024-03-02', 2, 3, [1, 0]),
+    league('2024-03-09', 1, 3, [3, 1]),
+    league('2024-03-09', 4, 2, [0, 1]),
+    league('2024-03-16', 1, 2, [1, 0]),
+    league('2024-03-16', 3, 4, [2, 2]),
+  ];
+  const fixture: Fixture = { homeTeamId: 1, awayTeamId: 4, neutral: false, competition: 'eng.1', season: '2023-24' };
+  const inner = [0.4, 0.3, 0.3] as Probabilities1x2;
+
+  it('shifts toward the side that still has something to play for (hand-computed)', () => {
+    // A 4-team table has one line, below the 1st. Team 1 leads team 2 by 3, who has 9 left: ratio 1/3. Team 4
+    // is 8 behind team 1 with 9 left: ratio 8/9, all but out of it.
+    const degree = (ratio: number) => logistic((ratio - STAKES.ratioMidpoint) / STAKES.ratioWidth);
+    const expected = shiftOutcomes(inner, STAKES.shift * (degree(8 / 9) - degree(1 / 3)));
+    const p = stakesForecaster(constant(inner)).fit(season, '2024-03-20').predict(fixture);
+    expect(p).toEqual({ probabilities: expected });
+    if ('probabilities' in p) {
+      expect(p.probabilities[0]).toBeGreaterThan(0.45);
+      expect(p.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 14);
+    }
+  });
+
+  it('leaves fixtures alone without a season, outside leagues, or before the season has a match', () => {
+    const predictor = stakesForecaster(constant(inner)).fit(season, '2024-03-20');
+    expect(predictor.predict({ ...fixture, season: undefined })).toEqual({ probabilities: inner });
+    expect(predictor.predict({ ...fixture, season: '2024-25' })).toEqual({ probabilities: inner });
+    const cup = season.map((m) => ({ ...m, kind: 'cup' }));
+    expect(stakesForecaster(constant(inner)).fit(cup, '2024-03-20').predict(fixture)).toEqual({ probabilities: inner });
+    expect(stakesForecaster(constant('no rating')).fit(season, '2024-03-20').predict(fixture)).toEqual({
+      skipped: 'no rating',
+    });
   });
 });
 

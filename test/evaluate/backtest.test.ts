@@ -3,6 +3,7 @@ import { MatchdayError } from '../../src/errors.js';
 import { runBacktest } from '../../src/evaluate/backtest.js';
 import { impliedProbabilities } from '../../src/evaluate/implied-probabilities.js';
 import type { HistoryMatch, MatchForecaster } from '../../src/forecast/match-forecaster.js';
+import { seasonOfDate } from '../../src/ingest/competitions.js';
 import type { ResultRow } from '../../src/store/match-queries.js';
 import type { ReferenceOdds1x2 } from '../../src/store/odds-queries.js';
 
@@ -13,6 +14,7 @@ function result(date: string, home: number, away: number, goals: [number, number
     date,
     competition: 'eng.1',
     kind: 'league',
+    season: seasonOfDate(date),
     homeTeamId: home,
     awayTeamId: away,
     homeGoals: goals[0],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitHistoryFromRows } from '../../src/history/fit-history.js';
+import { seasonOfDate } from '../../src/ingest/competitions.js';
 import type { ResultRow } from '../../src/store/match-queries.js';
 
 let nextId = 1;
@@ -9,6 +10,7 @@ function row(date: string, competition: string, home: number, away: number, kind
     date,
     competition,
     kind,
+    season: seasonOfDate(date),
     homeTeamId: home,
     awayTeamId: away,
     homeGoals: 1,
