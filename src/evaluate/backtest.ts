@@ -2,6 +2,7 @@ import { MatchdayError } from '../errors.js';
 import { yearsBefore } from '../history/fit-scope.js';
 import { seasonOfDate } from '../ingest/competitions.js';
 import {
+  firstOnOrAfter,
   fitOrSkip,
   type FixturePredictor,
   type HistoryMatch,
@@ -123,18 +124,6 @@ function marketProbabilities(odds: ReferenceOdds1x2 | null): {
     if (!(error instanceof MatchdayError)) throw error;
     return { probabilities: null, skipped: 'odds without a margin to remove' };
   }
-}
-
-/** Index of the first match dated on or after `date` (binary search over the date-ordered list). */
-function firstOnOrAfter(matches: readonly HistoryMatch[], date: string): number {
-  let lo = 0;
-  let hi = matches.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (matches[mid].date < date) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function addDays(date: string, days: number): string {

@@ -7,7 +7,9 @@ import { BACKTEST_GRADIENT_TOLERANCE, goalModelForecaster } from './goal-model-f
 import type { MatchForecaster } from './match-forecaster.js';
 import { stretchedForecaster } from './outcome-stretch.js';
 import { BACKTEST_ELO, BACKTEST_PI, ratingForecaster, type RatingForecasterOptions } from './rating-forecaster.js';
-import { stakesForecaster } from './stakes-forecaster.js';
+import { stakesShift } from './stakes-shift.js';
+import { statureShift } from './stature-shift.js';
+import { shiftedForecaster } from './superiority-shift.js';
 import { shotBlendForecaster, type ShotBlendOptions } from './shot-blend-forecaster.js';
 
 /**
@@ -82,7 +84,7 @@ export function createBacktestForecaster(options: BacktestModelOptions): MatchFo
     case 'shots':
       return blend();
     case 'ensemble':
-      return stakesForecaster(
+      return shiftedForecaster(
         stretchedForecaster(
           ensembleForecaster([
             { forecaster: blend(), weight: 1 - ENSEMBLE_ELO_WEIGHT },
@@ -90,6 +92,7 @@ export function createBacktestForecaster(options: BacktestModelOptions): MatchFo
           ]),
           ENSEMBLE_STRETCH,
         ),
+        [stakesShift(), statureShift()],
       );
     default: {
       const family = options.model;

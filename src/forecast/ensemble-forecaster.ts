@@ -1,6 +1,12 @@
 import { MatchdayError } from '../errors.js';
 import { yearsBefore } from '../history/fit-scope.js';
-import { fitOrSkip, type FixturePredictor, type MatchForecaster, type Probabilities1x2 } from './match-forecaster.js';
+import {
+  firstOnOrAfter,
+  fitOrSkip,
+  type FixturePredictor,
+  type MatchForecaster,
+  type Probabilities1x2,
+} from './match-forecaster.js';
 
 export interface EnsembleMember {
   forecaster: MatchForecaster;
@@ -26,11 +32,7 @@ export function ensembleForecaster(members: readonly EnsembleMember[]): MatchFor
       const predictors = members.map((m) => {
         const from = yearsBefore(date, m.forecaster.historyYears);
         return {
-          predictor: fitOrSkip(
-            m.forecaster,
-            history.filter((h) => h.date >= from),
-            date,
-          ),
+          predictor: fitOrSkip(m.forecaster, history.slice(firstOnOrAfter(history, from)), date),
           weight: m.weight,
         };
       });

@@ -19,6 +19,18 @@ export interface HistoryMatch extends ResultRow {
   shots: ShotCounts | null;
 }
 
+/** Index of the first match dated on or after `date` in a date-ordered list (binary search). */
+export function firstOnOrAfter(matches: readonly { date: string }[], date: string): number {
+  let lo = 0;
+  let hi = matches.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (matches[mid].date < date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** A fixture to forecast: who plays whom, where, in which competition. */
 export interface Fixture {
   homeTeamId: number;

@@ -6,7 +6,9 @@ import { ENSEMBLE_ELO } from '../../src/forecast/backtest-models.js';
 import { GoalModelFitter } from '../../src/forecast/goal-model-forecaster.js';
 import type { Fixture, HistoryMatch, MatchForecaster, Probabilities1x2 } from '../../src/forecast/match-forecaster.js';
 import { logistic, shiftOutcomes, stretchedForecaster, stretchOutcomes } from '../../src/forecast/outcome-stretch.js';
-import { STAKES, stakesForecaster } from '../../src/forecast/stakes-forecaster.js';
+import { STAKES, stakesShift } from '../../src/forecast/stakes-shift.js';
+import { statureShift } from '../../src/forecast/stature-shift.js';
+import { shiftedForecaster } from '../../src/forecast/superiority-shift.js';
 import { BACKTEST_ELO, ratingForecaster } from '../../src/forecast/rating-forecaster.js';
 import { shotProxyRows } from '../../src/forecast/shot-blend-forecaster.js';
 import { fitRateCalibration } from '../../src/models/rate-calibration.js';
@@ -75,19 +77,19 @@ describe('shiftOutcomes', () => {
   });
 });
 
-describe('stakesForecaster', () => {
+describe('superiority shifts', () => {
   // Four teams, 6 matches each; after three rounds: 1 has 9 points, 2 has 6, 3 and 4 one each; 9 points left each.
-  const league = (date: string, home: number, away: number, goals: [number, number]): HistoryMatch => ({
+  const league = (date: string, home: number, away: number, goals: [number, number], season = '2023-24') => ({
     ...rows[0],
     id: 10_000 + home * 10 + away,
     date,
-    season: '2023-24',
+    season,
     homeTeamId: home,
     awayTeamId: away,
     homeGoals: goals[0],
     awayGoals: goals[1],
   });
-  const season = [
+  const season: HistoryMatch[] = [
     league('2024-03-02', 1, 4, [2, 0]),
     league('2024-03-02', 2, 3, [1, 0]),
     league('2024-03-09', 1, 3, [3, 1]),
@@ -98,26 +100,49 @@ describe('stakesForecaster', () => {
   const fixture: Fixture = { homeTeamId: 1, awayTeamId: 4, neutral: false, competition: 'eng.1', season: '2023-24' };
   const inner = [0.4, 0.3, 0.3] as Probabilities1x2;
 
-  it('shifts toward the side that still has something to play for (hand-computed)', () => {
+  it('stakes: toward the side that still has something to play for (hand-computed)', () => {
     // A 4-team table has one line, below the 1st. Team 1 leads team 2 by 3, who has 9 left: ratio 1/3. Team 4
     // is 8 behind team 1 with 9 left: ratio 8/9, all but out of it.
     const degree = (ratio: number) => logistic((ratio - STAKES.ratioMidpoint) / STAKES.ratioWidth);
-    const expected = shiftOutcomes(inner, STAKES.shift * (degree(8 / 9) - degree(1 / 3)));
-    const p = stakesForecaster(constant(inner)).fit(season, '2024-03-20').predict(fixture);
-    expect(p).toEqual({ probabilities: expected });
-    if ('probabilities' in p) {
-      expect(p.probabilities[0]).toBeGreaterThan(0.45);
-      expect(p.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 14);
-    }
+    const shift = stakesShift().fit(season, '2024-03-20')(fixture);
+    expect(shift).toBeCloseTo(STAKES.shift * (degree(8 / 9) - degree(1 / 3)), 14);
+    expect(shift).toBeGreaterThan(0.4);
   });
 
-  it('leaves fixtures alone without a season, outside leagues, or before the season has a match', () => {
-    const predictor = stakesForecaster(constant(inner)).fit(season, '2024-03-20');
-    expect(predictor.predict({ ...fixture, season: undefined })).toEqual({ probabilities: inner });
-    expect(predictor.predict({ ...fixture, season: '2024-25' })).toEqual({ probabilities: inner });
-    const cup = season.map((m) => ({ ...m, kind: 'cup' }));
-    expect(stakesForecaster(constant(inner)).fit(cup, '2024-03-20').predict(fixture)).toEqual({ probabilities: inner });
-    expect(stakesForecaster(constant('no rating')).fit(season, '2024-03-20').predict(fixture)).toEqual({
+  it('stakes: nothing without a season, for another season, outside leagues, or from matches over 2 years old', () => {
+    const of = stakesShift().fit(season, '2024-03-20');
+    expect(of({ ...fixture, season: undefined })).toBe(0);
+    expect(of({ ...fixture, season: '2024-25' })).toBe(0);
+    expect(
+      stakesShift().fit(
+        season.map((m) => ({ ...m, kind: 'cup' })),
+        '2024-03-20',
+      )(fixture),
+    ).toBe(0);
+    expect(stakesShift().fit(season, '2026-04-01')(fixture)).toBe(0);
+  });
+
+  it('stature: points per game over the seasons before, absent seasons as 0 (hand-computed)', () => {
+    // Two seasons back: 1 beat 4 twice (3 ppg v 0); one season back: 4 played, 1 did not; then this season.
+    const history = [
+      league('2021-09-01', 1, 4, [1, 0], '2021-22'),
+      league('2022-03-01', 4, 1, [0, 2], '2021-22'),
+      league('2022-09-01', 4, 2, [1, 1], '2022-23'),
+      ...season,
+    ];
+    const shift = statureShift({ seasons: 2, shift: 0.5 }).fit(history, '2024-03-20')(fixture);
+    // Team 1: (3 + 0) / 2 = 1.5; team 4: (0 + 1) / 2 = 0.5; the current season does not count.
+    expect(shift).toBeCloseTo(0.5 * (1.5 - 0.5), 14);
+    expect(statureShift().fit(history, '2024-03-20')({ ...fixture, season: undefined })).toBe(0);
+  });
+
+  it('shiftedForecaster adds the shifts on the ordered-logit scale and passes skips through', () => {
+    const plusOne = { historyYears: 30, fit: () => () => 1 };
+    const minusHalf = { historyYears: 2, fit: () => () => -0.5 };
+    const shifted = shiftedForecaster(constant(inner), [plusOne, minusHalf]);
+    expect(shifted.historyYears).toBe(30);
+    expect(shifted.fit(season, '2024-03-20').predict(fixture)).toEqual({ probabilities: shiftOutcomes(inner, 0.5) });
+    expect(shiftedForecaster(constant('no rating'), [plusOne]).fit(season, '2024-03-20').predict(fixture)).toEqual({
       skipped: 'no rating',
     });
   });

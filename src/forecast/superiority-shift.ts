@@ -1,0 +1,48 @@
+import type { Fixture, FixturePredictor, HistoryMatch, MatchForecaster } from './match-forecaster.js';
+import { shiftOutcomes } from './outcome-stretch.js';
+
+/**
+ * Something the goal models do not see that moves a fixture toward one side, read from the league history
+ * before the fit date: a shift of the forecast's superiority on the ordered-logit scale (> 0 toward home).
+ */
+export interface SuperiorityShift {
+  /** Years of history before the fit date it needs. */
+  readonly historyYears: number;
+  /** `history`: played matches strictly before `date`. Returns the shift of a fixture (0: nothing to say). */
+  fit(history: readonly HistoryMatch[], date: string): (fixture: Fixture) => number;
+}
+
+/** `forecaster` with the sum of `shifts` applied to every forecast it makes. */
+export function shiftedForecaster(forecaster: MatchForecaster, shifts: readonly SuperiorityShift[]): MatchForecaster {
+  return {
+    historyYears: Math.max(forecaster.historyYears, ...shifts.map((s) => s.historyYears)),
+    fit(history, date): FixturePredictor {
+      const predictor = forecaster.fit(history, date);
+      const shiftOf = shifts.map((s) => s.fit(history, date));
+      return {
+        predict(fixture) {
+          const prediction = predictor.predict(fixture);
+          if ('skipped' in prediction) return prediction;
+          const shift = shiftOf.reduce((sum, of) => sum + of(fixture), 0);
+          return shift === 0 ? prediction : { probabilities: shiftOutcomes(prediction.probabilities, shift) };
+        },
+      };
+    },
+  };
+}
+
+/** The league matches of `history` grouped by `keyOf` (competition, or competition and season). */
+export function leagueMatchesBy(
+  history: readonly HistoryMatch[],
+  keyOf: (m: HistoryMatch) => string,
+): Map<string, HistoryMatch[]> {
+  const groups = new Map<string, HistoryMatch[]>();
+  for (const m of history) {
+    if (m.kind !== 'league') continue;
+    const key = keyOf(m);
+    const list = groups.get(key);
+    if (list) list.push(m);
+    else groups.set(key, [m]);
+  }
+  return groups;
+}
