@@ -86,7 +86,7 @@ export function summarizeBacktest(run: BacktestRun): BacktestReport {
     })),
     overall: group('all', fixtures),
     byCompetition: byKey((f) => f.match.competition),
-    bySeason: byKey((f) => f.season),
+    bySeason: byKey((f) => f.match.season),
     calibration: {
       model: outcomeReliability(modelForecasts, outcomes),
       market: outcomeReliability(marketForecasts, outcomes),

@@ -1,6 +1,5 @@
 import { MatchdayError } from '../errors.js';
 import { yearsBefore } from '../history/fit-scope.js';
-import { seasonOfDate } from '../ingest/competitions.js';
 import {
   firstOnOrAfter,
   fitOrSkip,
@@ -37,7 +36,6 @@ export interface BacktestOptions {
 
 export interface FixtureResult {
   match: ResultRow;
-  season: string;
   /** 0 home win, 1 draw, 2 away win. */
   outcome: 0 | 1 | 2;
   /** Date of the fit that forecast it: the model saw matches before this date only. */
@@ -99,7 +97,6 @@ export function runBacktest(input: BacktestInput, forecaster: MatchForecaster, o
     const model = 'probabilities' in prediction ? prediction.probabilities : null;
     results.push({
       match,
-      season: seasonOfDate(match.date),
       outcome: outcomeOfScore(match.homeGoals, match.awayGoals),
       fitDate: fitDates[fitDates.length - 1],
       model,

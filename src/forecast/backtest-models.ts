@@ -7,8 +7,8 @@ import { BACKTEST_GRADIENT_TOLERANCE, goalModelForecaster } from './goal-model-f
 import type { MatchForecaster } from './match-forecaster.js';
 import { stretchedForecaster } from './outcome-stretch.js';
 import { BACKTEST_ELO, BACKTEST_PI, ratingForecaster, type RatingForecasterOptions } from './rating-forecaster.js';
-import { stakesShift } from './stakes-shift.js';
-import { statureShift } from './stature-shift.js';
+import { STAKES, stakesShift, type StakesOptions } from './stakes-shift.js';
+import { STATURE, statureShift, type StatureOptions } from './stature-shift.js';
 import { shiftedForecaster } from './superiority-shift.js';
 import { shotBlendForecaster, type ShotBlendOptions } from './shot-blend-forecaster.js';
 
@@ -40,38 +40,62 @@ export const DEFAULT_BACKTEST_MODEL: BacktestModelOptions = {
   scope: 'country',
 };
 
-/** The shot part of the blend: fast decay (half-life ~70 days), off-target shots at a fifth of one on target. */
-export const SHOT_MODEL = { xi: 0.01, priorStrength: 10, offTargetWeight: 0.2 };
-/** Weight of the goal model's log-rates against the shot model's. */
-export const GOAL_WEIGHT = 0.6;
-/** Weight of Elo in the ensemble (the blend has the rest) and the final outcome stretch. */
-export const ENSEMBLE_ELO_WEIGHT = 0.15;
-export const ENSEMBLE_STRETCH = 1.1;
+/** The ensemble's constants beyond the goal model's (`BacktestModelOptions`): what bench/backtest-tuning.ts varies. */
+export interface EnsembleConstants {
+  /** The shot part of the blend. */
+  shots: ShotBlendOptions['shots'];
+  /** Weight of the goal model's log-rates against the shot model's. */
+  goalWeight: number;
+  /** Weight of Elo in the ensemble (the blend has the rest) and its K. */
+  eloWeight: number;
+  eloK: number;
+  /** The outcome stretch of the pooled forecast and the widening of its draw band. */
+  stretch: number;
+  drawWidening: number;
+  /** The superiority shifts after it (null: left out). */
+  stakes: StakesOptions | null;
+  stature: StatureOptions | null;
+}
+
 /**
- * The ensemble's Elo is slow (K = 4, v 15 for `--model elo`): alone it is worse (RPS 0.2013 v 0.1993 on
- * 2016-22), but the blend already follows form through its time decay, and what a slow Elo adds is the
- * clubs' long-run standing — the ensemble gains 0.00014 over K = 15 (docs/backtest.md).
+ * Tuned on 2016-22 (docs/backtest.md). The shots decay fast (half-life ~70 days), off-target shots count a
+ * fifth of one on target. The ensemble's Elo is slow (K = 4, v 15 for `--model elo`): alone it is worse (RPS
+ * 0.2013 v 0.1993 on 2016-22), but the blend already follows form through its time decay, and what a slow Elo
+ * adds is the clubs' long-run standing — the ensemble gains 0.00014 over K = 15. The draw widening (0.019 by
+ * maximum likelihood on 2012-16) restores the draws the stretch and the shifts take away.
  */
-export const ENSEMBLE_ELO_K = 4;
-export const ENSEMBLE_ELO: RatingForecasterOptions = {
-  kind: 'elo',
-  elo: { ...CLUBELO_OPTIONS, k: ENSEMBLE_ELO_K },
-  historyYears: BACKTEST_ELO.historyYears,
+export const ENSEMBLE: EnsembleConstants = {
+  shots: { xi: 0.01, priorStrength: 10, offTargetWeight: 0.2 },
+  goalWeight: 0.6,
+  eloWeight: 0.15,
+  eloK: 4,
+  stretch: 1.1,
+  drawWidening: 0.02,
+  stakes: STAKES,
+  stature: STATURE,
 };
+
+/** The ensemble's Elo member. */
+export function ensembleElo(k: number): RatingForecasterOptions {
+  return { kind: 'elo', elo: { ...CLUBELO_OPTIONS, k }, historyYears: BACKTEST_ELO.historyYears };
+}
 
 export function isBacktestModel(name: string): name is BacktestModel {
   return (BACKTEST_MODELS as readonly string[]).includes(name);
 }
 
 /** A fresh forecaster (forecasters keep warm starts between fits: one per backtest run). */
-export function createBacktestForecaster(options: BacktestModelOptions): MatchForecaster {
+export function createBacktestForecaster(
+  options: BacktestModelOptions,
+  ensemble: EnsembleConstants = ENSEMBLE,
+): MatchForecaster {
   const perScope = (make: () => MatchForecaster): MatchForecaster =>
     options.scope === 'country' ? countryForecaster(make) : make();
   const blend = (): MatchForecaster => {
     const blendOptions: ShotBlendOptions = {
       goals: { xi: options.xi, priorStrength: options.priorStrength },
-      shots: SHOT_MODEL,
-      goalWeight: GOAL_WEIGHT,
+      shots: ensemble.shots,
+      goalWeight: ensemble.goalWeight,
       historyYears: options.windowYears,
     };
     return perScope(() => shotBlendForecaster(blendOptions));
@@ -83,17 +107,20 @@ export function createBacktestForecaster(options: BacktestModelOptions): MatchFo
       return ratingForecaster(BACKTEST_PI);
     case 'shots':
       return blend();
-    case 'ensemble':
-      return shiftedForecaster(
-        stretchedForecaster(
-          ensembleForecaster([
-            { forecaster: blend(), weight: 1 - ENSEMBLE_ELO_WEIGHT },
-            { forecaster: ratingForecaster(ENSEMBLE_ELO), weight: ENSEMBLE_ELO_WEIGHT },
-          ]),
-          ENSEMBLE_STRETCH,
-        ),
-        [stakesShift(), statureShift()],
-      );
+    case 'ensemble': {
+      const pooled =
+        ensemble.eloWeight > 0
+          ? ensembleForecaster([
+              { forecaster: blend(), weight: 1 - ensemble.eloWeight },
+              { forecaster: ratingForecaster(ensembleElo(ensemble.eloK)), weight: ensemble.eloWeight },
+            ])
+          : blend();
+      const shifts = [
+        ...(ensemble.stakes ? [stakesShift(ensemble.stakes)] : []),
+        ...(ensemble.stature ? [statureShift(ensemble.stature)] : []),
+      ];
+      return shiftedForecaster(stretchedForecaster(pooled, ensemble.stretch, ensemble.drawWidening), shifts);
+    }
     default: {
       const family = options.model;
       return perScope(() =>

@@ -11,9 +11,12 @@ import type { FixturePredictor, MatchForecaster, Probabilities1x2 } from './matc
  * much as the closing market's, and a factor of ~1.1 lowers their RPS on every period we tried
  * (docs/backtest.md). A goal model shrinks teams toward their league (prior, time decay over seasons in which
  * today's extremes were milder); the stretch undoes part of that on the outcome scale.
+ *
+ * `drawWidening` is added to c: stretching and the superiority shifts take draw probability away, and the
+ * models' draw rate was already a little under the observed one.
  */
-export function stretchOutcomes(probabilities: Probabilities1x2, factor: number): Probabilities1x2 {
-  return reshapeOutcomes(probabilities, factor, 0);
+export function stretchOutcomes(probabilities: Probabilities1x2, factor: number, drawWidening = 0): Probabilities1x2 {
+  return reshapeOutcomes(probabilities, factor, 0, drawWidening);
 }
 
 /**
@@ -21,16 +24,21 @@ export function stretchOutcomes(probabilities: Probabilities1x2, factor: number)
  * becomes s + shift, the draw half-width c is kept.
  */
 export function shiftOutcomes(probabilities: Probabilities1x2, shift: number): Probabilities1x2 {
-  return reshapeOutcomes(probabilities, 1, shift);
+  return reshapeOutcomes(probabilities, 1, shift, 0);
 }
 
-function reshapeOutcomes(probabilities: Probabilities1x2, factor: number, shift: number): Probabilities1x2 {
+function reshapeOutcomes(
+  probabilities: Probabilities1x2,
+  factor: number,
+  shift: number,
+  drawWidening: number,
+): Probabilities1x2 {
   const [home, , away] = probabilities;
   if (!(home > 0 && away > 0 && home + away < 1)) return probabilities;
   const logitHome = Math.log(home / (1 - home));
   const logitAway = Math.log(away / (1 - away));
   const superiority = factor * ((logitHome - logitAway) / 2) + shift;
-  const drawWidth = -(logitHome + logitAway) / 2;
+  const drawWidth = -(logitHome + logitAway) / 2 + drawWidening;
   const newHome = logistic(superiority - drawWidth);
   const newAway = logistic(-superiority - drawWidth);
   return [newHome, 1 - newHome - newAway, newAway];
@@ -40,8 +48,8 @@ export function logistic(t: number): number {
   return t >= 0 ? 1 / (1 + Math.exp(-t)) : Math.exp(t) / (1 + Math.exp(t));
 }
 
-/** A forecaster whose every 1X2 forecast is stretched by `factor`. */
-export function stretchedForecaster(forecaster: MatchForecaster, factor: number): MatchForecaster {
+/** A forecaster whose every 1X2 forecast is stretched by `factor` (and its draw band widened). */
+export function stretchedForecaster(forecaster: MatchForecaster, factor: number, drawWidening = 0): MatchForecaster {
   if (!(factor > 0) || !Number.isFinite(factor)) {
     throw new MatchdayError('BAD_OPTION', `stretch factor must be positive, got ${factor}`, { field: 'stretch' });
   }
@@ -54,7 +62,7 @@ export function stretchedForecaster(forecaster: MatchForecaster, factor: number)
           const prediction = predictor.predict(fixture);
           return 'skipped' in prediction
             ? prediction
-            : { probabilities: stretchOutcomes(prediction.probabilities, factor) };
+            : { probabilities: stretchOutcomes(prediction.probabilities, factor, drawWidening) };
         },
       };
     },

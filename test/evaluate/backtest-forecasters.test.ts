@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MatchdayError } from '../../src/errors.js';
 import { countryForecaster, countryOf } from '../../src/forecast/country-forecaster.js';
 import { ensembleForecaster } from '../../src/forecast/ensemble-forecaster.js';
-import { ENSEMBLE_ELO } from '../../src/forecast/backtest-models.js';
+import { ENSEMBLE, ensembleElo } from '../../src/forecast/backtest-models.js';
 import { GoalModelFitter } from '../../src/forecast/goal-model-forecaster.js';
 import type { Fixture, HistoryMatch, MatchForecaster, Probabilities1x2 } from '../../src/forecast/match-forecaster.js';
 import { logistic, shiftOutcomes, stretchedForecaster, stretchOutcomes } from '../../src/forecast/outcome-stretch.js';
@@ -42,6 +42,14 @@ describe('stretchOutcomes', () => {
     expect(home).toBeCloseTo(2 / 3, 14);
     expect(away).toBeCloseTo(1 / 9, 14);
     expect(draw).toBeCloseTo(2 / 9, 14);
+  });
+
+  it('widens the draw band by adding to c (hand-computed)', () => {
+    // s = ln 2, c = ln 2 + ln 2: home = F(−ln 2) = 1/3, away = F(−3 ln 2) = 1/9, draw = 5/9.
+    const [home, draw, away] = stretchOutcomes([0.5, 0.3, 0.2], 1, Math.log(2));
+    expect(home).toBeCloseTo(1 / 3, 14);
+    expect(away).toBeCloseTo(1 / 9, 14);
+    expect(draw).toBeCloseTo(5 / 9, 14);
   });
 
   it('leaves an even match and factor 1 alone, and mirrors when the sides swap', () => {
@@ -272,7 +280,7 @@ describe('ratingForecaster', () => {
     };
     const drop = (forecaster: () => MatchForecaster) =>
       homeWin(forecaster(), history) - homeWin(forecaster(), [...history, ...defeats]);
-    const slow = drop(() => ratingForecaster(ENSEMBLE_ELO));
+    const slow = drop(() => ratingForecaster(ensembleElo(ENSEMBLE.eloK)));
     const standalone = drop(() => ratingForecaster(BACKTEST_ELO));
     expect(slow).toBeGreaterThan(0);
     // The outcome mapping rescales the narrower spread of slow ratings, so the difference is moderate (0.055 v 0.073).

@@ -25,7 +25,6 @@ function fixture(
       awayGoals: goals[1],
       neutral: false,
     },
-    season: date < '2023-07-01' ? '2022-23' : '2023-24',
     outcome,
     fitDate: date,
     model,
