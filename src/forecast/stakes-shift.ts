@@ -1,7 +1,5 @@
-import { yearsBefore } from '../history/fit-scope.js';
 import { leagueTable } from '../history/league-table.js';
 import { stakeRatio } from '../history/season-stakes.js';
-import { firstOnOrAfter } from './match-forecaster.js';
 import { logistic } from './outcome-stretch.js';
 import { leagueMatchesBy, type SuperiorityShift } from './superiority-shift.js';
 
@@ -28,15 +26,11 @@ export const STAKES: StakesOptions = { ratioMidpoint: 0.6, ratioWidth: 0.1, shif
 export function stakesShift(options: StakesOptions = STAKES): SuperiorityShift {
   const nothingToPlayFor = (ratio: number): number =>
     ratio === Infinity ? 1 : logistic((ratio - options.ratioMidpoint) / options.ratioWidth);
-  // A season's matches all lie within two years before any of its dates.
-  const historyYears = 2;
   return {
-    historyYears,
-    fit(history, date) {
-      const seasons = leagueMatchesBy(
-        history.slice(firstOnOrAfter(history, yearsBefore(date, historyYears))),
-        seasonKey,
-      );
+    // A season's matches all lie within two years before any of its dates.
+    historyYears: 2,
+    fit(history) {
+      const seasons = leagueMatchesBy(history, seasonKey);
       return (fixture) => {
         if (fixture.season === undefined) return 0;
         const matches = seasons.get(seasonKey({ competition: fixture.competition, season: fixture.season }));

@@ -1,4 +1,11 @@
-import type { Fixture, FixturePredictor, HistoryMatch, MatchForecaster } from './match-forecaster.js';
+import { yearsBefore } from '../history/fit-scope.js';
+import {
+  firstOnOrAfter,
+  type Fixture,
+  type FixturePredictor,
+  type HistoryMatch,
+  type MatchForecaster,
+} from './match-forecaster.js';
 import { shiftOutcomes } from './outcome-stretch.js';
 
 /**
@@ -8,17 +15,25 @@ import { shiftOutcomes } from './outcome-stretch.js';
 export interface SuperiorityShift {
   /** Years of history before the fit date it needs. */
   readonly historyYears: number;
-  /** `history`: played matches strictly before `date`. Returns the shift of a fixture (0: nothing to say). */
+  /**
+   * `history`: played matches strictly before `date`, oldest first, no older than `historyYears`. Returns the
+   * shift of a fixture (0: nothing to say).
+   */
   fit(history: readonly HistoryMatch[], date: string): (fixture: Fixture) => number;
 }
 
-/** `forecaster` with the sum of `shifts` applied to every forecast it makes. */
+/**
+ * `forecaster` with the sum of `shifts` applied to every forecast it makes. Each part sees only its own years
+ * of the history (the stature shift's century is not the goal models' four years).
+ */
 export function shiftedForecaster(forecaster: MatchForecaster, shifts: readonly SuperiorityShift[]): MatchForecaster {
+  const ownYears = (history: readonly HistoryMatch[], date: string, years: number): readonly HistoryMatch[] =>
+    history.slice(firstOnOrAfter(history, yearsBefore(date, years)));
   return {
     historyYears: Math.max(forecaster.historyYears, ...shifts.map((s) => s.historyYears)),
     fit(history, date): FixturePredictor {
-      const predictor = forecaster.fit(history, date);
-      const shiftOf = shifts.map((s) => s.fit(history, date));
+      const predictor = forecaster.fit(ownYears(history, date, forecaster.historyYears), date);
+      const shiftOf = shifts.map((s) => s.fit(ownYears(history, date, s.historyYears), date));
       return {
         predict(fixture) {
           const prediction = predictor.predict(fixture);

@@ -117,17 +117,12 @@ describe('superiority shifts', () => {
     expect(shift).toBeGreaterThan(0.4);
   });
 
-  it('stakes: nothing without a season, for another season, outside leagues, or from matches over 2 years old', () => {
+  it('stakes: nothing without a season, for another season, or outside leagues', () => {
     const of = stakesShift().fit(season, '2024-03-20');
     expect(of({ ...fixture, season: undefined })).toBe(0);
     expect(of({ ...fixture, season: '2024-25' })).toBe(0);
-    expect(
-      stakesShift().fit(
-        season.map((m) => ({ ...m, kind: 'cup' })),
-        '2024-03-20',
-      )(fixture),
-    ).toBe(0);
-    expect(stakesShift().fit(season, '2026-04-01')(fixture)).toBe(0);
+    const cups = season.map((m) => ({ ...m, kind: 'cup' }));
+    expect(stakesShift().fit(cups, '2024-03-20')(fixture)).toBe(0);
   });
 
   it('stature: points per game over the seasons before, absent seasons as 0 (hand-computed)', () => {
@@ -142,6 +137,27 @@ describe('superiority shifts', () => {
     // Team 1: (3 + 0) / 2 = 1.5; team 4: (0 + 1) / 2 = 0.5; the current season does not count.
     expect(shift).toBeCloseTo(0.5 * (1.5 - 0.5), 14);
     expect(statureShift().fit(history, '2024-03-20')({ ...fixture, season: undefined })).toBe(0);
+  });
+
+  it('shiftedForecaster gives the forecaster and each shift only their own years of history', () => {
+    const oldest: string[] = [];
+    const recording = (label: string, historyYears: number) => ({
+      historyYears,
+      fit(history: readonly HistoryMatch[]) {
+        oldest.push(`${label} ${history[0].date}`);
+        return () => 0;
+      },
+    });
+    const model: MatchForecaster = {
+      historyYears: 1,
+      fit(history) {
+        oldest.push(`model ${history[0].date}`);
+        return { predict: () => ({ probabilities: inner }) };
+      },
+    };
+    const earlier = [league('2020-03-01', 1, 2, [1, 0], '2019-20'), league('2023-03-01', 1, 2, [1, 0], '2022-23')];
+    shiftedForecaster(model, [recording('long', 10), recording('short', 2)]).fit([...earlier, ...season], '2024-03-20');
+    expect(oldest).toEqual(['model 2024-03-02', 'long 2020-03-01', 'short 2023-03-01']);
   });
 
   it('shiftedForecaster adds the shifts on the ordered-logit scale and passes skips through', () => {
