@@ -58,11 +58,12 @@ export interface EnsembleConstants {
 }
 
 /**
- * Tuned on 2016-22 (docs/backtest.md). The shots decay fast (half-life ~46 days), an off-target shot counts
- * 0.35 of one on target (re-tuned with the shifts in place: 0.2 and ξ 0.01 before). The ensemble's Elo is slow (K = 4, v 15 for `--model elo`): alone it is worse (RPS
- * 0.2013 v 0.1993 on 2016-22), but the blend already follows form through its time decay, and what a slow Elo
- * adds is the clubs' long-run standing — the ensemble gains 0.00014 over K = 15. The draw widening (0.019 by
- * maximum likelihood on 2012-16) restores the draws the stretch and the shifts take away.
+ * Tuned on 2016-22 (docs/backtest.md). The shots decay fast (half-life ~46 days) and an off-target shot
+ * counts 0.35 of one on target (re-tuned with the shifts in place: 0.2 and ξ 0.01 before). The ensemble's Elo
+ * is slow (K = 4, v 15 for `--model elo`): alone it is worse (RPS 0.2013 v 0.1993 on 2016-22), but the blend
+ * already follows form through its time decay, and what a slow Elo adds is the clubs' long-run standing — the
+ * ensemble gains 0.00014 over K = 15. The draw widening (0.019 by maximum likelihood on 2012-16) restores the
+ * draws the stretch and the shifts take away.
  */
 export const ENSEMBLE: EnsembleConstants = {
   shots: { xi: 0.015, priorStrength: 10, offTargetWeight: 0.35 },

@@ -1,7 +1,8 @@
 import { leagueTable } from '../history/league-table.js';
 import { stakeRatio } from '../history/season-stakes.js';
 import { logistic } from './outcome-stretch.js';
-import { leagueMatchesBy, type SuperiorityShift } from './superiority-shift.js';
+import type { HistoryMatch } from './match-forecaster.js';
+import type { SuperiorityShift } from './superiority-shift.js';
 
 /**
  * What is left to play for. Late in a season a team that can no longer reach or lose a place that matters
@@ -30,7 +31,7 @@ export function stakesShift(options: StakesOptions = STAKES): SuperiorityShift {
     // A season's matches all lie within two years before any of its dates.
     historyYears: 2,
     fit(history) {
-      const seasons = leagueMatchesBy(history, seasonKey);
+      const seasons = leagueSeasons(history);
       return (fixture) => {
         if (fixture.season === undefined) return 0;
         const matches = seasons.get(seasonKey({ competition: fixture.competition, season: fixture.season }));
@@ -46,4 +47,17 @@ export function stakesShift(options: StakesOptions = STAKES): SuperiorityShift {
 
 function seasonKey(m: { competition: string; season: string }): string {
   return `${m.competition} ${m.season}`;
+}
+
+/** The league matches of the history by competition and season. */
+function leagueSeasons(history: readonly HistoryMatch[]): Map<string, HistoryMatch[]> {
+  const seasons = new Map<string, HistoryMatch[]>();
+  for (const m of history) {
+    if (m.kind !== 'league') continue;
+    const key = seasonKey(m);
+    const list = seasons.get(key);
+    if (list) list.push(m);
+    else seasons.set(key, [m]);
+  }
+  return seasons;
 }

@@ -45,19 +45,3 @@ export function shiftedForecaster(forecaster: MatchForecaster, shifts: readonly 
     },
   };
 }
-
-/** The league matches of `history` grouped by `keyOf` (competition, or competition and season). */
-export function leagueMatchesBy(
-  history: readonly HistoryMatch[],
-  keyOf: (m: HistoryMatch) => string,
-): Map<string, HistoryMatch[]> {
-  const groups = new Map<string, HistoryMatch[]>();
-  for (const m of history) {
-    if (m.kind !== 'league') continue;
-    const key = keyOf(m);
-    const list = groups.get(key);
-    if (list) list.push(m);
-    else groups.set(key, [m]);
-  }
-  return groups;
-}
