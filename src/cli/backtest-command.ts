@@ -11,6 +11,7 @@ import {
   BACKTEST_MODELS,
   createBacktestForecaster,
   DEFAULT_BACKTEST_MODEL,
+  ENSEMBLE,
   parseBacktestModel,
   type BacktestModelOptions,
 } from '../forecast/backtest-models.js';
@@ -101,6 +102,8 @@ export function registerBacktestCommand(program: Command): void {
           to,
           refitDays,
           ...model,
+          // The blend's and the ensemble's own constants, for machines comparing runs.
+          ...(model.model === 'shots' || model.model === 'ensemble' ? { ensemble: ENSEMBLE } : {}),
           historyYears: forecaster.historyYears,
           seconds,
         };
@@ -151,7 +154,13 @@ function groupRow(g: BacktestGroup): (string | number)[] {
 
 function describeModel(settings: BacktestModelOptions & { historyYears: number }): string {
   if (settings.model === 'elo' || settings.model === 'pi') return `ratings over ${settings.historyYears} y of history`;
-  return `window ${settings.windowYears} y, ξ ${settings.xi}, prior ${settings.priorStrength}, ${settings.scope} fits`;
+  const goals = `window ${settings.windowYears} y, ξ ${settings.xi}, prior ${settings.priorStrength}, ${settings.scope} fits`;
+  if (settings.model === 'shots') return `${goals}; shots blended at ${1 - ENSEMBLE.goalWeight}`;
+  if (settings.model !== 'ensemble') return goals;
+  return (
+    `${goals}; shots blended at ${1 - ENSEMBLE.goalWeight}, Elo K ${ENSEMBLE.eloK} at ${ENSEMBLE.eloWeight}, ` +
+    `stretch ${ENSEMBLE.stretch}, stakes and stature shifts`
+  );
 }
 
 function printReport(
