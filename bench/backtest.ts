@@ -5,7 +5,7 @@
  * Without --db the shared data is imported into a temporary database first (about a minute, not timed).
  * Target: ≤ 5 s for Dixon-Coles on E0, SP1, I1, D1, F1, 2022-07-01..2025-06-30.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runBacktest } from '../src/evaluate/backtest.js';
@@ -30,8 +30,11 @@ const runs = Number(option('--runs') ?? 3);
 if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a whole number ≥ 1');
 
 let dbFile = option('--db');
+// The temporary database of a run without --db, removed at the end.
+let tempDir: string | null = null;
 if (!dbFile) {
-  dbFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'matchday-backtest-')), 'bench.db');
+  tempDir = mkdtempSync(path.join(os.tmpdir(), 'matchday-backtest-'));
+  dbFile = path.join(tempDir, 'bench.db');
   process.stderr.write(`importing ${SHARED_DATA} into ${dbFile} ...\n`);
   const db = openDatabase(dbFile);
   importPaths(db, [SHARED_DATA]);
@@ -65,6 +68,7 @@ for (let run = 0; run < runs; run++) {
   };
   process.stderr.write(`run ${run + 1}: ${times.at(-1)!.toFixed(2)} s\n`);
 }
+if (tempDir) rmSync(tempDir, { recursive: true, force: true });
 const median = [...times].sort((a, b) => a - b)[Math.floor(runs / 2)];
 const result = { node: process.version, model, competitions, from, to, runs, medianSeconds: median, times, ...last };
 if (args.includes('--json')) console.log(JSON.stringify(result, null, 2));

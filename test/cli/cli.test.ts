@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../temp-dir.js';
 
 const BIN = path.resolve(import.meta.dirname, '../../dist/cli/main.js');
 
@@ -29,7 +29,7 @@ function writeLeague(dir: string): string {
 }
 
 describe('matchday CLI (compiled bin)', () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'matchday-cli-'));
+  const dir = tempDir('cli');
   const db = path.join(dir, 'm.db');
   const league = writeLeague(dir);
 

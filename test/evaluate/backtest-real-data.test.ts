@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { runBacktest } from '../../src/evaluate/backtest.js';
@@ -9,9 +7,10 @@ import { createBacktestForecaster, DEFAULT_BACKTEST_MODEL } from '../../src/fore
 import { openDatabase } from '../../src/store/database.js';
 import { importPaths } from '../../src/store/import-files.js';
 import { describeWithSharedData, sharedPath } from '../shared-data.js';
+import { tempDir } from '../temp-dir.js';
 
 describeWithSharedData('backtest of the 2023-24 Premier League on football-data.co.uk files', () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'matchday-backtest-real-'));
+  const dir = tempDir('backtest-real');
   const db = openDatabase(path.join(dir, 'e0.db'));
   importPaths(
     db,

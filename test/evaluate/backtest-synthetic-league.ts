@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SeededRandom } from '../../src/models/random.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
 import { importPaths } from '../../src/store/import-files.js';
+import { tempDir } from '../temp-dir.js';
 
 /** One generated football-data.co.uk row. */
 export interface SyntheticRow {
@@ -101,7 +101,7 @@ function match(
 
 /** A fresh database holding the given rows, imported from one football-data file per division. */
 export function importRows(rows: readonly SyntheticRow[]): Db {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'matchday-backtest-'));
+  const dir = tempDir('backtest');
   for (const div of ['E0', 'E1'] as const) {
     const lines = rows.filter((r) => r.div === div).map((r) => r.line);
     writeFileSync(path.join(dir, `${div}.csv`), [HEADER, ...lines].join('\n') + '\n');

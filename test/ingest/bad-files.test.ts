@@ -1,9 +1,9 @@
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.js';
 import { importPaths } from '../../src/store/import-files.js';
+import { testTempDir } from '../temp-dir.js';
 
 const BAD = path.resolve(import.meta.dirname, '../fixtures/bad');
 
@@ -55,7 +55,7 @@ describe('bad input', () => {
   });
 
   it('a bad file among good ones leaves the good ones imported and itself not at all', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'matchday-mixed-'));
+    const dir = testTempDir('mixed');
     copyFileSync(path.join(BAD, 'impossible-score.csv'), path.join(dir, 'bad.csv'));
     writeFileSync(
       path.join(dir, 'good.csv'),

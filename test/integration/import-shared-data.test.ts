@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { findTeam } from '../../src/history/team-lookup.js';
@@ -7,6 +5,7 @@ import { openDatabase } from '../../src/store/database.js';
 import { importPaths } from '../../src/store/import-files.js';
 import { countMatches, findMatches, goalsOfMatches, sourcesOfMatches } from '../../src/store/match-queries.js';
 import { hasSharedData, sharedPath } from '../shared-data.js';
+import { testTempDir } from '../temp-dir.js';
 
 describe.skipIf(!hasSharedData)('importing ../shared/data', () => {
   const summary = inject('sharedImportSummary')!;
@@ -84,7 +83,7 @@ describe.skipIf(!hasSharedData)('importing ../shared/data', () => {
   });
 
   it('adds nothing on a second import, even with the already-imported shortcut cleared', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'matchday-reimport-'));
+    const dir = testTempDir('reimport');
     const copy = path.join(dir, 'copy.db');
     const source = openDatabase(inject('sharedDb'), { readonly: true });
     source.prepare('VACUUM INTO ?').run(copy);

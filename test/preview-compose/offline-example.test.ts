@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSavedModel } from '../../src/forecast/match-model.js';
 import type { Preview } from '../../src/preview/preview-document.js';
 import { openDatabase } from '../../src/store/database.js';
 import { EXAMPLE_DOSSIER, EXAMPLE_MODEL } from './compose-input.js';
+import { tempDir } from '../temp-dir.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(ROOT, 'dist/cli/main.js');
@@ -30,7 +30,7 @@ const EXAMPLE_ARGS = [
 ];
 
 describe('the offline example (no imported history)', () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'matchday-offline-'));
+  const dir = tempDir('offline');
 
   it('ships a small model fitted by matchday on matches before the fixture, knowing both teams', () => {
     expect(statSync(EXAMPLE_MODEL).size).toBeLessThan(300_000);
@@ -121,7 +121,7 @@ describe('the offline example (no imported history)', () => {
 });
 
 describe('matchday venue (compiled bin)', () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'matchday-venue-'));
+  const dir = tempDir('venue');
   const db = path.join(dir, 'none.db');
 
   it("reports the dossier's 16,000 and 750 against the rule's 800, about 20 to one", () => {

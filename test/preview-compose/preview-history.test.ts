@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extraTimeHistory, gatherPreviewHistory, resolvePreviewTeam } from '../../src/history/preview-history.js';
 import { openDatabase } from '../../src/store/database.js';
 import { importPaths } from '../../src/store/import-files.js';
+import { testTempDir } from '../temp-dir.js';
 
 const HEADER = 'date,home,away,home_goals,away_goals,competition,round,leg,et_home,et_away,home_country,away_country';
 
@@ -20,7 +20,7 @@ function importedDb() {
     '2024-04-18,Delta,Gamma,1,0,europa-league,Quarter-finals,2,2,0,ITA,ENG',
     '2024-04-21,Beta,Alpha,2,2,eng.1,,,,,ENG,ENG',
   ];
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'matchday-preview-history-'));
+  const dir = testTempDir('preview-history');
   const file = path.join(dir, 'matches.csv');
   writeFileSync(file, `${[HEADER, ...rows].join('\n')}\n`);
   const db = openDatabase(path.join(dir, 'm.db'));

@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openDatabase, type Db } from '../../src/store/database.js';
 import { importPaths } from '../../src/store/import-files.js';
+import { tempDir } from '../temp-dir.js';
 
 export const TEAMS = ['Alpha', 'Beta', 'Gamma', 'Delta'];
 
@@ -11,7 +11,7 @@ export const TEAMS = ['Alpha', 'Beta', 'Gamma', 'Delta'];
  * read-only, as the server opens it.
  */
 export function smallLeagueDatabase(): { db: Db; file: string } {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'matchday-server-'));
+  const dir = tempDir('server');
   const rows = ['date,home,away,home_goals,away_goals,competition'];
   let day = 1;
   for (const home of TEAMS) {
