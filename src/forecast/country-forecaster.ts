@@ -1,4 +1,3 @@
-import { KNOWN_COMPETITIONS } from '../ingest/competitions.js';
 import { fitOrSkip, type FixturePredictor, type HistoryMatch, type MatchForecaster } from './match-forecaster.js';
 
 /**
@@ -15,9 +14,11 @@ export function countryForecaster(makeForecaster: () => MatchForecaster): MatchF
     historyYears,
     fit(history, date): FixturePredictor {
       const byCountry = new Map<string, HistoryMatch[]>();
+      const countryOf = new Map<string, string>();
       for (const match of history) {
-        const country = countryOf(match.competition);
+        const country = match.country;
         if (country === null) continue;
+        countryOf.set(match.competition, country);
         let matches = byCountry.get(country);
         if (!matches) byCountry.set(country, (matches = []));
         matches.push(match);
@@ -30,15 +31,11 @@ export function countryForecaster(makeForecaster: () => MatchForecaster): MatchF
       }
       return {
         predict(fixture) {
-          const predictor = predictors.get(countryOf(fixture.competition) ?? '');
+          const country = fixture.country ?? countryOf.get(fixture.competition) ?? null;
+          const predictor = country === null ? undefined : predictors.get(country);
           return predictor ? predictor.predict(fixture) : { skipped: 'no history in the competition’s country' };
         },
       };
     },
   };
-}
-
-/** Country of a known competition code; null for continental ones and codes matchday does not know. */
-export function countryOf(competition: string): string | null {
-  return KNOWN_COMPETITIONS.find((c) => c.code === competition)?.country ?? null;
 }

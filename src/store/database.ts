@@ -57,10 +57,20 @@ function migrate(db: Db): void {
       `database schema version ${current} is newer than this matchday (${MIGRATIONS.length})`,
     );
   }
-  for (let version = current; version < MIGRATIONS.length; version++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[version]);
-      db.pragma(`user_version = ${version + 1}`);
-    })();
+  if (current === MIGRATIONS.length) return;
+  // A migration may rebuild a table that others reference; foreign keys are checked once all have run.
+  db.pragma('foreign_keys = OFF');
+  try {
+    for (let version = current; version < MIGRATIONS.length; version++) {
+      db.transaction(() => {
+        db.exec(MIGRATIONS[version]);
+        db.pragma(`user_version = ${version + 1}`);
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0)
+          throw new MatchdayError('DB_SCHEMA', `migration ${version + 1} broke ${broken.length} references`);
+      })();
+    }
+  } finally {
+    db.pragma('foreign_keys = ON');
   }
 }

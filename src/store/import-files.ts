@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { CompetitionRegistry } from '../competitions/registry.js';
 import { MatchdayError } from '../errors.js';
 import { detectFormat, formatById, type SourceFormat } from '../ingest/formats.js';
 import type { ClubRecord, MatchRecord, RowError, StadiumRecord } from '../ingest/records.js';
 import type { AliasGroup } from '../identity/team-directory.js';
+import { defineCompetitions, registryOf } from './competition-store.js';
 import type { Db } from './database.js';
 import { MatchWriter } from './match-writer.js';
 import { TeamStore } from './team-store.js';
@@ -75,9 +77,13 @@ export function importPaths(db: Db, inputs: string[], options: ImportOptions = {
 
   const teamsBefore = db.prepare('SELECT COUNT(*) FROM teams').pluck().get() as number;
   const conflictsBefore = db.prepare('SELECT COUNT(*) FROM conflicts').pluck().get() as number;
-  let teams = new TeamStore(db);
-  const venues = new VenueStore(db);
-  const writer = new MatchWriter(db);
+  const stores: Stores = {
+    db,
+    teams: new TeamStore(db),
+    venues: new VenueStore(db),
+    writer: new MatchWriter(db),
+    registry: registryOf(db),
+  };
   const alreadyImported = db.prepare('SELECT sha256 FROM imported_files WHERE path = ?').pluck();
   const recordImported = db.prepare(
     'INSERT OR REPLACE INTO imported_files (path, sha256, format, records, imported_at) VALUES (?, ?, ?, ?, ?)',
@@ -103,7 +109,7 @@ export function importPaths(db: Db, inputs: string[], options: ImportOptions = {
       const text = decodeUtf8(bytes, item.file);
       const format = item.format;
       db.transaction(() => {
-        importText(format, text, item.file, report, { teams, venues, writer }, options.skipInvalid ?? false);
+        importText(format, text, item.file, report, stores, options.skipInvalid ?? false);
         recordImported.run(
           item.file,
           sha,
@@ -120,12 +126,13 @@ export function importPaths(db: Db, inputs: string[], options: ImportOptions = {
       report.added = report.enriched = report.unchanged = report.aliases = 0;
       report.warnings = [];
       // The transaction rolled back: drop in-memory state it had built.
-      teams = TeamStore.reload(db);
-      writer.clearCache();
+      stores.teams = TeamStore.reload(db);
+      stores.writer.clearCache();
+      stores.registry = registryOf(db);
     }
   });
   // Ties are derived from the legs: pairing them once at the end sees legs that came from different files.
-  db.transaction(() => writer.linkTies())();
+  db.transaction(() => stores.writer.linkTies())();
   options.onProgress?.(planned.length, planned.length, '');
 
   const count = (status: FileStatus) => reports.filter((r) => r.status === status).length;
@@ -150,9 +157,12 @@ export function importPaths(db: Db, inputs: string[], options: ImportOptions = {
 }
 
 interface Stores {
+  db: Db;
   teams: TeamStore;
   venues: VenueStore;
   writer: MatchWriter;
+  /** The registry as the database extends it, updated as competition files are read and competitions created. */
+  registry: CompetitionRegistry;
 }
 
 function importText(
@@ -164,6 +174,10 @@ function importText(
   skipInvalid: boolean,
 ): void {
   switch (format.kind) {
+    case 'competitions':
+      report.aliases = defineCompetitions(stores.db, format.parse(text, file));
+      stores.registry = registryOf(stores.db);
+      return;
     case 'clubs':
       report.aliases = stores.teams.addAliasGroups(format.parse(text, file).map(toAliasGroup));
       return;
@@ -171,7 +185,7 @@ function importText(
       report.aliases = stores.venues.addStadiums(format.parse(text, file) as StadiumRecord[]);
       return;
     case 'matches': {
-      const parsed = format.parse(text, file);
+      const parsed = format.parse(text, file, stores.registry);
       if (parsed.errors.length > 0 && !skipInvalid) throw rowErrorToException(parsed.errors);
       report.rejectedRows.push(...parsed.errors);
       report.warnings.push(...(parsed.warnings ?? []));
@@ -183,12 +197,33 @@ function importText(
           report.rejectedRows.push({ file, line: record.source.line, field: 'team', message: error.message });
         }
       }
+      warnAboutCreatedCompetitions(parsed.records, report, stores);
       if (parsed.records.length === 0 && parsed.errors.length === 0) {
         // A file with headings but no match yet (a round still to be played) is valid, just empty.
         report.warnings.push({ file, line: 1, field: null, message: 'no matches in file' });
       }
     }
   }
+}
+
+/**
+ * Once per competition: the file named one the registry does not know, and matchday created it from what the file
+ * says. Later files find it in the registry.
+ */
+function warnAboutCreatedCompetitions(records: readonly MatchRecord[], report: FileReport, stores: Stores): void {
+  const created = stores.writer.createdCompetitions.splice(0);
+  for (const competition of created) {
+    const first = records.find((r) => r.competition.code === competition.code);
+    report.warnings.push({
+      file: report.file,
+      line: first?.source.line ?? 1,
+      field: 'competition',
+      message:
+        `new competition ${competition.code} ("${competition.name}") created from this file; its format is not ` +
+        'known until a competitions YAML names it (docs/competitions.md)',
+    });
+  }
+  stores.registry = stores.registry.with(created);
 }
 
 function writeRecord(record: MatchRecord, report: FileReport, { teams, writer }: Stores): void {
@@ -305,9 +340,10 @@ function plan(file: string, explicit: boolean, forcedFormat: string | undefined)
     : { format: null, skipReason: 'not a match or club file' };
 }
 
+/** Competition definitions first, then club and stadium lists, then matches. */
 function rank(format: SourceFormat | null): number {
-  if (!format) return 3;
-  return format.kind === 'matches' ? 2 : format.kind === 'stadiums' ? 1 : 0;
+  if (!format) return 4;
+  return { competitions: 0, clubs: 1, stadiums: 2, matches: 3 }[format.kind];
 }
 
 function emptyReport(file: string, format: string | null): FileReport {
