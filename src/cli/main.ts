@@ -11,6 +11,7 @@ import { registerPredictCommand } from './predict-command.js';
 import { registerPreviewCommand } from './preview-command.js';
 import { registerServeCommand } from './serve-command.js';
 import { registerTeamsCommand } from './teams-command.js';
+import { registerTieCalibrationCommand } from './tie-calibration-command.js';
 import { registerTieCommand } from './tie-command.js';
 import { registerVenueCommand } from './venue-command.js';
 
@@ -32,5 +33,6 @@ registerBracketCommand(program);
 registerPreviewCommand(program);
 registerVenueCommand(program);
 registerTieCommand(program);
+registerTieCalibrationCommand(program);
 
 await program.parseAsync();

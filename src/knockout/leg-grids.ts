@@ -1,0 +1,53 @@
+/**
+ * Where every leg's score grid comes from: one interface, fixture → the forecaster's 90-minute grid, as of one
+ * date. Ties (tie-model) and brackets read their legs only through it. Today it is backed by the goal model fitted
+ * for ties (goalModelLegGrids; tie-pricer fits it); a forecaster with a full score grid plugs in here. Pure.
+ */
+import type { FixtureTeam, SavedModel } from '../forecast/match-model.js';
+import { predictWithModel } from '../forecast/match-model.js';
+import type { ScoreGrid } from '../models/score-grid.js';
+import type { TieTeam } from './tie-reconstruction.js';
+
+/** One leg: `home` hosts (both listed the same way when `neutral`). */
+export interface LegFixture {
+  home: TieTeam;
+  away: TieTeam;
+  neutral: boolean;
+  /** What-ifs: added to a team's log attack and log defence (a key player missing: negative). */
+  homeShift?: number;
+  awayShift?: number;
+}
+
+export interface LegGrid {
+  grid: ScoreGrid;
+  /** Teams the forecaster had no history for (their numbers come from a prior). */
+  teamsFromPrior: string[];
+}
+
+/** What the grids come from, for reports. */
+export interface LegGridSource {
+  family: string;
+  data: SavedModel['data'];
+}
+
+export interface LegGrids {
+  readonly source: LegGridSource;
+  grid(leg: LegFixture): LegGrid;
+}
+
+/**
+ * Legs from a saved goal model. `groupOf` names the league a team's prior comes from when the model never saw it
+ * (its latest league before the date, else its country's European group).
+ */
+export function goalModelLegGrids(saved: SavedModel, groupOf: (team: TieTeam) => string | undefined): LegGrids {
+  const team = (t: TieTeam): FixtureTeam => ({ id: t.id, name: t.name, group: groupOf(t) });
+  return {
+    source: { family: saved.options.family, data: saved.data },
+    grid: (leg) =>
+      predictWithModel(saved, team(leg.home), team(leg.away), {
+        neutral: leg.neutral,
+        homeShift: leg.homeShift,
+        awayShift: leg.awayShift,
+      }),
+  };
+}
