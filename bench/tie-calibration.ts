@@ -118,12 +118,15 @@ function printReport(r: CalibrationFitReport): void {
   for (const table of reliability) printReliability(table);
   const latest = r.latest;
   out();
-  out(
-    `latest model (before ${latest.before}): legs ln λ' = ${latest.legs.homeIntercept.toFixed(3)} + ` +
-      `${latest.legs.slope.toFixed(3)}·ln λ (host), ${latest.legs.awayIntercept.toFixed(3)} + ` +
-      `${latest.legs.slope.toFixed(3)}·ln μ (visitor), strength σ ${latest.legs.sigma.toFixed(3)} ` +
-      `(${latest.legs.legs} first legs)`,
-  );
+  out(`latest model (before ${latest.before}), by how many of a leg's teams the goal model knows from league play:`);
+  out('  known  first legs  host ln λ′          visitor ln μ′        strength σ');
+  latest.legs.forEach((legs, known) => {
+    out(
+      `  ${String(known).padStart(5)}  ${String(legs.legs).padStart(10)}  ` +
+        `${legs.homeIntercept.toFixed(3)} + ${legs.slope.toFixed(3)}·ln λ  ${legs.awayIntercept.toFixed(3)} + ${legs.slope.toFixed(3)}·ln μ  ` +
+        `${legs.sigma.toFixed(3)}`,
+    );
+  });
   const gs = latest.gameState;
   out(`game state fitted on ${gs.matches} second legs, by the host's running aggregate lead`);
   out('  lead   host ×  visitor ×');

@@ -236,8 +236,17 @@ interface TieReport {
     teamsFromPrior: string[];
     extraTimeScale: number;
     penaltyHomeWin: number;
-    /** The tie calibration used (null: naive): fitted before this date, on these many earlier ties. */
-    calibration: { fittedBefore: string; firstLegs: number; secondLegs: number; strengthSigma: number } | null;
+    /**
+     * The tie calibration used (null: naive): fitted before this date on these many earlier legs; the class of this
+     * tie (how many of its teams the forecaster knows from league play) and its strength σ.
+     */
+    calibration: {
+      fittedBefore: string;
+      firstLegs: number;
+      secondLegs: number;
+      knownTeams: number;
+      strengthSigma: number;
+    } | null;
   };
   /** Past ties with the same first-leg result in the calibration run: how often this side went through, and the forecast. */
   calibration: {
@@ -324,9 +333,10 @@ function tieReport(
       penaltyHomeWin: f.penaltyHomeWin,
       calibration: fitted && {
         fittedBefore: fitted.before,
-        firstLegs: fitted.legs.legs,
+        firstLegs: fitted.legs.reduce((n, legs) => n + legs.legs, 0),
         secondLegs: fitted.gameState.matches,
-        strengthSigma: fitted.legs.sigma,
+        knownTeams: f.knownTeams,
+        strengthSigma: f.strengthSigma,
       },
     },
     calibration: {

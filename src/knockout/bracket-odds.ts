@@ -33,8 +33,7 @@ export function tieModelFromGrids(options: {
     const key = `${a}:${b}`;
     let pricing = secondLegs.get(key);
     if (!pricing) {
-      const grid = grids.grid({ home: team(b), away: team(a), neutral: false }).grid;
-      pricing = new SecondLegPricing(grid, rules, constants);
+      pricing = new SecondLegPricing(grids.grid({ home: team(b), away: team(a), neutral: false }), rules, constants);
       secondLegs.set(key, pricing);
     }
     return pricing;
@@ -46,7 +45,7 @@ export function tieModelFromGrids(options: {
         grids.grid({ home: team(first), away: team(second), neutral: false }).grid,
         secondLeg(first, second),
       ),
-    neutralFinal: (a, b) => neutralFinal(grids.grid({ home: team(a), away: team(b), neutral: true }).grid, constants),
+    neutralFinal: (a, b) => neutralFinal(grids.grid({ home: team(a), away: team(b), neutral: true }), constants),
   };
 }
 

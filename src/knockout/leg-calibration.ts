@@ -10,6 +10,11 @@
  *   (host ×e^{z}, visitor ×e^{−z}; σ about 0.3). Integrated over by Gauss–Hermite quadrature, it fattens both tails
  *   of the goal difference: comebacks and collapses happen more often than one pair of rates says.
  *
+ * Both depend on how well the forecaster knows the teams: one calibration each for legs where it rates none, one or
+ * both of the teams from their own league's matches (KnownTeams). Two teams of the leagues it was fitted on are
+ * rated about right (slope 1, σ near 0); two it knows only from a handful of European matches are not (slope about
+ * 0.5, σ about 0.45): there the overconfidence lives.
+ *
  * In a tie the same z holds in both legs (it is the teams' true strength), with the sign of whichever side hosts.
  * Pure: numbers in, numbers out.
  */
@@ -27,6 +32,12 @@ export interface LegCalibration {
   converged: boolean;
 }
 
+/** How many of a leg's two teams the forecaster rates from their own league's matches in its data. */
+export type KnownTeams = 0 | 1 | 2;
+
+/** One calibration per KnownTeams (index 0, 1, 2). */
+export type LegCalibrations = readonly [LegCalibration, LegCalibration, LegCalibration];
+
 /** Rates as they are, certain: what a forecast without history to learn from uses. */
 export const IDENTITY_LEG_CALIBRATION: LegCalibration = {
   homeIntercept: 0,
@@ -36,6 +47,12 @@ export const IDENTITY_LEG_CALIBRATION: LegCalibration = {
   legs: 0,
   converged: true,
 };
+
+export const IDENTITY_LEG_CALIBRATIONS: LegCalibrations = [
+  IDENTITY_LEG_CALIBRATION,
+  IDENTITY_LEG_CALIBRATION,
+  IDENTITY_LEG_CALIBRATION,
+];
 
 /** One strength scenario: the host's rate times e^{shift}, the visitor's times e^{−shift}, with this weight. */
 export interface StrengthNode {
@@ -80,6 +97,7 @@ export function calibratedNeutralRates(
 }
 
 export interface LegSample {
+  knownTeams: KnownTeams;
   /** The forecaster's expected goals for the leg, before it: host, visitor. */
   homeExpected: number;
   awayExpected: number;
@@ -87,6 +105,16 @@ export interface LegSample {
   awayGoals: number;
   /** Default 1. */
   weight?: number;
+}
+
+/** One calibration per class of leg, each fitted on the first legs of its class. */
+export function fitLegCalibrations(samples: readonly LegSample[], minLegs = 50): LegCalibrations {
+  const of = (known: KnownTeams) =>
+    fitLegCalibration(
+      samples.filter((s) => s.knownTeams === known),
+      minLegs,
+    );
+  return [of(0), of(1), of(2)];
 }
 
 /**
@@ -152,7 +180,7 @@ function checkSample(s: LegSample, index: number): void {
   const rates = [s.homeExpected, s.awayExpected].every((v) => Number.isFinite(v) && v > 0);
   const goals = [s.homeGoals, s.awayGoals].every((v) => Number.isInteger(v) && v >= 0);
   const weight = s.weight === undefined || (Number.isFinite(s.weight) && s.weight >= 0);
-  if (!rates || !goals || !weight) {
+  if (!rates || !goals || !weight || ![0, 1, 2].includes(s.knownTeams)) {
     throw new MatchdayError('invalid-argument', `leg sample ${index} is not a valid first leg`, { field: 'samples' });
   }
 }

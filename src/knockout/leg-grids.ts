@@ -3,9 +3,11 @@
  * date. Ties (tie-model) and brackets read their legs only through it. Today it is backed by the goal model fitted
  * for ties (goalModelLegGrids; tie-pricer fits it); a forecaster with a full score grid plugs in here. Pure.
  */
+import { EUROPE_GROUP } from '../history/fit-history.js';
 import type { FixtureTeam, SavedModel } from '../forecast/match-model.js';
 import { predictWithModel } from '../forecast/match-model.js';
 import type { ScoreGrid } from '../models/score-grid.js';
+import type { KnownTeams } from './leg-calibration.js';
 import type { TieTeam } from './tie-reconstruction.js';
 
 /** One leg: `home` hosts (both listed the same way when `neutral`). */
@@ -22,6 +24,8 @@ export interface LegGrid {
   grid: ScoreGrid;
   /** Teams the forecaster had no history for (their numbers come from a prior). */
   teamsFromPrior: string[];
+  /** How many of the two it rates from their own league's matches (the tie calibration differs by it). */
+  knownTeams: KnownTeams;
 }
 
 /** What the grids come from, for reports. */
@@ -41,13 +45,19 @@ export interface LegGrids {
  */
 export function goalModelLegGrids(saved: SavedModel, groupOf: (team: TieTeam) => string | undefined): LegGrids {
   const team = (t: TieTeam): FixtureTeam => ({ id: t.id, name: t.name, group: groupOf(t) });
+  // A team the model fitted, grouped by a league it played in (not by its country's European matches).
+  const leagueTeams = new Set(saved.teams.filter((t) => !t.group.startsWith(EUROPE_GROUP)).map((t) => t.id));
   return {
     source: { family: saved.options.family, data: saved.data },
-    grid: (leg) =>
-      predictWithModel(saved, team(leg.home), team(leg.away), {
+    grid: (leg) => {
+      const { grid, teamsFromPrior } = predictWithModel(saved, team(leg.home), team(leg.away), {
         neutral: leg.neutral,
         homeShift: leg.homeShift,
         awayShift: leg.awayShift,
-      }),
+      });
+      const knownTeams = ((leagueTeams.has(leg.home.id) ? 1 : 0) +
+        (leagueTeams.has(leg.away.id) ? 1 : 0)) as KnownTeams;
+      return { grid, teamsFromPrior, knownTeams };
+    },
   };
 }

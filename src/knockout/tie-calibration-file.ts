@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { MatchdayError } from '../errors.js';
 import type { CalibrationRow } from './calibration-table.js';
 import type { GameStateModel } from './game-state.js';
-import type { LegCalibration } from './leg-calibration.js';
+import type { LegCalibrations } from './leg-calibration.js';
 import type { TiePricerSettings } from './tie-pricer.js';
 
 export const TIE_CALIBRATION_FORMAT_VERSION = 2;
@@ -19,7 +19,8 @@ export const BUILT_IN_TIE_CALIBRATION = fileURLToPath(new URL('../../config/tie-
 /** What a forecast as of a date on or after `before` uses: fitted on the ties whose second legs came before it. */
 export interface FittedTieModel {
   before: string;
-  legs: LegCalibration;
+  /** By how many of a leg's teams the forecaster knows from league play (0, 1, 2). */
+  legs: LegCalibrations;
   gameState: GameStateModel;
 }
 

@@ -14,7 +14,7 @@ import { MatchdayError } from '../errors.js';
 import type { SavedModel } from '../forecast/match-model.js';
 import { calibrationTable, type CalibrationRow, type ForecastOutcome } from './calibration-table.js';
 import { fitGameState, type GameStateModel, type GameStateSample } from './game-state.js';
-import { calibratedRates, fitLegCalibration, type LegCalibration, type LegSample } from './leg-calibration.js';
+import { calibratedRates, fitLegCalibrations, type KnownTeams, type LegSample } from './leg-calibration.js';
 import {
   TIE_CALIBRATION_FORMAT_VERSION,
   type FittedTieModel,
@@ -55,6 +55,9 @@ export interface ForecastTie extends ForecastOutcome {
   /** The forecaster's expected goals for the first leg (A home) and the second (B home). */
   firstLegExpected: { home: number; away: number };
   secondLegExpected: { home: number; away: number };
+  /** How many of the two teams the forecaster knows from league play, as of each leg. */
+  firstLegKnownTeams: KnownTeams;
+  secondLegKnownTeams: KnownTeams;
   /** P(A through) of the naive forecast (probabilityA is the calibrated one). */
   naive: number;
 }
@@ -166,8 +169,9 @@ export function calibrationArtifact(
 function fitModels(done: readonly ForecastTie[], before: string, warm: FittedTieModel | null): FittedTieModel {
   const earlier = done.filter((t) => t.secondLegDate < before);
   const weight = (t: ForecastTie) => Math.exp(-yearsBetween(t.secondLegDate, before) / RECENCY_YEARS);
-  const legs: LegCalibration = fitLegCalibration(
+  const legs = fitLegCalibrations(
     earlier.map((t): LegSample => ({
+      knownTeams: t.firstLegKnownTeams,
       homeExpected: t.firstLegExpected.home,
       awayExpected: t.firstLegExpected.away,
       homeGoals: t.firstLeg[0],
@@ -176,7 +180,7 @@ function fitModels(done: readonly ForecastTie[], before: string, warm: FittedTie
     })),
   );
   const samples = earlier.map((t): GameStateSample => {
-    const rates = calibratedRates(legs, t.secondLegExpected.home, t.secondLegExpected.away);
+    const rates = calibratedRates(legs[t.secondLegKnownTeams], t.secondLegExpected.home, t.secondLegExpected.away);
     return {
       lead: t.firstLeg[1] - t.firstLeg[0],
       homeExpected: rates.home,
@@ -200,10 +204,10 @@ function forecastTie(
   const second = tie.secondLeg.date;
   const secondFit = fits.before(second, tie.firstLeg.date);
   const grids = secondFit.grids;
-  const secondLeg = grids.grid({ home: tie.b, away: tie.a, neutral: tie.secondLeg.neutral }).grid;
+  const secondLeg = grids.grid({ home: tie.b, away: tie.a, neutral: tie.secondLeg.neutral });
   // The first leg's expected goals from a model fitted before it (the leg calibration is fitted on them).
   const firstLeg = withFirstLeg
-    ? fits.before(tie.firstLeg.date, null).grids.grid({ home: tie.a, away: tie.b, neutral: tie.firstLeg.neutral }).grid
+    ? fits.before(tie.firstLeg.date, null).grids.grid({ home: tie.a, away: tie.b, neutral: tie.firstLeg.neutral })
     : null;
   const state = tie.stateBeforeSecondLeg!;
   const rules = tie.rules!;
@@ -220,8 +224,12 @@ function forecastTie(
     firstLeg: tie.firstLeg.score.ft!,
     secondLeg: tie.secondLeg.score.ft!,
     modelBefore: secondFit.before,
-    firstLegExpected: firstLeg ? { home: firstLeg.homeExpected, away: firstLeg.awayExpected } : { home: 0, away: 0 },
-    secondLegExpected: { home: secondLeg.homeExpected, away: secondLeg.awayExpected },
+    firstLegExpected: firstLeg
+      ? { home: firstLeg.grid.homeExpected, away: firstLeg.grid.awayExpected }
+      : { home: 0, away: 0 },
+    secondLegExpected: { home: secondLeg.grid.homeExpected, away: secondLeg.grid.awayExpected },
+    firstLegKnownTeams: firstLeg?.knownTeams ?? secondLeg.knownTeams,
+    secondLegKnownTeams: secondLeg.knownTeams,
     probabilityA: new SecondLegPricing(secondLeg, rules, constants).probabilityA(state),
     naive: new SecondLegPricing(secondLeg, rules, naiveConstants).probabilityA(state),
     aThrough: tie.winner === 'A',

@@ -22,8 +22,10 @@ import {
   IDENTITY_LEG_CALIBRATION,
   strengthNodes,
   type LegCalibration,
+  type LegCalibrations,
   type StrengthNode,
 } from './leg-calibration.js';
+import type { LegGrid } from './leg-grids.js';
 import {
   afterSecondLeg,
   aThroughFromExtraTime,
@@ -43,8 +45,8 @@ export interface TieModelConstants {
   extraTimeScale: number;
   /** P(the second leg's host wins a shoot-out, or a replay / coin toss where those decided). */
   penaltyHomeWin: number;
-  /** Null: the forecaster's rates as they are, certain. */
-  legs: LegCalibration | null;
+  /** By how many of the two teams the forecaster knows from league play; null: its rates as they are, certain. */
+  legs: LegCalibrations | null;
   /** Null: the rates stay as they are all match long. */
   gameState: GameStateModel | null;
 }
@@ -61,7 +63,8 @@ export interface TieForecastResult extends TieForecast {
   multipliers: { home: number; away: number };
   extraTimeScale: number;
   penaltyHomeWin: number;
-  /** σ of the relative strength the forecast integrates over (0: certain). */
+  /** The leg calibration used (how many teams the forecaster knows from league play, its σ: 0 is certain). */
+  knownTeams: LegGrid['knownTeams'];
   strengthSigma: number;
 }
 
@@ -78,22 +81,26 @@ export function isNaive(constants: TieModelConstants): boolean {
  * every first-leg score of a pairing builds a handful.
  */
 export class SecondLegPricing {
+  /** The forecaster's 90-minute grid of the second leg, B at home. */
+  readonly grid: ScoreGrid;
+  /** The leg calibration of this pairing (the identity when naive). */
+  readonly calibration: LegCalibration;
   private readonly nodes: StrengthNode[];
   private readonly rates: { home: number; away: number };
   private readonly secondLegs = new Map<string, ScoreGrid>();
   private readonly extraTimes: (ScoreGrid | null)[];
 
   constructor(
-    /** The forecaster's 90-minute grid of the second leg, B at home. */
-    readonly grid: ScoreGrid,
+    readonly leg: LegGrid,
     readonly rules: TieRules,
     readonly constants: TieModelConstants,
     private readonly maxGoals = DEFAULT_MAX_GOALS,
   ) {
     checkConstants(constants);
-    const legs = constants.legs ?? IDENTITY_LEG_CALIBRATION;
-    this.rates = calibratedRates(legs, grid.homeExpected, grid.awayExpected);
-    this.nodes = strengthNodes(legs.sigma);
+    this.grid = leg.grid;
+    this.calibration = legCalibrationOf(constants, leg);
+    this.rates = calibratedRates(this.calibration, this.grid.homeExpected, this.grid.awayExpected);
+    this.nodes = strengthNodes(this.calibration.sigma);
     this.extraTimes = this.nodes.map(() => null);
   }
 
@@ -164,7 +171,8 @@ export class SecondLegPricing {
       multipliers: gameState ? gameStateMultipliers(gameState, lead) : { home: 1, away: 1 },
       extraTimeScale: this.constants.extraTimeScale,
       penaltyHomeWin,
-      strengthSigma: this.constants.legs?.sigma ?? 0,
+      knownTeams: this.leg.knownTeams,
+      strengthSigma: this.calibration.sigma,
     };
   }
 
@@ -251,7 +259,7 @@ export interface PriceTieInput {
   state: TieState;
   rules: TieRules;
   /** The forecaster's 90-minute grid of the second leg, B at home. */
-  secondLeg: ScoreGrid;
+  secondLeg: LegGrid;
   constants: TieModelConstants;
   topScores?: number;
 }
@@ -272,11 +280,10 @@ export function priceTie(input: PriceTieInput): TieForecastResult {
 export function tieFromScratch(firstLeg: ScoreGrid, second: SecondLegPricing): number {
   const size = DEFAULT_MAX_GOALS + 1;
   const nodes = second.strengthNodes;
-  const legs = second.constants.legs ?? IDENTITY_LEG_CALIBRATION;
   let through = 0;
   nodes.forEach((node, k) => {
     // In the first leg A hosts: the scenario's shift favours B, so A's rate goes down by it.
-    const grid = isNaive(second.constants) ? firstLeg : firstLegGrid(legs, firstLeg, -node.shift);
+    const grid = isNaive(second.constants) ? firstLeg : firstLegGrid(second.calibration, firstLeg, -node.shift);
     const gridSize = grid.maxGoals + 1;
     let mass = 0;
     let sum = 0;
@@ -305,8 +312,9 @@ function firstLegGrid(legs: LegCalibration, grid: ScoreGrid, shift: number): Sco
  * P(the grid's first-named side wins a one-off match at a neutral ground): 90 minutes, extra time, penalties,
  * averaged over the strength scenarios (no game state: it was fitted on second legs).
  */
-export function neutralFinal(grid: ScoreGrid, constants: TieModelConstants): number {
+export function neutralFinal(leg: LegGrid, constants: TieModelConstants): number {
   checkConstants(constants);
+  const { grid } = leg;
   if (isNaive(constants)) {
     const scale = constants.extraTimeScale;
     const extraTime = poissonScoreGrid(grid.homeExpected * scale, grid.awayExpected * scale, {
@@ -314,7 +322,7 @@ export function neutralFinal(grid: ScoreGrid, constants: TieModelConstants): num
     });
     return singleMatchKnockout({ match: grid, extraTime, topScores: 0 }).home.total;
   }
-  const legs = constants.legs ?? IDENTITY_LEG_CALIBRATION;
+  const legs = legCalibrationOf(constants, leg);
   const rates = calibratedNeutralRates(legs, grid.homeExpected, grid.awayExpected);
   let total = 0;
   for (const node of strengthNodes(legs.sigma)) {
@@ -326,6 +334,11 @@ export function neutralFinal(grid: ScoreGrid, constants: TieModelConstants): num
     total += node.weight * singleMatchKnockout({ match, extraTime, topScores: 0 }).home.total;
   }
   return probability(total);
+}
+
+/** The calibration for a leg, by how many of its teams the forecaster knows; the identity without one. */
+function legCalibrationOf(constants: TieModelConstants, leg: LegGrid): LegCalibration {
+  return constants.legs?.[leg.knownTeams] ?? IDENTITY_LEG_CALIBRATION;
 }
 
 /** A weighted mean of probabilities, kept inside [0, 1] against the last bit of rounding. */

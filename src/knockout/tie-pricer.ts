@@ -155,8 +155,8 @@ export class TiePricer {
     const constants = this.constantsBefore(request.before);
     const naiveConstants = { ...constants, legs: null, gameState: null };
     return {
-      forecast: new SecondLegPricing(leg.grid, request.rules, constants).forecast(request.state, names),
-      naive: new SecondLegPricing(leg.grid, request.rules, naiveConstants).forecast(request.state, names),
+      forecast: new SecondLegPricing(leg, request.rules, constants).forecast(request.state, names),
+      naive: new SecondLegPricing(leg, request.rules, naiveConstants).forecast(request.state, names),
       grids: grids.source,
       teamsFromPrior: leg.teamsFromPrior,
       constants,

@@ -7,10 +7,14 @@ import { neutralGameState, type GameStateModel } from '../../src/knockout/game-s
 import {
   calibratedRates,
   fitLegCalibration,
+  fitLegCalibrations,
   IDENTITY_LEG_CALIBRATION,
   strengthNodes,
+  type KnownTeams,
   type LegCalibration,
+  type LegCalibrations,
 } from '../../src/knockout/leg-calibration.js';
+import type { LegGrid } from '../../src/knockout/leg-grids.js';
 import {
   neutralFinal,
   priceTie,
@@ -22,6 +26,7 @@ import {
 import { tieRulesOf } from '../../src/knockout/tie-outcome.js';
 import { singleMatchKnockout, tieStateAfterFirstLeg } from '../../src/knockout/two-legged-tie.js';
 import { SeededRandom } from '../../src/models/random.js';
+import type { ScoreGrid } from '../../src/models/score-grid.js';
 
 const NAMES = { a: 'Liverpool', b: 'Atalanta' };
 const registry = CompetitionRegistry.builtIn();
@@ -31,13 +36,23 @@ const AWAY_GOALS = rulesOf('2015-16');
 const REPLAY_ERA = rulesOf('1960-61');
 const NAIVE: TieModelConstants = { extraTimeScale: 0.3, penaltyHomeWin: 0.5, legs: null, gameState: null };
 
+/** A leg as the forecaster gives it, of teams it knows only from European matches unless said. */
+function leg(grid: ScoreGrid, knownTeams: KnownTeams = 0): LegGrid {
+  return { grid, teamsFromPrior: [], knownTeams };
+}
+
+/** The same calibration for every class of leg. */
+function every(calibration: LegCalibration): LegCalibrations {
+  return [calibration, calibration, calibration];
+}
+
 function input(overrides: Partial<PriceTieInput> & { home?: number; away?: number }): PriceTieInput {
   const { home = 1.3, away = 1.1, ...rest } = overrides;
   return {
     names: NAMES,
     state: { goalsA: 0, goalsB: 0, awayGoalsA: 0, awayGoalsB: 0 },
     rules: NO_AWAY_GOALS,
-    secondLeg: poissonScoreGrid(home, away, { maxGoals: 10 }),
+    secondLeg: leg(poissonScoreGrid(home, away, { maxGoals: 10 })),
     constants: NAIVE,
     ...rest,
   };
@@ -139,7 +154,9 @@ describe('priceTie, naive: exact probabilities on hand-built cases', () => {
   it("plays the forecaster's grid as it is: a Dixon-Coles grid's low scores change the answer", () => {
     const state = { goalsA: 0, goalsB: 0, awayGoalsA: 0, awayGoalsB: 0 };
     const plain = priceTie(input({ state }));
-    const dixonColes = priceTie(input({ state, secondLeg: poissonScoreGrid(1.3, 1.1, { maxGoals: 10, rho: -0.1 }) }));
+    const dixonColes = priceTie(
+      input({ state, secondLeg: leg(poissonScoreGrid(1.3, 1.1, { maxGoals: 10, rho: -0.1 })) }),
+    );
     expect(dixonColes.extraTime).not.toBeCloseTo(plain.extraTime, 4);
     expect(dixonColes.modelExpected).toEqual({ home: 1.3, away: 1.1 });
   });
@@ -152,7 +169,7 @@ describe('priceTie, calibrated: the rates recalibrated, the strength uncertain, 
     const state = { goalsA: 0, goalsB: 2, awayGoalsA: 0, awayGoalsB: 2 };
     const naive = priceTie(input({ state }));
     const neutral = priceTie(
-      input({ state, constants: { ...NAIVE, legs: IDENTITY_LEG_CALIBRATION, gameState: neutralGameState() } }),
+      input({ state, constants: { ...NAIVE, legs: every(IDENTITY_LEG_CALIBRATION), gameState: neutralGameState() } }),
     );
     expect(neutral.model).toBe('calibrated');
     expect(neutral.a.total).toBeCloseTo(naive.a.total, 12);
@@ -165,16 +182,28 @@ describe('priceTie, calibrated: the rates recalibrated, the strength uncertain, 
       away: Math.exp(-0.05 + 0.6 * Math.log(0.5)),
     });
     const state = { goalsA: 1, goalsB: 0, awayGoalsA: 0, awayGoalsB: 0 };
-    const f = priceTie(input({ state, home: 2, away: 0.5, constants: { ...NAIVE, legs } }));
+    const f = priceTie(input({ state, home: 2, away: 0.5, constants: { ...NAIVE, legs: every(legs) } }));
     const { home, away } = calibratedRates(legs, 2, 0.5);
     expect(f.a.total).toBeCloseTo(byHand(state, NO_AWAY_GOALS, home, away, 0.3), 12);
     expect(f.secondLegExpected.home).toBeCloseTo(home, 12);
   });
 
+  it("each leg is read with its own class's calibration: how many of its teams the forecaster knows", () => {
+    const constants = { ...NAIVE, legs: [legs, IDENTITY_LEG_CALIBRATION, IDENTITY_LEG_CALIBRATION] as const };
+    const state = { goalsA: 1, goalsB: 0, awayGoalsA: 0, awayGoalsB: 0 };
+    const grid = poissonScoreGrid(2, 0.5, { maxGoals: 10 });
+    const unknown = priceTie(input({ state, secondLeg: leg(grid, 0), constants }));
+    const known = priceTie(input({ state, secondLeg: leg(grid, 2), constants }));
+    const { home, away } = calibratedRates(legs, 2, 0.5);
+    expect(unknown.a.total).toBeCloseTo(byHand(state, NO_AWAY_GOALS, home, away, 0.3), 12);
+    expect(known.a.total).toBeCloseTo(byHand(state, NO_AWAY_GOALS, 2, 0.5, 0.3), 12);
+    expect([unknown.knownTeams, known.knownTeams]).toEqual([0, 2]);
+  });
+
   it('strength uncertainty: the forecast is the Gauss–Hermite mixture of the forecasts at shifted rates', () => {
     const uncertain = { ...legs, sigma: 0.3 };
     const state = { goalsA: 0, goalsB: 1, awayGoalsA: 0, awayGoalsB: 1 };
-    const f = priceTie(input({ state, home: 1.8, away: 0.9, constants: { ...NAIVE, legs: uncertain } }));
+    const f = priceTie(input({ state, home: 1.8, away: 0.9, constants: { ...NAIVE, legs: every(uncertain) } }));
     const { home, away } = calibratedRates(uncertain, 1.8, 0.9);
     const mixture = strengthNodes(0.3).reduce(
       (sum, node) =>
@@ -185,7 +214,7 @@ describe('priceTie, calibrated: the rates recalibrated, the strength uncertain, 
     expect(f.a.total).toBeCloseTo(mixture, 12);
     expect(f.strengthSigma).toBe(0.3);
     // Uncertainty about who is better helps the side behind: a comeback needs the trailing side to be the better one.
-    const certain = priceTie(input({ state, home: 1.8, away: 0.9, constants: { ...NAIVE, legs } }));
+    const certain = priceTie(input({ state, home: 1.8, away: 0.9, constants: { ...NAIVE, legs: every(legs) } }));
     expect(f.a.total).toBeGreaterThan(certain.a.total);
   });
 
@@ -198,7 +227,7 @@ describe('priceTie, calibrated: the rates recalibrated, the strength uncertain, 
   });
 
   it('the likely scores are of the mixture, and every split adds up', () => {
-    const constants = { ...NAIVE, legs: { ...legs, sigma: 0.3 }, gameState: chasing };
+    const constants = { ...NAIVE, legs: every({ ...legs, sigma: 0.3 }), gameState: chasing };
     const f = priceTie(
       input({ state: { goalsA: 1, goalsB: 1, awayGoalsA: 0, awayGoalsB: 1 }, rules: AWAY_GOALS, constants }),
     );
@@ -236,7 +265,7 @@ const chasing: GameStateModel = {
 describe('ties not yet started and one-off finals', () => {
   it('tieFromScratch, naive: the first leg convolved with the second leg from each first-leg score', () => {
     const firstLeg = poissonScoreGrid(1.6, 0.9, { maxGoals: 10 });
-    const second = new SecondLegPricing(poissonScoreGrid(1.4, 1.2, { maxGoals: 10 }), AWAY_GOALS, NAIVE);
+    const second = new SecondLegPricing(leg(poissonScoreGrid(1.4, 1.2, { maxGoals: 10 })), AWAY_GOALS, NAIVE);
     let expected = 0;
     for (let h = 0; h <= 10; h++) {
       for (let a = 0; a <= 10; a++) {
@@ -249,10 +278,9 @@ describe('ties not yet started and one-off finals', () => {
   });
 
   it('tieFromScratch, uncertain strength: both legs share the scenario (the same teams play them)', () => {
-    const legs = { ...IDENTITY_LEG_CALIBRATION, sigma: 0.4 };
-    const constants = { ...NAIVE, legs };
+    const constants = { ...NAIVE, legs: every({ ...IDENTITY_LEG_CALIBRATION, sigma: 0.4 }) };
     const firstLeg = poissonScoreGrid(1.6, 0.9, { maxGoals: 10 });
-    const second = new SecondLegPricing(poissonScoreGrid(1.4, 1.2, { maxGoals: 10 }), NO_AWAY_GOALS, constants);
+    const second = new SecondLegPricing(leg(poissonScoreGrid(1.4, 1.2, { maxGoals: 10 })), NO_AWAY_GOALS, constants);
     const shared = strengthNodes(0.4).reduce((sum, node, k) => {
       // In the first leg A hosts: the scenario favouring B lowers A's rate.
       const first = poissonScoreGrid(1.6 * Math.exp(-node.shift), 0.9 * Math.exp(node.shift), { maxGoals: 10 });
@@ -271,7 +299,7 @@ describe('ties not yet started and one-off finals', () => {
   it('neutralFinal, naive: 90 minutes, extra time and penalties on the given grid', () => {
     const grid = poissonScoreGrid(1.5, 1.1, { maxGoals: 10, rho: -0.05 });
     const extraTime = poissonScoreGrid(1.5 * 0.3, 1.1 * 0.3, { maxGoals: 10 });
-    expect(neutralFinal(grid, NAIVE)).toBeCloseTo(singleMatchKnockout({ match: grid, extraTime }).home.total, 12);
+    expect(neutralFinal(leg(grid), NAIVE)).toBeCloseTo(singleMatchKnockout({ match: grid, extraTime }).home.total, 12);
   });
 });
 
@@ -298,6 +326,7 @@ describe('fitLegCalibration', () => {
       const awayExpected = Math.exp(-0.1 + 0.5 * random.normal());
       const z = truth.sigma * random.normal();
       return {
+        knownTeams: 0 as const,
         homeExpected,
         awayExpected,
         homeGoals: random.poisson(Math.exp(truth.a + truth.slope * Math.log(homeExpected) + z)),
@@ -324,6 +353,16 @@ describe('fitLegCalibration', () => {
     expect(fitted.sigma).toBeLessThan(0.12);
   });
 
+  it('one calibration per class, each from its own legs', () => {
+    const unknown = simulated({ a: 0.2, b: 0, slope: 0.5, sigma: 0.4 }, 5_000);
+    const known = simulated({ a: 0, b: 0, slope: 1, sigma: 0 }, 5_000).map((l) => ({ ...l, knownTeams: 2 as const }));
+    const [none, one, both] = fitLegCalibrations([...unknown, ...known]);
+    expect(none.slope).toBeCloseTo(0.5, 1);
+    expect(both.slope).toBeCloseTo(1, 1);
+    expect(one).toEqual(IDENTITY_LEG_CALIBRATION);
+    expect([none.legs, both.legs]).toEqual([5_000, 5_000]);
+  });
+
   it('too few legs to learn from: the identity', () => {
     expect(fitLegCalibration(simulated({ a: 0, b: 0, slope: 1, sigma: 0 }, 10))).toEqual(IDENTITY_LEG_CALIBRATION);
   });
@@ -343,7 +382,7 @@ describe('properties', () => {
   const rulesList: TieRules[] = [AWAY_GOALS, NO_AWAY_GOALS, REPLAY_ERA];
   const calibrated: TieModelConstants = {
     ...NAIVE,
-    legs: { ...IDENTITY_LEG_CALIBRATION, homeIntercept: 0.2, slope: 0.6, sigma: 0.3 },
+    legs: every({ ...IDENTITY_LEG_CALIBRATION, homeIntercept: 0.2, slope: 0.6, sigma: 0.3 }),
     gameState: chasing,
   };
 
@@ -371,7 +410,7 @@ describe('properties', () => {
         for (const home of rates) {
           for (const away of rates) {
             // A leads after winning at home k-0; B leads after winning away 0-k (its goals are away goals).
-            const pricing = new SecondLegPricing(poissonScoreGrid(home, away, { maxGoals: 10 }), rules, constants);
+            const pricing = new SecondLegPricing(leg(poissonScoreGrid(home, away, { maxGoals: 10 })), rules, constants);
             let previousA = -1;
             let previousB = -1;
             for (let k = 0; k <= 6; k++) {
