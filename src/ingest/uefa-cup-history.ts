@@ -1,8 +1,9 @@
 /**
  * schochastics/football-data `uefa-el.csv`: the UEFA Cup / Europa League (`uefa.el`, from 1971-72) and the
- * Inter-Cities Fairs Cup before it (`uefa.fairs`, 1955-58 to 1970-71), one row per match (`home, away, date, gh, ga, full_time, competition, home_ident, away_ident,
- * home_country, away_country, home_code, away_code, ...`). The file has no round, leg or venue: editions, group
- * stages, ties, legs, replays and rounds are rebuilt from the dates and pairings (uefa-cup-structure.ts).
+ * Inter-Cities Fairs Cup before it (`uefa.fairs`, 1955-58 to 1970-71), one row per match (`home, away, date, gh, ga,
+ * full_time, competition, home_ident, away_ident, home_country, away_country, home_code, away_code, ...`). The file
+ * has no round, leg or venue: editions, group stages, ties, legs, replays and rounds are rebuilt from the dates and
+ * pairings (uefa-cup-structure.ts).
  *
  * Scores: `full_time` is F (decided in 90 minutes), E (extra time) or P (a shoot-out), but only from 2000-01; before,
  * every row says F and `gh`/`ga` include any extra-time goals. So:
@@ -10,7 +11,8 @@
  *   row does not say who won the shoot-out (penScore null);
  * - earlier rows: the score is taken as the 90 minutes' (it is, unless the match went to extra time), except second
  *   legs decided on penalties, read by the rules of the time (readShootOutsBefore2000);
- * - finals recorded with the shoot-out as the result are corrected from the record (CORRECTIONS).
+ * - finals recorded with the shoot-out as the result are corrected from the record (CORRECTIONS), with a warning
+ *   naming the source of the correction.
  * A row repeated with the same teams and score a few days apart (two first legs of one qualifying tie) is read once.
  */
 import { isNeutralRound, tieRulesIn, type Competition } from '../competitions/competition.js';
@@ -138,7 +140,7 @@ export function parseUefaCupHistory(
     }
     const cell = (name: string) => row.cells[table.column(name)].trim();
     const read = readRow(cell, countryOf);
-    if (typeof read === 'string') fail(read.split(':')[0], read.slice(read.indexOf(':') + 2));
+    if ('problem' in read) fail(read.field, read.problem);
     else rows.push({ line: row.line, ...read });
   }
   const kept = withoutRepeatedRows(rows, file, warnings);
@@ -153,32 +155,35 @@ export function parseUefaCupHistory(
     const correction = CORRECTIONS.find(
       (c) => c.date === row.date && c.home === row.homeIdent && c.away === row.awayIdent,
     );
-    if (correction)
-      Object.assign(records[i], { ftScore: correction.ft, etScore: correction.et, penScore: correction.pen });
+    if (!correction) return;
+    Object.assign(records[i], { ftScore: correction.ft, etScore: correction.et, penScore: correction.pen });
+    const message = `score ${row.score.join('-')} corrected from the record: ${correction.source}`;
+    warnings.push({ file, line: row.line, field: 'gh', message });
   });
   return { format: UEFA_CUP_HISTORY_FORMAT, file, records, errors, warnings };
 }
 
-/** One row's cells, or `field: problem`. */
+/** One row's cells, or the field that cannot be read and why. */
 function readRow(
   cell: (name: string) => string,
   countryOf: (code: string) => string | null,
-): Omit<Row, 'line'> | string {
+): Omit<Row, 'line'> | { field: string; problem: string } {
   const dateText = cell('date');
   const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(dateText);
   const date = parts ? calendarDate(Number(parts[1]), Number(parts[2]), Number(parts[3])) : null;
-  if (!date) return `date: '${dateText}' is not a date (yyyy-mm-dd)`;
+  if (!date) return { field: 'date', problem: `'${dateText}' is not a date (yyyy-mm-dd)` };
   const goals = [cell('gh'), cell('ga')];
-  if (!goals.every((g) => /^\d{1,2}$/.test(g))) return `gh: '${goals.join('-')}' is not a score`;
+  if (!goals.every((g) => /^\d{1,2}$/.test(g))) return { field: 'gh', problem: `'${goals.join('-')}' is not a score` };
   const flag = cell('full_time');
-  if (flag !== 'F' && flag !== 'E' && flag !== 'P') return `full_time: '${flag}' is not F, E or P`;
+  if (flag !== 'F' && flag !== 'E' && flag !== 'P')
+    return { field: 'full_time', problem: `'${flag}' is not F, E or P` };
   const teams: TeamRef[] = [];
   for (const side of ['home', 'away']) {
     const name = cell(side);
     const code = cell(`${side}_code`);
     const country = countryOf(code);
-    if (name === '') return `${side}: no team`;
-    if (!country) return `${side}_code: unknown country code '${code}'`;
+    if (name === '') return { field: side, problem: 'no team' };
+    if (!country) return { field: `${side}_code`, problem: `unknown country code '${code}'` };
     teams.push({ name, country });
   }
   return {

@@ -128,7 +128,7 @@ describe('parseUefaCupHistory', () => {
   });
 
   it('corrects the 2000 final, stored as the shoot-out: 0-0 after extra time, Galatasaray won 4-1 on penalties', () => {
-    const { records } = parse(
+    const { records, warnings } = parse(
       'GAL LEE 2000-04-06 2-0',
       'ARS LEN 2000-04-06 1-0',
       'LEE GAL 2000-04-20 2-2',
@@ -145,6 +145,15 @@ describe('parseUefaCupHistory', () => {
       penScore: [4, 1],
     });
     expect(records[0]).toMatchObject({ round: 'Semi-finals', leg: 1, ftScore: [2, 0] });
+    expect(warnings).toEqual([
+      {
+        file: 'schochastics/uefa-el.csv',
+        line: 6,
+        field: 'gh',
+        message:
+          'score 4-1 corrected from the record: UEFA.com, 1999/2000 UEFA Cup final, Parken, Copenhagen: 0-0 after extra time, Galatasaray won 4-1 on penalties',
+      },
+    ]);
   });
 
   it('from 2000-01 reads E and P as after extra time, giving no 90-minute score and no shoot-out winner', () => {
