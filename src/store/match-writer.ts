@@ -33,6 +33,10 @@ export class MatchWriter {
         'SELECT id, ft_home, ft_away FROM matches WHERE competition_id = ? AND season = ? AND home_team_id = ? AND away_team_id = ?',
       ),
       sourceExists: db.prepare('SELECT 1 FROM match_sources WHERE file = ? AND line = ?').pluck(),
+      sourceOfMatch: db.prepare('SELECT 1 FROM match_sources WHERE match_id = ? AND file = ? AND line = ?').pluck(),
+      describedBySource: db
+        .prepare('SELECT 1 FROM match_sources WHERE match_id = ? AND (format = ? OR file = ?) LIMIT 1')
+        .pluck(),
       insertSource: db.prepare(
         'INSERT OR IGNORE INTO match_sources (match_id, format, file, line) VALUES (?, ?, ?, ?)',
       ),
@@ -146,8 +150,10 @@ export class MatchWriter {
 
   /**
    * The stored match this record describes: same date, home and away; or, for a league match whose date the
-   * sources disagree on (a rearranged fixture), the one match of that season between the two with the same score.
-   * Requiring the score keeps apart two meetings of a season (a league with a second phase).
+   * sources disagree on (a rearranged fixture), the one meeting of that season between the two with the same score
+   * that this record's source has not described already. A source never reports one match twice, so a meeting with a
+   * row of the same format (or file) is another meeting: leagues play a pairing up to four times a season, often
+   * with the same score. Requiring the score keeps apart meetings with different results.
    */
   private findExisting(
     record: MatchRecord,
@@ -155,13 +161,19 @@ export class MatchWriter {
     home: number,
     away: number,
   ): StoredMatch | undefined {
-    const byDate = this.statements.byDate.get(record.date, home, away) as StoredMatch | undefined;
+    const s = this.statements;
+    const byDate = s.byDate.get(record.date, home, away) as StoredMatch | undefined;
     if (byDate || record.competition.kind !== 'league' || !record.ftScore) return byDate;
+    const { format, file, line } = record.source;
     const [homeGoals, awayGoals] = record.ftScore;
-    const sameScore = (this.statements.bySeason.all(competitionId, record.season, home, away) as StoredMatch[]).filter(
+    const sameScore = (s.bySeason.all(competitionId, record.season, home, away) as StoredMatch[]).filter(
       (m) => m.ft_home === homeGoals && m.ft_away === awayGoals,
     );
-    return sameScore.length === 1 ? sameScore[0] : undefined;
+    // This very row, imported before (the file is read again): its match, whatever else the season holds.
+    const again = sameScore.find((m) => s.sourceOfMatch.get(m.id, file, line));
+    if (again) return again;
+    const undescribed = sameScore.filter((m) => !s.describedBySource.get(m.id, format, file));
+    return undescribed.length === 1 ? undescribed[0] : undefined;
   }
 
   /** Adds goals, stats and odds the match lacks; true when anything was added. */

@@ -77,6 +77,78 @@ describe('MatchWriter', () => {
     expect(db.prepare('SELECT COUNT(*) FROM matches').pluck().get()).toBe(1);
   });
 
+  it('keeps apart two meetings of one season with the same score from one file (a league playing a pairing four times)', () => {
+    const { db, write } = setup();
+    expect(write(record({}))).toBe('added');
+    expect(write(record({ source: { format: 'test', file: 'a.csv', line: 30 }, date: '2024-01-20' }))).toBe('added');
+    expect(db.prepare('SELECT date FROM matches ORDER BY date').pluck().all()).toEqual(['2023-08-11', '2024-01-20']);
+  });
+
+  it('keeps apart same-score meetings reported by two files of one format', () => {
+    const { db, write } = setup();
+    write(record({}));
+    expect(write(record({ source: { format: 'test', file: 'b.csv', line: 7 }, date: '2024-01-20' }))).toBe('added');
+    expect(db.prepare('SELECT COUNT(*) FROM matches').pluck().get()).toBe(2);
+  });
+
+  it('merges a re-dated match into the one same-score meeting the other format has not described yet', () => {
+    const { db, write } = setup();
+    write(record({}));
+    write(record({ source: { format: 'other', file: 'b.csv', line: 3 } }));
+    write(record({ source: { format: 'test', file: 'a.csv', line: 30 }, date: '2024-01-20' }));
+    // The second meeting as the other source dates it: the first meeting already has its row from that source.
+    expect(write(record({ source: { format: 'other', file: 'b.csv', line: 40 }, date: '2024-01-21' }))).toBe(
+      'unchanged',
+    );
+    expect(db.prepare('SELECT COUNT(*) FROM matches').pluck().get()).toBe(2);
+    expect(
+      db
+        .prepare('SELECT m.date FROM match_sources s JOIN matches m ON m.id = s.match_id WHERE s.line = 40')
+        .pluck()
+        .get(),
+    ).toBe('2024-01-20');
+  });
+
+  it('does not merge a re-dated record when two same-score meetings could be it', () => {
+    const { db, write } = setup();
+    write(record({}));
+    write(record({ source: { format: 'test', file: 'a.csv', line: 30 }, date: '2024-01-20' }));
+    expect(write(record({ source: { format: 'other', file: 'b.csv', line: 3 }, date: '2024-01-21' }))).toBe('added');
+    expect(db.prepare('SELECT COUNT(*) FROM matches').pluck().get()).toBe(3);
+  });
+
+  it('never takes a meeting with another score for a re-dated match', () => {
+    const { db, write, writer } = setup();
+    write(record({}));
+    expect(
+      write(record({ source: { format: 'other', file: 'b.csv', line: 3 }, date: '2024-01-20', ftScore: [2, 2] })),
+    ).toBe('added');
+    expect(db.prepare('SELECT ft_home, ft_away FROM matches ORDER BY date').raw().all()).toEqual([
+      [0, 3],
+      [2, 2],
+    ]);
+    expect(writer.conflicts).toBe(0);
+  });
+
+  it('finds a re-dated match again when its own source row comes back (a forced re-import)', () => {
+    const { db, write } = setup();
+    write(record({}));
+    const redated = record({ source: { format: 'other', file: 'b.csv', line: 3 }, date: '2023-08-12' });
+    write(redated);
+    expect(write(redated)).toBe('unchanged');
+    expect(db.prepare('SELECT COUNT(*) FROM matches').pluck().get()).toBe(1);
+  });
+
+  it('matches cup ties by date only: a cup replay on another date is another match', () => {
+    const { db, write } = setup();
+    const cup = competition('eng.facup');
+    write(record({ competition: cup }));
+    expect(
+      write(record({ competition: cup, source: { format: 'other', file: 'b.csv', line: 3 }, date: '2023-08-20' })),
+    ).toBe('added');
+    expect(db.prepare('SELECT COUNT(*) FROM matches').pluck().get()).toBe(2);
+  });
+
   it('pairs two legs of a knockout round into one tie', () => {
     const { db, write, writer } = setup();
     const el = competition('uefa.el');
