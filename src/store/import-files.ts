@@ -4,9 +4,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MatchdayError } from '../errors.js';
 import { detectFormat, formatById, type SourceFormat } from '../ingest/formats.js';
-import type { ClubRecord, MatchRecord, RowError, StadiumRecord } from '../ingest/records.js';
+import type { ClubRecord, MatchRecord, RowError, StadiumRecord, TeamRef } from '../ingest/records.js';
 import type { AliasGroup } from '../identity/team-directory.js';
-import type { Db } from './database.js';
+import { DATABASE_LOCKED, dataVersion, immediateTransaction, type Db } from './database.js';
 import { MatchWriter } from './match-writer.js';
 import { TeamStore } from './team-store.js';
 import { VenueStore } from './venue-store.js';
@@ -33,6 +33,9 @@ export interface FileReport {
   unchanged: number;
   /** Club / stadium entries read from an alias source. */
   aliases: number;
+  teamsCreated: number;
+  /** Values another source had already stored differently for the same match (kept in the conflicts table). */
+  conflicts: number;
   rejectedRows: RowError[];
   /** Cells left out of matches that were still imported (e.g. an impossible bookmaker price). */
   warnings: RowError[];
@@ -64,6 +67,10 @@ export interface ImportSummary {
  * (unless skipInvalid) or an ambiguous team leaves the database as it was. Alias sources (club lists) are read
  * before match files so that names resolve to one team whatever the source. A file already imported with the same
  * content is not read again.
+ *
+ * Another import may write to the same database at the same time: each file's transaction holds the write lock from
+ * its start (the other waits, or fails with DB_LOCKED after the busy timeout), checks there whether the file is
+ * already imported, and first reads the teams and competitions again if the other process has committed since.
  */
 export function importPaths(db: Db, inputs: string[], options: ImportOptions = {}): ImportSummary {
   const started = performance.now();
@@ -73,11 +80,18 @@ export function importPaths(db: Db, inputs: string[], options: ImportOptions = {
   // Alias sources first: a club list read after the matches could no longer unite teams already created apart.
   planned.sort((a, b) => rank(a.format) - rank(b.format));
 
-  const teamsBefore = db.prepare('SELECT COUNT(*) FROM teams').pluck().get() as number;
-  const conflictsBefore = db.prepare('SELECT COUNT(*) FROM conflicts').pluck().get() as number;
   let teams = new TeamStore(db);
   const venues = new VenueStore(db);
   const writer = new MatchWriter(db);
+  let seenVersion = dataVersion(db);
+  // In-memory teams and competition ids are stale once another process has committed: read them again.
+  const catchUp = (): void => {
+    const version = dataVersion(db);
+    if (version === seenVersion) return;
+    seenVersion = version;
+    teams = TeamStore.reload(db);
+    writer.clearCache();
+  };
   const alreadyImported = db.prepare('SELECT sha256 FROM imported_files WHERE path = ?').pluck();
   const recordImported = db.prepare(
     'INSERT OR REPLACE INTO imported_files (path, sha256, format, records, imported_at) VALUES (?, ?, ?, ?, ?)',
@@ -96,14 +110,14 @@ export function importPaths(db: Db, inputs: string[], options: ImportOptions = {
     try {
       const bytes = readFileSync(item.file);
       const sha = createHash('sha256').update(bytes).digest('hex');
-      if (alreadyImported.get(item.file) === sha) {
-        report.status = 'unchanged';
-        return;
-      }
-      const text = decodeUtf8(bytes, item.file);
       const format = item.format;
-      db.transaction(() => {
+      report.status = immediateTransaction(db, (): FileStatus => {
+        catchUp();
+        if (alreadyImported.get(item.file) === sha) return 'unchanged';
+        const text = decodeUtf8(bytes, item.file);
+        const conflictsBefore = writer.conflicts;
         importText(format, text, item.file, report, { teams, venues, writer }, options.skipInvalid ?? false);
+        report.conflicts = writer.conflicts - conflictsBefore;
         recordImported.run(
           item.file,
           sha,
@@ -111,13 +125,13 @@ export function importPaths(db: Db, inputs: string[], options: ImportOptions = {
           report.added + report.enriched + report.unchanged + report.aliases,
           new Date().toISOString(),
         );
-      })();
-      report.status = 'imported';
+        return 'imported';
+      });
     } catch (error) {
-      if (!(error instanceof MatchdayError)) throw error;
+      if (!(error instanceof MatchdayError) || error.code === DATABASE_LOCKED) throw error;
       report.status = 'rejected';
       report.error = error.message;
-      report.added = report.enriched = report.unchanged = report.aliases = 0;
+      report.added = report.enriched = report.unchanged = report.aliases = report.teamsCreated = report.conflicts = 0;
       report.warnings = [];
       // The transaction rolled back: drop in-memory state it had built.
       teams = TeamStore.reload(db);
@@ -125,7 +139,7 @@ export function importPaths(db: Db, inputs: string[], options: ImportOptions = {
     }
   });
   // Ties are derived from the legs: pairing them once at the end sees legs that came from different files.
-  db.transaction(() => writer.linkTies())();
+  immediateTransaction(db, () => writer.linkTies());
   options.onProgress?.(planned.length, planned.length, '');
 
   const count = (status: FileStatus) => reports.filter((r) => r.status === status).length;
@@ -140,10 +154,10 @@ export function importPaths(db: Db, inputs: string[], options: ImportOptions = {
       matchesAdded: sum(reports, (r) => r.added),
       matchesEnriched: sum(reports, (r) => r.enriched),
       matchesUnchanged: sum(reports, (r) => r.unchanged),
-      teamsCreated: (db.prepare('SELECT COUNT(*) FROM teams').pluck().get() as number) - teamsBefore,
+      teamsCreated: sum(reports, (r) => r.teamsCreated),
       rejectedRows: sum(reports, (r) => r.rejectedRows.length),
       warnings: sum(reports, (r) => r.warnings.length),
-      conflicts: (db.prepare('SELECT COUNT(*) FROM conflicts').pluck().get() as number) - conflictsBefore,
+      conflicts: sum(reports, (r) => r.conflicts),
       seconds: (performance.now() - started) / 1000,
     },
   };
@@ -194,8 +208,13 @@ function importText(
 function writeRecord(record: MatchRecord, report: FileReport, { teams, writer }: Stores): void {
   const country = record.competition.country;
   const context = { competitionCode: record.competition.code, date: record.date };
-  const home = teams.resolve(record.home, country, context).teamId;
-  const away = teams.resolve(record.away, country, context).teamId;
+  const resolve = (ref: TeamRef): number => {
+    const { teamId, created } = teams.resolve(ref, country, context);
+    if (created) report.teamsCreated++;
+    return teamId;
+  };
+  const home = resolve(record.home);
+  const away = resolve(record.away);
   if (home === away) {
     throw new MatchdayError(
       'SAME_TEAM',
@@ -319,6 +338,8 @@ function emptyReport(file: string, format: string | null): FileReport {
     enriched: 0,
     unchanged: 0,
     aliases: 0,
+    teamsCreated: 0,
+    conflicts: 0,
     rejectedRows: [],
     warnings: [],
     error: null,
