@@ -158,7 +158,19 @@ class RowReader {
     this.failed = false;
   }
 
-  fail(field: string, message: string): void {
+  /**
+   * Starts reading `row` as a match: false for a blank row (skipped) and for a row whose cells do not line up with
+   * the header (a RowError).
+   */
+  startMatch(row: CsvRow): boolean {
+    if (isBlankRow(row)) return false;
+    this.start(row);
+    const widthError = this.table.widthError(row);
+    if (widthError) this.fail(null, widthError);
+    return widthError === null;
+  }
+
+  fail(field: string | null, message: string): void {
     this.errors.push({ file: this.file, line: this.line, field, message });
     this.failed = true;
   }
@@ -336,8 +348,7 @@ function readLeague(reader: RowReader, table: CsvTable, tiers: Readonly<Record<n
   );
   const records: MatchRecord[] = [];
   for (const row of table.rows) {
-    if (isBlankRow(row)) continue;
-    reader.start(row);
+    if (!reader.startMatch(row)) continue;
     const core = readCore(reader);
     const tierText = reader.required('tier', 'tier');
     const code = tiers[Number(tierText)];
@@ -419,8 +430,7 @@ function readChamps(reader: RowReader, table: CsvTable): MatchRecord[] {
   const comp = competition('uefa.cl');
   const records: MatchRecord[] = [];
   for (const row of table.rows) {
-    if (isBlankRow(row)) continue;
-    reader.start(row);
+    if (!reader.startMatch(row)) continue;
     const core = readCore(reader);
     const roundText = reader.required('round', 'round');
     const groupMatch = GROUP_ROUND.exec(roundText);
@@ -530,8 +540,7 @@ function readFaCup(reader: RowReader, table: CsvTable): MatchRecord[] {
   const comp = competition('eng.facup');
   const records: MatchRecord[] = [];
   for (const row of table.rows) {
-    if (isBlankRow(row)) continue;
-    reader.start(row);
+    if (!reader.startMatch(row)) continue;
     const nonmatch = reader.text('nonmatch');
     if (nonmatch === 'Bye') continue;
     const core = readCore(reader);
@@ -595,8 +604,7 @@ function readLeagueCup(reader: RowReader, table: CsvTable): MatchRecord[] {
   const twoLegged = twoLeggedRounds(reader, table);
   const records: MatchRecord[] = [];
   for (const row of table.rows) {
-    if (isBlankRow(row)) continue;
-    reader.start(row);
+    if (!reader.startMatch(row)) continue;
     const core = readCore(reader);
     const roundText = reader.required('round', 'round');
     const round = own(LEAGUE_CUP_ROUNDS, roundText);
@@ -645,8 +653,7 @@ function readPlayoffs(reader: RowReader, table: CsvTable): MatchRecord[] {
   const comp = competition('eng.playoffs');
   const records: MatchRecord[] = [];
   for (const row of table.rows) {
-    if (isBlankRow(row)) continue;
-    reader.start(row);
+    if (!reader.startMatch(row)) continue;
     const division = reader.required('division', 'division');
     const group = own(PLAYOFF_DIVISIONS, division);
     if (division !== '' && group === undefined) continue;
@@ -715,6 +722,8 @@ export function parseEngsoccerdataTeamNames(text: string, file: string): ClubRec
   const clubs = new Map<string, ClubRecord>();
   for (const row of table.rows) {
     if (isBlankRow(row)) continue;
+    const widthError = table.widthError(row);
+    if (widthError) throw new MatchdayError('FORMAT', widthError, { file, line: row.line });
     reader.start(row);
     const countryName = reader.text('country') ?? '';
     const name = reader.text('name');

@@ -278,6 +278,11 @@ export function parseFootballData(text: string, file: string): ParsedFile {
     // Some files end with rows made only of commas.
     if (row.cells.every((cell) => cell.trim() === '')) continue;
     dataRows++;
+    const widthError = table.widthError(row);
+    if (widthError) {
+      errors.push({ file, line: row.line, field: null, message: widthError });
+      continue;
+    }
     const cells = new RowCells(file, row);
     const match = readMatch(cells, columns, { format: FOOTBALL_DATA_FORMAT, file, line: row.line });
     if (match) {

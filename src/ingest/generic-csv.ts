@@ -190,6 +190,11 @@ export function parseGenericCsv(text: string, file: string): ParsedFile {
   for (const row of table.rows) {
     if (row.cells.every((cell) => cell.trim() === '')) continue;
     dataRows++;
+    const widthError = table.widthError(row);
+    if (widthError) {
+      errors.push({ file, line: row.line, field: null, message: widthError });
+      continue;
+    }
     const reader = new RowReader(file, row, index);
     const record = readMatch(reader, file, row.line, defined);
     errors.push(...reader.errors);
