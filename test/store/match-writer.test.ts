@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { competition } from '../../src/ingest/competitions.js';
-import { emptyRecordDefaults, type MatchRecord } from '../../src/ingest/records.js';
+import { emptyRecordDefaults, type MatchRecord, type SideStats } from '../../src/ingest/records.js';
 import { openDatabase } from '../../src/store/database.js';
 import { findMatches } from '../../src/store/match-queries.js';
 import { MatchWriter } from '../../src/store/match-writer.js';
@@ -20,6 +20,15 @@ function record(overrides: Partial<MatchRecord>): MatchRecord {
     ...overrides,
   };
 }
+
+const NO_STATS: SideStats = {
+  shots: null,
+  shotsOnTarget: null,
+  corners: null,
+  fouls: null,
+  yellowCards: null,
+  redCards: null,
+};
 
 function setup() {
   const db = openDatabase(':memory:');
@@ -64,8 +73,106 @@ describe('MatchWriter', () => {
     write(record({}));
     write(record({ source: { format: 'other', file: 'b.csv', line: 3 }, ftScore: [1, 3] }));
     expect(findMatches(db, {})[0].score.ft).toEqual([0, 3]);
-    expect(db.prepare('SELECT stored, incoming FROM conflicts').get()).toEqual({ stored: '0-3', incoming: '1-3' });
+    expect(db.prepare('SELECT field, stored, incoming FROM conflicts').get()).toEqual({
+      field: 'full-time score',
+      stored: '0-3',
+      incoming: '1-3',
+    });
     expect(writer.conflicts).toBe(1);
+  });
+
+  it('records half-time, extra-time and shoot-out scores that differ as conflicts, keeping the stored ones', () => {
+    const { db, write, writer } = setup();
+    const cup = competition('eng.facup');
+    write(record({ competition: cup, htScore: [0, 1], ftScore: [1, 1], etScore: [2, 2], penScore: [4, 3] }));
+    const other = { format: 'other', file: 'b.txt', line: 5 };
+    write(
+      record({ competition: cup, source: other, htScore: [1, 1], ftScore: [1, 1], etScore: [2, 1], penScore: [5, 4] }),
+    );
+    expect(db.prepare('SELECT field, stored, incoming, file, line FROM conflicts ORDER BY id').raw().all()).toEqual([
+      ['half-time score', '0-1', '1-1', 'b.txt', 5],
+      ['extra-time score', '2-2', '2-1', 'b.txt', 5],
+      ['penalty score', '4-3', '5-4', 'b.txt', 5],
+    ]);
+    expect(findMatches(db, {})[0].score).toEqual({ ht: [0, 1], ft: [1, 1], et: [2, 2], pens: [4, 3] });
+    expect(writer.conflicts).toBe(3);
+  });
+
+  it('records no conflict for a score one side of the two does not know', () => {
+    const { db, write } = setup();
+    write(record({ htScore: null }));
+    expect(write(record({ source: { format: 'other', file: 'b.csv', line: 3 }, htScore: [0, 1] }))).toBe('enriched');
+    write(record({ source: { format: 'third', file: 'c.csv', line: 4 }, htScore: null, ftScore: null }));
+    expect(db.prepare('SELECT COUNT(*) FROM conflicts').pluck().get()).toBe(0);
+    expect(findMatches(db, {})[0].score).toMatchObject({ ht: [0, 1], ft: [0, 3] });
+  });
+
+  describe('statistics', () => {
+    const stats = (home: Partial<SideStats>, away: Partial<SideStats> = {}) => ({
+      home: { ...NO_STATS, ...home },
+      away: { ...NO_STATS, ...away },
+    });
+    const stored = (db: ReturnType<typeof setup>['db']) =>
+      db
+        .prepare(
+          'SELECT side, shots, shots_on_target, corners, fouls, yellow_cards, red_cards FROM match_stats ORDER BY side',
+        )
+        .raw()
+        .all();
+
+    it('records a statistic that differs from the stored one as a conflict and keeps the stored one', () => {
+      const { db, write, writer } = setup();
+      write(record({ stats: stats({ shots: 10, corners: 4 }, { redCards: 0 }) }));
+      const outcome = write(
+        record({
+          source: { format: 'other', file: 'b.csv', line: 3 },
+          stats: stats({ shots: 12, corners: 4 }, { redCards: 1 }),
+        }),
+      );
+      expect(outcome).toBe('unchanged');
+      expect(db.prepare('SELECT field, stored, incoming FROM conflicts ORDER BY id').raw().all()).toEqual([
+        ['home shots', '10', '12'],
+        ['away red cards', '0', '1'],
+      ]);
+      expect(stored(db)).toEqual([
+        ['away', null, null, null, null, null, 0],
+        ['home', 10, null, 4, null, null, null],
+      ]);
+      expect(writer.conflicts).toBe(2);
+    });
+
+    it('fills the statistics the stored match lacks', () => {
+      const { db, write } = setup();
+      write(record({ stats: stats({ shots: 10 }) }));
+      const outcome = write(
+        record({
+          source: { format: 'other', file: 'b.csv', line: 3 },
+          stats: stats({ shots: 10, shotsOnTarget: 4, fouls: 11, yellowCards: 2 }, { corners: 6 }),
+        }),
+      );
+      expect(outcome).toBe('enriched');
+      expect(stored(db)).toEqual([
+        ['away', null, null, 6, null, null, null],
+        ['home', 10, 4, null, 11, 2, null],
+      ]);
+      expect(db.prepare('SELECT COUNT(*) FROM conflicts').pluck().get()).toBe(0);
+    });
+
+    it('adds the statistics of a match that had none, and leaves equal ones unchanged', () => {
+      const { db, write } = setup();
+      write(record({}));
+      const withStats = record({
+        source: { format: 'other', file: 'b.csv', line: 3 },
+        stats: stats({ shots: 7 }, { shots: 9 }),
+      });
+      expect(write(withStats)).toBe('enriched');
+      expect(write({ ...withStats, source: { format: 'third', file: 'c.csv', line: 8 } })).toBe('unchanged');
+      expect(stored(db)).toEqual([
+        ['away', 9, null, null, null, null, null],
+        ['home', 7, null, null, null, null, null],
+      ]);
+      expect(db.prepare('SELECT COUNT(*) FROM conflicts').pluck().get()).toBe(0);
+    });
   });
 
   it('finds a league match by season when two sources disagree on its date', () => {
