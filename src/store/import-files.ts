@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MatchdayError } from '../errors.js';
 import { detectFormat, formatById, type SourceFormat } from '../ingest/formats.js';
+import { rejectImplausible } from '../ingest/plausibility.js';
 import type { ClubRecord, MatchRecord, RowError, StadiumRecord, TeamRef } from '../ingest/records.js';
 import type { AliasGroup } from '../identity/team-directory.js';
 import { DATABASE_LOCKED, dataVersion, immediateTransaction, type Db } from './database.js';
@@ -185,7 +186,7 @@ function importText(
       report.aliases = stores.venues.addStadiums(format.parse(text, file) as StadiumRecord[]);
       return;
     case 'matches': {
-      const parsed = format.parse(text, file);
+      const parsed = rejectImplausible(format.parse(text, file), new Date().toISOString().slice(0, 10));
       if (parsed.errors.length > 0 && !skipInvalid) throw rowErrorToException(parsed.errors);
       report.rejectedRows.push(...parsed.errors);
       report.warnings.push(...(parsed.warnings ?? []));
