@@ -156,7 +156,7 @@ export function importPaths(db: Db, inputs: string[], options: ImportOptions = {
       matchesEnriched: sum(reports, (r) => r.enriched),
       matchesUnchanged: sum(reports, (r) => r.unchanged),
       teamsCreated: sum(reports, (r) => r.teamsCreated),
-      rejectedRows: sum(reports, (r) => r.rejectedRows.length),
+      rejectedRows: sum(reports, (r) => rowCount(r.rejectedRows)),
       warnings: sum(reports, (r) => r.warnings.length),
       conflicts: sum(reports, (r) => r.conflicts),
       seconds: (performance.now() - started) / 1000,
@@ -188,8 +188,9 @@ function importText(
     case 'matches': {
       const parsed = rejectImplausible(format.parse(text, file), new Date().toISOString().slice(0, 10));
       if (parsed.errors.length > 0 && !skipInvalid) throw rowErrorToException(parsed.errors);
-      report.rejectedRows.push(...parsed.errors);
-      report.warnings.push(...(parsed.warnings ?? []));
+      // Not push(...errors): a file can have more rejected rows than a call has room for arguments.
+      report.rejectedRows = parsed.errors.slice();
+      report.warnings = parsed.warnings?.slice() ?? [];
       for (const record of parsed.records) {
         try {
           writeRecord(record, report, stores);
@@ -239,10 +240,18 @@ function locate(error: unknown, record: MatchRecord): unknown {
   });
 }
 
+/** How many rows the errors are about: a row with two problems is one rejected row. */
+function rowCount(errors: RowError[]): number {
+  return new Set(errors.map((e) => `${e.file}:${e.line}`)).size;
+}
+
 function rowErrorToException(errors: RowError[]): MatchdayError {
   const first = errors[0];
+  const others = rowCount(errors) - 1;
   const more =
-    errors.length > 1 ? ` (and ${errors.length - 1} more invalid rows; --skip-invalid imports the valid ones)` : '';
+    others > 0
+      ? ` (and ${others} more invalid row${others === 1 ? '' : 's'}; --skip-invalid imports the valid ones)`
+      : '';
   return new MatchdayError('INVALID_ROW', `${first.message}${more}`, {
     file: first.file,
     line: first.line,
