@@ -25,6 +25,8 @@ const CORPUS: [file: string, error: string][] = [
   ['implausible-shootout.csv', ':3, field penalty score: 41-40 is not a plausible shoot-out (more than 40 for a side)'],
   ['ancient-date.csv', ':3, field date: 1849-05-01 is before 1850: not a plausible match date'],
   ['future-result.csv', ':2, field date: 2999-05-01 is in the future, but the match has a result'],
+  ['unknown-score.csv', ":3, field FTHG: '?' is not a non-negative whole number"],
+  ['missing-score.csv', ':3, field FTHG: no full-time score'],
   ['impossible-date.csv', ":2, field Date: '31/02/2024' is not a date (dd/mm/yy or dd/mm/yyyy)"],
   ['latin1.csv', ':3: not valid UTF-8 (convert the file to UTF-8)'],
   ['garbage-line.txt', ':6, field match: cannot read team "Olympique Marseille (FRA) 2~1"'],
@@ -63,6 +65,22 @@ describe('bad input', () => {
         field: 'FTHG',
         message: "'-1' is not a non-negative whole number",
       },
+    ]);
+  });
+
+  it.each([
+    ['unknown-score.csv', "'?' is not a non-negative whole number"],
+    ['missing-score.csv', 'no full-time score'],
+  ])('--skip-invalid imports the rest of a season whose one row has no readable score (%s)', (file, message) => {
+    const db = openDatabase(':memory:');
+    const summary = importPaths(db, [path.join(BAD, file)], { skipInvalid: true });
+    const report = summary.files.find((f) => f.file.endsWith(file))!;
+    expect(report).toMatchObject({ status: 'imported', added: 2 });
+    expect(report.rejectedRows[0]).toEqual({ file: path.join(BAD, file), line: 3, field: 'FTHG', message });
+    expect(summary.totals.rejectedRows).toBe(1);
+    expect(db.prepare('SELECT ft_home, ft_away FROM matches ORDER BY id').raw().all()).toEqual([
+      [0, 3],
+      [1, 1],
     ]);
   });
 
