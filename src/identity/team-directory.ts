@@ -157,17 +157,18 @@ export class TeamDirectory {
 
   /** The team of the one club a name belongs to, or a new team carrying the club's names. */
   private resolveClub(club: Club, ref: TeamRef, refKeys: string[], fallbackCountry: string | null): TeamResolution {
-    const clubCountry = identityCountry(ref.country ?? fallbackCountry) ?? club.country;
+    // The club was found under the name's country, so its country is that one (or any, for a name without one).
+    const country = club.country;
     // Keys another club also claims would pull the wrong names onto this team.
     const ownKeys = [...club.keys].filter((k) => {
-      const claims = this.clubsFor(k, clubCountry);
+      const claims = this.clubsFor(k, country);
       return claims.length === 1 && claims[0] === club;
     });
     const allKeys = [...new Set([...refKeys, ...ownKeys])];
-    const teamIds = [...new Set(ownKeys.flatMap((k) => this.teamsFor(k, clubCountry)))];
+    const teamIds = [...new Set(ownKeys.flatMap((k) => this.teamsFor(k, country)))];
     if (teamIds.length > 1) return this.ambiguous(teamIds);
     if (teamIds.length === 1)
-      return { kind: 'known', teamId: teamIds[0], newKeys: this.missingKeys(teamIds[0], allKeys, clubCountry) };
+      return { kind: 'known', teamId: teamIds[0], newKeys: this.missingKeys(teamIds[0], allKeys, country) };
     return {
       kind: 'new',
       name: displayTeamName(ref.name),
@@ -178,21 +179,14 @@ export class TeamDirectory {
 
   /** Teams whose names look like `text` (transliterations alike), best first: exact key, then prefix, then containment. */
   search(text: string, limit = 20): TeamCandidate[] {
-    const [strict, loose] = teamKeys(text);
-    const wanted = transliterationKey(loose);
+    // Every team has its loose key, so an equal loose key is an exact match; the strict keys serve prefixes.
+    const wanted = transliterationKey(teamKeys(text)[1]);
     const scores = new Map<number, number>();
     for (const [key, ids] of this.teamKeys) {
       if (!key.startsWith(`${ANY_COUNTRY}|`)) continue;
       const name = key.slice(2);
       const spelled = transliterationKey(name.startsWith('=') ? name.slice(1) : name);
-      const score =
-        name === strict || name === loose || spelled === wanted
-          ? 1
-          : spelled.startsWith(wanted)
-            ? 0.8
-            : spelled.includes(wanted)
-              ? 0.6
-              : 0;
+      const score = spelled === wanted ? 1 : spelled.startsWith(wanted) ? 0.8 : spelled.includes(wanted) ? 0.6 : 0;
       if (score === 0) continue;
       for (const id of ids) scores.set(id, Math.max(scores.get(id) ?? 0, score));
     }

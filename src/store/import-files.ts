@@ -77,7 +77,9 @@ export function importPaths(db: Db, inputs: string[], options: ImportOptions = {
   const started = performance.now();
   const explicit = new Set(inputs.map((p) => path.resolve(p)));
   const files = [BUILT_IN_ALIASES, ...inputs.flatMap((p) => listFiles(p))];
-  const planned = files.map((file) => ({ file, ...plan(file, explicit.has(path.resolve(file)), options.format) }));
+  // --format is about the user's files: the project's alias file is always read as what it is.
+  const formatOf = (file: string) => (file === BUILT_IN_ALIASES ? undefined : options.format);
+  const planned = files.map((file) => ({ file, ...plan(file, explicit.has(path.resolve(file)), formatOf(file)) }));
   // Alias sources first: a club list read after the matches could no longer unite teams already created apart.
   planned.sort((a, b) => rank(a.format) - rank(b.format));
 
@@ -218,13 +220,10 @@ function writeRecord(record: MatchRecord, report: FileReport, { teams, writer }:
   const home = resolve(record.home);
   const away = resolve(record.away);
   if (home === away) {
+    // Where: added by the caller (locate), as for every error of a row being written.
     throw new MatchdayError(
       'SAME_TEAM',
       `home and away resolve to one team (${record.home.name} v ${record.away.name})`,
-      {
-        file: record.source.file,
-        line: record.source.line,
-      },
     );
   }
   const outcome = writer.write(record, home, away);

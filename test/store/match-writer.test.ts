@@ -107,6 +107,75 @@ describe('MatchWriter', () => {
     expect(findMatches(db, {})[0].score).toMatchObject({ ht: [0, 1], ft: [0, 3] });
   });
 
+  it('stores every score of a new match as given', () => {
+    const { db, write } = setup();
+    write(
+      record({
+        competition: competition('eng.facup'),
+        htScore: [1, 0],
+        ftScore: [2, 2],
+        etScore: [3, 3],
+        penScore: [5, 4],
+      }),
+    );
+    expect(findMatches(db, {})[0].score).toEqual({ ht: [1, 0], ft: [2, 2], et: [3, 3], pens: [5, 4] });
+  });
+
+  it('adds the goals of a match that has none, and keeps those of the first source that gave any', () => {
+    const { db, write } = setup();
+    write(record({}));
+    const goal = {
+      side: 'away',
+      scorer: 'Haaland',
+      minute: 4,
+      stoppage: null,
+      penalty: false,
+      ownGoal: false,
+    } as const;
+    const withGoals = record({
+      source: { format: 'other', file: 'b.txt', line: 3 },
+      goals: [goal, { ...goal, minute: 36 }, { ...goal, scorer: 'Rodri', minute: 75, stoppage: 2, penalty: true }],
+    });
+    expect(write(withGoals)).toBe('enriched');
+    expect(write({ ...withGoals, source: { format: 'third', file: 'c.txt', line: 9 }, goals: [goal] })).toBe(
+      'unchanged',
+    );
+    expect(
+      db.prepare('SELECT seq, side, scorer, minute, stoppage, penalty, own_goal FROM goals ORDER BY seq').raw().all(),
+    ).toEqual([
+      [0, 'away', 'Haaland', 4, null, 0, 0],
+      [1, 'away', 'Haaland', 36, null, 0, 0],
+      [2, 'away', 'Rodri', 75, 2, 1, 0],
+    ]);
+  });
+
+  it('adds odds a match lacks, and counts a source bringing only known odds as unchanged', () => {
+    const { db, write } = setup();
+    write(record({}));
+    const price = {
+      bookmaker: 'Pinnacle',
+      market: '1X2',
+      line: null,
+      selection: 'home',
+      price: 9.5,
+      closing: true,
+    } as const;
+    expect(write(record({ source: { format: 'other', file: 'b.csv', line: 3 }, odds: [price] }))).toBe('enriched');
+    expect(write(record({ source: { format: 'third', file: 'c.csv', line: 4 }, odds: [price] }))).toBe('unchanged');
+    expect(
+      write(
+        record({
+          source: { format: 'fourth', file: 'd.csv', line: 5 },
+          odds: [price, { ...price, closing: false, price: 9 }],
+        }),
+      ),
+    ).toBe('enriched');
+    expect(db.prepare('SELECT closing, price FROM odds ORDER BY closing').raw().all()).toEqual([
+      [0, 9],
+      [1, 9.5],
+    ]);
+  });
+
   describe('statistics', () => {
     const stats = (home: Partial<SideStats>, away: Partial<SideStats> = {}) => ({
       home: { ...NO_STATS, ...home },
@@ -139,6 +208,26 @@ describe('MatchWriter', () => {
         ['home', 10, null, 4, null, null, null],
       ]);
       expect(writer.conflicts).toBe(2);
+    });
+
+    it('names every statistic that differs', () => {
+      const { db, write } = setup();
+      const all = { shots: 1, shotsOnTarget: 1, corners: 1, fouls: 1, yellowCards: 1, redCards: 1 };
+      write(record({ stats: stats(all, all) }));
+      write(
+        record({
+          source: { format: 'other', file: 'b.csv', line: 3 },
+          stats: stats({ shots: 2, shotsOnTarget: 2, corners: 2, fouls: 2, yellowCards: 2, redCards: 2 }, all),
+        }),
+      );
+      expect(db.prepare('SELECT field FROM conflicts ORDER BY id').pluck().all()).toEqual([
+        'home shots',
+        'home shots on target',
+        'home corners',
+        'home fouls',
+        'home yellow cards',
+        'home red cards',
+      ]);
     });
 
     it('fills the statistics the stored match lacks', () => {
@@ -235,6 +324,16 @@ describe('MatchWriter', () => {
       [2, 2],
     ]);
     expect(writer.conflicts).toBe(0);
+  });
+
+  it('never takes a meeting with one side of the score different for a re-dated match', () => {
+    const { db, write } = setup();
+    write(record({}));
+    const other = (line: number, ftScore: [number, number]) =>
+      record({ source: { format: 'other', file: 'b.csv', line }, date: '2024-01-20', ftScore });
+    expect(write(other(3, [0, 2]))).toBe('added');
+    expect(write({ ...other(4, [1, 3]), date: '2024-02-20' })).toBe('added');
+    expect(db.prepare('SELECT COUNT(*) FROM matches').pluck().get()).toBe(3);
   });
 
   it('finds a re-dated match again when its own source row comes back (a forced re-import)', () => {
