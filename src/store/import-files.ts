@@ -191,8 +191,8 @@ function importText(
       const parsed = rejectImplausible(format.parse(text, file), new Date().toISOString().slice(0, 10));
       if (parsed.errors.length > 0 && !skipInvalid) throw rowErrorToException(parsed.errors);
       // Not push(...errors): a file can have more rejected rows than a call has room for arguments.
-      report.rejectedRows = parsed.errors.slice();
-      report.warnings = parsed.warnings?.slice() ?? [];
+      report.rejectedRows = parsed.errors;
+      report.warnings = parsed.warnings ?? [];
       for (const record of parsed.records) {
         try {
           writeRecord(record, report, stores);
@@ -231,7 +231,7 @@ function writeRecord(record: MatchRecord, report: FileReport, { teams, writer }:
 }
 
 function locate(error: unknown, record: MatchRecord): unknown {
-  if (!(error instanceof MatchdayError) || error.location.file) return error;
+  if (!(error instanceof MatchdayError)) return error;
   return new MatchdayError(error.code, error.message.replace(/^team [^:]+: /, ''), {
     ...error.location,
     file: record.source.file,
@@ -273,14 +273,14 @@ function decodeUtf8(bytes: Buffer, file: string): string {
 }
 
 function firstInvalidUtf8(bytes: Buffer): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
   let low = 0;
   let high = bytes.length;
   // Binary search for the shortest invalid prefix; a cut inside a valid multi-byte sequence is tolerated by `stream`.
+  // A fresh decoder for each prefix: a streaming one would read each prefix as the continuation of the one before.
   while (high - low > 1) {
     const mid = (low + high) >> 1;
     try {
-      decoder.decode(bytes.subarray(0, mid), { stream: true });
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
       low = mid;
     } catch {
       high = mid;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OVERRIDE_SOURCE, TeamDirectory } from '../../src/identity/team-directory.js';
+import { parseAliasOverrides } from '../../src/ingest/alias-overrides.js';
 import { teamKeys, teamNameKey, transliterationKey } from '../../src/identity/team-name-key.js';
 
 describe('teamNameKey', () => {
@@ -74,7 +75,12 @@ describe('TeamDirectory', () => {
       candidates: ['sporting cp (POR)', 'sporting braga (POR)'],
       teamIds: [],
     });
-    expect(directory.resolve({ name: 'Sporting Lisbon', country: 'POR' }, null)).toMatchObject({ kind: 'new' });
+    expect(directory.resolve({ name: 'Sporting Lisbon', country: 'POR' }, null)).toEqual({
+      kind: 'new',
+      name: 'Sporting Lisbon',
+      country: 'POR',
+      keys: ['=sporting lisbon', 'sporting lisbon', '=sporting cp', 'sporting cp'],
+    });
   });
 
   it('unites overlapping groups from two sources as one club', () => {
@@ -157,6 +163,7 @@ describe('TeamDirectory', () => {
     directory.addTeam({ id: 1, name: 'AS Roma', country: 'ITA' }, teamKeys('AS Roma'));
     directory.addTeam({ id: 2, name: 'Inter', country: 'ITA' }, teamKeys('Inter'));
     expect(directory.search('AS')).toEqual([{ teamId: 1, name: 'AS Roma', country: 'ITA', score: 0.8 }]);
+    expect(directory.search('Roma')).toEqual([{ teamId: 1, name: 'AS Roma', country: 'ITA', score: 1 }]);
     expect(directory.search('it')).toEqual([]);
   });
 
@@ -260,6 +267,24 @@ describe('TeamDirectory', () => {
   });
 
   describe('alias groups from several lists and overrides', () => {
+    it('knows the groups of an alias override file as overrides', () => {
+      const [group] = parseAliasOverrides('- { country: ITA, name: Inter, aliases: [Internazionale] }\n', 'mine.yaml');
+      expect(group.source.format).toBe(OVERRIDE_SOURCE);
+    });
+
+    it('keeps one club as three lists name it in turn', () => {
+      const directory = new TeamDirectory();
+      directory.addAliasGroup({ canonical: 'Atalanta Bergamo', country: 'ITA', names: ['Atalanta BC'], source: 'a' });
+      directory.addAliasGroup({ canonical: 'Atalanta', country: 'ITA', names: ['Atalanta Bergamo'], source: 'b' });
+      directory.addAliasGroup({ canonical: 'Atalanta BC', country: 'ITA', names: ['La Dea'], source: 'c' });
+      const first = directory.resolve({ name: 'La Dea', country: 'ITA' }, null);
+      if (first.kind !== 'new') throw new Error(`expected new, got ${first.kind}`);
+      directory.addTeam({ id: 3, name: first.name, country: 'ITA' }, first.keys);
+      for (const name of ['Atalanta', 'Atalanta BC', 'Atalanta Bergamo']) {
+        expect(directory.resolve({ name, country: 'ITA' }, null)).toMatchObject({ kind: 'known', teamId: 3 });
+      }
+    });
+
     it('unites a club whose list names the canonical name another list gives it', () => {
       const directory = new TeamDirectory();
       directory.addAliasGroup({

@@ -29,6 +29,7 @@ const CORPUS: [file: string, error: string][] = [
   ['missing-score.csv', ':3, field FTHG: no full-time score'],
   ['impossible-date.csv', ":2, field Date: '31/02/2024' is not a date (dd/mm/yy or dd/mm/yyyy)"],
   ['latin1.csv', ':3: not valid UTF-8 (convert the file to UTF-8)'],
+  ['latin1-among-accents.csv', ':22: not valid UTF-8 (convert the file to UTF-8)'],
   ['garbage-line.txt', ':6, field match: cannot read team "Olympique Marseille (FRA) 2~1"'],
   ['generic-bad-goals.csv', ":3, field home_goals: 'two' is not a non-negative whole number"],
 ];

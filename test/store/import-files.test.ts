@@ -43,6 +43,51 @@ describe('importPaths on invalid rows', () => {
     expect(summary.files.find((f) => f.file === file)!.error).toBe(
       `${file}:2, field FTHG: 'x' is not a non-negative whole number (and 1 more invalid row; --skip-invalid imports the valid ones)`,
     );
+    const three = write(dir, 'e1.csv', [HEADER, 'E0,11/08/2023,,Man City,0,3,A', 'E0,12/08/2023,,,y,z,A', 'X,,,,,,']);
+    expect(importPaths(openDatabase(':memory:'), [three]).files[1].error).toBe(
+      `${three}:2, field HomeTeam: no home team (and 2 more invalid rows; --skip-invalid imports the valid ones)`,
+    );
+  });
+
+  it('with --skip-invalid, takes a file of bad rows only for rejected rows, not for a file with no matches', () => {
+    const dir = testTempDir('all-bad');
+    const file = write(dir, 'e0.csv', [HEADER, 'E0,11/08/2023,Burnley,Man City,x,3,A']);
+    const report = importPaths(openDatabase(':memory:'), [file], { skipInvalid: true }).files[1];
+    expect(report).toMatchObject({ status: 'imported', added: 0, warnings: [] });
+    expect(report.rejectedRows.map((e) => e.line)).toEqual([2]);
+  });
+});
+
+describe('importPaths across files', () => {
+  it('pairs the two legs of a tie that come from two files', () => {
+    const dir = testTempDir('legs');
+    const header = 'date,home,away,home_goals,away_goals,competition,season,round,leg,home_country,away_country';
+    const first = write(dir, 'a.csv', [
+      header,
+      '2024-04-11,Liverpool,Atalanta,0,3,uefa.el,2023-24,Quarter-finals,1,ENG,ITA',
+    ]);
+    const second = write(dir, 'b.csv', [
+      header,
+      '2024-04-18,Atalanta,Liverpool,0,1,uefa.el,2023-24,Quarter-finals,2,ITA,ENG',
+    ]);
+    const db = openDatabase(':memory:');
+    importPaths(db, [first, second]);
+    expect(db.prepare('SELECT season, round FROM ties').raw().all()).toEqual([['2023-24', 'Quarter-finals']]);
+    expect(db.prepare('SELECT date, leg, tie_id FROM matches ORDER BY date').raw().all()).toEqual([
+      ['2024-04-11', 1, 1],
+      ['2024-04-18', 2, 1],
+    ]);
+  });
+
+  it('counts the conflicts each file brings', () => {
+    const dir = testTempDir('conflicts');
+    const header = 'date,home,away,home_goals,away_goals,ht_home,ht_away,competition';
+    const files = ['0-0', '0-1', '0-2'].map((ht, i) =>
+      write(dir, `${i}.csv`, [header, `2023-08-11,Burnley,Man City,0,3,${ht.replace('-', ',')},eng.1`]),
+    );
+    const summary = importPaths(openDatabase(':memory:'), files);
+    expect(summary.files.slice(1).map((f) => f.conflicts)).toEqual([0, 1, 1]);
+    expect(summary.totals.conflicts).toBe(2);
   });
 });
 
@@ -278,9 +323,8 @@ describe('importPaths: what it reads, in which order, and the summary', () => {
       ],
     ]);
     expect(importPaths(db, [file]).files[1]).toMatchObject({ format: 'generic-csv', status: 'imported', added: 1 });
-    expect(thrown(() => importPaths(db, [file], { format: 'football-date' })).message).toBe(
-      'unknown --format football-date',
-    );
+    const unknown = thrown(() => importPaths(db, [file], { format: 'football-date' }));
+    expect([unknown.code, unknown.message]).toEqual(['UNKNOWN_FORMAT', 'unknown --format football-date']);
   });
 
   it('stops on a path that does not exist', () => {
