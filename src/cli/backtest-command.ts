@@ -15,6 +15,7 @@ import {
   parseBacktestModel,
   type BacktestModelOptions,
 } from '../forecast/backtest-models.js';
+import { registryOf } from '../store/competition-store.js';
 import { openCommandDatabase } from './database-option.js';
 import { parseCompetitions, parseDate, parseNumber } from './option-parsers.js';
 import { printJson, printTable, runCommand, type CommonOptions } from './output.js';
@@ -57,7 +58,9 @@ export function registerBacktestCommand(program: Command): void {
     .option('--json', 'print JSON')
     .action((options: BacktestOptions) =>
       runCommand(options, () => {
-        const competitions = parseCompetitions(options.competitions);
+        const db = openCommandDatabase(options, { readonly: true });
+        const registry = registryOf(db);
+        const competitions = parseCompetitions(options.competitions, registry);
         const from = parseDate(options.from, 'from');
         const to = parseDate(options.to, 'to');
         if (to < from) throw new MatchdayError('BAD_OPTION', `--to ${to} is before --from ${from}`, { field: 'to' });
@@ -70,9 +73,8 @@ export function registerBacktestCommand(program: Command): void {
         };
         const refitDays = parseRefit(options.refit);
         const started = performance.now();
-        const db = openCommandDatabase(options, { readonly: true });
         const history = options.history
-          ? parseCompetitions(options.history)
+          ? parseCompetitions(options.history, registry)
           : defaultHistoryCompetitions(db, competitions);
         const forecaster = createBacktestForecaster(model);
         const input = loadBacktestInput(db, {

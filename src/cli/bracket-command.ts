@@ -7,6 +7,7 @@ import { bracketTieModel, type BracketModelDescription } from '../evaluate/brack
 import { gameStateBefore } from '../evaluate/tie-calibration-file.js';
 import { TieForecaster } from '../evaluate/tie-forecaster.js';
 import { bracketState } from '../history/bracket-state.js';
+import { registryOf } from '../store/competition-store.js';
 import { openCommandDatabase } from './database-option.js';
 import { parseCompetition, parseDate, parseNumber } from './option-parsers.js';
 import { printJson, printTable, runCommand, type CommonOptions } from './output.js';
@@ -36,14 +37,14 @@ export function registerBracketCommand(program: Command): void {
     .option('--json', 'print JSON')
     .action((options: BracketOptions) =>
       runCommand(options, async () => {
-        const competition = parseCompetition(options.competition);
+        const db = openCommandDatabase(options, { readonly: true });
+        const competition = parseCompetition(options.competition, registryOf(db));
         const asOf = options.asOf ? parseDate(options.asOf, 'as-of') : new Date().toISOString().slice(0, 10);
         const simulation = {
           runs: wholeNumber(options.runs, 'runs', 1),
           seed: wholeNumber(options.seed, 'seed', 0),
           threads: options.threads === undefined ? undefined : wholeNumber(options.threads, 'threads', 0),
         };
-        const db = openCommandDatabase(options, { readonly: true });
         const state = bracketState(db, competition, options.season, asOf);
         const forecaster = new TieForecaster(db, {
           model: { ...DEFAULT_MODEL_OPTIONS, family: modelFamily(options.model) },

@@ -10,6 +10,7 @@ import {
   type SavedModel,
 } from '../forecast/match-model.js';
 import { leagueStrengths } from '../forecast/league-strengths.js';
+import { registryOf } from '../store/competition-store.js';
 import { openCommandDatabase } from './database-option.js';
 import { parseCompetitions, parseDate, parseNumber } from './option-parsers.js';
 import { printJson, printTable, runCommand, type CommonOptions } from './output.js';
@@ -51,9 +52,9 @@ export function registerFitCommand(program: Command): void {
         }
         const to = options.to ? parseDate(options.to, 'to') : new Date().toISOString().slice(0, 10);
         const before = dayAfter(to);
-        const competitions = options.competitions ? parseCompetitions(options.competitions) : [];
         const from = options.from ? parseDate(options.from, 'from') : null;
         const db = openCommandDatabase(options, { readonly: true });
+        const competitions = options.competitions ? parseCompetitions(options.competitions, registryOf(db)) : [];
         const history = buildFitHistory(db, { competitions, from: from ?? undefined, before });
         db.close();
         const saved = fitMatchModel(

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { MatchdayError } from '../errors.js';
-import { findCompetition } from '../ingest/competitions.js';
+import { registryOf } from '../store/competition-store.js';
 import { findTeam } from '../history/team-lookup.js';
 import { findMatches, goalsOfMatches, sourcesOfMatches } from '../store/match-queries.js';
 import { openCommandDatabase } from './database-option.js';
@@ -27,7 +27,7 @@ export function registerMatchesCommand(program: Command): void {
         const team = findTeam(db, options.team);
         let competitionCode: string | undefined;
         if (options.competition) {
-          const competition = findCompetition(options.competition);
+          const competition = registryOf(db).find(options.competition);
           if (!competition)
             throw new MatchdayError('UNKNOWN_COMPETITION', `unknown competition ${options.competition}`, {
               field: 'competition',

@@ -1,5 +1,5 @@
 import { MatchdayError } from '../errors.js';
-import { findCompetition } from '../ingest/competitions.js';
+import { CompetitionRegistry } from '../competitions/registry.js';
 
 /** `YYYY-MM-DD` that is a real date. */
 export function parseDate(text: string, field: string): string {
@@ -21,18 +21,21 @@ export function parseNumber(text: string, field: string, min = -Infinity): numbe
   return value;
 }
 
-/** Comma-separated competition codes, names or aliases → codes. */
-export function parseCompetitions(text: string): string[] {
+/**
+ * Comma-separated competition codes, names or aliases → codes. Give the database's registry (store/registryOf) so
+ * competitions a user named or an import created are found too.
+ */
+export function parseCompetitions(text: string, registry = CompetitionRegistry.builtIn()): string[] {
   return text.split(',').map((part) => {
-    const found = findCompetition(part.trim());
+    const found = registry.find(part.trim());
     if (!found)
       throw new MatchdayError('UNKNOWN_COMPETITION', `unknown competition ${part.trim()}`, { field: 'competitions' });
     return found.code;
   });
 }
 
-export function parseCompetition(text: string): string {
-  return parseCompetitions(text)[0];
+export function parseCompetition(text: string, registry = CompetitionRegistry.builtIn()): string {
+  return parseCompetitions(text, registry)[0];
 }
 
 /** `0-3` → [0, 3]. */

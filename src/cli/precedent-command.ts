@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { MatchdayError } from '../errors.js';
-import { seasonFromStartYear } from '../ingest/competitions.js';
+import type { CompetitionRegistry } from '../competitions/registry.js';
+import { parseSeason, seasonLabel } from '../competitions/seasons.js';
+import { registryOf } from '../store/competition-store.js';
 import {
   DEFAULT_PRECEDENT_QUERY,
   findPrecedents,
@@ -47,8 +49,8 @@ export function registerPrecedentCommand(program: Command): void {
     .option('--json', 'print JSON')
     .action((options: PrecedentOptions) =>
       runCommand(options, () => {
-        const query = precedentQuery(options);
         const db = openCommandDatabase(options, { readonly: true });
+        const query = precedentQuery(options, registryOf(db));
         const result = findPrecedents(db, query);
         db.close();
         if (options.json) return printJson(result);
@@ -57,9 +59,9 @@ export function registerPrecedentCommand(program: Command): void {
     );
 }
 
-function precedentQuery(options: PrecedentOptions): PrecedentQuery {
+function precedentQuery(options: PrecedentOptions, registry: CompetitionRegistry): PrecedentQuery {
   return {
-    competitions: options.competitions ? parseCompetitions(options.competitions) : [],
+    competitions: options.competitions ? parseCompetitions(options.competitions, registry) : [],
     rounds: oneOf(options.rounds, ['knockout', 'qualifying', 'all'] as const, 'rounds'),
     seasons: options.seasons ? parseSeasons(options.seasons) : [],
     firstLegWinner: options.firstLegWinner
@@ -88,25 +90,29 @@ function wholeNumber(text: string, field: string): number {
   return value;
 }
 
-/** `2011-12..2013-14,2020-21` → every season named or in a range. */
+/** `2011-12..2013-14,2020-21` (or calendar years, `2019..2021`) → every season named or in a range. */
 export function parseSeasons(text: string): string[] {
-  const startYear = (season: string): number => {
-    const match = /^(\d{4})-(\d{2})$/.exec(season.trim());
-    if (!match || seasonFromStartYear(Number(match[1])) !== season.trim()) {
-      throw new MatchdayError('BAD_OPTION', `--seasons takes seasons like 2023-24, got ${season}`, {
+  const season = (part: string) => {
+    const parts = parseSeason(part);
+    if (!parts) {
+      throw new MatchdayError('BAD_OPTION', `--seasons takes seasons like 2023-24 or 2024, got ${part}`, {
         field: 'seasons',
       });
     }
-    return Number(match[1]);
+    return parts;
   };
   return text.split(',').flatMap((part) => {
     const [from, to] = part.split('..');
-    if (to === undefined) return [seasonFromStartYear(startYear(from))];
-    const first = startYear(from);
-    const last = startYear(to);
-    if (last < first)
+    const first = season(from);
+    if (to === undefined) return [seasonLabel(first.startYear, first.calendar)];
+    const last = season(to);
+    if (last.calendar !== first.calendar)
+      throw new MatchdayError('BAD_OPTION', `season range ${part} mixes calendars`, { field: 'seasons' });
+    if (last.startYear < first.startYear)
       throw new MatchdayError('BAD_OPTION', `season range ${part} runs backwards`, { field: 'seasons' });
-    return Array.from({ length: last - first + 1 }, (_, i) => seasonFromStartYear(first + i));
+    return Array.from({ length: last.startYear - first.startYear + 1 }, (_, i) =>
+      seasonLabel(first.startYear + i, first.calendar),
+    );
   });
 }
 

@@ -5,6 +5,7 @@ import { fitFixtureModel, fixtureFitScope, fixtureTeam } from '../forecast/fixtu
 import { MODEL_FAMILIES, DEFAULT_MODEL_OPTIONS, type ModelFamily, type SavedModel } from '../forecast/match-model.js';
 import { findTeam } from '../history/team-lookup.js';
 import type { Db } from '../store/database.js';
+import { registryOf } from '../store/competition-store.js';
 import { openCommandDatabase } from './database-option.js';
 import { readModelFile } from './model-file.js';
 import { parseCompetitions, parseDate, parseNumber } from './option-parsers.js';
@@ -65,7 +66,7 @@ function fitForFixture(db: Db, teamIds: number[], date: string, options: Predict
       field: 'model',
     });
   }
-  const competitions = options.competitions ? parseCompetitions(options.competitions) : undefined;
+  const competitions = options.competitions ? parseCompetitions(options.competitions, registryOf(db)) : undefined;
   return fitFixtureModel(db, fixtureFitScope(db, teamIds, date, competitions), {
     family,
     xi: parseNumber(options.xi ?? '0', 'xi', 0),

@@ -1,12 +1,14 @@
 import type { Command } from 'commander';
 import { MatchdayError } from '../errors.js';
 import type { TieForecastResult } from '../forecast/tie-forecast.js';
-import { seasonOfDate } from '../ingest/competitions.js';
+import { seasonOfDate } from '../competitions/competition.js';
+import { CompetitionRegistry } from '../competitions/registry.js';
 import { findTeam } from '../history/team-lookup.js';
 import { tieRules, tiesBetween, type ReconstructedTie, type TieScoreState, type TieTeam } from '../history/ties.js';
 import { binOf, gameStateFor, type TieCalibrationArtifact } from '../evaluate/tie-calibration.js';
 import { BUILT_IN_TIE_CALIBRATION, readTieCalibration } from '../evaluate/tie-calibration-file.js';
 import { TieForecaster, type TieForecastRequest } from '../evaluate/tie-forecaster.js';
+import { registryOf } from '../store/competition-store.js';
 import { openCommandDatabase } from './database-option.js';
 import { parseCompetition, parseDate, parseScore } from './option-parsers.js';
 import { printJson, printTable, runCommand, type CommonOptions } from './output.js';
@@ -47,7 +49,7 @@ export function registerTieCommand(program: Command): void {
         const db = openCommandDatabase(options, { readonly: true });
         const x = findTeam(db, teamA);
         const y = findTeam(db, teamB);
-        const competition = options.competition ? parseCompetition(options.competition) : undefined;
+        const competition = options.competition ? parseCompetition(options.competition, registryOf(db)) : undefined;
         const season = options.season ? parseSeason(options.season) : undefined;
         const asOfOption = options.asOf ? parseDate(options.asOf, 'as-of') : undefined;
         const stored = chooseTie(
@@ -161,9 +163,10 @@ function tieSetup(
     );
   }
   const asOf = given.asOf ?? new Date().toISOString().slice(0, 10);
-  const season = given.season ?? seasonOfDate(asOf);
   // A tie the database lacks: the first named team hosted the first leg; UEFA rules of the season by default.
   const competition = given.competition ?? 'uefa.cl';
+  const known = CompetitionRegistry.builtIn().get(competition);
+  const season = given.season ?? (known ? seasonOfDate(known, asOf) : asOf.slice(0, 4));
   return {
     request: {
       a: x,

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { MatchdayError } from '../errors.js';
-import { findCompetition } from '../ingest/competitions.js';
+import { CompetitionRegistry } from '../competitions/registry.js';
 import type { Dossier } from '../preview/dossier.js';
 import { outnumberedSentence, ruleSentence, venueOnTheDay, type VenueOnTheDay } from '../preview/write-crowd.js';
 import { defaultDatabasePath } from '../store/database.js';
@@ -144,7 +144,7 @@ function printVenue(venue: VenueOnTheDay, sentences: string[]): void {
 
 function competitionCode(option: string | undefined, dossier: Dossier | null): string | null {
   if (!option) return dossier?.fixture.competition ?? null;
-  const found = findCompetition(option);
+  const found = CompetitionRegistry.builtIn().find(option);
   if (!found) throw new MatchdayError('UNKNOWN_COMPETITION', `unknown competition ${option}`, { field: 'competition' });
   return found.code;
 }

@@ -2,7 +2,7 @@ import { yearsBefore } from '../history/fit-scope.js';
 import type { HistoryMatch } from '../forecast/match-forecaster.js';
 import type { Db } from '../store/database.js';
 import { competitionCodes, resultRows } from '../store/match-queries.js';
-import { KNOWN_COMPETITIONS } from '../ingest/competitions.js';
+import { registryOf } from '../store/competition-store.js';
 import { referenceOdds1x2 } from '../store/odds-queries.js';
 import { shotCounts } from '../store/stats-queries.js';
 import type { BacktestInput } from './backtest.js';
@@ -31,6 +31,7 @@ export function loadBacktestInput(db: Db, scope: BacktestScope): BacktestInput {
       date: row.date,
       competition: row.competition,
       kind: row.kind,
+      country: row.country,
       season: row.season,
       homeTeamId: row.homeTeamId,
       awayTeamId: row.awayTeamId,
@@ -58,12 +59,13 @@ function dayAfter(date: string): string {
  * leagues' forecasts: docs/backtest.md.)
  */
 export function defaultHistoryCompetitions(db: Db, competitions: string[]): string[] {
+  const registry = registryOf(db);
   const countries = new Set(
-    KNOWN_COMPETITIONS.filter((c) => competitions.includes(c.code) && c.country).map((c) => c.country),
+    registry.competitions.filter((c) => competitions.includes(c.code) && c.country).map((c) => c.country),
   );
   const stored = new Set(competitionCodes(db, 'league'));
-  const secondTiers = KNOWN_COMPETITIONS.filter(
-    (c) => c.tier === 2 && c.country !== null && countries.has(c.country) && stored.has(c.code),
-  ).map((c) => c.code);
+  const secondTiers = registry.competitions
+    .filter((c) => c.tier === 2 && c.country !== null && countries.has(c.country) && stored.has(c.code))
+    .map((c) => c.code);
   return [...new Set([...competitions, ...secondTiers])];
 }

@@ -37,6 +37,8 @@ export interface Fixture {
   awayTeamId: number;
   neutral: boolean;
   competition: string;
+  /** The competition's country when known (null for UEFA competitions). */
+  country?: string | null;
   /** The league season (e.g. `2023-24`) when known: the league table of the fixture is that season's. */
   season?: string;
 }

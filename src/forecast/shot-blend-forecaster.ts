@@ -54,6 +54,7 @@ export function shotProxyRows(
       date: m.date,
       competition: m.competition,
       kind: m.kind,
+      country: m.country,
       season: m.season,
       homeTeamId: m.homeTeamId,
       awayTeamId: m.awayTeamId,

@@ -7,7 +7,9 @@
 import { MatchdayError } from '../errors.js';
 import { strictTeamKey, teamNameKey } from '../identity/team-name-key.js';
 import type { TeamDirectory } from '../identity/team-directory.js';
-import { findCompetition, seasonOfDate } from '../ingest/competitions.js';
+import { seasonOfDate } from '../competitions/competition.js';
+import { seasonOfDateIn } from '../competitions/seasons.js';
+import { registryOf } from '../store/competition-store.js';
 import type { Db } from '../store/database.js';
 import {
   competitionCodes,
@@ -95,7 +97,9 @@ export function gatherPreviewHistory(db: Db, query: PreviewFixtureQuery): Previe
   const home = teamMatches(homeTeamId);
   const away = teamMatches(awayTeamId);
   const fixtureMatch = findFixtureMatch(db, homeTeamId, awayTeamId, date);
-  const season = fixtureMatch?.season ?? seasonOfDate(date);
+  const competition = registryOf(db).find(query.competitionCode);
+  const season =
+    fixtureMatch?.season ?? (competition ? seasonOfDate(competition, date) : seasonOfDateIn(date, 'autumn-spring'));
   const byId = new Map<number, StoredMatchView>();
   for (const m of [...home, ...away, ...earlierTieLegs(db, query.competitionCode, date)]) byId.set(m.id, m);
   const matches = [...byId.values()];
@@ -209,7 +213,7 @@ export function nextRoundOpponents(
 
 /** Legs of two-legged ties before the date in every competition of the fixture's kind: the precedent's field. */
 function earlierTieLegs(db: Db, competitionCode: string, date: string): StoredMatchView[] {
-  const kind = findCompetition(competitionCode)?.kind;
+  const kind = registryOf(db).find(competitionCode)?.kind;
   if (kind !== 'continental' && kind !== 'cup') return [];
   return competitionCodes(db, kind).flatMap((code) =>
     findMatches(db, { competitionCode: code, before: date, playedOnly: true }).filter((m) => m.leg !== null),

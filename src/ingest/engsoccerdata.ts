@@ -18,26 +18,20 @@
  * englandplayoffs.csv (Conference, Northern/Southern/Isthmian leagues: not `eng.playoffs`). A row whose date is `NA`
  * (FA Cup walkovers of the 1870s-80s) cannot be stored and is reported as a RowError on `Date`.
  */
+import { createdCompetition, seasonFromStartYear, type Competition } from '../competitions/competition.js';
+import { CompetitionRegistry } from '../competitions/registry.js';
 import { MatchdayError } from '../errors.js';
-import { competition, seasonFromStartYear } from './competitions.js';
 import { calendarDate } from './calendar-date.js';
 import { readCsvHeader, readCsvTable, type CsvRow, type CsvTable } from './csv.js';
-import type { ClubRecord, CompetitionRef, MatchRecord, MatchStatus, ParsedFile, RowError, Score } from './records.js';
+import type { ClubRecord, MatchRecord, MatchStatus, ParsedFile, RowError, Score } from './records.js';
 
 export const ENGSOCCERDATA_LEAGUE_FORMAT = 'engsoccerdata-league';
 export const ENGSOCCERDATA_CHAMPS_FORMAT = 'engsoccerdata-champs';
 export const ENGSOCCERDATA_CUP_FORMAT = 'engsoccerdata-cup';
 export const ENGSOCCERDATA_TEAMNAMES_FORMAT = 'engsoccerdata-teamnames';
 
-/** League files: competition code by the `tier` column. */
-const LEAGUE_FILES: Readonly<Record<string, Readonly<Record<number, string>>>> = {
-  england: { 1: 'eng.1', 2: 'eng.2', 3: 'eng.3', 4: 'eng.4' },
-  italy: { 1: 'it.1', 2: 'it.2' },
-  spain: { 1: 'es.1', 2: 'es.2' },
-  germany: { 1: 'de.1', 2: 'de.2' },
-  germany2: { 1: 'de.1', 2: 'de.2' },
-  france: { 1: 'fr.1', 2: 'fr.2' },
-};
+/** File names that are not matches of one country's leagues. */
+const CUP_FILES = ['facup', 'leaguecup', 'englandplayoffs'] as const;
 
 type CupFile = 'facup' | 'leaguecup' | 'englandplayoffs';
 
@@ -50,7 +44,8 @@ const REQUIRED_COLUMNS: Readonly<Record<'league' | 'champs' | CupFile, readonly 
   englandplayoffs: ['Date', 'Season', 'home', 'visitor', 'hgoal', 'vgoal', 'division', 'round', 'tie', 'aet', 'pens'],
 };
 
-type FileKind = { kind: 'league'; tiers: Readonly<Record<number, string>> } | { kind: 'champs' } | { kind: CupFile };
+/** A league file is named after its country (`england.csv`, `holland.csv`, `germany2.csv`). */
+type FileKind = { kind: 'league'; country: string } | { kind: 'champs' } | { kind: CupFile };
 
 /** `table[key]` for the table's own keys only: a cell such as `constructor` must not find Object.prototype's. */
 function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
@@ -65,11 +60,10 @@ function baseName(file: string): string {
 
 function fileKind(file: string): FileKind | null {
   const base = baseName(file);
-  const tiers = own(LEAGUE_FILES, base);
-  if (tiers) return { kind: 'league', tiers };
   if (base === 'champs') return { kind: 'champs' };
-  if (base === 'facup' || base === 'leaguecup' || base === 'englandplayoffs') return { kind: base };
-  return null;
+  if ((CUP_FILES as readonly string[]).includes(base)) return { kind: base as CupFile };
+  const country = CompetitionRegistry.builtIn().country(base.replace(/\d+$/, ''));
+  return country ? { kind: 'league', country: country.code } : null;
 }
 
 /** True for an engsoccerdata match file: a known file name whose header has that file's columns. */
@@ -81,12 +75,16 @@ export function looksLikeEngsoccerdata(text: string, fileName: string): boolean 
 }
 
 /** Parses any engsoccerdata match file; the file name says which one it is. */
-export function parseEngsoccerdata(text: string, file: string): ParsedFile {
+export function parseEngsoccerdata(
+  text: string,
+  file: string,
+  registry: CompetitionRegistry = CompetitionRegistry.builtIn(),
+): ParsedFile {
   const kind = fileKind(file);
   if (!kind) {
     throw new MatchdayError(
       'FORMAT',
-      `not a known engsoccerdata file name (expected ${[...Object.keys(LEAGUE_FILES), 'champs', 'facup', 'leaguecup', 'englandplayoffs'].join(', ')})`,
+      `not a known engsoccerdata file name (expected a country such as england, or ${['champs', ...CUP_FILES].join(', ')})`,
       { file },
     );
   }
@@ -99,19 +97,70 @@ export function parseEngsoccerdata(text: string, file: string): ParsedFile {
       return {
         format: ENGSOCCERDATA_LEAGUE_FORMAT,
         file,
-        records: readLeague(reader, table, kind.tiers),
+        records: readLeague(reader, table, leaguesOf(kind.country, registry)),
         errors,
         warnings,
       };
     case 'champs':
-      return { format: ENGSOCCERDATA_CHAMPS_FORMAT, file, records: readChamps(reader, table), errors, warnings };
+      return {
+        format: ENGSOCCERDATA_CHAMPS_FORMAT,
+        file,
+        records: readChamps(reader, table, known(registry, 'uefa.cl')),
+        errors,
+        warnings,
+      };
     case 'facup':
-      return { format: ENGSOCCERDATA_CUP_FORMAT, file, records: readFaCup(reader, table), errors, warnings };
+      return {
+        format: ENGSOCCERDATA_CUP_FORMAT,
+        file,
+        records: readFaCup(reader, table, known(registry, 'eng.facup')),
+        errors,
+        warnings,
+      };
     case 'leaguecup':
-      return { format: ENGSOCCERDATA_CUP_FORMAT, file, records: readLeagueCup(reader, table), errors, warnings };
+      return {
+        format: ENGSOCCERDATA_CUP_FORMAT,
+        file,
+        records: readLeagueCup(reader, table, known(registry, 'eng.leaguecup')),
+        errors,
+        warnings,
+      };
     case 'englandplayoffs':
-      return { format: ENGSOCCERDATA_CUP_FORMAT, file, records: readPlayoffs(reader, table), errors, warnings };
+      return {
+        format: ENGSOCCERDATA_CUP_FORMAT,
+        file,
+        records: readPlayoffs(reader, table, known(registry, 'eng.playoffs')),
+        errors,
+        warnings,
+      };
   }
+}
+
+function known(registry: CompetitionRegistry, code: string): Competition {
+  const competition = registry.get(code);
+  if (!competition) throw new Error(`the registry lacks ${code}`);
+  return competition;
+}
+
+/**
+ * A country's leagues by tier, as a league file's `tier` column names them: the registry's, and for a tier it does
+ * not know one created from the file (`nl.3`).
+ */
+function leaguesOf(country: string, registry: CompetitionRegistry): (tier: number) => Competition {
+  const leagues = new Map<number, Competition>();
+  for (const league of registry.ofCountry(country, 'league')) {
+    if (league.tier !== null && !leagues.has(league.tier)) leagues.set(league.tier, league);
+  }
+  const iso = registry.country(country)?.iso ?? country.toLowerCase();
+  return (tier) => {
+    let league = leagues.get(tier);
+    if (!league) {
+      const name = `${registry.country(country)?.names[0] ?? country} tier ${tier}`;
+      league = createdCompetition({ code: `${iso}.${tier}`, name, kind: 'league', country, tier, aliases: [] });
+      leagues.set(tier, league);
+    }
+    return league;
+  };
 }
 
 function readTable(text: string, file: string, required: readonly string[]): CsvTable {
@@ -143,7 +192,6 @@ class RowReader {
   private cells: readonly string[] = [];
   // Many rows share a date and every season repeats: read each text once (england.csv has 208k rows).
   private readonly dates = new Map<string, string | null>();
-  private readonly seasons = new Map<string, string | null>();
 
   constructor(
     readonly file: string,
@@ -254,19 +302,18 @@ class RowReader {
     return date;
   }
 
-  season(): string | null {
+  /** `Season`: the year the season starts in (2023 = 2023-24, or 2023 in a calendar-year league). */
+  seasonStartYear(): number | null {
     const text = this.text('Season');
     if (text === null) {
       this.fail('Season', 'no season');
       return null;
     }
-    let season = this.seasons.get(text);
-    if (season === undefined) {
-      season = YEAR.test(text) ? seasonFromStartYear(Number(text)) : null;
-      this.seasons.set(text, season);
+    if (!YEAR.test(text)) {
+      this.fail('Season', `'${text}' is not a season start year`);
+      return null;
     }
-    if (season === null) this.fail('Season', `'${text}' is not a season start year`);
-    return season;
+    return Number(text);
   }
 }
 
@@ -284,7 +331,7 @@ function isoDate(text: string): string | null {
 /** The fields every engsoccerdata match shares; the caller fills the rest. */
 interface MatchCore {
   date: string;
-  season: string;
+  seasonStartYear: number;
   home: string;
   away: string;
 }
@@ -292,7 +339,7 @@ interface MatchCore {
 function readCore(reader: RowReader): MatchCore {
   return {
     date: reader.date() ?? '',
-    season: reader.season() ?? '',
+    seasonStartYear: reader.seasonStartYear() ?? NaN,
     home: reader.required('home', 'home team'),
     away: reader.required('visitor', 'visiting team'),
   };
@@ -302,14 +349,14 @@ function readCore(reader: RowReader): MatchCore {
 function matchRecord(
   format: string,
   reader: RowReader,
-  comp: CompetitionRef,
+  comp: Competition,
   core: MatchCore,
   fields: Partial<MatchRecord> & Pick<MatchRecord, 'home' | 'away' | 'status' | 'ftScore'>,
 ): MatchRecord {
   return {
     source: { format, file: reader.file, line: reader.line },
     competition: comp,
-    season: core.season,
+    season: seasonFromStartYear(comp, core.seasonStartYear),
     date: core.date,
     time: null,
     neutral: false,
@@ -342,17 +389,14 @@ const DIVISION_SECTIONS: Readonly<Record<string, string>> = {
 /** spain.csv `round`: `league` is the ordinary season (no label); 1986-87 had a second phase in groups. */
 const SPAIN_ROUNDS: Readonly<Record<string, string | null>> = { league: null, phase2: 'Second phase' };
 
-function readLeague(reader: RowReader, table: CsvTable, tiers: Readonly<Record<number, string>>): MatchRecord[] {
-  const competitions = new Map<string, CompetitionRef>(
-    Object.values(tiers).map((code) => [code, competition(code)] as const),
-  );
+function readLeague(reader: RowReader, table: CsvTable, leagueOfTier: (tier: number) => Competition): MatchRecord[] {
   const records: MatchRecord[] = [];
   for (const row of table.rows) {
     if (!reader.startMatch(row)) continue;
     const core = readCore(reader);
     const tierText = reader.required('tier', 'tier');
-    const code = tiers[Number(tierText)];
-    if (tierText !== '' && !code) reader.fail('tier', `tier '${tierText}' is not one this file's country has`);
+    if (tierText !== '' && !/^[1-9]\d?$/.test(tierText))
+      reader.fail('tier', `tier '${tierText}' is not a league level`);
     const ftScore = reader.score('hgoal', 'vgoal');
     if (!reader.failed && !ftScore) reader.fail('hgoal', 'no score');
     const htScore = reader.scoreText('HT');
@@ -362,7 +406,7 @@ function readLeague(reader: RowReader, table: CsvTable, tiers: Readonly<Record<n
     const division = reader.text('division');
     const notes = reader.text('notes');
     if (reader.failed) continue;
-    const comp = competitions.get(code) as CompetitionRef;
+    const comp = leagueOfTier(Number(tierText));
     records.push(
       matchRecord(ENGSOCCERDATA_LEAGUE_FORMAT, reader, comp, core, {
         home: { name: core.home, country: comp.country },
@@ -426,8 +470,7 @@ const CHAMPS_NO_SHOOTOUT = new Set(['away goals', 'coin toss', 'walkover']);
 
 const COUNTRY_CODE = /^[A-Z]{3}$/;
 
-function readChamps(reader: RowReader, table: CsvTable): MatchRecord[] {
-  const comp = competition('uefa.cl');
+function readChamps(reader: RowReader, table: CsvTable, comp: Competition): MatchRecord[] {
   const records: MatchRecord[] = [];
   for (const row of table.rows) {
     if (!reader.startMatch(row)) continue;
@@ -536,8 +579,7 @@ function faCupStatus(reader: RowReader, nonmatch: string | null): MatchStatus | 
   return null;
 }
 
-function readFaCup(reader: RowReader, table: CsvTable): MatchRecord[] {
-  const comp = competition('eng.facup');
+function readFaCup(reader: RowReader, table: CsvTable, comp: Competition): MatchRecord[] {
   const records: MatchRecord[] = [];
   for (const row of table.rows) {
     if (!reader.startMatch(row)) continue;
@@ -599,8 +641,7 @@ function twoLeggedRounds(reader: RowReader, table: CsvTable): Set<string> {
   return rounds;
 }
 
-function readLeagueCup(reader: RowReader, table: CsvTable): MatchRecord[] {
-  const comp = competition('eng.leaguecup');
+function readLeagueCup(reader: RowReader, table: CsvTable, comp: Competition): MatchRecord[] {
   const twoLegged = twoLeggedRounds(reader, table);
   const records: MatchRecord[] = [];
   for (const row of table.rows) {
@@ -649,8 +690,7 @@ const PLAYOFF_DIVISIONS: Readonly<Record<string, string>> = {
 /** `l` = the 1890s test-match mini-leagues. */
 const PLAYOFF_ROUNDS: Readonly<Record<string, string>> = { l: 'Test matches', s: 'Semi-finals', f: 'Final' };
 
-function readPlayoffs(reader: RowReader, table: CsvTable): MatchRecord[] {
-  const comp = competition('eng.playoffs');
+function readPlayoffs(reader: RowReader, table: CsvTable, comp: Competition): MatchRecord[] {
   const records: MatchRecord[] = [];
   for (const row of table.rows) {
     if (!reader.startMatch(row)) continue;
@@ -687,22 +727,6 @@ function readPlayoffs(reader: RowReader, table: CsvTable): MatchRecord[] {
 
 // ---------------------------------------------------------------- teamnames.csv
 
-/** teamnames.csv `country` → openfootball country code. */
-const TEAMNAME_COUNTRIES: Readonly<Record<string, string>> = {
-  England: 'ENG',
-  Scotland: 'SCO',
-  Germany: 'GER',
-  France: 'FRA',
-  Italy: 'ITA',
-  Spain: 'ESP',
-  Holland: 'NED',
-  Portugal: 'POR',
-  Belgium: 'BEL',
-  Turkey: 'TUR',
-  Greece: 'GRE',
-  MLS: 'USA',
-};
-
 /** `MLS` is a league, not a country: its Canadian clubs. */
 const CANADIAN_MLS_CLUBS = new Set(['Montreal Impact', 'Toronto FC', 'Vancouver Whitecaps']);
 
@@ -728,7 +752,8 @@ export function parseEngsoccerdataTeamNames(text: string, file: string): ClubRec
     const countryName = reader.text('country') ?? '';
     const name = reader.text('name');
     const other = reader.text('name_other');
-    const leagueCountry = own(TEAMNAME_COUNTRIES, countryName);
+    // `Holland`, `MLS`: the registry's countries know these names too.
+    const leagueCountry = CompetitionRegistry.builtIn().country(countryName)?.code;
     if (!leagueCountry) {
       throw new MatchdayError('FORMAT', `unknown country '${countryName}'`, { file, line: row.line, field: 'country' });
     }

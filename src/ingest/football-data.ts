@@ -1,18 +1,25 @@
 /**
- * football-data.co.uk match CSVs (one division, one season per file): results, match statistics and the
- * bookmaker odds, pre-match and closing. Columns are read by header name because the column set changes
- * from season to season.
+ * football-data.co.uk match CSVs: results, match statistics and the bookmaker odds, pre-match and closing. Two layouts:
+ * - season files (`mmz4281/2324/E0.csv`: one division, one season): `Div, Date, HomeTeam, AwayTeam, FTHG, FTAG, ...`;
+ * - extra-leagues files (`new/NOR.csv`: one country, every season): `Country, League, Season, Date, Time, Home, Away,
+ *   HG, AG, Res, PSCH, ..., MaxCH, ..., AvgCH, ...`.
+ * Columns are read by header name because the column set changes from season to season.
+ *
+ * The competition comes from the registry (the division code, or the country and league); one the registry does not
+ * know is created from what the file says. A season file's season is the one its first match opens, in the
+ * competition's calendar; an extra-leagues row carries its own.
  *
  * A row is left out of `records` only when what the match is cannot be read (division, date, teams, full-time
  * score, or an FTR that contradicts the score). Any other unreadable cell — a price, a handicap line, a statistic —
  * is reported in `warnings` and left out of an otherwise complete record.
  */
+import { createdCompetition, seasonOfDate, type Competition } from '../competitions/competition.js';
+import { CompetitionRegistry, kindFromName, slug } from '../competitions/registry.js';
+import { normaliseSeason, parseSeason } from '../competitions/seasons.js';
 import { MatchdayError } from '../errors.js';
-import { competition, seasonOfDate } from './competitions.js';
 import { calendarDate } from './calendar-date.js';
 import { readCsvHeader, readCsvTable, type CsvRow, type CsvTable } from './csv.js';
 import {
-  type CompetitionRef,
   type MatchRecord,
   type OddsMarket,
   type OddsRecord,
@@ -24,26 +31,6 @@ import {
 } from './records.js';
 
 export const FOOTBALL_DATA_FORMAT = 'football-data';
-
-/** football-data.co.uk division codes (`Div`) → matchday competition codes. */
-const DIVISIONS: Readonly<Record<string, string>> = {
-  E0: 'eng.1',
-  E1: 'eng.2',
-  E2: 'eng.3',
-  E3: 'eng.4',
-  SP1: 'es.1',
-  SP2: 'es.2',
-  I1: 'it.1',
-  I2: 'it.2',
-  D1: 'de.1',
-  D2: 'de.2',
-  F1: 'fr.1',
-  F2: 'fr.2',
-};
-
-const COMPETITIONS: ReadonlyMap<string, CompetitionRef> = new Map(
-  Object.entries(DIVISIONS).map(([div, code]) => [div, competition(code)]),
-);
 
 interface Bookmaker {
   name: string;
@@ -151,7 +138,12 @@ interface OddsColumn extends OddsColumnMeaning {
 }
 
 interface FileColumns {
+  /** Season files: the division. */
   div: Column;
+  /** Extra-leagues files: the country, league and season of each row. */
+  country: Column;
+  league: Column;
+  season: Column;
   date: Column;
   time: Column;
   home: Column;
@@ -171,18 +163,33 @@ interface FileColumns {
   ahLines: Column[];
 }
 
-/** Names of the columns a football-data file must have but `header` lacks. */
-function missingColumns(header: readonly string[]): string[] {
+type Layout = 'season-file' | 'extra-leagues';
+
+const LAYOUT_COLUMNS: Readonly<Record<Layout, readonly string[]>> = {
+  'season-file': ['Div', 'Date', 'HomeTeam', 'AwayTeam'],
+  'extra-leagues': ['Country', 'League', 'Season', 'Date', 'Home', 'Away', 'HG', 'AG'],
+};
+
+/** Which layout a header is (the one it lacks fewest columns of), and the columns it lacks. */
+function layoutOf(header: readonly string[]): { layout: Layout; missing: string[] } {
   const has = (name: string): boolean => header.includes(name);
-  const missing = ['Div', 'Date', 'HomeTeam', 'AwayTeam'].filter((name) => !has(name));
-  // Some football-data files write full-time goals as HG/AG instead of FTHG/FTAG.
-  if (!(has('FTHG') && has('FTAG')) && !(has('HG') && has('AG'))) missing.push('FTHG/FTAG');
-  return missing;
+  const missingOf = (layout: Layout): string[] => {
+    const missing = LAYOUT_COLUMNS[layout].filter((name) => !has(name));
+    // Some season files write full-time goals as HG/AG instead of FTHG/FTAG.
+    if (layout === 'season-file' && !(has('FTHG') && has('FTAG')) && !(has('HG') && has('AG')))
+      missing.push('FTHG/FTAG');
+    return missing;
+  };
+  const season = missingOf('season-file');
+  const extra = missingOf('extra-leagues');
+  return extra.length < season.length
+    ? { layout: 'extra-leagues', missing: extra }
+    : { layout: 'season-file', missing: season };
 }
 
-/** True when the text's header is a football-data.co.uk match file's. */
+/** True when the text's header is a football-data.co.uk match file's (either layout). */
 export function looksLikeFootballData(text: string): boolean {
-  return missingColumns(readCsvHeader(text)).length === 0;
+  return layoutOf(readCsvHeader(text)).missing.length === 0;
 }
 
 function fileColumns(table: CsvTable): FileColumns {
@@ -206,10 +213,13 @@ function fileColumns(table: CsvTable): FileColumns {
 
   return {
     div: column('Div'),
+    country: column('Country'),
+    league: column('League'),
+    season: column('Season'),
     date: column('Date'),
     time: column('Time'),
-    home: column('HomeTeam'),
-    away: column('AwayTeam'),
+    home: firstPresent('HomeTeam', 'Home'),
+    away: firstPresent('AwayTeam', 'Away'),
     homeGoals: firstPresent('FTHG', 'HG'),
     awayGoals: firstPresent('FTAG', 'AG'),
     result: firstPresent('FTR', 'Res'),
@@ -259,10 +269,14 @@ class RowCells {
   }
 }
 
-export function parseFootballData(text: string, file: string): ParsedFile {
+export function parseFootballData(
+  text: string,
+  file: string,
+  registry: CompetitionRegistry = CompetitionRegistry.builtIn(),
+): ParsedFile {
   if (text.trim() === '') throw new MatchdayError('EMPTY', 'file is empty', { file });
   const table = readCsvTable(text);
-  const missing = missingColumns(table.header);
+  const { layout, missing } = layoutOf(table.header);
   if (missing.length > 0) {
     throw new MatchdayError('FORMAT', `not a football-data.co.uk file: no ${missing.join(', ')} column`, {
       file,
@@ -270,6 +284,7 @@ export function parseFootballData(text: string, file: string): ParsedFile {
     });
   }
   const columns = fileColumns(table);
+  const competitions = new CompetitionsOfFile(registry);
   const errors: RowError[] = [];
   const warnings: RowError[] = [];
   const records: MatchRecord[] = [];
@@ -284,22 +299,121 @@ export function parseFootballData(text: string, file: string): ParsedFile {
       continue;
     }
     const cells = new RowCells(file, row);
-    const match = readMatch(cells, columns, { format: FOOTBALL_DATA_FORMAT, file, line: row.line });
+    const comp =
+      layout === 'season-file' ? competitions.ofDivision(cells, columns.div) : competitions.ofLeague(cells, columns);
+    const season = layout === 'extra-leagues' ? readSeason(cells, columns.season) : '';
+    const match = readMatch(cells, columns, comp, season, { format: FOOTBALL_DATA_FORMAT, file, line: row.line });
     if (match) {
       records.push(match);
       warnings.push(...cells.errors);
     } else errors.push(...cells.errors);
   }
   if (dataRows === 0) throw new MatchdayError('EMPTY', 'file has a header but no matches', { file });
-  assignSeasons(records);
+  if (layout === 'season-file') assignSeasons(records);
   return { format: FOOTBALL_DATA_FORMAT, file, records, errors, warnings };
 }
 
-function readMatch(cells: RowCells, columns: FileColumns, source: MatchRecord['source']): MatchRecord | null {
-  const div = cells.text(columns.div);
-  const comp = COMPETITIONS.get(div);
-  if (!comp) cells.error(columns.div, div === '' ? 'no division' : `unknown division '${div}'`);
+/** The competitions a file's rows name, each looked up (or created) once. */
+class CompetitionsOfFile {
+  private readonly known = new Map<string, Competition>();
 
+  constructor(private readonly registry: CompetitionRegistry) {}
+
+  /** A season file's `Div`: `E0` → eng.1; an unknown code creates a competition (see divisionCompetition). */
+  ofDivision(cells: RowCells, column: Column): Competition | null {
+    const div = cells.text(column);
+    if (div === '') {
+      cells.error(column, 'no division');
+      return null;
+    }
+    return this.once(
+      `div|${div}`,
+      () => this.registry.byFootballDataDivision(div) ?? divisionCompetition(div, this.registry),
+    );
+  }
+
+  /** An extra-leagues row's `Country` and `League`. */
+  ofLeague(cells: RowCells, columns: FileColumns): Competition | null {
+    const country = cells.text(columns.country);
+    const league = cells.text(columns.league);
+    if (country === '' || league === '') {
+      cells.error(country === '' ? columns.country : columns.league, `no ${country === '' ? 'country' : 'league'}`);
+      return null;
+    }
+    const calendar = parseSeason(cells.text(columns.season))?.calendar ?? 'autumn-spring';
+    return this.once(
+      `league|${country}|${league}`,
+      () => this.registry.byExtraLeague(country, league) ?? leagueCompetition(country, league, calendar, this.registry),
+    );
+  }
+
+  private once(key: string, find: () => Competition): Competition {
+    let competition = this.known.get(key);
+    if (!competition) this.known.set(key, (competition = find()));
+    return competition;
+  }
+}
+
+/**
+ * A division code the registry does not know (`X2`): country and tier from a known division with the same letters
+ * (`E0` is tier 1 of England, so `E5` would be tier 6), else unknown.
+ */
+function divisionCompetition(div: string, registry: CompetitionRegistry): Competition {
+  const parts = /^([A-Z]+)(\d+)$/.exec(div);
+  const sibling = parts
+    ? registry.competitions.find((c) => {
+        const code = c.sources.footballData && /^([A-Z]+)(\d+)$/.exec(c.sources.footballData);
+        return code !== null && code[1] === parts[1] && c.tier !== null;
+      })
+    : undefined;
+  const siblingNumber = sibling ? Number(/\d+$/.exec(sibling.sources.footballData ?? '')?.[0]) : NaN;
+  const tier = sibling && parts ? sibling.tier! + Number(parts[2]) - siblingNumber : null;
+  const country = sibling?.country ?? null;
+  const countryName = country ? registry.country(country)?.names[0] : undefined;
+  return createdCompetition({
+    code: `fd.${slug(div)}`,
+    name: countryName ? `${countryName} division ${div}` : `football-data division ${div}`,
+    kind: 'league',
+    country,
+    tier: tier !== null && tier >= 1 ? tier : null,
+    aliases: [div],
+  });
+}
+
+/** An extra-leagues competition the registry does not know: `Country` and `League` as the file writes them. */
+function leagueCompetition(
+  countryName: string,
+  league: string,
+  calendar: 'autumn-spring' | 'calendar-year',
+  registry: CompetitionRegistry,
+): Competition {
+  const country = registry.country(countryName);
+  return createdCompetition({
+    code: `${country?.iso ?? slug(countryName)}.${slug(league)}`,
+    name: `${country?.names[0] ?? countryName} ${league}`,
+    kind: kindFromName(league),
+    country: country?.code ?? null,
+    tier: null,
+    aliases: [league, `${countryName} ${league}`],
+    calendar,
+  });
+}
+
+/** An extra-leagues `Season` cell: `2012/2013` → `2012-13`, `2012` → `2012`. */
+function readSeason(cells: RowCells, column: Column): string {
+  const text = cells.text(column);
+  const season = normaliseSeason(text);
+  if (season === null) cells.error(column, text === '' ? 'no season' : `'${text}' is not a season (2012/2013 or 2012)`);
+  return season ?? '';
+}
+
+function readMatch(
+  cells: RowCells,
+  columns: FileColumns,
+  comp: Competition | null,
+  season: string,
+  source: MatchRecord['source'],
+): MatchRecord | null {
   const dateText = cells.text(columns.date);
   const date = isoDate(dateText);
   if (!date) cells.error(columns.date, `'${dateText}' is not a date (dd/mm/yy or dd/mm/yyyy)`);
@@ -310,13 +424,14 @@ function readMatch(cells: RowCells, columns: FileColumns, source: MatchRecord['s
   if (away === '') cells.error(columns.away, 'no away team');
 
   const ftScore = readScore(cells, columns.homeGoals, columns.awayGoals, columns.result, 'full-time');
-  if (!comp || !date || home === '' || away === '' || !ftScore) return null;
+  if (!comp || !date || home === '' || away === '' || !ftScore || (columns.season.index >= 0 && season === ''))
+    return null;
 
   // Written out in full rather than spread over emptyRecordDefaults(): spreading costs more than the rest of the row.
   return {
     source,
     competition: comp,
-    season: '', // set by assignSeasons once every date of the file is known
+    season, // a season file's: set by assignSeasons once every date of the file is known
     date,
     time: readTime(cells, columns.time),
     home: { name: home, country: comp.country },
@@ -463,22 +578,23 @@ function daysBetween(a: string, b: string): number {
   return (Date.parse(b) - Date.parse(a)) / 86_400_000;
 }
 
-/** A season runs on past June only without a summer break of at least this many days. */
-const SUMMER_BREAK_DAYS = 21;
+/** A new season starts only after a break between seasons of at least this many days. */
+const SEASON_BREAK_DAYS = 21;
 
 /**
- * Sets each record's season. Normally the July–June season its date falls in, but 2019-20 ran into July and
- * August 2020 after the COVID pause: a July or August match less than three weeks after the previous season's
- * last match still belongs to that season. A new season only starts after a summer break.
+ * Sets the season of a season file's records, per competition: the season its first match falls in, by the
+ * competition's calendar. A later match opens the next season only after a break between seasons (a file with two
+ * seasons in it); without one it continues the season it is part of — 2019-20 ran into July and August 2020 after the
+ * COVID pause, Brazil's 2020 season into February 2021.
  */
 function assignSeasons(records: readonly MatchRecord[]): void {
   const byDate = [...records].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  let previous: MatchRecord | null = null;
+  const previous = new Map<string, MatchRecord>();
   for (const record of byDate) {
-    const month = Number(record.date.slice(5, 7));
-    const continuesPrevious =
-      previous !== null && (month === 7 || month === 8) && daysBetween(previous.date, record.date) < SUMMER_BREAK_DAYS;
-    record.season = continuesPrevious && previous ? previous.season : seasonOfDate(record.date);
-    previous = record;
+    const before = previous.get(record.competition.code);
+    const ownSeason = seasonOfDate(record.competition, record.date);
+    const continues = before !== undefined && daysBetween(before.date, record.date) < SEASON_BREAK_DAYS;
+    record.season = continues ? before.season : ownSeason;
+    previous.set(record.competition.code, record);
   }
 }

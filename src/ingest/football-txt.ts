@@ -1,5 +1,10 @@
 /**
- * openfootball Football.TXT match files (UEFA club competitions, French leagues and cup) → MatchRecords.
+ * openfootball Football.TXT match files (leagues and cups of any country, UEFA club competitions) → MatchRecords.
+ *
+ * The competition comes from the season header's title (`= English FA Cup 2023/24`, `= Norway Eliteserien 2024`)
+ * looked up in the registry; a title the registry does not know creates a competition from what it says (country,
+ * name, a cup or a league, the tier from a file name such as `2-eerstedivisie.txt`). `2023/24` is an autumn-spring
+ * season, `2024` a calendar-year one.
  *
  * Two generations of the format are read:
  * - current: `» Group A` / `▪ Matchday 1` round headers, indented date lines `Thu Apr/11` or `Fri Aug 11 2023`,
@@ -8,18 +13,10 @@
  *   match lines `20.45  Home  4-0  Away  @ Stadium, City`, goal lines `[Di María 18', 55'; Cavani 62' (pen.)]`.
  * Every line that is not blank, a comment or understood becomes a RowError with file:line.
  */
-import { competition as competitionByCode, seasonFromStartYear } from './competitions.js';
-import type {
-  CompetitionRef,
-  GoalRecord,
-  MatchRecord,
-  MatchStatus,
-  ParsedFile,
-  RowError,
-  Score,
-  Side,
-  TeamRef,
-} from './records.js';
+import { createdCompetition, type Competition } from '../competitions/competition.js';
+import { CompetitionRegistry, kindFromName, slug } from '../competitions/registry.js';
+import { seasonLabel, type SeasonCalendar } from '../competitions/seasons.js';
+import type { GoalRecord, MatchRecord, MatchStatus, ParsedFile, RowError, Score, Side, TeamRef } from './records.js';
 
 export const FOOTBALL_TXT_FORMAT = 'football-txt';
 
@@ -46,15 +43,13 @@ const STATUS_MARKERS: Record<string, MatchStatus> = {
   abandoned: 'abandoned',
 };
 
-/** Competition by the season header's title, then by file name (the 1955–73 archive files have no header). */
+/** UEFA titles the files word more than one way (`UEFA Champions League 2015/16 - Group A`). */
 const TITLE_CODES: ReadonlyArray<readonly [RegExp, string]> = [
   [/champions league|champion clubs|european cup/i, 'uefa.cl'],
   [/europa league|uefa cup/i, 'uefa.el'],
   [/conference league/i, 'uefa.conf'],
-  [/ligue 1\b/i, 'fr.1'],
-  [/ligue 2\b/i, 'fr.2'],
-  [/coupe de france/i, 'fr.cup'],
 ];
+/** Competition by file name, for files without a season header (the 1955–73 European Cup archive). */
 const FILE_CODES: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?:^|\/)clq?(?:_\w+)?\.txt$/, 'uefa.cl'],
   [/(?:^|\/)elq?(?:_\w+)?\.txt$/, 'uefa.el'],
@@ -86,9 +81,11 @@ interface RoundState {
 
 interface ParseContext {
   file: string;
-  competition: CompetitionRef | null;
+  registry: CompetitionRegistry;
+  competition: Competition | null;
   qualifying: boolean;
   seasonStart: number | null;
+  seasonCalendar: SeasonCalendar;
   round: RoundState | null;
   date: string | null;
   time: string | null;
@@ -97,17 +94,24 @@ interface ParseContext {
   lastMatch: MatchRecord | null;
 }
 
-export function parseFootballTxt(text: string, file: string): ParsedFile {
+export function parseFootballTxt(
+  text: string,
+  file: string,
+  registry: CompetitionRegistry = CompetitionRegistry.builtIn(),
+): ParsedFile {
   const records: MatchRecord[] = [];
   const errors: RowError[] = [];
   const explicitLeg = new Set<MatchRecord>();
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const fileCode = fileCompetitionCode(file);
+  const pathSeason = seasonFromPath(file);
   const ctx: ParseContext = {
     file,
-    competition: fileCode ? competitionByCode(fileCode) : null,
+    registry,
+    competition: fileCode ? (registry.get(fileCode) ?? null) : null,
     qualifying: QUALIFYING_FILE_RE.test(file.replace(/\\/g, '/')),
-    seasonStart: seasonStartFromPath(file),
+    seasonStart: pathSeason?.start ?? null,
+    seasonCalendar: pathSeason?.calendar ?? 'autumn-spring',
     round: null,
     date: null,
     time: null,
@@ -177,7 +181,7 @@ export function parseFootballTxt(text: string, file: string): ParsedFile {
       const missing = !ctx.competition
         ? 'competition unknown (no season header and no known file name)'
         : ctx.seasonStart === null
-          ? 'season unknown (no season header and no YYYY-YY in the path)'
+          ? 'season unknown (no season header and no YYYY-YY or YYYY folder in the path)'
           : 'match without a valid date line before it';
       fail(lineNo, null, missing);
       ctx.lastMatch = null;
@@ -188,7 +192,7 @@ export function parseFootballTxt(text: string, file: string): ParsedFile {
     const record: MatchRecord = {
       source: { format: FOOTBALL_TXT_FORMAT, file, line: lineNo },
       competition: ctx.competition,
-      season: seasonFromStartYear(ctx.seasonStart),
+      season: seasonLabel(ctx.seasonStart, ctx.seasonCalendar),
       date: ctx.date,
       time: parsed.time ?? ctx.time,
       home: parsed.home,
@@ -219,22 +223,70 @@ export function parseFootballTxt(text: string, file: string): ParsedFile {
   return { format: FOOTBALL_TXT_FORMAT, file, records, errors };
 }
 
-/** `= UEFA Europa League 2023/24` → competition + season; returns a problem description or null. */
+/**
+ * `= UEFA Europa League 2023/24`, `= Norway Eliteserien 2024` → competition + season; returns a problem description
+ * or null.
+ */
 function readSeasonHeader(content: string, ctx: ParseContext): string | null {
-  const title = content.replace(/^=+\s*/, '');
-  const season = /(\d{4})\/(\d{2}|\d{4})$/.exec(title);
+  const title = content.replace(/^=+\s*/, '').replace(/\s*=+$/, '');
+  const season = /\s*(\d{4})(?:\/(\d{2}|\d{4}))?$/.exec(title);
   if (season) {
     const start = Number(season[1]);
-    if (Number(season[2].slice(-2)) !== (start + 1) % 100)
-      return `season "${season[0]}" does not span two consecutive years`;
+    if (season[2] !== undefined && Number(season[2].slice(-2)) !== (start + 1) % 100)
+      return `season "${season[0].trim()}" does not span two consecutive years`;
     ctx.seasonStart = start;
+    ctx.seasonCalendar = season[2] === undefined ? 'calendar-year' : 'autumn-spring';
   }
-  const code = TITLE_CODES.find(([re]) => re.test(title))?.[1] ?? fileCompetitionCode(ctx.file);
-  if (!code) return `unknown competition "${title}"`;
-  ctx.competition = competitionByCode(code);
-  if (/quali/i.test(title)) ctx.qualifying = true;
+  const name = season ? title.slice(0, season.index).trim() : title.trim();
+  if (/quali/i.test(name)) ctx.qualifying = true;
+  if (name === '') return `no competition in header "${title}"`;
+  ctx.competition = competitionOfTitle(name, ctx);
   if (ctx.seasonStart === null) return `no season in header "${title}"`;
   return null;
+}
+
+/**
+ * The registry's competition for a header title (`English FA Cup`, `UEFA Champions League - Quali`), else one
+ * created from the title: its country from the title's first words or the file's folders, a cup or a league by its
+ * name, the tier from a file name like `2-eerstedivisie.txt`.
+ */
+function competitionOfTitle(name: string, ctx: ParseContext): Competition {
+  const { registry, file } = ctx;
+  const withoutSuffix = name.replace(/\s+[-–]\s+.*$/, '');
+  const known =
+    registry.find(name) ??
+    registry.find(withoutSuffix) ??
+    registry.get(TITLE_CODES.find(([re]) => re.test(name))?.[1] ?? '') ??
+    registry.get(fileCompetitionCode(file) ?? '');
+  if (known) return known;
+  const titled = registry.countryOfTitle(withoutSuffix);
+  const country = titled?.country ?? countryOfPath(file, registry);
+  const rest = titled?.rest ?? withoutSuffix;
+  const inCountry = [rest, ...(country?.names ?? []).map((n) => `${n} ${rest}`)]
+    .map((text) => registry.find(text))
+    .find((c) => c !== undefined && country !== undefined && c.country === country.code);
+  if (inCountry) return inCountry;
+  const tierPrefix = /(?:^|[/\\])(\d)-[^/\\]*\.txt$/.exec(file);
+  const kind = kindFromName(rest);
+  return createdCompetition({
+    code: `${country?.iso ?? 'xx'}.${slug(rest)}`,
+    name: country && !titled ? `${country.names[0]} ${rest}` : withoutSuffix,
+    kind,
+    country: country?.code ?? null,
+    tier: kind === 'league' && tierPrefix ? Number(tierPrefix[1]) : null,
+    aliases: [name],
+    calendar: ctx.seasonCalendar,
+  });
+}
+
+/** A country named by one of the file's folders (`europe/netherlands/2023-24/1-eredivisie.txt`). */
+function countryOfPath(file: string, registry: CompetitionRegistry) {
+  const folders = file.split(/[\\/]/).slice(0, -1).reverse();
+  for (const folder of folders) {
+    const country = registry.country(folder.replace(/-/g, ' '));
+    if (country) return country;
+  }
+  return undefined;
 }
 
 function fileCompetitionCode(file: string): string | null {
@@ -242,9 +294,12 @@ function fileCompetitionCode(file: string): string | null {
   return FILE_CODES.find(([re]) => re.test(normalised))?.[1] ?? null;
 }
 
-function seasonStartFromPath(file: string): number | null {
-  const m = /(?:^|[/\\_])(\d{4})-(\d{2})(?=[/\\_.]|$)/.exec(file);
-  return m && Number(m[2]) === (Number(m[1]) + 1) % 100 ? Number(m[1]) : null;
+/** `.../2023-24/...` → 2023 autumn-spring; `.../2024/...` → calendar year 2024; else null. */
+function seasonFromPath(file: string): { start: number; calendar: SeasonCalendar } | null {
+  const two = /(?:^|[/\\_])(\d{4})-(\d{2})(?=[/\\_.]|$)/.exec(file);
+  if (two && Number(two[2]) === (Number(two[1]) + 1) % 100) return { start: Number(two[1]), calendar: 'autumn-spring' };
+  const one = /(?:^|[/\\])(\d{4})(?=[/\\])/.exec(file);
+  return one ? { start: Number(one[1]), calendar: 'calendar-year' } : null;
 }
 
 /**
@@ -309,8 +364,9 @@ function normaliseRound(label: string, ctx: ParseContext): RoundState | null {
 }
 
 /**
- * `Thu Apr/11` → ISO date. The year is written on some lines; otherwise it comes from the season: Jul–Dec is the
- * start year, Jan–May the next, and June the start year only before any other month (qualifying), else the end.
+ * `Thu Apr/11` → ISO date. The year is written on some lines; otherwise it comes from the season. A calendar-year
+ * season is its year. In an autumn-spring season Jul–Dec is the start year, Jan–May the next, and June the start year
+ * only before any other month (qualifying), else the end.
  * At the season's edges (June–August) the weekday may move a date to the other year: the August 2020 matches
  * belong to 2019-20. Anywhere else a weekday that does not fit is an error.
  */
@@ -323,7 +379,12 @@ function resolveDate(parts: RegExpExecArray, ctx: ParseContext): string | { erro
   let year: number;
   if (yearText) year = Number(yearText);
   else if (ctx.seasonStart === null) return { error: 'date without a year and no season known' };
-  else {
+  else if (ctx.seasonCalendar === 'calendar-year') {
+    // A calendar-year season may run into the next January–March (Brazil 2020 ended in February 2021).
+    year = ctx.seasonStart;
+    if (weekday && month <= 3 && weekdayOf(year, month, day) !== weekday && weekdayOf(year + 1, month, day) === weekday)
+      year++;
+  } else {
     const start = ctx.seasonStart;
     year = month >= 7 ? start : month === 6 && !sawNonJune ? start : start + 1;
     const other = year === start ? start + 1 : start;

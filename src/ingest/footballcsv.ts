@@ -2,14 +2,17 @@
  * footballcsv (cache.footballdata) results files: `<season>/<competition code>.csv` with the columns
  * `Date` (`Fri Aug 11 2023`), `Team 1` (home), `FT` (`0-3`), `HT` (`?` when unknown) and `Team 2` (away).
  *
- * The competition comes from the file name (`eng.1.csv`), the season from the parent folder (`2023-24`) or, when
- * the folder is not a season, from the earliest date in the file. Team names are football-data.co.uk's, and the
- * teams' country is the competition's.
+ * The competition comes from the file name (`eng.1.csv`; a code the registry does not know, such as `nl.3.csv`,
+ * creates a league of that country and tier), the season from the parent folder (`2023-24`, or `2024` for a
+ * calendar-year league) or, when the folder is not a season, from the earliest date in the file. Team names are
+ * football-data.co.uk's, and the teams' country is the competition's.
  */
+import { createdCompetition, seasonOfDate, type Competition } from '../competitions/competition.js';
+import { CompetitionRegistry } from '../competitions/registry.js';
+import { normaliseSeason, parseSeason, type SeasonCalendar } from '../competitions/seasons.js';
 import { MatchdayError } from '../errors.js';
-import { KNOWN_COMPETITIONS, competition, seasonOfDate } from './competitions.js';
 import { readCsvHeader, readCsvTable } from './csv.js';
-import type { CompetitionRef, MatchRecord, ParsedFile, RowError, Score } from './records.js';
+import type { MatchRecord, ParsedFile, RowError, Score } from './records.js';
 
 export const FOOTBALLCSV_FORMAT = 'footballcsv';
 
@@ -19,31 +22,53 @@ const DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Z][a-z]{2}) (\d{1,2}) (\d{4})$/
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const SCORE = /^(\d+)-(\d+)$/;
-const SEASON_FOLDER = /^(\d{4})-(\d{2})$/;
+/** A competition code as footballcsv names its files: `eng.1`, `nl.3`, `br.1`. */
+const CODE = /^([a-z]{2,3})\.(\d)$/;
 
 function pathParts(file: string): string[] {
   return file.split(/[\\/]/).filter((part) => part !== '');
 }
 
-/** The competition a file name stands for: `eng.1.csv` → eng.1; null when the name is no known code. */
-function competitionOfFile(file: string): CompetitionRef | null {
-  const base = (pathParts(file).pop() ?? '').replace(/\.csv$/i, '');
-  return KNOWN_COMPETITIONS.some((c) => c.code === base) ? competition(base) : null;
+function fileCode(file: string): string {
+  return (pathParts(file).pop() ?? '').replace(/\.csv$/i, '');
 }
 
-/** `2023-24` when the parent folder is a season whose years follow each other. */
+/**
+ * The competition a file name stands for: `eng.1.csv` → eng.1; a code the registry does not know (`nl.3`) creates a
+ * league of the country its prefix names, at that tier. Null when the name is no competition code.
+ */
+function competitionOfFile(
+  file: string,
+  registry: CompetitionRegistry,
+  calendar: SeasonCalendar | null,
+): Competition | null {
+  const code = fileCode(file);
+  const known = registry.get(code);
+  if (known) return known;
+  const parts = CODE.exec(code);
+  if (!parts) return null;
+  const country = registry.country(parts[1]);
+  return createdCompetition({
+    code,
+    name: `${country?.names[0] ?? parts[1].toUpperCase()} tier ${parts[2]}`,
+    kind: 'league',
+    country: country?.code ?? null,
+    tier: Number(parts[2]),
+    aliases: [code],
+    calendar: calendar ?? undefined,
+  });
+}
+
+/** `2023-24` (or `2024` for a calendar-year league) when the parent folder is a season. */
 function seasonOfFolder(file: string): string | null {
   const parts = pathParts(file);
-  const folder = parts[parts.length - 2] ?? '';
-  const match = SEASON_FOLDER.exec(folder);
-  if (!match || (Number(match[1]) + 1) % 100 !== Number(match[2])) return null;
-  return folder;
+  return normaliseSeason(parts[parts.length - 2] ?? '');
 }
 
 /** True when the file is named after a competition code and has footballcsv's columns. */
 export function looksLikeFootballCsv(text: string, fileName: string): boolean {
   const header = readCsvHeader(text);
-  return competitionOfFile(fileName) !== null && COLUMNS.every((name) => header.includes(name));
+  return CODE.test(fileCode(fileName)) && COLUMNS.every((name) => header.includes(name));
 }
 
 /** `Fri Aug 11 2023` → `2023-08-11`; null when malformed, not a calendar day, or the weekday is wrong. */
@@ -64,9 +89,14 @@ function score(text: string): Score | null {
   return match ? [Number(match[1]), Number(match[2])] : null;
 }
 
-export function parseFootballCsv(text: string, file: string): ParsedFile {
+export function parseFootballCsv(
+  text: string,
+  file: string,
+  registry: CompetitionRegistry = CompetitionRegistry.builtIn(),
+): ParsedFile {
   if (text.trim() === '') throw new MatchdayError('EMPTY', 'file is empty', { file });
-  const comp = competitionOfFile(file);
+  const folderSeason = seasonOfFolder(file);
+  const comp = competitionOfFile(file, registry, folderSeason ? parseSeason(folderSeason)!.calendar : null);
   if (!comp) {
     throw new MatchdayError('FORMAT', 'file name is not a competition code (e.g. eng.1.csv)', { file });
   }
@@ -146,17 +176,17 @@ export function parseFootballCsv(text: string, file: string): ParsedFile {
     });
   }
 
-  const season = seasonOfFolder(file) ?? seasonOfEarliest(records);
+  const season = folderSeason ?? seasonOfEarliest(comp, records);
   for (const record of records) record.season = season;
   return { format: FOOTBALLCSV_FORMAT, file, records, errors };
 }
 
 /**
- * The season of the file's first match day. Not each match's own date: a season finished late (2019-20 into
- * August 2020) would split in two.
+ * The season of the file's first match day, in the competition's calendar. Not each match's own date: a season
+ * finished late (2019-20 into August 2020) would split in two.
  */
-function seasonOfEarliest(records: readonly MatchRecord[]): string {
+function seasonOfEarliest(comp: Competition, records: readonly MatchRecord[]): string {
   if (records.length === 0) return '';
   const earliest = records.reduce((min, r) => (r.date < min ? r.date : min), records[0].date);
-  return seasonOfDate(earliest);
+  return seasonOfDate(comp, earliest);
 }

@@ -10,15 +10,27 @@ import { looksLikeFootballTxt, parseFootballTxt } from './football-txt.js';
 import { looksLikeFootballCsv, parseFootballCsv } from './footballcsv.js';
 import { looksLikeGenericCsv, parseGenericCsv } from './generic-csv.js';
 import { looksLikeClubsFile, looksLikeStadiumsFile, parseClubsFile, parseStadiumsFile } from './openfootball-clubs.js';
+import type { Competition } from '../competitions/competition.js';
+import { parseRegistryFile } from '../competitions/registry-file.js';
+import type { CompetitionRegistry } from '../competitions/registry.js';
 import type { ClubRecord, ParsedFile, StadiumRecord } from './records.js';
 
-/** A source format: how to recognise it from a file's first bytes and name, and how to parse it. */
+/**
+ * A source format: how to recognise it from a file's first bytes and name, and how to parse it. Match parsers get
+ * the competition registry to name the competitions their files hold.
+ */
 export type SourceFormat =
   | {
       id: string;
       kind: 'matches';
       detect(head: string, fileName: string): boolean;
-      parse(text: string, file: string): ParsedFile;
+      parse(text: string, file: string, registry: CompetitionRegistry): ParsedFile;
+    }
+  | {
+      id: string;
+      kind: 'competitions';
+      detect(head: string, fileName: string): boolean;
+      parse(text: string, file: string): Competition[];
     }
   | {
       id: string;
@@ -36,9 +48,15 @@ export type SourceFormat =
 /** Detection order matters: the most specific formats first, the generic CSV last. */
 export const SOURCE_FORMATS: readonly SourceFormat[] = [
   {
+    id: 'competitions',
+    kind: 'competitions',
+    detect: (head, name) => /\.ya?ml$/.test(name) && /^competitions:/m.test(head),
+    parse: (text, file) => parseRegistryFile(text, file, 'user').competitions,
+  },
+  {
     id: 'alias-overrides',
     kind: 'clubs',
-    detect: (head, name) => /\.ya?ml$/.test(name) && /\baliases:/.test(head),
+    detect: (head, name) => /\.ya?ml$/.test(name) && /\baliases:/.test(head) && !/^competitions:/m.test(head),
     parse: parseAliasOverrides,
   },
   { id: 'football-data', kind: 'matches', detect: (head) => looksLikeFootballData(head), parse: parseFootballData },

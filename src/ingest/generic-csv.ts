@@ -7,18 +7,18 @@
  * field) and the row is left out.
  */
 import { MatchdayError } from '../errors.js';
-import { findCompetition, seasonOfDate } from './competitions.js';
+import {
+  COMPETITION_KINDS,
+  createdCompetition,
+  seasonOfDate,
+  type Competition,
+  type CompetitionKind,
+} from '../competitions/competition.js';
+import { CompetitionRegistry } from '../competitions/registry.js';
+import { parseSeason } from '../competitions/seasons.js';
 import { calendarDate } from './calendar-date.js';
 import { readCsvTable, type CsvRow } from './csv.js';
-import type {
-  CompetitionKind,
-  CompetitionRef,
-  MatchRecord,
-  MatchStatus,
-  ParsedFile,
-  RowError,
-  Score,
-} from './records.js';
+import type { MatchRecord, MatchStatus, ParsedFile, RowError, Score } from './records.js';
 
 export const GENERIC_CSV_FORMAT = 'generic-csv';
 
@@ -83,7 +83,7 @@ const STATUSES: ReadonlySet<string> = new Set<MatchStatus>([
 const NEEDS_SCORE: ReadonlySet<MatchStatus> = new Set<MatchStatus>(['played', 'awarded']);
 const NO_SCORE: ReadonlySet<MatchStatus> = new Set<MatchStatus>(['scheduled', 'postponed', 'cancelled']);
 
-const KINDS: ReadonlySet<string> = new Set<CompetitionKind>(['league', 'cup', 'continental']);
+const KINDS: ReadonlySet<string> = new Set<string>(COMPETITION_KINDS);
 const TRUE_WORDS = new Set(['true', 'yes', '1']);
 const FALSE_WORDS = new Set(['false', 'no', '0', '']);
 
@@ -155,11 +155,15 @@ class RowReader {
 
 /** A competition first defined in this file (not a known one) and the line that defined it. */
 interface DefinedCompetition {
-  ref: CompetitionRef;
+  ref: Competition;
   line: number;
 }
 
-export function parseGenericCsv(text: string, file: string): ParsedFile {
+export function parseGenericCsv(
+  text: string,
+  file: string,
+  registry: CompetitionRegistry = CompetitionRegistry.builtIn(),
+): ParsedFile {
   if (text.trim() === '') throw new MatchdayError('EMPTY', 'file is empty', { file });
   const table = readCsvTable(text);
   const names = headerNames(table.header);
@@ -196,7 +200,7 @@ export function parseGenericCsv(text: string, file: string): ParsedFile {
       continue;
     }
     const reader = new RowReader(file, row, index);
-    const record = readMatch(reader, file, row.line, defined);
+    const record = readMatch(reader, file, row.line, defined, registry);
     errors.push(...reader.errors);
     if (record && reader.errors.length === 0) records.push(record);
   }
@@ -209,8 +213,9 @@ function readMatch(
   file: string,
   line: number,
   defined: Map<string, DefinedCompetition>,
+  registry: CompetitionRegistry,
 ): MatchRecord | null {
-  const comp = readCompetition(reader, line, defined);
+  const comp = readCompetition(reader, line, defined, registry);
   const date = readDate(reader);
   const home = reader.text('home');
   if (home === null) reader.fail('home', 'no home team');
@@ -232,7 +237,7 @@ function readMatch(
   const leg = readLeg(reader);
   const neutral = readBoolean(reader, 'neutral');
   const attendance = reader.count('attendance');
-  const season = readSeason(reader, date);
+  const season = readSeason(reader, date, comp);
 
   if (!comp || !date || home === null || away === null || !status || leg === undefined || neutral === null || !season) {
     return null;
@@ -271,17 +276,15 @@ function readCompetition(
   reader: RowReader,
   line: number,
   defined: Map<string, DefinedCompetition>,
-): CompetitionRef | null {
+  registry: CompetitionRegistry,
+): Competition | null {
   const text = reader.text('competition');
   if (text === null) {
     reader.fail('competition', 'no competition');
     return null;
   }
-  const known = findCompetition(text);
-  if (known) {
-    const { aliases: _aliases, ...ref } = known;
-    return ref;
-  }
+  const known = registry.find(text);
+  if (known) return known;
   const ref = readNewCompetition(reader, text);
   if (!ref) return null;
   const earlier = defined.get(ref.code);
@@ -297,7 +300,7 @@ function readCompetition(
   return earlier.ref;
 }
 
-function readNewCompetition(reader: RowReader, code: string): CompetitionRef | null {
+function readNewCompetition(reader: RowReader, code: string): Competition | null {
   let ok = true;
   const fail = (field: Column, message: string): void => {
     reader.fail(field, message);
@@ -311,7 +314,7 @@ function readNewCompetition(reader: RowReader, code: string): CompetitionRef | n
   const kind = reader.text('competition_kind');
   if (kind === null) fail('competition_kind', `'${code}' is not a known competition: give its competition_kind`);
   else if (!KINDS.has(kind))
-    fail('competition_kind', `'${kind}' is not a competition kind (league, cup or continental)`);
+    fail('competition_kind', `'${kind}' is not a competition kind (${COMPETITION_KINDS.join(', ')})`);
   const country = reader.country('country');
   if (country === undefined && kind !== 'continental')
     fail('country', `a ${kind ?? 'new'} competition needs a country`);
@@ -320,13 +323,16 @@ function readNewCompetition(reader: RowReader, code: string): CompetitionRef | n
   if (tier === null && reader.text('competition_tier') !== null) ok = false;
   if (tier !== null && tier < 1) fail('competition_tier', 'tier must be 1 or more');
   if (!ok) return null;
-  return {
+  const season = parseSeason(reader.text('season') ?? '');
+  return createdCompetition({
     code,
     name: name as string,
     kind: kind as CompetitionKind,
     country: country ?? null,
     tier,
-  };
+    aliases: [],
+    calendar: season?.calendar,
+  });
 }
 
 function readDate(reader: RowReader): string | null {
@@ -341,10 +347,10 @@ function readDate(reader: RowReader): string | null {
   return null;
 }
 
-/** The given season, checked, or the European season (July–June) of the date. */
-function readSeason(reader: RowReader, date: string | null): string | null {
+/** The given season, checked, or the season the date falls in by the competition's calendar. */
+function readSeason(reader: RowReader, date: string | null, comp: Competition | null): string | null {
   const text = reader.text('season');
-  if (text === null) return date && seasonOfDate(date);
+  if (text === null) return date && comp && seasonOfDate(comp, date);
   const split = SPLIT_SEASON.exec(text);
   if (YEAR_SEASON.test(text) || (split && (Number(split[1]) + 1) % 100 === Number(split[2]))) return text;
   reader.fail('season', `'${text}' is not a season (2023-24, or 2024 for a calendar-year season)`);

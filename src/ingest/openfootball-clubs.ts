@@ -8,119 +8,12 @@
  * aliases in `clubs.txt`), `*.clubs.lang.*.txt` (non-Latin spellings), `clubs.wiki*.txt` (Wikipedia page names) and
  * the plain `0-world/<cc>.txt` lists: none of them adds a usable alias for matching match-file names.
  */
+import { CompetitionRegistry } from '../competitions/registry.js';
 import { MatchdayError } from '../errors.js';
 import type { ClubRecord, StadiumRecord } from './records.js';
 
 export const OPENFOOTBALL_CLUBS_FORMAT = 'openfootball-clubs';
 export const OPENFOOTBALL_STADIUMS_FORMAT = 'openfootball-stadiums';
-
-/** openfootball's file prefixes (`eng.clubs.txt`, `it.clubs.txt`) → the 3-letter codes its match files use (`(ITA)`). */
-export const OPENFOOTBALL_COUNTRY_CODES: Readonly<Record<string, string>> = {
-  // Europe: the codes seen in champions-league match files (UEFA/FIFA style; Monaco MCO, Kosovo KOS).
-  ad: 'AND',
-  al: 'ALB',
-  am: 'ARM',
-  at: 'AUT',
-  az: 'AZE',
-  ba: 'BIH',
-  be: 'BEL',
-  bg: 'BUL',
-  by: 'BLR',
-  ch: 'SUI',
-  cy: 'CYP',
-  cz: 'CZE',
-  de: 'GER',
-  dk: 'DEN',
-  ee: 'EST',
-  eng: 'ENG',
-  es: 'ESP',
-  fi: 'FIN',
-  fo: 'FRO',
-  fr: 'FRA',
-  ge: 'GEO',
-  gi: 'GIB',
-  gr: 'GRE',
-  hr: 'CRO',
-  hu: 'HUN',
-  ie: 'IRL',
-  il: 'ISR',
-  is: 'ISL',
-  it: 'ITA',
-  kos: 'KOS',
-  kz: 'KAZ',
-  li: 'LIE',
-  lt: 'LTU',
-  lu: 'LUX',
-  lv: 'LVA',
-  mc: 'MCO',
-  md: 'MDA',
-  me: 'MNE',
-  mk: 'MKD',
-  mt: 'MLT',
-  nir: 'NIR',
-  nl: 'NED',
-  no: 'NOR',
-  pl: 'POL',
-  pt: 'POR',
-  ro: 'ROU',
-  rs: 'SRB',
-  ru: 'RUS',
-  sco: 'SCO',
-  se: 'SWE',
-  si: 'SVN',
-  sk: 'SVK',
-  sm: 'SMR',
-  tr: 'TUR',
-  ua: 'UKR',
-  wal: 'WAL',
-  wa: 'WAL',
-  // Elsewhere: FIFA codes.
-  ae: 'UAE',
-  ai: 'AIA',
-  ar: 'ARG',
-  au: 'AUS',
-  bo: 'BOL',
-  br: 'BRA',
-  ca: 'CAN',
-  cd: 'COD',
-  cl: 'CHI',
-  cn: 'CHN',
-  co: 'COL',
-  cr: 'CRC',
-  ec: 'ECU',
-  eg: 'EGY',
-  gt: 'GUA',
-  gy: 'GUY',
-  hn: 'HON',
-  ht: 'HAI',
-  in: 'IND',
-  ir: 'IRN',
-  jm: 'JAM',
-  jo: 'JOR',
-  jp: 'JPN',
-  kr: 'KOR',
-  lb: 'LBN',
-  ma: 'MAR',
-  mx: 'MEX',
-  ni: 'NCA',
-  nz: 'NZL',
-  pa: 'PAN',
-  pe: 'PER',
-  pr: 'PUR',
-  py: 'PAR',
-  qa: 'QAT',
-  sa: 'KSA',
-  sg: 'SIN',
-  sr: 'SUR',
-  sv: 'SLV',
-  th: 'THA',
-  tn: 'TUN',
-  tt: 'TRI',
-  us: 'USA',
-  uy: 'URU',
-  ve: 'VEN',
-  za: 'RSA',
-};
 
 const CLUBS_FILE_RE = /(?:^|[/\\])([a-z]+)\.clubs\.txt$/;
 const STADIUMS_FILE_RE = /(?:^|[/\\])([a-z]+)\.stadiums\.txt$/;
@@ -265,7 +158,8 @@ function cityName(field: string): string {
 function countryOfFile(file: string, pattern: RegExp, kind: string): string {
   const prefix = pattern.exec(file)?.[1];
   if (!prefix) throw new MatchdayError('ingest.not-openfootball-' + kind, `not a <cc>.${kind}.txt file name`, { file });
-  const code = OPENFOOTBALL_COUNTRY_CODES[prefix];
+  // The prefix is the country's ISO-style code in the registry (`nl` → NED, `eng` → ENG).
+  const code = CompetitionRegistry.builtIn().country(prefix)?.code;
   if (!code)
     throw new MatchdayError('ingest.unknown-country', `unknown openfootball country prefix "${prefix}"`, { file });
   return code;

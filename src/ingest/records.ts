@@ -2,19 +2,7 @@
  * Canonical records every parser in ingest/ produces. Parsers only read text and return these;
  * identity/ turns the team names into team ids and store/ writes them.
  */
-
-export type CompetitionKind = 'league' | 'cup' | 'continental';
-
-/** A competition as a parser knows it. `code` is matchday's stable code, e.g. `eng.1`, `uefa.el`. */
-export interface CompetitionRef {
-  code: string;
-  name: string;
-  kind: CompetitionKind;
-  /** Country code as openfootball writes it (ENG, ITA, ESP, GER, FRA), or null for continental. */
-  country: string | null;
-  /** League tier (1 = top flight), null for cups. */
-  tier: number | null;
-}
+import type { Competition } from '../competitions/competition.js';
 
 /** A team as the source names it, with the country the source implies (e.g. `(ENG)`), if any. */
 export interface TeamRef {
@@ -76,7 +64,8 @@ export interface Provenance {
 
 export interface MatchRecord {
   source: Provenance;
-  competition: CompetitionRef;
+  /** From the registry, or created from what the file says (origin `file`) when the registry does not know it. */
+  competition: Competition;
   /** `2023-24`; a calendar-year season (single year) is written `2024`. */
   season: string;
   /** ISO `YYYY-MM-DD`. */

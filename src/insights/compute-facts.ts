@@ -1,5 +1,5 @@
 import { MatchdayError } from '../errors.js';
-import { findCompetition } from '../ingest/competitions.js';
+import { CompetitionRegistry } from '../competitions/registry.js';
 import type { StoredMatchView } from '../store/match-queries.js';
 import { comebackFacts } from './comebacks.js';
 import type { Fact } from './facts.js';
@@ -83,7 +83,9 @@ function checkOptions(options: InsightsOptions): InsightsOptions {
 
 /** The kind the data gives the competition, else the one matchday knows it by; null for an unknown code. */
 function competitionKind(code: string, matches: readonly StoredMatchView[]): InsightContext['fixtureKind'] {
-  const kind = matches.find((m) => m.competition.code === code)?.competition.kind ?? findCompetition(code)?.kind;
+  const kind =
+    matches.find((m) => m.competition.code === code)?.competition.kind ??
+    CompetitionRegistry.builtIn().find(code)?.kind;
   return kind === 'league' || kind === 'cup' || kind === 'continental' ? kind : null;
 }
 

@@ -2,7 +2,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { MatchdayError } from '../errors.js';
 import { yamlLine } from '../ingest/alias-overrides.js';
-import { findCompetition } from '../ingest/competitions.js';
+import { CompetitionRegistry } from '../competitions/registry.js';
 
 /**
  * The match dossier: what match history cannot know about one fixture — team news, possible line-ups, the venue on the
@@ -139,7 +139,7 @@ const dossierSchema = z
       away: text,
       date: isoDate,
       competition: text.transform((name, ctx) => {
-        const found = findCompetition(name);
+        const found = CompetitionRegistry.builtIn().find(name);
         if (found) return found;
         ctx.addIssue({
           code: 'custom',

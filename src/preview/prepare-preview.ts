@@ -20,7 +20,9 @@ import {
   type PreviewTeam,
 } from '../history/preview-history.js';
 import { tieRules } from '../history/ties.js';
-import { findCompetition, seasonOfDate } from '../ingest/competitions.js';
+import { seasonOfDate } from '../competitions/competition.js';
+import { seasonOfDateIn } from '../competitions/seasons.js';
+import { registryOf } from '../store/competition-store.js';
 import { computeFacts } from '../insights/compute-facts.js';
 import type { Fact } from '../insights/facts.js';
 import type { Db } from '../store/database.js';
@@ -64,7 +66,7 @@ export function preparePreview(db: Db, request: PreviewRequest): ComposeInput {
   const away = resolve(request.away);
   if (dossier) checkDossierTeams(dossier, home, away, resolve);
   const fixtureMatch = findFixtureMatch(db, home.teamId, away.teamId, date);
-  const competition = fixtureCompetition(request, dossier, fixtureMatch);
+  const competition = fixtureCompetition(db, request, dossier, fixtureMatch);
   const caveats: string[] = [];
 
   const history: PreviewHistory | null =
@@ -76,7 +78,9 @@ export function preparePreview(db: Db, request: PreviewRequest): ComposeInput {
           competitionCode: competition.code,
         })
       : null;
-  const season = history?.season ?? seasonOfDate(date);
+  const registered = registryOf(db).get(competition.code);
+  const season =
+    history?.season ?? (registered ? seasonOfDate(registered, date) : seasonOfDateIn(date, 'autumn-spring'));
   const facts = history ? factsFor(history, home, away, date, competition.code, season) : [];
   const withoutHistory = [home, away].filter(
     (team) =>
@@ -215,12 +219,13 @@ function checkDossierTeams(
 }
 
 function fixtureCompetition(
+  db: Db,
   request: PreviewRequest,
   dossier: Dossier | null,
   stored: StoredMatchView | null,
 ): { code: string; name: string; kind: string | null } {
   if (request.competition) {
-    const found = findCompetition(request.competition);
+    const found = registryOf(db).find(request.competition);
     if (!found) {
       throw new MatchdayError('UNKNOWN_COMPETITION', `unknown competition ${request.competition}`, {
         field: 'competition',
@@ -242,7 +247,7 @@ function fixtureCompetition(
     return {
       code: dossier.fixture.competition,
       name: dossier.fixture.competitionName,
-      kind: findCompetition(dossier.fixture.competition)?.kind ?? null,
+      kind: registryOf(db).find(dossier.fixture.competition)?.kind ?? null,
     };
   }
   if (stored) return { ...stored.competition };

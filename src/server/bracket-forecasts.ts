@@ -4,7 +4,7 @@ import { bracketTieModel, type BracketModelDescription } from '../evaluate/brack
 import { gameStateBefore } from '../evaluate/tie-calibration-file.js';
 import { TieForecaster } from '../evaluate/tie-forecaster.js';
 import { MatchdayError } from '../errors.js';
-import { findCompetition } from '../ingest/competitions.js';
+import { registryOf } from '../store/competition-store.js';
 import { bracketState } from '../history/bracket-state.js';
 import type { Db } from '../store/database.js';
 import { LruCache } from './lru-cache.js';
@@ -24,7 +24,7 @@ export class BracketForecasts {
   constructor(private readonly db: Db) {}
 
   forecast(competitionCode: string, season: string, asOf: string): Promise<BracketForecast> {
-    if (findCompetition(competitionCode)?.kind === 'league') {
+    if (registryOf(this.db).get(competitionCode)?.kind === 'league') {
       return Promise.reject(
         new MatchdayError('NO_BRACKET', `${competitionCode} is a league: it has no bracket`, { field: 'competition' }),
       );

@@ -88,16 +88,28 @@ export function dataVersion(db: Db): number {
 
 function migrate(db: Db): void {
   if (schemaVersion(db) === MIGRATIONS.length) return;
-  // Read the version again under the write lock: two processes opening a new database must not both migrate it.
-  immediateTransaction(db, () => {
-    const current = schemaVersion(db);
-    if (current > MIGRATIONS.length) {
-      throw new MatchdayError(
-        'DB_SCHEMA',
-        `database schema version ${current} is newer than this matchday (${MIGRATIONS.length})`,
-      );
-    }
-    for (let version = current; version < MIGRATIONS.length; version++) db.exec(MIGRATIONS[version]);
-    db.pragma(`user_version = ${MIGRATIONS.length}`);
-  });
+  // A migration may rebuild a table that others reference; foreign keys are checked once all have run (the pragma
+  // does nothing inside a transaction, so it is switched around it).
+  db.pragma('foreign_keys = OFF');
+  try {
+    // Read the version again under the write lock: two processes opening a new database must not both migrate it.
+    immediateTransaction(db, () => {
+      const current = schemaVersion(db);
+      if (current > MIGRATIONS.length) {
+        throw new MatchdayError(
+          'DB_SCHEMA',
+          `database schema version ${current} is newer than this matchday (${MIGRATIONS.length})`,
+        );
+      }
+      for (let version = current; version < MIGRATIONS.length; version++) {
+        db.exec(MIGRATIONS[version]);
+        db.pragma(`user_version = ${version + 1}`);
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0)
+          throw new MatchdayError('DB_SCHEMA', `migration ${version + 1} broke ${broken.length} references`);
+      }
+    });
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
 }

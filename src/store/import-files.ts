@@ -2,11 +2,13 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { CompetitionRegistry } from '../competitions/registry.js';
 import { MatchdayError } from '../errors.js';
 import { detectFormat, formatById, type SourceFormat } from '../ingest/formats.js';
 import { rejectImplausible } from '../ingest/plausibility.js';
 import type { ClubRecord, MatchRecord, RowError, StadiumRecord, TeamRef } from '../ingest/records.js';
 import type { AliasGroup } from '../identity/team-directory.js';
+import { defineCompetitions, registryOf } from './competition-store.js';
 import { DATABASE_LOCKED, dataVersion, immediateTransaction, type Db } from './database.js';
 import { MatchWriter } from './match-writer.js';
 import { TeamStore } from './team-store.js';
@@ -83,17 +85,20 @@ export function importPaths(db: Db, inputs: string[], options: ImportOptions = {
   // Alias sources first: a club list read after the matches could no longer unite teams already created apart.
   planned.sort((a, b) => rank(a.format) - rank(b.format));
 
-  let teams = new TeamStore(db);
-  const venues = new VenueStore(db);
-  const writer = new MatchWriter(db);
+  const stores: Stores = {
+    db,
+    teams: new TeamStore(db),
+    venues: new VenueStore(db),
+    writer: new MatchWriter(db),
+    registry: registryOf(db),
+  };
   let seenVersion = dataVersion(db);
-  // In-memory teams and competition ids are stale once another process has committed: read them again.
+  // In-memory teams, competitions and their ids are stale once another process has committed: read them again.
   const catchUp = (): void => {
     const version = dataVersion(db);
     if (version === seenVersion) return;
     seenVersion = version;
-    teams = TeamStore.reload(db);
-    writer.clearCache();
+    reloadFromDatabase(stores);
   };
   const alreadyImported = db.prepare('SELECT sha256 FROM imported_files WHERE path = ?').pluck();
   const recordImported = db.prepare(
@@ -118,9 +123,9 @@ export function importPaths(db: Db, inputs: string[], options: ImportOptions = {
         catchUp();
         if (alreadyImported.get(item.file) === sha) return 'unchanged';
         const text = decodeUtf8(bytes, item.file);
-        const conflictsBefore = writer.conflicts;
-        importText(format, text, item.file, report, { teams, venues, writer }, options.skipInvalid ?? false);
-        report.conflicts = writer.conflicts - conflictsBefore;
+        const conflictsBefore = stores.writer.conflicts;
+        importText(format, text, item.file, report, stores, options.skipInvalid ?? false);
+        report.conflicts = stores.writer.conflicts - conflictsBefore;
         recordImported.run(
           item.file,
           sha,
@@ -136,13 +141,11 @@ export function importPaths(db: Db, inputs: string[], options: ImportOptions = {
       report.error = error.message;
       report.added = report.enriched = report.unchanged = report.aliases = report.teamsCreated = report.conflicts = 0;
       report.warnings = [];
-      // The transaction rolled back: drop in-memory state it had built.
-      teams = TeamStore.reload(db);
-      writer.clearCache();
+      reloadFromDatabase(stores);
     }
   });
   // Ties are derived from the legs: pairing them once at the end sees legs that came from different files.
-  immediateTransaction(db, () => writer.linkTies());
+  immediateTransaction(db, () => stores.writer.linkTies());
   options.onProgress?.(planned.length, planned.length, '');
 
   const count = (status: FileStatus) => reports.filter((r) => r.status === status).length;
@@ -166,10 +169,23 @@ export function importPaths(db: Db, inputs: string[], options: ImportOptions = {
   };
 }
 
+/**
+ * Reads again from the database what the stores keep in memory: after a rolled-back transaction (which built state the
+ * database no longer has) or another process's commit (which wrote state the memory does not have yet).
+ */
+function reloadFromDatabase(stores: Stores): void {
+  stores.teams = TeamStore.reload(stores.db);
+  stores.writer.clearCache();
+  stores.registry = registryOf(stores.db);
+}
+
 interface Stores {
+  db: Db;
   teams: TeamStore;
   venues: VenueStore;
   writer: MatchWriter;
+  /** The registry as the database extends it, updated as competition files are read and competitions created. */
+  registry: CompetitionRegistry;
 }
 
 function importText(
@@ -181,6 +197,10 @@ function importText(
   skipInvalid: boolean,
 ): void {
   switch (format.kind) {
+    case 'competitions':
+      report.aliases = defineCompetitions(stores.db, format.parse(text, file));
+      stores.registry = registryOf(stores.db);
+      return;
     case 'clubs':
       report.aliases = stores.teams.addAliasGroups(format.parse(text, file).map(toAliasGroup));
       return;
@@ -188,7 +208,8 @@ function importText(
       report.aliases = stores.venues.addStadiums(format.parse(text, file) as StadiumRecord[]);
       return;
     case 'matches': {
-      const parsed = rejectImplausible(format.parse(text, file), new Date().toISOString().slice(0, 10));
+      const today = new Date().toISOString().slice(0, 10);
+      const parsed = rejectImplausible(format.parse(text, file, stores.registry), today);
       if (parsed.errors.length > 0 && !skipInvalid) throw rowErrorToException(parsed.errors);
       // Not push(...errors): a file can have more rejected rows than a call has room for arguments.
       report.rejectedRows = parsed.errors;
@@ -201,12 +222,33 @@ function importText(
           report.rejectedRows.push({ file, line: record.source.line, field: 'team', message: error.message });
         }
       }
+      warnAboutCreatedCompetitions(parsed.records, report, stores);
       if (parsed.records.length === 0 && parsed.errors.length === 0) {
         // A file with headings but no match yet (a round still to be played) is valid, just empty.
         report.warnings.push({ file, line: 1, field: null, message: 'no matches in file' });
       }
     }
   }
+}
+
+/**
+ * Once per competition: the file named one the registry does not know, and matchday created it from what the file
+ * says. Later files find it in the registry.
+ */
+function warnAboutCreatedCompetitions(records: readonly MatchRecord[], report: FileReport, stores: Stores): void {
+  const created = stores.writer.createdCompetitions.splice(0);
+  for (const competition of created) {
+    const first = records.find((r) => r.competition.code === competition.code);
+    report.warnings.push({
+      file: report.file,
+      line: first?.source.line ?? 1,
+      field: 'competition',
+      message:
+        `new competition ${competition.code} ("${competition.name}") created from this file; its format is not ` +
+        'known until a competitions YAML names it (docs/competitions.md)',
+    });
+  }
+  stores.registry = stores.registry.with(created);
 }
 
 function writeRecord(record: MatchRecord, report: FileReport, { teams, writer }: Stores): void {
@@ -333,9 +375,10 @@ function plan(file: string, explicit: boolean, forcedFormat: string | undefined)
     : { format: null, skipReason: 'not a match or club file' };
 }
 
+/** Competition definitions first, then club and stadium lists, then matches. */
 function rank(format: SourceFormat | null): number {
-  if (!format) return 3;
-  return format.kind === 'matches' ? 2 : format.kind === 'stadiums' ? 1 : 0;
+  if (!format) return 4;
+  return { competitions: 0, clubs: 1, stadiums: 2, matches: 3 }[format.kind];
 }
 
 function emptyReport(file: string, format: string | null): FileReport {

@@ -234,6 +234,8 @@ export interface ResultRow {
   date: string;
   competition: string;
   kind: string;
+  /** The competition's country (null for UEFA competitions). */
+  country: string | null;
   /** The season the source gives, e.g. `2023-24` (a league's table is per season). */
   season: string;
   homeTeamId: number;
@@ -255,24 +257,39 @@ export function resultRows(db: Db, filter: { competitions?: string[]; from?: str
   params.push(...scope.params);
   const rows = db
     .prepare(
-      `SELECT m.id, m.date, c.code, c.kind, m.season, m.home_team_id, m.away_team_id, m.ft_home, m.ft_away, m.neutral
+      `SELECT m.id, m.date, c.code, c.kind, c.country, m.season, m.home_team_id, m.away_team_id, m.ft_home, m.ft_away, m.neutral
        FROM matches m JOIN competitions c ON c.id = m.competition_id
        WHERE ${where.join(' AND ')} ORDER BY m.date, m.id`,
     )
     .raw()
-    .all(...params) as [number, string, string, string, string, number, number, number, number, number][];
-  return rows.map(([id, date, competition, kind, season, homeTeamId, awayTeamId, homeGoals, awayGoals, neutral]) => ({
-    id,
-    date,
-    competition,
-    kind,
-    season,
-    homeTeamId,
-    awayTeamId,
-    homeGoals,
-    awayGoals,
-    neutral: neutral === 1,
-  }));
+    .all(...params) as [
+    number,
+    string,
+    string,
+    string,
+    string | null,
+    string,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ][];
+  return rows.map(
+    ([id, date, competition, kind, country, season, homeTeamId, awayTeamId, homeGoals, awayGoals, neutral]) => ({
+      id,
+      date,
+      competition,
+      kind,
+      country,
+      season,
+      homeTeamId,
+      awayTeamId,
+      homeGoals,
+      awayGoals,
+      neutral: neutral === 1,
+    }),
+  );
 }
 
 export interface TeamInfo {

@@ -1,4 +1,5 @@
-import type { CompetitionRef, MatchRecord, Provenance, Score, SideStats } from '../ingest/records.js';
+import type { Competition } from '../competitions/competition.js';
+import type { MatchRecord, Provenance, Score, SideStats } from '../ingest/records.js';
 import type { Db } from './database.js';
 
 export type WriteOutcome = 'added' | 'enriched' | 'unchanged';
@@ -39,12 +40,14 @@ export class MatchWriter {
   private readonly competitionIds = new Map<string, number>();
   private readonly statements;
   conflicts = 0;
+  /** Competitions this writer added to the database that the shipped registry does not know (created from a file). */
+  readonly createdCompetitions: Competition[] = [];
 
   constructor(private readonly db: Db) {
     this.statements = {
       competitionByCode: db.prepare('SELECT id FROM competitions WHERE code = ?').pluck(),
       insertCompetition: db.prepare(
-        'INSERT INTO competitions (code, name, kind, country, tier) VALUES (?, ?, ?, ?, ?)',
+        'INSERT INTO competitions (code, name, kind, country, tier, origin, definition) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
       byDate: db.prepare(
         `SELECT ${MATCH_SCORES} FROM matches WHERE date = ? AND home_team_id = ? AND away_team_id = ?`,
@@ -117,22 +120,34 @@ export class MatchWriter {
     };
   }
 
-  competitionId(ref: CompetitionRef): number {
-    const cached = this.competitionIds.get(ref.code);
+  competitionId(competition: Competition): number {
+    const cached = this.competitionIds.get(competition.code);
     if (cached !== undefined) return cached;
-    const found = this.statements.competitionByCode.get(ref.code) as number | undefined;
-    const id =
-      found ??
-      Number(
-        this.statements.insertCompetition.run(ref.code, ref.name, ref.kind, ref.country, ref.tier).lastInsertRowid,
-      );
-    this.competitionIds.set(ref.code, id);
+    const found = this.statements.competitionByCode.get(competition.code) as number | undefined;
+    const id = found ?? this.insertCompetition(competition);
+    this.competitionIds.set(competition.code, id);
     return id;
+  }
+
+  private insertCompetition(c: Competition): number {
+    const definition = c.origin === 'registry' ? null : JSON.stringify(c);
+    const result = this.statements.insertCompetition.run(
+      c.code,
+      c.name,
+      c.kind,
+      c.country,
+      c.tier,
+      c.origin,
+      definition,
+    );
+    if (c.origin === 'file') this.createdCompetitions.push(c);
+    return Number(result.lastInsertRowid);
   }
 
   /** Forgets cached ids, e.g. after a rolled-back transaction. */
   clearCache(): void {
     this.competitionIds.clear();
+    this.createdCompetitions.length = 0;
   }
 
   write(record: MatchRecord, homeTeamId: number, awayTeamId: number): WriteOutcome {

@@ -149,4 +149,23 @@ export const MIGRATIONS: readonly string[] = [
     imported_at TEXT NOT NULL
   );
   `,
+  // 2: the competition registry. New kinds (play-off, super-cup); where a competition's definition comes from (the
+  // shipped registry, a user's YAML, a file that named a competition matchday did not know) and, for the last two,
+  // the definition itself as JSON. SQLite cannot change a CHECK constraint in place: the table is rebuilt
+  // (migrations run with foreign keys off, see database.ts).
+  `
+  CREATE TABLE competitions_v2 (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('league', 'cup', 'continental', 'play-off', 'super-cup')),
+    country TEXT,
+    tier INTEGER,
+    origin TEXT NOT NULL DEFAULT 'registry' CHECK (origin IN ('registry', 'user', 'file')),
+    definition TEXT
+  );
+  INSERT INTO competitions_v2 (id, code, name, kind, country, tier) SELECT id, code, name, kind, country, tier FROM competitions;
+  DROP TABLE competitions;
+  ALTER TABLE competitions_v2 RENAME TO competitions;
+  `,
 ];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MatchdayError } from '../../src/errors.js';
-import { countryForecaster, countryOf } from '../../src/forecast/country-forecaster.js';
+import { countryForecaster } from '../../src/forecast/country-forecaster.js';
 import { ensembleForecaster } from '../../src/forecast/ensemble-forecaster.js';
 import { ENSEMBLE, ensembleElo } from '../../src/forecast/backtest-models.js';
 import { GoalModelFitter } from '../../src/forecast/goal-model-forecaster.js';
@@ -200,17 +200,18 @@ describe('ensembleForecaster', () => {
 describe('countryForecaster', () => {
   it('fits one model per country on its leagues only and skips a fixture from a country without history', () => {
     const seen: string[][] = [];
-    const withUefa: HistoryMatch[] = [...rows.slice(0, 5), { ...rows[5], competition: 'uefa.cl', kind: 'continental' }];
+    const withUefa: HistoryMatch[] = [
+      ...rows.slice(0, 5),
+      { ...rows[5], competition: 'uefa.cl', kind: 'continental', country: null },
+    ];
     const predictor = countryForecaster(() => constant([0.4, 0.3, 0.3], seen)).fit(withUefa, '2024-01-01');
     expect(seen).toEqual([['eng.1']]);
     expect(predictor.predict({ ...fixtureOf(rows[0]), competition: 'eng.2' })).toEqual({
       probabilities: [0.4, 0.3, 0.3],
     });
-    expect(predictor.predict({ ...fixtureOf(rows[0]), competition: 'es.1' })).toEqual({
+    expect(predictor.predict({ ...fixtureOf(rows[0]), competition: 'es.1', country: 'ESP' })).toEqual({
       skipped: 'no history in the competition’s country',
     });
-    expect(countryOf('de.2')).toBe('GER');
-    expect(countryOf('uefa.el')).toBeNull();
   });
 });
 

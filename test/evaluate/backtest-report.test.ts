@@ -18,6 +18,7 @@ function fixture(
       date,
       competition,
       kind: 'league',
+      country: 'ENG',
       season: date < '2023-07-01' ? '2022-23' : '2023-24',
       homeTeamId: 1,
       awayTeamId: 2,

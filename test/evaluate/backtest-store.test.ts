@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultHistoryCompetitions } from '../../src/evaluate/backtest-input.js';
-import { competition } from '../../src/ingest/competitions.js';
+import { competition } from '../competitions.js';
 import { emptyRecordDefaults, type MatchRecord, type OddsRecord } from '../../src/ingest/records.js';
 import { openDatabase } from '../../src/store/database.js';
 import { MatchWriter } from '../../src/store/match-writer.js';

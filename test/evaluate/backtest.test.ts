@@ -3,7 +3,7 @@ import { MatchdayError } from '../../src/errors.js';
 import { runBacktest } from '../../src/evaluate/backtest.js';
 import { impliedProbabilities } from '../../src/evaluate/implied-probabilities.js';
 import type { HistoryMatch, MatchForecaster } from '../../src/forecast/match-forecaster.js';
-import { seasonOfDate } from '../../src/ingest/competitions.js';
+import { seasonOfDateIn } from '../../src/competitions/seasons.js';
 import type { ResultRow } from '../../src/store/match-queries.js';
 import type { ReferenceOdds1x2 } from '../../src/store/odds-queries.js';
 
@@ -14,7 +14,8 @@ function result(date: string, home: number, away: number, goals: [number, number
     date,
     competition: 'eng.1',
     kind: 'league',
-    season: seasonOfDate(date),
+    country: 'ENG',
+    season: seasonOfDateIn(date, 'autumn-spring'),
     homeTeamId: home,
     awayTeamId: away,
     homeGoals: goals[0],

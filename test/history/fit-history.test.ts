@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitHistoryFromRows } from '../../src/history/fit-history.js';
-import { seasonOfDate } from '../../src/ingest/competitions.js';
+import { seasonOfDateIn } from '../../src/competitions/seasons.js';
 import type { ResultRow } from '../../src/store/match-queries.js';
 
 let nextId = 1;
@@ -10,7 +10,8 @@ function row(date: string, competition: string, home: number, away: number, kind
     date,
     competition,
     kind,
-    season: seasonOfDate(date),
+    country: null,
+    season: seasonOfDateIn(date, 'autumn-spring'),
     homeTeamId: home,
     awayTeamId: away,
     homeGoals: 1,

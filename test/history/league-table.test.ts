@@ -10,6 +10,7 @@ function result(home: number, away: number, homeGoals: number, awayGoals: number
     date: '2024-03-02',
     competition: 'eng.1',
     kind: 'league',
+    country: 'ENG',
     season: '2023-24',
     homeTeamId: home,
     awayTeamId: away,

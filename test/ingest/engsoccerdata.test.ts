@@ -12,6 +12,7 @@ import {
 } from '../../src/ingest/engsoccerdata.js';
 import type { MatchRecord } from '../../src/ingest/records.js';
 import { hasSharedData, sharedPath } from '../shared-data.js';
+import { competition } from '../competitions.js';
 
 const ENGLAND_HEADER =
   '"Date","Season","home","visitor","FT","hgoal","vgoal","division","tier","totgoal","goaldif","result"';
@@ -31,7 +32,7 @@ describe('parseEngsoccerdata — league files', () => {
     '"1930-09-06",1930,"Bristol Rovers","Norwich City","3-1",3,1,"3S",3,4,2,"H"',
     '"2023-02-30",2022,"Arsenal","Chelsea","1-0",1,0,"1",1,1,1,"H"',
     '"2023-08-12",2023,"Arsenal","Fulham","1-0",-1,0,"1",1,1,1,"H"',
-    '"2023-08-12",2023,"Wrexham","Barnet","1-0",1,0,"5",5,1,1,"H"',
+    '"2023-08-12",2023,"Wrexham","Barnet","1-0",1,0,"5",x,1,1,"H"',
     '"2023-08-13",2023,"Everton","Fulham","0-1",NA,1,"1",1,1,-1,"A"',
   );
 
@@ -66,7 +67,7 @@ describe('parseEngsoccerdata — league files', () => {
     expect(parsed.errors).toEqual([
       { file: 'data/england.csv', line: 4, field: 'Date', message: "'2023-02-30' is not a date (yyyy-mm-dd)" },
       { file: 'data/england.csv', line: 5, field: 'hgoal', message: "'-1' is not a non-negative whole number" },
-      { file: 'data/england.csv', line: 6, field: 'tier', message: "tier '5' is not one this file's country has" },
+      { file: 'data/england.csv', line: 6, field: 'tier', message: "tier 'x' is not a league level" },
       { file: 'data/england.csv', line: 7, field: 'hgoal', message: 'score has only one side' },
     ]);
   });
@@ -135,7 +136,7 @@ describe('parseEngsoccerdata — champs.csv', () => {
     expect(parsed.format).toBe(ENGSOCCERDATA_CHAMPS_FORMAT);
     expect(parsed.records[0]).toEqual({
       source: { format: ENGSOCCERDATA_CHAMPS_FORMAT, file: 'champs.csv', line: 2 },
-      competition: { code: 'uefa.cl', name: 'UEFA Champions League', kind: 'continental', country: null, tier: null },
+      competition: competition('uefa.cl'),
       season: '2015-16',
       date: '2016-05-28',
       time: null,

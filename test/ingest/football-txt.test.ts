@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { competition } from '../../src/ingest/competitions.js';
+import { competition } from '../competitions.js';
 import { FOOTBALL_TXT_FORMAT, looksLikeFootballTxt, parseFootballTxt } from '../../src/ingest/football-txt.js';
 import type { MatchRecord } from '../../src/ingest/records.js';
 import { hasSharedData, sharedPath } from '../shared-data.js';

@@ -3,6 +3,7 @@ import { lines, thrown } from './parse-helpers.js';
 import { describe, it, expect } from 'vitest';
 import { FOOTBALLCSV_FORMAT, looksLikeFootballCsv, parseFootballCsv } from '../../src/ingest/footballcsv.js';
 import { hasSharedData, sharedPath } from '../shared-data.js';
+import { competition } from '../competitions.js';
 
 const HEADER = 'Date,Team 1,FT,HT,Team 2';
 
@@ -24,7 +25,7 @@ describe('parseFootballCsv', () => {
     expect(format).toBe(FOOTBALLCSV_FORMAT);
     expect(records[0]).toEqual({
       source: { format: FOOTBALLCSV_FORMAT, file, line: 2 },
-      competition: { code: 'eng.1', name: 'Premier League', kind: 'league', country: 'ENG', tier: 1 },
+      competition: competition('eng.1'),
       season: '2023-24',
       date: '2023-08-11',
       time: null,

@@ -9,6 +9,8 @@ import {
   looksLikeGenericCsv,
   parseGenericCsv,
 } from '../../src/ingest/generic-csv.js';
+import { competition } from '../competitions.js';
+import { competitionRef } from '../../src/competitions/competition.js';
 
 const MINIMAL = 'date,competition,home,away,home_goals,away_goals';
 
@@ -24,7 +26,7 @@ describe('parseGenericCsv', () => {
     expect(records).toEqual([
       {
         source: { format: GENERIC_CSV_FORMAT, file: 'mine.csv', line: 2 },
-        competition: { code: 'uefa.cl', name: 'UEFA Champions League', kind: 'continental', country: null, tier: null },
+        competition: competition('uefa.cl'),
         season: '2015-16',
         date: '2016-05-28',
         time: '20:45',
@@ -77,7 +79,7 @@ describe('parseGenericCsv', () => {
       '2024-04-21,Bad Code,Ajax,Santos,2,0,,,,',
     );
     const { records, errors } = parseGenericCsv(text, 'nl.csv');
-    expect(records.map((r) => [r.competition, r.home.country])).toEqual([
+    expect(records.map((r) => [competitionRef(r.competition), r.home.country])).toEqual([
       [{ code: 'ned.1', name: 'Eredivisie', kind: 'league', country: 'NED', tier: 1 }, 'NED'],
       [{ code: 'ned.1', name: 'Eredivisie', kind: 'league', country: 'NED', tier: 1 }, 'NED'],
       [{ code: 'world-tour', name: 'World Tour', kind: 'continental', country: null, tier: null }, null],

@@ -2,10 +2,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MatchdayError } from '../../src/errors.js';
+import { CompetitionRegistry } from '../../src/competitions/registry.js';
 import {
   looksLikeClubsFile,
   looksLikeStadiumsFile,
-  OPENFOOTBALL_COUNTRY_CODES,
   parseClubsFile,
   parseStadiumsFile,
 } from '../../src/ingest/openfootball-clubs.js';
@@ -194,7 +194,7 @@ describe.skipIf(!hasSharedData)('openfootball/clubs shared data', () => {
       matchFiles.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/\(([A-Z]{3})\)/g)].map((m) => m[1])),
     );
     expect(used.size).toBeGreaterThan(50);
-    const known = new Set(Object.values(OPENFOOTBALL_COUNTRY_CODES));
+    const known = new Set(CompetitionRegistry.builtIn().countries.map((c) => c.code));
     expect([...used].filter((code) => !known.has(code))).toEqual([]);
   });
 });

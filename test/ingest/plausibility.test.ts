@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { competition } from '../../src/ingest/competitions.js';
+import { competition } from '../competitions.js';
 import { rejectImplausible } from '../../src/ingest/plausibility.js';
 import { emptyRecordDefaults, type MatchRecord, type ParsedFile } from '../../src/ingest/records.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { competition } from '../../src/ingest/competitions.js';
+import { competition } from '../competitions.js';
 import { emptyRecordDefaults, type MatchRecord, type SideStats } from '../../src/ingest/records.js';
 import { openDatabase } from '../../src/store/database.js';
 import { findMatches } from '../../src/store/match-queries.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MatchdayError } from '../../src/errors.js';
 import { thrown } from '../ingest/parse-helpers.js';
-import { competition } from '../../src/ingest/competitions.js';
+import { competition } from '../competitions.js';
 import { emptyRecordDefaults, type MatchRecord } from '../../src/ingest/records.js';
 import { openDatabase } from '../../src/store/database.js';
 import { MatchWriter } from '../../src/store/match-writer.js';

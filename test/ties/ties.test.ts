@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { competition } from '../../src/ingest/competitions.js';
+import { competition } from '../competitions.js';
 import { emptyRecordDefaults, type MatchRecord, type Score } from '../../src/ingest/records.js';
 import {
   reconstructTies,

@@ -1,6 +1,6 @@
 /** Query parameters shared by the API routes and the pages' forms: one zod schema per kind of value. */
 import { z } from '@hono/zod-openapi';
-import { findCompetition } from '../../ingest/competitions.js';
+import { CompetitionRegistry } from '../../competitions/registry.js';
 import { MODEL_FAMILIES, type ModelFamily } from '../../forecast/match-model.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -41,7 +41,7 @@ export const flag = z
 export const competitionCode = z
   .string()
   .transform((text, ctx) => {
-    const found = findCompetition(text.trim());
+    const found = CompetitionRegistry.builtIn().find(text.trim());
     if (!found) {
       ctx.addIssue({ code: 'custom', message: `unknown competition ${text}` });
       return z.NEVER;
@@ -56,7 +56,7 @@ export const competitionList = z
   .transform((text, ctx) => {
     const codes: string[] = [];
     for (const part of text.split(',')) {
-      const found = findCompetition(part.trim());
+      const found = CompetitionRegistry.builtIn().find(part.trim());
       if (!found) {
         ctx.addIssue({ code: 'custom', message: `unknown competition ${part.trim()}` });
         return z.NEVER;

@@ -1,5 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { findCompetition } from '../../ingest/competitions.js';
+import { CompetitionRegistry } from '../../competitions/registry.js';
 import { findMatches, goalsOfMatches, listTeams, sourcesOfMatches } from '../../store/match-queries.js';
 import type { ServerContext } from '../server-context.js';
 import { ApiError, teamParameter } from './api-error.js';
@@ -75,7 +75,7 @@ export function registerTeamsRoutes(app: OpenAPIHono, server: ServerContext): vo
     const query = c.req.valid('query');
     let competitionCode: string | undefined;
     if (query.competition) {
-      const competition = findCompetition(query.competition);
+      const competition = CompetitionRegistry.builtIn().find(query.competition);
       if (!competition) {
         throw new ApiError(400, 'UNKNOWN_COMPETITION', `competition: unknown competition ${query.competition}`, {
           parameter: 'competition',

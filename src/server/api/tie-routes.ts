@@ -1,6 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { DEFAULT_MODEL_OPTIONS } from '../../forecast/match-model.js';
-import { seasonOfDate } from '../../ingest/competitions.js';
+import { seasonOfDate } from '../../competitions/competition.js';
+import { CompetitionRegistry } from '../../competitions/registry.js';
 import type { ServerContext } from '../server-context.js';
 import { ApiError, teamParameter } from './api-error.js';
 import { competitionCode, flag, isoDate, score, season, strengthShift, teamName } from './parameters.js';
@@ -51,7 +52,7 @@ export function registerTieRoutes(app: OpenAPIHono, server: ServerContext): void
       awayShift: q.awayShift,
     };
     const forecast = server.forecasts.forecast(request);
-    const seasonOfTie = q.season ?? seasonOfDate(q.date);
+    const seasonOfTie = q.season ?? seasonOfDate(CompetitionRegistry.builtIn().get(q.competition)!, q.date);
     const outlook = server.ties.secondLeg({
       competitionCode: q.competition,
       season: seasonOfTie,
