@@ -134,8 +134,9 @@ export function parseUefaCupHistory(
   for (const row of table.rows) {
     if (row.cells.every((c) => c.trim() === '')) continue;
     const fail = (field: string | null, message: string) => errors.push({ file, line: row.line, field, message });
-    if (row.cells.length !== table.header.length) {
-      fail(null, `${row.cells.length} cells where the header has ${table.header.length}`);
+    const widthError = table.widthError(row);
+    if (widthError) {
+      fail(null, widthError);
       continue;
     }
     const cell = (name: string) => row.cells[table.column(name)].trim();

@@ -295,7 +295,7 @@ describe('parseUefaCupHistory', () => {
       { file: 'uefa-el.csv', line: 5, field: 'gh', message: "'x-1' is not a score" },
       { file: 'uefa-el.csv', line: 6, field: 'away_code', message: "unknown country code 'ZZ'" },
       { file: 'uefa-el.csv', line: 7, field: 'full_time', message: "'Q' is not F, E or P" },
-      { file: 'uefa-el.csv', line: 8, field: null, message: '5 cells where the header has 17' },
+      { file: 'uefa-el.csv', line: 8, field: null, message: "row has only 5 of the header's 17 cells" },
     ]);
   });
 });
