@@ -47,7 +47,7 @@ export function registerMatchesCommand(program: Command): void {
           });
         }
         printTable(
-          ['date', 'competition', 'round', 'home', 'score', 'away', 'leg'],
+          ['date', 'competition', 'round', 'home', 'score', 'away', 'leg', 'ground'],
           matches.map((m) => [
             m.date,
             m.competition.code,
@@ -56,6 +56,7 @@ export function registerMatchesCommand(program: Command): void {
             formatScore(m.score),
             m.away.name,
             m.leg ?? '',
+            m.neutral ? 'neutral' : '',
           ]),
         );
       }),
@@ -67,9 +68,10 @@ function formatScore(score: {
   et: [number, number] | null;
   pens: [number, number] | null;
 }): string {
-  if (!score.ft) return '-';
-  let text = `${score.ft[0]}-${score.ft[1]}`;
-  if (score.et) text += ` aet ${score.et[0]}-${score.et[1]}`;
+  if (!score.ft && !score.et) return '-';
+  // Some sources give a match that went to extra time only its score after it.
+  let text = score.ft ? `${score.ft[0]}-${score.ft[1]}` : '';
+  if (score.et) text += `${text ? ' ' : ''}aet ${score.et[0]}-${score.et[1]}`;
   if (score.pens) text += ` pens ${score.pens[0]}-${score.pens[1]}`;
   return text;
 }

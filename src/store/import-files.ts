@@ -8,14 +8,18 @@ import { detectFormat, formatById, type SourceFormat } from '../ingest/formats.j
 import { rejectImplausible } from '../ingest/plausibility.js';
 import type { ClubRecord, MatchRecord, RowError, StadiumRecord, TeamRef } from '../ingest/records.js';
 import type { AliasGroup } from '../identity/team-directory.js';
+import { parseNeutralVenues } from '../ingest/neutral-venues.js';
 import { defineCompetitions, registryOf } from './competition-store.js';
 import { DATABASE_LOCKED, dataVersion, immediateTransaction, type Db } from './database.js';
 import { MatchWriter } from './match-writer.js';
+import { applyNeutralVenues } from './neutral-venues.js';
 import { TeamStore } from './team-store.js';
 import { VenueStore } from './venue-store.js';
 
 /** The project's own alias overrides, read before every import (config/team-aliases.yaml). */
 export const BUILT_IN_ALIASES = fileURLToPath(new URL('../../config/team-aliases.yaml', import.meta.url));
+/** Matches at neutral grounds no source marks, applied to the stored matches after every import. */
+export const BUILT_IN_NEUTRAL_VENUES = fileURLToPath(new URL('../../config/neutral-venues.yaml', import.meta.url));
 
 export interface ImportOptions {
   /** Force one format for every file instead of detecting it from the content. */
@@ -144,8 +148,13 @@ export function importPaths(db: Db, inputs: string[], options: ImportOptions = {
       reloadFromDatabase(stores);
     }
   });
-  // Ties are derived from the legs: pairing them once at the end sees legs that came from different files.
-  immediateTransaction(db, () => stores.writer.linkTies());
+  const neutralVenues = parseNeutralVenues(readFileSync(BUILT_IN_NEUTRAL_VENUES, 'utf8'), BUILT_IN_NEUTRAL_VENUES);
+  immediateTransaction(db, () => {
+    // Every import, over every stored match: an entry applies whichever file (and whichever import) brought its match.
+    applyNeutralVenues(db, stores.teams.directory, neutralVenues);
+    // Ties are derived from the legs: pairing them once at the end sees legs that came from different files.
+    stores.writer.linkTies();
+  });
   options.onProgress?.(planned.length, planned.length, '');
 
   const count = (status: FileStatus) => reports.filter((r) => r.status === status).length;
