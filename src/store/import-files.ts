@@ -85,6 +85,8 @@ export function importPaths(db: Db, inputs: string[], options: ImportOptions = {
     registry: registryOf(db),
   };
   const alreadyImported = db.prepare('SELECT sha256 FROM imported_files WHERE path = ?').pluck();
+  // A file that changed (a season file a week on, a new fixtures list) no longer says what its old version said.
+  const forgetSources = db.prepare('DELETE FROM match_sources WHERE file = ?');
   const recordImported = db.prepare(
     'INSERT OR REPLACE INTO imported_files (path, sha256, format, records, imported_at) VALUES (?, ?, ?, ?, ?)',
   );
@@ -102,13 +104,15 @@ export function importPaths(db: Db, inputs: string[], options: ImportOptions = {
     try {
       const bytes = readFileSync(item.file);
       const sha = createHash('sha256').update(bytes).digest('hex');
-      if (alreadyImported.get(item.file) === sha) {
+      const importedSha = alreadyImported.get(item.file);
+      if (importedSha === sha) {
         report.status = 'unchanged';
         return;
       }
       const text = decodeUtf8(bytes, item.file);
       const format = item.format;
       db.transaction(() => {
+        if (importedSha !== undefined) forgetSources.run(item.file);
         importText(format, text, item.file, report, stores, options.skipInvalid ?? false);
         recordImported.run(
           item.file,

@@ -6,6 +6,7 @@ export type WriteOutcome = 'added' | 'enriched' | 'unchanged';
 
 interface StoredMatch {
   id: number;
+  date: string;
   ft_home: number | null;
   ft_away: number | null;
 }
@@ -15,6 +16,9 @@ interface StoredMatch {
  * a match is found by (date, home, away), or for league matches by (competition, season, home, away) when sources
  * disagree on the date. A known match is enriched (empty fields filled, odds/goals/stats added), never overwritten;
  * a conflicting score is recorded in `conflicts`. Every source row is kept in `match_sources`.
+ *
+ * A fixture (a match without a result) is the same row as the match it becomes: its result fills it in, and a
+ * fixture moved to another date (postponed, rearranged for television) moves with the newer row.
  */
 export class MatchWriter {
   private readonly competitionIds = new Map<string, number>();
@@ -30,15 +34,19 @@ export class MatchWriter {
         'INSERT INTO competitions (code, name, kind, country, tier, origin, definition) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
       byDate: db.prepare(
-        'SELECT id, ft_home, ft_away FROM matches WHERE date = ? AND home_team_id = ? AND away_team_id = ?',
+        'SELECT id, date, ft_home, ft_away FROM matches WHERE date = ? AND home_team_id = ? AND away_team_id = ?',
       ),
       bySeason: db.prepare(
-        'SELECT id, ft_home, ft_away FROM matches WHERE competition_id = ? AND season = ? AND home_team_id = ? AND away_team_id = ?',
+        'SELECT id, date, ft_home, ft_away FROM matches WHERE competition_id = ? AND season = ? AND home_team_id = ? AND away_team_id = ?',
       ),
-      sourceExists: db.prepare('SELECT 1 FROM match_sources WHERE file = ? AND line = ?').pluck(),
-      insertSource: db.prepare(
-        'INSERT OR IGNORE INTO match_sources (match_id, format, file, line) VALUES (?, ?, ?, ?)',
-      ),
+      unplayedBySeason: db.prepare(`SELECT id, date, ft_home, ft_away FROM matches
+        WHERE competition_id = ? AND season = ? AND home_team_id = ? AND away_team_id = ?
+          AND ft_home IS NULL AND status IN ('scheduled', 'postponed')`),
+      describedByFile: db.prepare('SELECT 1 FROM match_sources WHERE match_id = ? AND file = ? LIMIT 1').pluck(),
+      moveFixture: db.prepare('UPDATE matches SET date = ?, time = ? WHERE id = ?'),
+      // A file that changed may describe another match on a line: the line's provenance follows the file.
+      insertSource: db.prepare(`INSERT INTO match_sources (match_id, format, file, line) VALUES (?, ?, ?, ?)
+        ON CONFLICT (file, line) DO UPDATE SET match_id = excluded.match_id, format = excluded.format`),
       insertMatch: db.prepare(`
         INSERT INTO matches (competition_id, season, date, time, home_team_id, away_team_id, neutral, venue, round,
           group_name, leg, status, ht_home, ht_away, ft_home, ft_away, et_home, et_away, pen_home, pen_away, attendance, referee)
@@ -130,15 +138,14 @@ export class MatchWriter {
       this.writeDetails(matchId, record);
       return 'added';
     }
-    if (s.sourceExists.get(file, line)) return 'unchanged';
-
+    // A row read before is read again when its file changed: it may now carry the result, so it is not skipped.
     s.insertSource.run(existing.id, format, file, line);
     if (
       record.ftScore &&
       existing.ft_home !== null &&
       (existing.ft_home !== record.ftScore[0] || existing.ft_away !== record.ftScore[1])
     ) {
-      s.insertConflict.run(
+      const recorded = s.insertConflict.run(
         existing.id,
         file,
         line,
@@ -146,9 +153,11 @@ export class MatchWriter {
         `${existing.ft_home}-${existing.ft_away}`,
         scoreText(record.ftScore),
       );
-      this.conflicts++;
+      this.conflicts += recorded.changes;
     }
-    const filled = s.enrichMatch.run({ ...row, id: existing.id }).changes > 0;
+    const moved = existing.ft_home === null && existing.date !== record.date;
+    if (moved) s.moveFixture.run(record.date, record.time, existing.id);
+    const filled = s.enrichMatch.run({ ...row, id: existing.id }).changes > 0 || moved;
     const detailed = this.writeDetails(existing.id, record);
     return filled || detailed ? 'enriched' : 'unchanged';
   }
@@ -162,7 +171,8 @@ export class MatchWriter {
   /**
    * The stored match this record describes: same date, home and away; or, for a league match whose date the
    * sources disagree on (a rearranged fixture), the one match of that season between the two with the same score.
-   * Requiring the score keeps apart two meetings of a season (a league with a second phase).
+   * Requiring the score keeps apart two meetings of a season (a league with a second phase). Failing those, the one
+   * fixture of that season between the two still without a result: the same match on its new date.
    */
   private findExisting(
     record: MatchRecord,
@@ -171,12 +181,42 @@ export class MatchWriter {
     away: number,
   ): StoredMatch | undefined {
     const byDate = this.statements.byDate.get(record.date, home, away) as StoredMatch | undefined;
-    if (byDate || record.competition.kind !== 'league' || !record.ftScore) return byDate;
+    if (byDate) return byDate;
+    return (
+      this.sameScoreInSeason(record, competitionId, home, away) ?? this.fixtureMoved(record, competitionId, home, away)
+    );
+  }
+
+  private sameScoreInSeason(
+    record: MatchRecord,
+    competitionId: number,
+    home: number,
+    away: number,
+  ): StoredMatch | undefined {
+    if (record.competition.kind !== 'league' || !record.ftScore) return undefined;
     const [homeGoals, awayGoals] = record.ftScore;
     const sameScore = (this.statements.bySeason.all(competitionId, record.season, home, away) as StoredMatch[]).filter(
       (m) => m.ft_home === homeGoals && m.ft_away === awayGoals,
     );
     return sameScore.length === 1 ? sameScore[0] : undefined;
+  }
+
+  /**
+   * The one unplayed fixture of the season between the two, stored on another date. One this file lists on another
+   * line is another meeting (a league with a split plays a pairing twice at the same ground): a file never lists a
+   * match twice, and an import forgets what the earlier version of a changed file said.
+   */
+  private fixtureMoved(
+    record: MatchRecord,
+    competitionId: number,
+    home: number,
+    away: number,
+  ): StoredMatch | undefined {
+    const s = this.statements;
+    const unplayed = (s.unplayedBySeason.all(competitionId, record.season, home, away) as StoredMatch[]).filter(
+      (m) => !s.describedByFile.get(m.id, record.source.file),
+    );
+    return unplayed.length === 1 ? unplayed[0] : undefined;
   }
 
   /** Adds goals, stats and odds the match lacks; true when anything was added. */
