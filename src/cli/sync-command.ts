@@ -23,6 +23,7 @@ interface SyncOptions extends CommonOptions {
   cache?: string;
   delay: string;
   timeout: string;
+  retries: string;
   today?: string;
 }
 
@@ -38,6 +39,7 @@ export function registerSyncCommand(program: Command): void {
     .option('--cache <dir>', 'where downloaded files are kept (default: cache/ beside the database)')
     .option('--delay <ms>', 'pause between two requests to one host', '1000')
     .option('--timeout <seconds>', 'give up an attempt after this long', '30')
+    .option('--retries <n>', 'retries of a file after a server or network error (waits 1 s, 2 s, 4 s, ...)', '3')
     .option('--today <date>', 'act as if today were this date (replay a past round)')
     .option('--db <path>', 'database file (default: MATCHDAY_DB or ~/.local/share/matchday/matchday.db)')
     .option('--json', 'print the report as JSON')
@@ -63,6 +65,7 @@ export function registerSyncCommand(program: Command): void {
             download: {
               politenessMs: parseNumber(options.delay, 'delay', 0),
               timeoutMs: parseNumber(options.timeout, 'timeout', 1) * 1000,
+              attempts: 1 + Math.floor(parseNumber(options.retries, 'retries', 0)),
             },
             onProgress: (done, total, item) => bar.update(done, total, item),
           });
@@ -71,13 +74,15 @@ export function registerSyncCommand(program: Command): void {
           db.close();
         }
         if (options.json) printJson(jsonReport(report));
-        else printReport(report);
         if (report.offline !== null) {
-          throw new MatchdayError(
-            'OFFLINE',
-            `offline: ${report.offline}; nothing was downloaded and the database is as it was (matchday works on it as before)`,
+          // One line, whatever the number of files: every one failed for the same reason.
+          process.stderr.write(
+            `${pc.red('error')} offline: ${report.offline}; nothing was downloaded and the database is as it was\n`,
           );
+          process.exitCode = 1;
+          return;
         }
+        if (!options.json) printReport(report);
         if (report.files.some((f) => f.status === 'failed' || f.importError !== null)) process.exitCode = 1;
       }),
     );
@@ -179,7 +184,6 @@ function printReport(report: SyncReport): void {
     if (f.error) process.stderr.write(`${pc.red('failed')} ${f.requested}: ${f.error}\n`);
     if (f.importError) process.stderr.write(`${pc.red('rejected')} ${f.importError}\n`);
   }
-  if (report.offline !== null) return;
   const json = jsonReport(report).totals;
   if (report.files.every((f) => f.status === 'planned')) {
     process.stdout.write(`dry run: ${json.files} files would be requested; nothing was fetched or changed\n`);

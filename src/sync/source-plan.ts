@@ -57,6 +57,8 @@ export function planSourceFiles(registry: CompetitionRegistry, request: PlanRequ
       );
     }
     const seasons = seasonsOf(competition, request);
+    // Fixtures are only ever this season's.
+    const fixtures = seasons.includes(seasonOfDate(competition, request.today));
     for (const source of sources) {
       if (source === 'football-data' && templates.footballData) {
         const division = competition.sources.footballData!;
@@ -64,14 +66,17 @@ export function planSourceFiles(registry: CompetitionRegistry, request: PlanRequ
           const url = fill(templates.footballData.season, { division, yyyy: yyyy(season) });
           add({ url, source, role: 'results', season }, competition.code);
         }
-        add({ url: templates.footballData.fixtures, source, role: 'fixtures', season: null }, competition.code);
+        if (fixtures)
+          add({ url: templates.footballData.fixtures, source, role: 'fixtures', season: null }, competition.code);
       } else if (source === 'football-data-extra' && templates.footballData) {
         const file = competition.sources.footballDataExtra!.file;
         add(
           { url: fill(templates.footballData.extra, { file }), source, role: 'results', season: null },
           competition.code,
         );
-        add({ url: templates.footballData.extraFixtures, source, role: 'fixtures', season: null }, competition.code);
+        if (fixtures) {
+          add({ url: templates.footballData.extraFixtures, source, role: 'fixtures', season: null }, competition.code);
+        }
       } else if (source === 'openfootball' && templates.openfootball) {
         const of = competition.sources.openfootball!;
         for (const season of seasons.filter((s) => within(s, of.seasons))) {
