@@ -11,7 +11,9 @@ const run = promisify(execFile);
 
 async function matchday(args: string[], env: NodeJS.ProcessEnv = {}) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, ...env } });
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -31,9 +33,7 @@ describe('matchday sync (compiled bin)', () => {
     const result = await matchday([...args, '--retries', '0', '--delay', '0', '--db', db], { MATCHDAY_MIRROR: url });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr.replace(/\x1b\[[0-9;]*m/g, '')).toBe(
-      'error offline: ECONNREFUSED; nothing was downloaded and the database is as it was\n',
-    );
+    expect(result.stderr).toBe('error offline: ECONNREFUSED; nothing was downloaded and the database is as it was\n');
     expect(existsSync(path.join(dir, 'cache', 'sync-state.json'))).toBe(false);
   });
 
