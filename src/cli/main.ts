@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { registerBacktestCommand } from './backtest-command.js';
 import { registerBracketCommand } from './bracket-command.js';
+import { registerCoverageCommand } from './coverage-command.js';
 import { registerFitCommand } from './fit-command.js';
 import { registerImpliedCommand } from './implied-command.js';
 import { registerImportCommand } from './import-command.js';
@@ -24,6 +25,7 @@ const program = new Command()
 registerImportCommand(program);
 registerTeamsCommand(program);
 registerMatchesCommand(program);
+registerCoverageCommand(program);
 registerFitCommand(program);
 registerPredictCommand(program);
 registerBacktestCommand(program);

@@ -80,9 +80,14 @@ export interface Competition extends CompetitionRef {
   seasonStartMonth: number;
   points: readonly Era<Points>[];
   tiebreakers: readonly Tiebreaker[];
-  /** Times each pair meets before any split (2 = double round robin); null where the format is not a round robin. */
-  robins: number | null;
+  /**
+   * Times each pair meets before any split (2 = double round robin), by era; null where the format is not a round
+   * robin or not known.
+   */
+  robins: readonly Era<number | null>[];
   split: readonly Era<LeagueSplit>[];
+  /** Seasons cut short (COVID 2019-20): what was played is all there is. */
+  curtailed: readonly string[];
   /** Places promoted and relegated directly; null where unknown or not applicable. */
   promotion: number | null;
   relegation: number | null;
@@ -157,6 +162,24 @@ export function tieRulesIn(c: Competition, season: string): TieRules | null {
   return inEra(c.ties, season);
 }
 
+/** Times each pair met before any split in that season, or null where the format is not known. */
+export function robinsIn(c: Competition, season: string): number | null {
+  return inEra(c.robins, season);
+}
+
+/**
+ * The league matches a season has by its format: every pair meets `robins` times, then each split group plays its
+ * own rounds. Null where the format is not known.
+ */
+export function expectedLeagueMatches(c: Competition, season: string, teams: number): number | null {
+  const robins = robinsIn(c, season);
+  if (c.kind !== 'league' || robins === null || !c.formatKnown) return null;
+  const pairs = (n: number) => (n * (n - 1)) / 2;
+  const split = splitIn(c, season);
+  const afterSplit = split ? split.groups.reduce((sum, size) => sum + pairs(size) * split.robins, 0) : 0;
+  return pairs(teams) * robins + afterSplit;
+}
+
 export function splitIn(c: Competition, season: string): LeagueSplit | null {
   return inEra(c.split, season);
 }
@@ -202,7 +225,8 @@ export function createdCompetition(c: CreatedCompetition): Competition {
     seasonStartMonth: 7,
     points: [],
     tiebreakers: [],
-    robins: null,
+    robins: [],
+    curtailed: [],
     split: [],
     promotion: null,
     relegation: null,

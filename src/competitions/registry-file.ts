@@ -87,7 +87,13 @@ const competitionEntry = z
     'season-start-month': z.number().int().min(1).max(12).optional(),
     points: z.array(pointsEra).min(1).optional(),
     tiebreakers: z.array(z.enum(['goal-difference', 'goals-scored', 'head-to-head', 'away-goals', 'wins'])).optional(),
-    robins: z.number().int().positive().nullable().optional(),
+    robins: z
+      .union([
+        z.number().int().positive().nullable(),
+        z.array(z.object({ ...eraBounds, is: z.number().int().positive().nullable() }).strict()),
+      ])
+      .optional(),
+    curtailed: z.array(season).optional(),
     split: z.array(splitEra).optional(),
     promotion: count.optional(),
     relegation: count.optional(),
@@ -224,7 +230,12 @@ function toCompetition(entry: Entry, origin: CompetitionOrigin): Competition {
     seasonStartMonth: entry['season-start-month'] ?? 7,
     points: (entry.points ?? []).map((p) => era<Points>(p, { win: p.win, draw: p.draw })),
     tiebreakers: (entry.tiebreakers ?? []) as Tiebreaker[],
-    robins: isLeague ? (entry.robins === undefined ? 2 : entry.robins) : null,
+    robins: !isLeague
+      ? []
+      : Array.isArray(entry.robins)
+        ? entry.robins.map((r) => era(r, r.is))
+        : [era({}, entry.robins === undefined ? 2 : entry.robins)],
+    curtailed: entry.curtailed ?? [],
     split: (entry.split ?? []).map((s) =>
       era<LeagueSplit>(s, {
         after: s.after,
