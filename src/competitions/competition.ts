@@ -63,7 +63,8 @@ export interface SeasonRange {
 export interface CompetitionSources {
   /** football-data.co.uk division code (`E0`): `mmz4281/<season>/E0.csv`. */
   footballData: string | null;
-  footballDataSeasons: SeasonRange;
+  /** The seasons of football-data's files for it; absent = any season sync is asked for. */
+  footballDataSeasons?: SeasonRange;
   /** football-data.co.uk extra-leagues file (`NOR`) and the `League` value its rows carry. */
   footballDataExtra: { file: string; league: string } | null;
   /** openfootball repository, branch and path template (`{season}/1-premierleague.txt`), and its seasons. */
@@ -234,12 +235,7 @@ export function createdCompetition(c: CreatedCompetition): Competition {
     ties: [],
     neutralRounds: [],
     twoLeggedRounds: [],
-    sources: {
-      footballData: null,
-      footballDataSeasons: { from: null, until: null },
-      footballDataExtra: null,
-      openfootball: null,
-    },
+    sources: { footballData: null, footballDataExtra: null, openfootball: null },
     origin: 'file',
     formatKnown: false,
   };

@@ -62,7 +62,7 @@ export function planSourceFiles(registry: CompetitionRegistry, request: PlanRequ
     for (const source of sources) {
       if (source === 'football-data' && templates.footballData) {
         const division = competition.sources.footballData!;
-        for (const season of seasons.filter((s) => within(s, competition.sources.footballDataSeasons))) {
+        for (const season of seasons.filter((s) => within(s, competition.sources.footballDataSeasons ?? ANY_SEASON))) {
           const url = fill(templates.footballData.season, { division, yyyy: yyyy(season) });
           add({ url, source, role: 'results', season }, competition.code);
         }
@@ -118,6 +118,8 @@ function seasonsOf(competition: Competition, request: PlanRequest): string[] {
     ),
   ];
 }
+
+const ANY_SEASON: SeasonRange = { from: null, until: null };
 
 function within(season: string, range: SeasonRange): boolean {
   const order = seasonOrder(season);
