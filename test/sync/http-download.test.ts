@@ -66,6 +66,15 @@ describe('Downloader against a local server', () => {
     expect(sleeps).toEqual([100, 200]);
   });
 
+  it('waits as long as a busy server asks (Retry-After) before trying again', async () => {
+    server.serve('/busy.csv', 'a,b\n');
+    server.fail('/busy.csv', 'busy');
+    const { clock, sleeps } = fakeClock();
+    const result = await fast(clock).download(`${base}/busy.csv`, path.join(testTempDir('dl'), 'b.csv'), null);
+    expect(result).toMatchObject({ status: 'downloaded', attempts: 2 });
+    expect(sleeps).toEqual([2_000]);
+  });
+
   it('reports a server error that persists after every attempt, and leaves the old file', async () => {
     const target = path.join(testTempDir('dl'), 'E0.csv');
     writeFileSync(target, 'good old file\n');

@@ -9,7 +9,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sharedPath } from '../shared-data.js';
 
-export type Fault = 'error' | 'cut' | 'hang';
+/** error: 500; busy: 503 with Retry-After: 2; cut: half the body, then the connection drops; hang: no answer. */
+export type Fault = 'error' | 'busy' | 'cut' | 'hang';
 
 export interface SeenRequest {
   path: string;
@@ -55,6 +56,11 @@ export class SourceServer {
       const fault = this.faults.get(path)?.shift();
       const file = this.files.get(path);
       if (fault === 'hang') return seen(0);
+      if (fault === 'busy') {
+        seen(503);
+        response.writeHead(503, { 'retry-after': '2' }).end('busy');
+        return;
+      }
       if (fault === 'error') {
         seen(500);
         response.writeHead(500).end('server error');
