@@ -105,6 +105,8 @@ export function importPaths(db: Db, inputs: string[], options: ImportOptions = {
     reloadFromDatabase(stores);
   };
   const alreadyImported = db.prepare('SELECT sha256 FROM imported_files WHERE path = ?').pluck();
+  // A file that changed (a season file a week on, a new fixtures list) no longer says what its old version said.
+  const forgetSources = db.prepare('DELETE FROM match_sources WHERE file = ?');
   const recordImported = db.prepare(
     'INSERT OR REPLACE INTO imported_files (path, sha256, format, records, imported_at) VALUES (?, ?, ?, ?, ?)',
   );
@@ -125,9 +127,11 @@ export function importPaths(db: Db, inputs: string[], options: ImportOptions = {
       const format = item.format;
       report.status = immediateTransaction(db, (): FileStatus => {
         catchUp();
-        if (alreadyImported.get(item.file) === sha) return 'unchanged';
+        const importedSha = alreadyImported.get(item.file);
+        if (importedSha === sha) return 'unchanged';
         const text = decodeUtf8(bytes, item.file);
         const conflictsBefore = stores.writer.conflicts;
+        if (importedSha !== undefined) forgetSources.run(item.file);
         importText(format, text, item.file, report, stores, options.skipInvalid ?? false);
         report.conflicts = stores.writer.conflicts - conflictsBefore;
         recordImported.run(
