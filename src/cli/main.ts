@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { registerBacktestCommand } from './backtest-command.js';
 import { registerBracketCommand } from './bracket-command.js';
+import { registerCoverageCommand } from './coverage-command.js';
 import { registerFitCommand } from './fit-command.js';
 import { registerImpliedCommand } from './implied-command.js';
 import { registerImportCommand } from './import-command.js';
@@ -10,6 +11,8 @@ import { registerPrecedentCommand } from './precedent-command.js';
 import { registerPredictCommand } from './predict-command.js';
 import { registerPreviewCommand } from './preview-command.js';
 import { registerServeCommand } from './serve-command.js';
+import { registerSyncCommand } from './sync-command.js';
+import { registerFixturesCommand } from './fixtures-command.js';
 import { registerTeamsCommand } from './teams-command.js';
 import { registerTieCalibrationCommand } from './tie-calibration-command.js';
 import { registerTieCommand } from './tie-command.js';
@@ -23,6 +26,7 @@ const program = new Command()
 registerImportCommand(program);
 registerTeamsCommand(program);
 registerMatchesCommand(program);
+registerCoverageCommand(program);
 registerFitCommand(program);
 registerPredictCommand(program);
 registerBacktestCommand(program);
@@ -34,5 +38,7 @@ registerPreviewCommand(program);
 registerVenueCommand(program);
 registerTieCommand(program);
 registerTieCalibrationCommand(program);
+registerSyncCommand(program);
+registerFixturesCommand(program);
 
 await program.parseAsync();

@@ -54,13 +54,21 @@ export interface TieRules {
   decider: 'penalties' | 'replay';
 }
 
+/** The seasons a source publishes (both ends inclusive; null = open): sync asks for no season outside them. */
+export interface SeasonRange {
+  from: string | null;
+  until: string | null;
+}
+
 export interface CompetitionSources {
   /** football-data.co.uk division code (`E0`): `mmz4281/<season>/E0.csv`. */
   footballData: string | null;
+  /** The seasons of football-data's files for it; absent = any season sync is asked for. */
+  footballDataSeasons?: SeasonRange;
   /** football-data.co.uk extra-leagues file (`NOR`) and the `League` value its rows carry. */
   footballDataExtra: { file: string; league: string } | null;
-  /** openfootball repository and path template (`{season}/1-premierleague.txt`). */
-  openfootball: { repo: string; path: string } | null;
+  /** openfootball repository, branch and path template (`{season}/1-premierleague.txt`), and its seasons. */
+  openfootball: { repo: string; branch: string; path: string; seasons: SeasonRange } | null;
 }
 
 /** Where a competition's definition comes from: the shipped registry, a user's YAML, or a file that named it. */
@@ -73,9 +81,14 @@ export interface Competition extends CompetitionRef {
   seasonStartMonth: number;
   points: readonly Era<Points>[];
   tiebreakers: readonly Tiebreaker[];
-  /** Times each pair meets before any split (2 = double round robin); null where the format is not a round robin. */
-  robins: number | null;
+  /**
+   * Times each pair meets before any split (2 = double round robin), by era; null where the format is not a round
+   * robin or not known.
+   */
+  robins: readonly Era<number | null>[];
   split: readonly Era<LeagueSplit>[];
+  /** Seasons cut short (COVID 2019-20): what was played is all there is. */
+  curtailed: readonly string[];
   /** Places promoted and relegated directly; null where unknown or not applicable. */
   promotion: number | null;
   relegation: number | null;
@@ -150,6 +163,24 @@ export function tieRulesIn(c: Competition, season: string): TieRules | null {
   return inEra(c.ties, season);
 }
 
+/** Times each pair met before any split in that season, or null where the format is not known. */
+export function robinsIn(c: Competition, season: string): number | null {
+  return inEra(c.robins, season);
+}
+
+/**
+ * The league matches a season has by its format: every pair meets `robins` times, then each split group plays its
+ * own rounds. Null where the format is not known.
+ */
+export function expectedLeagueMatches(c: Competition, season: string, teams: number): number | null {
+  const robins = robinsIn(c, season);
+  if (c.kind !== 'league' || robins === null || !c.formatKnown) return null;
+  const pairs = (n: number) => (n * (n - 1)) / 2;
+  const split = splitIn(c, season);
+  const afterSplit = split ? split.groups.reduce((sum, size) => sum + pairs(size) * split.robins, 0) : 0;
+  return pairs(teams) * robins + afterSplit;
+}
+
 export function splitIn(c: Competition, season: string): LeagueSplit | null {
   return inEra(c.split, season);
 }
@@ -195,7 +226,8 @@ export function createdCompetition(c: CreatedCompetition): Competition {
     seasonStartMonth: 7,
     points: [],
     tiebreakers: [],
-    robins: null,
+    robins: [],
+    curtailed: [],
     split: [],
     promotion: null,
     relegation: null,

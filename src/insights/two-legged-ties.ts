@@ -42,7 +42,7 @@ export interface TieOutcome {
 export function tieOutcome(tie: CompletedTie, rules: TieRules | null): TieOutcome | null {
   const outcome = decideTie(rules, {
     firstLeg: tie.first.score.ft!,
-    secondLeg: tie.second.score.ft!,
+    secondLeg: tie.second.score.ft,
     secondLegExtraTime: tie.second.score.et,
     secondLegPenalties: tie.second.score.pens,
     replayWinner: null,

@@ -34,9 +34,20 @@ export interface TieRunOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Completed ties the data knows the winner of, with played (not awarded) legs under known rules. */
+/**
+ * Completed ties the data knows the winner of, with played (not awarded) legs under known rules and both legs'
+ * 90 minutes recorded (the UEFA Cup history gives some second legs only after extra time).
+ */
 export function calibrationTies(ties: readonly ReconstructedTie[]): ReconstructedTie[] {
-  return ties.filter((t) => t.progress === 'completed' && t.winner !== null && !t.awarded && t.rules !== null);
+  return ties.filter(
+    (t) =>
+      t.progress === 'completed' &&
+      t.winner !== null &&
+      !t.awarded &&
+      t.rules !== null &&
+      t.firstLeg.score.ft !== null &&
+      t.secondLeg.score.ft !== null,
+  );
 }
 
 /** One tie as a run saw it. */

@@ -27,8 +27,11 @@ export type TieDecision =
 export interface TieScores {
   /** First leg after 90 minutes, A's (the hosts') goals first. */
   firstLeg: [number, number];
-  /** Second leg after 90 minutes, B's (the hosts') goals first. */
-  secondLeg: [number, number];
+  /**
+   * Second leg after 90 minutes, B's (the hosts') goals first; null when the data gives it only after extra time
+   * (the UEFA Cup history before 2000-01): it was level after 90 minutes.
+   */
+  secondLeg: [number, number] | null;
   /** Second leg after extra time, cumulative, B's first; null when the data has no extra time. */
   secondLegExtraTime: [number, number] | null;
   /** The shoot-out, B's first; null when the data has none. */
@@ -51,13 +54,15 @@ export interface TieOutcome {
 /** The outcome, or null when the data cannot tell (level with no decider in the data, or unknown rules). */
 export function decideTie(rules: TieRules | null, scores: TieScores): TieOutcome | null {
   const [firstA, firstB] = scores.firstLeg;
-  const [secondB, secondA] = scores.secondLeg;
-  const goalsA = firstA + secondA;
-  const goalsB = firstB + secondB;
-  if (goalsA !== goalsB) return { winner: goalsA > goalsB ? 'A' : 'B', decidedBy: 'aggregate' };
-  // Away goals: B's came in the first leg, A's in the second.
-  if (rules?.awayGoals && secondA !== firstB) {
-    return { winner: secondA > firstB ? 'A' : 'B', decidedBy: 'away-goals' };
+  if (scores.secondLeg) {
+    const [secondB, secondA] = scores.secondLeg;
+    const goalsA = firstA + secondA;
+    const goalsB = firstB + secondB;
+    if (goalsA !== goalsB) return { winner: goalsA > goalsB ? 'A' : 'B', decidedBy: 'aggregate' };
+    // Away goals: B's came in the first leg, A's in the second.
+    if (rules?.awayGoals && secondA !== firstB) {
+      return { winner: secondA > firstB ? 'A' : 'B', decidedBy: 'away-goals' };
+    }
   }
   const extraTime = scores.secondLegExtraTime;
   if (extraTime) {

@@ -68,7 +68,7 @@ export interface ReconstructedTie {
   stateBeforeSecondLeg: TieState | null;
   /** The first leg from A's side: A's goals minus B's (null until played). */
   firstLegMargin: number | null;
-  /** Aggregate after both legs' 90 minutes, then after extra time where it was played. */
+  /** Aggregate after both legs' 90 minutes (null when the second leg's is not recorded), then after extra time. */
   aggregateAfterNinety: { a: number; b: number } | null;
   aggregate: { a: number; b: number } | null;
   /** Did the second leg go to extra time / penalties? */
@@ -89,8 +89,6 @@ export interface TieContext {
   /** The team the data shows playing on in the competition after the tie, when only one of the two does. */
   playedOnTeamId: number | null;
 }
-
-export const NO_TIE_CONTEXT: TieContext = { rules: null, decidingMatch: null, playedOnTeamId: null };
 
 /** Pure: one stored tie and its context → the reconstruction. */
 export function reconstructTie(row: TieRow, context: TieContext): ReconstructedTie {
@@ -127,9 +125,10 @@ export function reconstructTie(row: TieRow, context: TieContext): ReconstructedT
     decidedBy: null,
     awarded: first.status === 'awarded' || second.status === 'awarded',
   };
-  if (progress !== 'completed' || !firstFt || !second.ft) return base;
+  if (progress !== 'completed' || !firstFt) return base;
 
-  const [secondB, secondA] = second.ft;
+  // A second leg known only after extra time (its 90 minutes not recorded) was level after 90 minutes.
+  const after90 = second.ft ? { a: firstFt[0] + second.ft[1], b: firstFt[1] + second.ft[0] } : null;
   const et = second.et;
   const sideOf = (teamId: number | null): 'A' | 'B' | null => (teamId === a.id ? 'A' : teamId === b.id ? 'B' : null);
   const outcome = decideTie(context.rules, {
@@ -142,10 +141,8 @@ export function reconstructTie(row: TieRow, context: TieContext): ReconstructedT
   });
   return {
     ...base,
-    aggregateAfterNinety: { a: firstFt[0] + secondA, b: firstFt[1] + secondB },
-    aggregate: et
-      ? { a: firstFt[0] + et[1], b: firstFt[1] + et[0] }
-      : { a: firstFt[0] + secondA, b: firstFt[1] + secondB },
+    aggregateAfterNinety: after90,
+    aggregate: et ? { a: firstFt[0] + et[1], b: firstFt[1] + et[0] } : after90,
     wentToExtraTime: et !== null,
     wentToPenalties: second.pens !== null,
     winner: outcome?.winner ?? null,
@@ -166,8 +163,9 @@ function singleMatchWinner(match: TieLegRow): number | null {
   return score[0] > score[1] ? match.homeId : match.awayId;
 }
 
+/** Played, with a score: after 90 minutes or, where only that is recorded, after extra time. */
 function isPlayed(leg: TieLegRow): boolean {
-  return (leg.status === 'played' || leg.status === 'awarded') && leg.ft !== null;
+  return (leg.status === 'played' || leg.status === 'awarded') && (leg.ft !== null || leg.et !== null);
 }
 
 function progressOf(first: TieLegRow, second: TieLegRow): TieProgress {

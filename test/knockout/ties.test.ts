@@ -3,7 +3,7 @@ import { tieRulesIn, type TieRules } from '../../src/competitions/competition.js
 import { emptyRecordDefaults, type MatchRecord, type Score } from '../../src/ingest/records.js';
 import { readTies, readTiesBetween } from '../../src/knockout/knockout-reader.js';
 import { decideTie, type TieScores } from '../../src/knockout/tie-outcome.js';
-import { roundType } from '../../src/knockout/tie-reconstruction.js';
+import { reconstructTie, roundType } from '../../src/knockout/tie-reconstruction.js';
 import { openDatabase } from '../../src/store/database.js';
 import { MatchWriter } from '../../src/store/match-writer.js';
 import { TeamStore } from '../../src/store/team-store.js';
@@ -233,6 +233,61 @@ describe('reconstruction on a small database', () => {
   });
 });
 
+describe('a second leg recorded only after extra time (UEFA Cup history before 2000-01)', () => {
+  const leg = (
+    matchId: number,
+    date: string,
+    home: number,
+    away: number,
+    ft: Score | null,
+    et: Score | null = null,
+  ) => ({
+    matchId,
+    date,
+    homeId: home,
+    homeName: `Team ${home}`,
+    awayId: away,
+    awayName: `Team ${away}`,
+    neutral: false,
+    status: 'played' as const,
+    ft: ft ? ([ft[0], ft[1]] as [number, number]) : null,
+    et: et ? ([et[0], et[1]] as [number, number]) : null,
+    pens: null as [number, number] | null,
+  });
+  const tie = (season: string, first: Score, secondEt: Score, pens: Score | null = null) =>
+    reconstructTie(
+      {
+        tieId: 1,
+        competition: { code: 'uefa.el', name: 'UEFA Europa League' },
+        season,
+        round: 'Third round',
+        firstLeg: leg(1, `${season.slice(0, 4)}-11-23`, 1, 2, first),
+        secondLeg: {
+          ...leg(2, `${season.slice(0, 4)}-12-07`, 2, 1, null, secondEt),
+          pens: pens ? [pens[0], pens[1]] : null,
+        },
+      },
+      { rules: tieRulesIn(competition('uefa.el'), season), decidingMatch: null, playedOnTeamId: null },
+    );
+
+  it('was level after 90 minutes: decided by extra time, away goals in extra time, then penalties', () => {
+    // Ipswich 3-0 Barcelona; Barcelona 3-0 after extra time, 3-1 on penalties.
+    expect(tie('1977-78', [3, 0], [3, 0], [3, 1])).toMatchObject({
+      progress: 'completed',
+      aggregateAfterNinety: null,
+      aggregate: { a: 3, b: 3 },
+      wentToExtraTime: true,
+      winner: 'B',
+      decidedBy: 'penalties',
+    });
+    expect(tie('2003-04', [1, 0], [2, 0])).toMatchObject({ winner: 'B', decidedBy: 'extra-time' });
+    // 1-0, then 2-1 after extra time: 2-2, the first leg's hosts scored away in extra time.
+    expect(tie('2003-04', [1, 0], [2, 1])).toMatchObject({ winner: 'A', decidedBy: 'away-goals-extra-time' });
+    // Level after extra time and no shoot-out recorded: the winner is unknown, not guessed.
+    expect(tie('2003-04', [1, 0], [1, 0])).toMatchObject({ progress: 'completed', winner: null, decidedBy: null });
+  });
+});
+
 describe('decideTie: the one answer to who went through', () => {
   const scores = (overrides: Partial<TieScores>): TieScores => ({
     firstLeg: [1, 1],
@@ -251,6 +306,15 @@ describe('decideTie: the one answer to who went through', () => {
         decidedBy: 'aggregate',
       });
     }
+  });
+
+  it('no 90-minute score for the second leg: decided from extra time on', () => {
+    expect(
+      decideTie(
+        RULES.awayGoalsAlsoInExtraTime,
+        scores({ firstLeg: [1, 0], secondLeg: null, secondLegExtraTime: [2, 1] }),
+      ),
+    ).toEqual({ winner: 'A', decidedBy: 'away-goals-extra-time' });
   });
 
   it('a level aggregate: away goals only where the rules have them', () => {
