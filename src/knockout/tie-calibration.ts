@@ -35,18 +35,14 @@ export interface TieRunOptions {
 }
 
 /**
- * Completed ties the data knows the winner of, with played (not awarded) legs under known rules and both legs'
- * 90 minutes recorded (the UEFA Cup history gives some second legs only after extra time).
+ * Completed ties the data knows the winner of, with played (not awarded) legs under known rules and the first leg's
+ * 90 minutes recorded. A second leg the data gives only after extra time (the UEFA Cup history's shoot-outs before
+ * 2000-01) counts: leaving those out would leave out the ties that went to penalties.
  */
 export function calibrationTies(ties: readonly ReconstructedTie[]): ReconstructedTie[] {
   return ties.filter(
     (t) =>
-      t.progress === 'completed' &&
-      t.winner !== null &&
-      !t.awarded &&
-      t.rules !== null &&
-      t.firstLeg.score.ft !== null &&
-      t.secondLeg.score.ft !== null,
+      t.progress === 'completed' && t.winner !== null && !t.awarded && t.rules !== null && t.firstLeg.score.ft !== null,
   );
 }
 
@@ -60,7 +56,8 @@ export interface ForecastTie extends ForecastOutcome {
   b: string;
   firstLegDate: string;
   secondLegDate: string;
-  secondLeg: [number, number];
+  /** Its 90 minutes; null when the data gives only the score after extra time. */
+  secondLeg: [number, number] | null;
   /** The date the goal model was fitted before (after the first leg, on or before the second). */
   modelBefore: string;
   /** The forecaster's expected goals for the first leg (A home) and the second (B home). */
@@ -190,16 +187,20 @@ function fitModels(done: readonly ForecastTie[], before: string, warm: FittedTie
       weight: weight(t),
     })),
   );
-  const samples = earlier.map((t): GameStateSample => {
+  // The game state is fitted on second legs whose 90 minutes the data has.
+  const samples = earlier.flatMap((t): GameStateSample[] => {
+    if (!t.secondLeg) return [];
     const rates = calibratedRates(legs[t.secondLegKnownTeams], t.secondLegExpected.home, t.secondLegExpected.away);
-    return {
-      lead: t.firstLeg[1] - t.firstLeg[0],
-      homeExpected: rates.home,
-      awayExpected: rates.away,
-      homeGoals: t.secondLeg[0],
-      awayGoals: t.secondLeg[1],
-      weight: weight(t),
-    };
+    return [
+      {
+        lead: t.firstLeg[1] - t.firstLeg[0],
+        homeExpected: rates.home,
+        awayExpected: rates.away,
+        homeGoals: t.secondLeg[0],
+        awayGoals: t.secondLeg[1],
+        weight: weight(t),
+      },
+    ];
   });
   const gameState: GameStateModel = fitGameState(samples, warm ? { warmStart: warm.gameState } : {});
   return { before, legs, gameState };
@@ -233,7 +234,7 @@ function forecastTie(
     firstLegDate: tie.firstLeg.date,
     secondLegDate: second,
     firstLeg: tie.firstLeg.score.ft!,
-    secondLeg: tie.secondLeg.score.ft!,
+    secondLeg: tie.secondLeg.score.ft,
     modelBefore: secondFit.before,
     firstLegExpected: firstLeg
       ? { home: firstLeg.grid.homeExpected, away: firstLeg.grid.awayExpected }

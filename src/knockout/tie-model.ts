@@ -111,11 +111,12 @@ export class SecondLegPricing {
     return probability(total);
   }
 
-  /** The strength scenarios (z of the second leg's host) and P(A through) in one of them. */
+  /** The strength scenarios: the second leg's host's rate × e^{shift}, the visitor's × e^{−shift}. */
   get strengthNodes(): readonly StrengthNode[] {
     return this.nodes;
   }
 
+  /** P(A through) in one strength scenario. */
   nodeProbabilityA(node: number, state: TieState): number {
     return twoLeggedTie({
       state,
@@ -130,20 +131,12 @@ export class SecondLegPricing {
   /** Everything `matchday tie` reports: the split by 90 minutes / extra time / decider, likely scores, needs. */
   forecast(state: TieState, names: { a: string; b: string }, topScores = 5): TieForecastResult {
     const { penaltyHomeWin, gameState } = this.constants;
-    const perNode = this.nodes.map((node, k) => ({
-      weight: node.weight,
-      secondLeg: this.secondLeg(k, state),
-      extraTime: this.extraTime(k),
-      tie: twoLeggedTie({
-        state,
-        secondLeg: this.secondLeg(k, state),
-        extraTime: this.extraTime(k),
-        rules: this.rules,
-        penaltyHomeWin,
-        topScores: 0,
-        names,
-      }),
-    }));
+    const perNode = this.nodes.map((node, k) => {
+      const secondLeg = this.secondLeg(k, state);
+      const extraTime = this.extraTime(k);
+      const tie = twoLeggedTie({ state, secondLeg, extraTime, rules: this.rules, penaltyHomeWin, topScores: 0, names });
+      return { weight: node.weight, secondLeg, extraTime, tie };
+    });
     const mix = (value: (tie: TieForecast) => number) =>
       probability(perNode.reduce((sum, n) => sum + n.weight * value(n.tie), 0));
     const split = (side: 'a' | 'b'): QualificationSplit => ({
@@ -177,7 +170,7 @@ export class SecondLegPricing {
   }
 
   /** The second leg's 90 minutes in scenario `node` from this state. */
-  secondLeg(node: number, state: TieState): ScoreGrid {
+  private secondLeg(node: number, state: TieState): ScoreGrid {
     if (isNaive(this.constants)) return this.grid;
     const lead = state.goalsB - state.goalsA;
     const key = `${node}:${lead}`;
@@ -224,8 +217,8 @@ export class SecondLegPricing {
     count: number,
   ): SecondLegScore[] {
     if (count === 0) return [];
-    const size = this.maxGoals + 1;
     const first = perNode[0].secondLeg;
+    const size = first.maxGoals + 1;
     const mixed = new Float64Array(first.p.length);
     const mass = perNode.reduce((sum, n) => sum + n.weight * gridMass(n.secondLeg), 0);
     for (const n of perNode) for (let i = 0; i < mixed.length; i++) mixed[i] += (n.weight * n.secondLeg.p[i]) / mass;
