@@ -4,7 +4,6 @@
  * and each held as plain data — what a model file stores.
  */
 import { fitHistoryFromRows } from '../history/fit-history.js';
-import { dixonColesScoreGrid } from '../models/dixon-coles.js';
 import { fitGoalModel } from '../models/fit-goal-model.js';
 import type { FittedDixonColes, FittedPoisson, TeamStrength } from '../models/goal-model.js';
 import { priorTeamStrength, teamStrength } from '../models/predict-score-grid.js';
@@ -12,12 +11,10 @@ import { fitRateCalibration, type RateCalibration } from '../models/rate-calibra
 import { runElo, CLUBELO_OPTIONS } from '../models/ratings/elo.js';
 import { fitOrderedLogit, outcomeProbabilities, type OrderedLogit } from '../models/ratings/outcome-mapping.js';
 import { burnInWeights, DEFAULT_BURN_IN_DAYS, mappingInput } from '../models/ratings/rating-fit.js';
-import type { TeamInfo } from '../store/match-queries.js';
-import { BACKTEST_GRADIENT_TOLERANCE, gridOutcomeProbabilities } from './goal-model-forecaster.js';
+import type { ResultRow, TeamInfo } from '../store/match-queries.js';
+import { BACKTEST_GRADIENT_TOLERANCE } from './goal-model-forecaster.js';
 import type { Fixture, HistoryMatch, Probabilities1x2 } from './match-forecaster.js';
 import { shotProxyRows, type ShotProxyOptions } from './shot-blend-forecaster.js';
-
-const DAY_MS = 86_400_000;
 
 /** Dixon-Coles on goals, with the teams it knows by database id and its groups (leagues) by label. */
 export interface GoalPart {
@@ -74,7 +71,7 @@ export function fitShotPart(
   teams: ReadonlyMap<number, TeamInfo>,
   options: ShotProxyOptions & GoalOptions,
 ): ShotPart | null {
-  const proxy = shotProxyRows(matches, options);
+  const proxy = cachedShotProxyRows(matches, options);
   if (proxy.rows.length === 0) return null;
   const window = fitHistoryFromRows(proxy.rows, date, teams);
   const fitted = fitGoalModel(window.data, {
@@ -90,8 +87,7 @@ export function fitShotPart(
   const homeEta = new Float64Array(n);
   const awayEta = new Float64Array(n);
   const weights = new Float64Array(n);
-  const reference = Date.parse(date);
-  const { homeTeam, awayTeam, neutral } = window.data;
+  const { homeTeam, awayTeam, neutral, ageDays } = window.data;
   for (let i = 0; i < n; i++) {
     [homeEta[i], awayEta[i]] = logRates(
       model,
@@ -99,7 +95,7 @@ export function fitShotPart(
       teamStrength(model, awayTeam[i]),
       neutral[i] === 1,
     );
-    weights[i] = Math.exp((-options.xi * (reference - Date.parse(proxy.rows[i].date))) / DAY_MS);
+    weights[i] = Math.exp(-options.xi * ageDays![i]);
   }
   const calibration = fitRateCalibration({
     homeEta,
@@ -109,6 +105,28 @@ export function fitShotPart(
     weights,
   });
   return { model, teamIds: window.teamIds, component, calibration };
+}
+
+/** A match's chance-count row by off-target weight: a backtest fits each match's shots a few hundred times. */
+const proxyRows = new Map<number, WeakMap<HistoryMatch, ResultRow>>();
+
+/** shotProxyRows, each row made once per match (same rows, same numbers). */
+function cachedShotProxyRows(
+  matches: readonly HistoryMatch[],
+  options: ShotProxyOptions,
+): { rows: ResultRow[]; goals: { home: number; away: number }[] } {
+  let cache = proxyRows.get(options.offTargetWeight);
+  if (!cache) proxyRows.set(options.offTargetWeight, (cache = new WeakMap()));
+  const rows: ResultRow[] = [];
+  const goals: { home: number; away: number }[] = [];
+  for (const m of matches) {
+    if (!m.shots) continue;
+    let row = cache.get(m);
+    if (!row) cache.set(m, (row = shotProxyRows([m], options).rows[0]));
+    rows.push(row);
+    goals.push({ home: m.homeGoals, away: m.awayGoals });
+  }
+  return { rows, goals };
 }
 
 /** ClubElo-form Elo of constant K over the history, the ordered logit fitted after a year's burn-in. */
@@ -175,11 +193,6 @@ export function blendLogRates(
     goalWeight * rates[0] + (1 - goalWeight) * (calibration.homeIntercept + calibration.slope * shotHome),
     goalWeight * rates[1] + (1 - goalWeight) * (calibration.awayIntercept + calibration.slope * shotAway),
   ];
-}
-
-/** 1X2 of the blend: the Dixon-Coles grid at its rates with the goal model's ρ, conditioned on the grid. */
-export function blendOutcomes(rates: readonly [number, number], rho: number, maxGoals: number): Probabilities1x2 {
-  return gridOutcomeProbabilities(dixonColesScoreGrid(Math.exp(rates[0]), Math.exp(rates[1]), rho, maxGoals));
 }
 
 /** Elo's 1X2 for a fixture; null when a team has no rating. */

@@ -9,9 +9,10 @@
  * 3. Elo: ClubElo form, K = 4 over 8 years, an ordered logit from rating difference to 1X2; 15 % of the pool.
  * 4. The pooled 1X2 is stretched ×1.1 on the ordered-logit scale and its draw band widened by 0.02.
  * 5. Superiority shifts: what is left to play for in the league table, and club stature over a century.
- * 6. The score grid: Dixon-Coles with the blend's expected total, split and ρ solved to give that 1X2.
+ * 6. The score grid: the blend's Dixon-Coles grid tilted to that 1X2, keeping its expected total goals.
  * Every constant was chosen on the seasons 2016-22 (docs/backtest.md).
  */
+import { seasonStartYear } from '../competitions/seasons.js';
 import { clubStatures } from '../history/club-stature.js';
 import type { ForecastHistory } from '../history/forecast-history.js';
 import { yearsBefore } from '../history/fit-scope.js';
@@ -22,7 +23,6 @@ import type { ScoreGrid } from '../models/score-grid.js';
 import type { TeamInfo } from '../store/match-queries.js';
 import {
   blendLogRates,
-  blendOutcomes,
   eloOutcomes,
   fitEloPart,
   fitGoalPart,
@@ -33,8 +33,9 @@ import {
   type ShotPart,
 } from './forecaster-members.js';
 import { gridOutcomeProbabilities, NO_RATING } from './goal-model-forecaster.js';
+import { summariseGrid } from './grid-summary.js';
 import { firstOnOrAfter, type Fixture, type HistoryMatch, type Probabilities1x2 } from './match-forecaster.js';
-import { outcomeGrid, type GridRates } from './outcome-grid.js';
+import { applyTilt, outcomeGrid, type GridTilt } from './outcome-grid.js';
 import { shiftOutcomes, stretchOutcomes } from './outcome-stretch.js';
 import type { ShotProxyOptions } from './shot-blend-forecaster.js';
 import {
@@ -96,16 +97,15 @@ export interface StrengthShift {
 }
 
 export interface MatchForecast {
-  /** Home win, draw, away win: the grid's own (so every market agrees with them). */
+  /** Home win, draw, away win: the grid's own, exactly as its markets give them (`markets.result`). */
   probabilities: Probabilities1x2;
+  /** Scores 0..maxGoals a side, summing to 1; its expected goals are `grid.homeExpected` and `grid.awayExpected`. */
   grid: ScoreGrid;
-  /** The grid's Dixon-Coles rates: expected goals of each side and ρ. */
-  rates: GridRates;
   /** How the forecast was put together (without a what-if). */
   parts: {
-    /** The goals + shots blend's 1X2, and its rates (whose total the grid keeps). */
+    /** The goals + shots blend's 1X2, and its Dixon-Coles rates (whose grid is tilted into the forecast's). */
     blend: Probabilities1x2;
-    blendRates: GridRates;
+    blendRates: { home: number; away: number; rho: number };
     /** Elo's 1X2 (null when a team has no rating). */
     elo: Probabilities1x2 | null;
     pooled: Probabilities1x2;
@@ -113,8 +113,9 @@ export interface MatchForecast {
     /** The superiority shifts on the ordered-logit scale (0 where they do not apply). */
     stakesShift: number;
     statureShift: number;
-    /** The forecast's 1X2 before the grid was solved for it. */
+    /** The forecast's 1X2, which the grid was tilted to. */
     outcomes: Probabilities1x2;
+    tilt: GridTilt;
   };
 }
 
@@ -242,29 +243,47 @@ export class Forecaster {
     }
     const logRates = blendLogRates(this.goals, this.shots, fixture, c.goalWeight);
     if (!logRates) return { skipped: NO_RATING };
-    const rho = goalPart.model.params.rho;
-    const blend = blendOutcomes(logRates, rho, c.maxGoals);
+    const blendRates = { home: Math.exp(logRates[0]), away: Math.exp(logRates[1]), rho: goalPart.model.params.rho };
+    const blendGrid = dixonColesScoreGrid(blendRates.home, blendRates.away, blendRates.rho, c.maxGoals);
+    const blend = gridOutcomeProbabilities(blendGrid);
     const elo = this.elo ? eloOutcomes(this.elo, fixture) : null;
     const pooled: Probabilities1x2 = elo
-      ? [0, 1, 2].map((k) => (1 - c.elo.weight) * blend[k] + c.elo.weight * elo[k]) as Probabilities1x2
+      ? ([0, 1, 2].map((k) => (1 - c.elo.weight) * blend[k] + c.elo.weight * elo[k]) as Probabilities1x2)
       : blend;
     const stretched = stretchOutcomes(pooled, c.stretch, c.drawWidening);
     const stakes = this.stakesShiftOf(fixture);
     const stature = this.statureShiftOf(fixture);
     const shift = stakes + stature;
     const outcomes = shift === 0 ? stretched : shiftOutcomes(stretched, shift);
-    const blendRates = { home: Math.exp(logRates[0]), away: Math.exp(logRates[1]), rho };
-    let { grid, rates } = outcomeGrid(outcomes, blendRates, c.maxGoals);
+    const tilted = outcomeGrid(outcomes, blendGrid);
+    let grid = tilted.grid;
+    // A what-if moves the blend's rates (attack and defence shifted together) and its grid keeps the forecast's tilt.
     const strength = (whatIf.homeShift ?? 0) - (whatIf.awayShift ?? 0);
     if (strength !== 0) {
-      rates = { ...rates, home: rates.home * Math.exp(strength), away: rates.away * Math.exp(-strength) };
-      grid = dixonColesScoreGrid(rates.home, rates.away, rates.rho, c.maxGoals);
+      const shifted = dixonColesScoreGrid(
+        blendRates.home * Math.exp(strength),
+        blendRates.away * Math.exp(-strength),
+        blendRates.rho,
+        c.maxGoals,
+      );
+      grid = applyTilt(shifted, tilted.tilt);
     }
+    const result = summariseGrid(grid);
     return {
-      probabilities: gridOutcomeProbabilities(grid),
+      // The grid's own sums, as every market of it reads them (it sums to 1 to rounding).
+      probabilities: [result.homeWin, result.draw, result.awayWin],
       grid,
-      rates,
-      parts: { blend, blendRates, elo, pooled, stretched, stakesShift: stakes, statureShift: stature, outcomes },
+      parts: {
+        blend,
+        blendRates,
+        elo,
+        pooled,
+        stretched,
+        stakesShift: stakes,
+        statureShift: stature,
+        outcomes,
+        tilt: tilted.tilt,
+      },
     };
   }
 
@@ -318,37 +337,42 @@ function historySeasons(history: ForecastHistory, constants: ForecasterConstants
   return new HistorySeasons(history, constants);
 }
 
-/** League seasons read from a fresh fit's history, worked out once per season. */
+/** League seasons read from a fresh fit's history, each worked out once when first asked for. */
 class HistorySeasons implements SeasonSource {
-  private readonly seasonMatches = new Map<string, HistoryMatch[]>();
+  private readonly seasonMatches = new Map<string, HistoryMatch[] | null>();
   private readonly tables = new Map<string, LeagueTable | null>();
   private readonly statureCache = new Map<string, ReadonlyMap<number, number> | null>();
 
   constructor(
     private readonly history: ForecastHistory,
     private readonly constants: ForecasterConstants,
-  ) {
-    for (const m of history.matches) {
-      if (m.kind !== 'league') continue;
-      const key = seasonKey(m.competition, m.season);
-      const list = this.seasonMatches.get(key);
-      if (list) list.push(m);
-      else this.seasonMatches.set(key, [m]);
+  ) {}
+
+  /** The league matches of a season in the history (null when it has none). */
+  private matchesOf(competition: string, season: string): HistoryMatch[] | null {
+    const key = seasonKey(competition, season);
+    let matches = this.seasonMatches.get(key);
+    if (matches === undefined) {
+      // A season's matches are all dated from the 1st of January of its first year on.
+      const all = this.history.matches;
+      const found = all
+        .slice(firstOnOrAfter(all, `${seasonStartYear(season)}-01-01`))
+        .filter((m) => m.kind === 'league' && m.competition === competition && m.season === season);
+      this.seasonMatches.set(key, (matches = found.length > 0 ? found : null));
     }
+    return matches;
   }
 
   table(competition: string, season: string, homeTeamId: number, awayTeamId: number): LeagueTable | null {
     const key = seasonKey(competition, season);
-    const matches = this.seasonMatches.get(key);
     const format = this.format(competition, season);
+    const matches = format ? this.matchesOf(competition, season) : null;
     if (!matches || !format) return null;
     let table = this.tables.get(key);
     if (table === undefined) this.tables.set(key, (table = leagueTable(matches, format)));
     // A side yet to play this season joins a table of its own (its size is what sets the matches left).
     const has = (id: number) => table!.rows.some((r) => r.teamId === id);
-    return table && has(homeTeamId) && has(awayTeamId)
-      ? table
-      : leagueTable(matches, format, [homeTeamId, awayTeamId]);
+    return table && has(homeTeamId) && has(awayTeamId) ? table : leagueTable(matches, format, [homeTeamId, awayTeamId]);
   }
 
   statures(competition: string, season: string): ReadonlyMap<number, number> | null {
@@ -371,7 +395,7 @@ class HistorySeasons implements SeasonSource {
       competition,
       season,
       format: this.format(competition, season),
-      matches: (this.seasonMatches.get(seasonKey(competition, season)) ?? []).map(
+      matches: (this.matchesOf(competition, season) ?? []).map(
         (m) => [m.homeTeamId, m.awayTeamId, m.homeGoals, m.awayGoals] as [number, number, number, number],
       ),
       statures: [...(this.statures(competition, season) ?? [])],

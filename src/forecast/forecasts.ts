@@ -8,6 +8,7 @@ import {
   type ForecasterConstants,
   type StrengthShift,
 } from './forecaster.js';
+import type { ScoreGrid } from '../models/score-grid.js';
 import type { Fixture } from './match-forecaster.js';
 
 /**
@@ -42,6 +43,11 @@ export class Forecasts {
 
   forecast(fixture: Fixture, fitDate: string, whatIf: StrengthShift = {}): ForecastOutcome {
     return this.forecaster(fixture, fitDate).forecast(fixture, whatIf);
+  }
+
+  /** The fixture's score grid as of `fitDate` (throws MatchdayError NO_FORECAST when it cannot be priced). */
+  scoreGrid(fixture: Fixture, fitDate: string, whatIf: StrengthShift = {}): ScoreGrid {
+    return this.forecaster(fixture, fitDate).scoreGrid(fixture, whatIf);
   }
 
   /** Forecasters fitted and kept. */

@@ -40,7 +40,12 @@ export interface StatureOptions {
 export const STATURE: StatureOptions = { seasons: 100, shift: 0.12 };
 
 /** The stakes shift of a fixture between two teams of the table. */
-export function stakesShift(table: LeagueTable, homeTeamId: number, awayTeamId: number, options: StakesOptions): number {
+export function stakesShift(
+  table: LeagueTable,
+  homeTeamId: number,
+  awayTeamId: number,
+  options: StakesOptions,
+): number {
   const nothingToPlayFor = (ratio: number): number =>
     ratio === Infinity ? 1 : logistic((ratio - options.ratioMidpoint) / options.ratioWidth);
   return (

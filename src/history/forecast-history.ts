@@ -4,7 +4,7 @@
  */
 import type { Competition } from '../competitions/competition.js';
 import type { CompetitionRegistry } from '../competitions/registry.js';
-import { parseSeason, seasonStartYear } from '../competitions/seasons.js';
+import { seasonStartYear } from '../competitions/seasons.js';
 import type { Db } from '../store/database.js';
 import { registryOf } from '../store/competition-store.js';
 import {
@@ -14,10 +14,11 @@ import {
   seasonTotals,
   teamInfo,
   type ResultRow,
+  type SeasonTotal,
   type TeamInfo,
 } from '../store/match-queries.js';
 import { shotCounts, type ShotCounts } from '../store/stats-queries.js';
-import { seasonRecordsOf, sortRecords, type LeagueRecords, type SeasonRecord } from './club-stature.js';
+import { sortRecords, type LeagueRecords, type SeasonRecord } from './club-stature.js';
 import { yearsBefore } from './fit-scope.js';
 import { forecastScope } from './forecast-scope.js';
 
@@ -98,43 +99,36 @@ export function storeForecastSource(db: Db, registry: CompetitionRegistry = regi
 /** Years before the fit date a team's latest league is looked for (the forecaster's longest window). */
 export const SCOPE_YEARS = 8;
 
-/** Season records from the database, one aggregate query per league. */
+/** Season records from the database as known on a date: one aggregate query per league. */
 function storeLeagueRecords(db: Db, before: string): LeagueRecords {
-  const byLeague = new Map<string, SeasonRecord[]>();
-  return {
-    seasonRecords(competition, firstYear, lastYear) {
-      let records = byLeague.get(competition);
-      if (!records) {
-        // Two labels of one start year (a league changing calendars) make one record, as from matches.
-        const byKey = new Map<string, SeasonRecord>();
-        for (const [teamId, season, points, played] of seasonTotals(db, competition, before)) {
-          const startYear = seasonStartYear(season);
-          const key = `${teamId} ${startYear}`;
-          const record = byKey.get(key);
-          if (record) {
-            record.points += points;
-            record.played += played;
-          } else byKey.set(key, { teamId, startYear, points, played });
-        }
-        byLeague.set(competition, (records = sortRecords([...byKey.values()])));
-      }
-      return records.filter((r) => r.startYear >= firstYear && r.startYear <= lastYear);
-    },
-  };
+  const totals = new Map<string, SeasonTotal[]>();
+  const book = new RecordBook((competition) => {
+    let list = totals.get(competition);
+    if (!list) totals.set(competition, (list = seasonTotals(db, competition, before)));
+    return list;
+  }, []);
+  return book.asOf(before);
 }
 
 /**
  * A backtest's history in memory as a forecast source: every fit cuts it strictly before its date. `matches`
- * holds every competition a scope may need, oldest first (date, then id), as far back as the statures look.
+ * holds every competition a scope may need, oldest first (date, then id); `olderTotals` the season totals of
+ * its leagues before the first of them, for the statures' century.
  */
 export function memoryForecastSource(input: {
   matches: readonly HistoryMatch[];
+  olderTotals: ReadonlyMap<string, readonly SeasonTotal[]>;
   teams: ReadonlyMap<number, TeamInfo>;
   registry: CompetitionRegistry;
   held: ReadonlySet<string>;
 }): ForecastSource {
   const { matches, registry } = input;
-  const records = new MemoryLeagueRecords(matches);
+  const book = new RecordBook(
+    (competition) => input.olderTotals.get(competition) ?? [],
+    matches.filter((m) => m.kind === 'league'),
+  );
+  // Each scope's matches, all dates: a fit then takes its window by binary search.
+  const byScope = new Map<string, HistoryMatch[]>();
   return {
     scope(fixture, date) {
       const from = yearsBefore(date, SCOPE_YEARS);
@@ -153,16 +147,18 @@ export function memoryForecastSource(input: {
       });
     },
     history(competitions, date, years) {
-      const wanted = new Set(competitions);
-      const window = matches
-        .slice(firstOnOrAfter(matches, yearsBefore(date, years)), firstOnOrAfter(matches, date))
-        .filter((m) => wanted.has(m.competition));
+      const key = competitions.join(',');
+      let scoped = byScope.get(key);
+      if (!scoped) {
+        const wanted = new Set(competitions);
+        byScope.set(key, (scoped = matches.filter((m) => wanted.has(m.competition))));
+      }
       return {
         date,
         competitions,
-        matches: window,
+        matches: scoped.slice(firstOnOrAfter(scoped, yearsBefore(date, years)), firstOnOrAfter(scoped, date)),
         teams: input.teams,
-        records: records.asOf(date),
+        records: book.asOf(date),
         competition: (code) => registry.get(code),
       };
     },
@@ -170,43 +166,86 @@ export function memoryForecastSource(input: {
 }
 
 /**
- * Season records from matches in memory as known on any date. A season range whose every season ended before the
- * date is worked out once from all its matches; otherwise (a season still being played) from the matches before
- * the date.
+ * Season records of leagues as known on any date, from season totals (older seasons, summed by the database) and
+ * league matches (oldest first). A season range whose every season ended before the date is summed once.
  */
-class MemoryLeagueRecords {
+class RecordBook {
+  /** Each league's matches; last match date of each league season, by `competition startYear`. */
   private readonly byLeague = new Map<string, ResultRow[]>();
-  /** Last match date of each league season, by `competition startYear`. */
   private readonly lastDate = new Map<string, string>();
   private readonly complete = new Map<string, SeasonRecord[]>();
+  private readonly dated = new Set<string>();
 
-  constructor(matches: readonly ResultRow[]) {
+  constructor(
+    private readonly totals: (competition: string) => readonly SeasonTotal[],
+    matches: readonly ResultRow[],
+  ) {
     for (const m of matches) {
-      if (m.kind !== 'league' || parseSeason(m.season) === null) continue;
       const list = this.byLeague.get(m.competition);
       if (list) list.push(m);
       else this.byLeague.set(m.competition, [m]);
-      const key = `${m.competition} ${seasonStartYear(m.season)}`;
-      if ((this.lastDate.get(key) ?? '') < m.date) this.lastDate.set(key, m.date);
+      this.noteDate(m.competition, m.season, m.date);
     }
   }
 
   asOf(date: string): LeagueRecords {
     return {
       seasonRecords: (competition, firstYear, lastYear) => {
-        const matches = this.byLeague.get(competition) ?? [];
+        const totals = this.totals(competition);
+        if (!this.dated.has(competition)) {
+          for (const t of totals) this.noteDate(competition, t[1], t[4]);
+          this.dated.add(competition);
+        }
+        const key = `${competition} ${firstYear} ${lastYear}`;
         let over = true;
         for (let year = firstYear; year <= lastYear && over; year++) {
           over = (this.lastDate.get(`${competition} ${year}`) ?? '') < date;
         }
-        if (!over) return seasonRecordsOf(matches.slice(0, firstOnOrAfter(matches, date)), competition, firstYear, lastYear);
-        const key = `${competition} ${firstYear} ${lastYear}`;
-        let records = this.complete.get(key);
-        if (!records) this.complete.set(key, (records = seasonRecordsOf(matches, competition, firstYear, lastYear)));
+        const cached = over ? this.complete.get(key) : undefined;
+        if (cached) return cached;
+        const matches = this.byLeague.get(competition) ?? [];
+        const records = sumRecords(
+          totals,
+          over ? matches : matches.slice(0, firstOnOrAfter(matches, date)),
+          firstYear,
+          lastYear,
+        );
+        if (over) this.complete.set(key, records);
         return records;
       },
     };
   }
+
+  private noteDate(competition: string, season: string, date: string): void {
+    const key = `${competition} ${seasonStartYear(season)}`;
+    if ((this.lastDate.get(key) ?? '') < date) this.lastDate.set(key, date);
+  }
+}
+
+/** Season totals and matches summed per club and season start year, in the order LeagueRecords gives. */
+function sumRecords(
+  totals: readonly SeasonTotal[],
+  matches: readonly ResultRow[],
+  firstYear: number,
+  lastYear: number,
+): SeasonRecord[] {
+  const byKey = new Map<string, SeasonRecord>();
+  const add = (teamId: number, startYear: number, points: number, played: number): void => {
+    if (!(startYear >= firstYear && startYear <= lastYear)) return;
+    const key = `${teamId} ${startYear}`;
+    const record = byKey.get(key);
+    if (record) {
+      record.points += points;
+      record.played += played;
+    } else byKey.set(key, { teamId, startYear, points, played });
+  };
+  for (const [teamId, season, points, played] of totals) add(teamId, seasonStartYear(season), points, played);
+  for (const m of matches) {
+    const year = seasonStartYear(m.season);
+    add(m.homeTeamId, year, m.homeGoals > m.awayGoals ? 3 : m.homeGoals === m.awayGoals ? 1 : 0, 1);
+    add(m.awayTeamId, year, m.awayGoals > m.homeGoals ? 3 : m.homeGoals === m.awayGoals ? 1 : 0, 1);
+  }
+  return sortRecords([...byKey.values()]);
 }
 
 /** Index of the first match dated on or after `date` in a date-ordered list (binary search). */
