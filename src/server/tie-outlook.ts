@@ -1,6 +1,5 @@
 import type { FixtureForecast } from '../forecast/fixture-forecast.js';
 import { gameStateBefore } from '../evaluate/tie-calibration-file.js';
-import type { SavedModel } from '../forecast/match-model.js';
 import {
   fitExtraTimeScale,
   forecastTie,
@@ -38,7 +37,6 @@ export class TieOutlooks {
     competitionCode: string;
     season: string;
     date: string;
-    saved: SavedModel;
     forecast: FixtureForecast;
     /** The first leg, played at this fixture's away team's ground: its hosts' goals and the visitors'. */
     firstLeg: { hostGoals: number; visitorGoals: number };
@@ -49,8 +47,6 @@ export class TieOutlooks {
       const evidence = extraTimeHistory(this.db, options.date);
       return evidence ? fitExtraTimeScale(evidence) : SAME_RATE_EXTRA_TIME_SCALE;
     });
-    const fitted = options.saved.model;
-    const rho = 'family' in fitted && fitted.family === 'dixon-coles' ? fitted.params.rho : 0;
     const { forecast } = options;
     // Side A hosted the first leg (this fixture's away team); B hosts the second.
     const result = forecastTie({
@@ -59,7 +55,7 @@ export class TieOutlooks {
       rules,
       homeExpected: forecast.expectedGoals.home,
       awayExpected: forecast.expectedGoals.away,
-      rho,
+      rho: forecast.rho,
       extraTimeScale,
       gameState: gameStateBefore(options.date),
     });

@@ -1,5 +1,4 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { DEFAULT_MODEL_OPTIONS } from '../../forecast/match-model.js';
 import { seasonOfDate } from '../../competitions/competition.js';
 import { CompetitionRegistry } from '../../competitions/registry.js';
 import type { ServerContext } from '../server-context.js';
@@ -47,7 +46,7 @@ export function registerTieRoutes(app: OpenAPIHono, server: ServerContext): void
       away: teamParameter(server, q.away, 'away'),
       date: q.date,
       neutral: q.neutral,
-      model: DEFAULT_MODEL_OPTIONS,
+      competition: q.competition,
       homeShift: q.homeShift,
       awayShift: q.awayShift,
     };
@@ -57,7 +56,6 @@ export function registerTieRoutes(app: OpenAPIHono, server: ServerContext): void
       competitionCode: q.competition,
       season: seasonOfTie,
       date: q.date,
-      saved: server.forecasts.model(request).saved,
       forecast,
       firstLeg: { hostGoals: q.firstLeg[0], visitorGoals: q.firstLeg[1] },
     });

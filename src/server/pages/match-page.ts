@@ -2,7 +2,6 @@ import { html, raw } from 'hono/html';
 import { MatchdayError } from '../../errors.js';
 import type { SideReport } from '../../forecast/bracket-forecast.js';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { DEFAULT_MODEL_OPTIONS } from '../../forecast/match-model.js';
 import { findFixtureMatch, nextRoundOpponents } from '../../history/preview-history.js';
 import { reconstructTies } from '../../history/ties.js';
 import { listTeams, type StoredMatchView } from '../../store/match-queries.js';
@@ -50,7 +49,6 @@ export class MatchPage {
       away: { teamId: away.id, name: away.name },
       date: request.date,
       neutral,
-      model: DEFAULT_MODEL_OPTIONS,
       homeShift: whatIf.homeShift,
       awayShift: whatIf.awayShift,
     };
@@ -64,7 +62,6 @@ export class MatchPage {
             competitionCode: match.competition.code,
             season: match.season,
             date: request.date,
-            saved: this.server.forecasts.model(fixtureRequest).saved,
             forecast,
             firstLeg: { hostGoals: firstLegScore[0], visitorGoals: firstLegScore[1] },
           })
