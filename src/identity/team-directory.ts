@@ -1,5 +1,5 @@
 import type { TeamRef } from '../ingest/records.js';
-import { displayTeamName, identityCountry, teamKeys } from './team-name-key.js';
+import { displayTeamName, identityCountry, teamKeys, transliterationKey } from './team-name-key.js';
 
 /** A team matchday already knows. */
 export interface KnownTeam {
@@ -48,6 +48,9 @@ export const OVERRIDE_SOURCE = 'alias-overrides';
  * In-memory index of teams and alias knowledge. A name resolves by its strict key, then its loose key
  * (team-name-key.ts), within its country: to a team only when exactly one team (or one club of the alias groups)
  * claims it; otherwise it is ambiguous and the caller must report it rather than guess.
+ * When neither key is known, the keys' transliterations (`Muenchen` = `München`) are tried, and taken only when
+ * they lead to exactly one team or club: a fallback that merges what is unmistakable and otherwise changes nothing
+ * (a new team, as before), so it can neither take a name from a team its own keys found nor make a name ambiguous.
  * Pure: store/ loads it and persists what it decides.
  */
 export class TeamDirectory {
@@ -57,6 +60,9 @@ export class TeamDirectory {
   private readonly clubs: Club[] = [];
   /** `${country}|${key}` → clubs naming that key. */
   private readonly clubKeys = new Map<string, Set<Club>>();
+  /** The same two indexes by the keys' transliterations. */
+  private readonly teamTransliterations = new Map<string, Set<number>>();
+  private readonly clubTransliterations = new Map<string, Set<Club>>();
 
   addTeam(team: KnownTeam, keys: Iterable<string>): void {
     this.teamsById.set(team.id, team);
@@ -66,11 +72,8 @@ export class TeamDirectory {
   addTeamKey(teamId: number, key: string): void {
     const team = this.teamsById.get(teamId);
     if (!team) throw new Error(`team ${teamId} is not in the directory`);
-    for (const slot of slots(team.country, key)) {
-      let ids = this.teamKeys.get(slot);
-      if (!ids) this.teamKeys.set(slot, (ids = new Set()));
-      ids.add(teamId);
-    }
+    for (const s of slots(team.country, key)) addTo(this.teamKeys, s, teamId);
+    for (const s of slots(team.country, transliterationKey(key))) addTo(this.teamTransliterations, s, teamId);
   }
 
   addAliasGroup(group: AliasGroup): void {
@@ -93,17 +96,15 @@ export class TeamDirectory {
 
   private addClubKey(club: Club, key: string): void {
     club.keys.add(key);
-    for (const s of slots(club.country, key)) {
-      let clubs = this.clubKeys.get(s);
-      if (!clubs) this.clubKeys.set(s, (clubs = new Set()));
-      clubs.add(club);
-    }
+    for (const s of slots(club.country, key)) addTo(this.clubKeys, s, club);
+    for (const s of slots(club.country, transliterationKey(key))) addTo(this.clubTransliterations, s, club);
   }
 
   /** A group that names two known clubs shows they are one: fold `other` into `club`. */
   private mergeClub(club: Club, other: Club): void {
     for (const key of other.keys) {
       for (const s of slots(other.country, key)) this.clubKeys.get(s)?.delete(other);
+      for (const s of slots(other.country, transliterationKey(key))) this.clubTransliterations.get(s)?.delete(other);
       this.addClubKey(club, key);
     }
     for (const c of other.canonicals) club.canonicals.add(c);
@@ -142,40 +143,50 @@ export class TeamDirectory {
           teamIds: [],
         };
       }
-      if (clubs.length === 1) {
-        const club = clubs[0];
-        const clubCountry = country ?? club.country;
-        // Keys another club also claims would pull the wrong names onto this team.
-        const ownKeys = [...club.keys].filter((k) => {
-          const claims = this.clubsFor(k, clubCountry);
-          return claims.length === 1 && claims[0] === club;
-        });
-        const allKeys = [...new Set([...refKeys, ...ownKeys])];
-        const teamIds = [...new Set(ownKeys.flatMap((k) => this.teamsFor(k, clubCountry)))];
-        if (teamIds.length > 1) return this.ambiguous(teamIds);
-        if (teamIds.length === 1)
-          return { kind: 'known', teamId: teamIds[0], newKeys: this.missingKeys(teamIds[0], allKeys, clubCountry) };
-        return {
-          kind: 'new',
-          name: displayTeamName(ref.name),
-          country: ref.country ?? fallbackCountry ?? club.country,
-          keys: allKeys,
-        };
-      }
+      if (clubs.length === 1) return this.resolveClub(clubs[0], ref, refKeys, fallbackCountry);
+    }
+    for (const key of refKeys.map(transliterationKey)) {
+      const teams = [...(this.teamTransliterations.get(slot(country, key)) ?? [])];
+      if (teams.length === 1)
+        return { kind: 'known', teamId: teams[0], newKeys: this.missingKeys(teams[0], refKeys, country) };
+      const clubs = [...(this.clubTransliterations.get(slot(country, key)) ?? [])];
+      if (teams.length === 0 && clubs.length === 1) return this.resolveClub(clubs[0], ref, refKeys, fallbackCountry);
     }
     return { kind: 'new', name: displayTeamName(ref.name), country: ref.country ?? fallbackCountry, keys: refKeys };
   }
 
-  /** Teams whose names look like `text`, best first: exact key, then prefix, then containment. */
+  /** The team of the one club a name belongs to, or a new team carrying the club's names. */
+  private resolveClub(club: Club, ref: TeamRef, refKeys: string[], fallbackCountry: string | null): TeamResolution {
+    // The club was found under the name's country, so its country is that one (or any, for a name without one).
+    const country = club.country;
+    // Keys another club also claims would pull the wrong names onto this team.
+    const ownKeys = [...club.keys].filter((k) => {
+      const claims = this.clubsFor(k, country);
+      return claims.length === 1 && claims[0] === club;
+    });
+    const allKeys = [...new Set([...refKeys, ...ownKeys])];
+    const teamIds = [...new Set(ownKeys.flatMap((k) => this.teamsFor(k, country)))];
+    if (teamIds.length > 1) return this.ambiguous(teamIds);
+    if (teamIds.length === 1)
+      return { kind: 'known', teamId: teamIds[0], newKeys: this.missingKeys(teamIds[0], allKeys, country) };
+    return {
+      kind: 'new',
+      name: displayTeamName(ref.name),
+      country: ref.country ?? fallbackCountry ?? club.country,
+      keys: allKeys,
+    };
+  }
+
+  /** Teams whose names look like `text` (transliterations alike), best first: exact key, then prefix, then containment. */
   search(text: string, limit = 20): TeamCandidate[] {
-    const [strict, loose] = teamKeys(text);
+    // Every team has its loose key, so an equal loose key is an exact match; the strict keys serve prefixes.
+    const wanted = transliterationKey(teamKeys(text)[1]);
     const scores = new Map<number, number>();
     for (const [key, ids] of this.teamKeys) {
       if (!key.startsWith(`${ANY_COUNTRY}|`)) continue;
       const name = key.slice(2);
-      const bare = name.startsWith('=') ? name.slice(1) : name;
-      const score =
-        name === strict || name === loose ? 1 : bare.startsWith(loose) ? 0.8 : bare.includes(loose) ? 0.6 : 0;
+      const spelled = transliterationKey(name.startsWith('=') ? name.slice(1) : name);
+      const score = spelled === wanted ? 1 : spelled.startsWith(wanted) ? 0.8 : spelled.includes(wanted) ? 0.6 : 0;
       if (score === 0) continue;
       for (const id of ids) scores.set(id, Math.max(scores.get(id) ?? 0, score));
     }
@@ -210,6 +221,12 @@ export class TeamDirectory {
 
 function slot(country: string | null, key: string): string {
   return `${country ?? ANY_COUNTRY}|${key}`;
+}
+
+function addTo<T>(index: Map<string, Set<T>>, slot: string, value: T): void {
+  let values = index.get(slot);
+  if (!values) index.set(slot, (values = new Set()));
+  values.add(value);
 }
 
 /** A key is findable under its country and under "any country" (for sources that give none). */

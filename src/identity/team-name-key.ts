@@ -70,6 +70,16 @@ export function teamKeys(name: string): [string, string] {
 }
 
 /**
+ * A key (strict or loose) with the ASCII transliterations of umlauts and Nordic letters folded onto the plain letter,
+ * as the keys already write the letters themselves: `muenchen`/`munchen` (München), `malmoe`/`malmo` (Malmö),
+ * `tromsoe`/`tromso` (Tromsø), `naestved`/`nastved` (Næstved), `aalesund`/`alesund` (Ålesund). It also folds words
+ * that were never transliterated (`queens` → `quens`), so the directory tries it only after the keys themselves.
+ */
+export function transliterationKey(key: string): string {
+  return key.replace(/([aou])e/g, '$1').replace(/aa/g, 'a');
+}
+
+/**
  * Clubs from these football countries play in another country's league (Monaco in Ligue 1, Cardiff and Swansea in
  * England); sources disagree on which code to give them, so identity compares them as the league's country.
  */

@@ -56,6 +56,11 @@ export interface CsvTable {
   rows: CsvRow[];
   /** Index of a column by exact header name, or -1. */
   column(name: string): number;
+  /**
+   * Why a row's cells do not line up with the header's (fewer or more), or null when they do. A blank row (empty,
+   * or only commas, as some files end) has nothing to line up and is null too: parsers skip blank rows.
+   */
+  widthError(row: CsvRow): string | null;
 }
 
 export function readCsvTable(text: string): CsvTable {
@@ -65,7 +70,20 @@ export function readCsvTable(text: string): CsvTable {
   header.forEach((h, i) => {
     if (!index.has(h)) index.set(h, i);
   });
-  return { header, rows: all.slice(1), column: (name) => index.get(name) ?? -1 };
+  // A last row with no line end after it and too few cells is where a download or a copy stopped.
+  const unfinished = !/[\r\n]$/.test(text) ? all[all.length - 1] : undefined;
+  return {
+    header,
+    rows: all.slice(1),
+    column: (name) => index.get(name) ?? -1,
+    widthError(row) {
+      const cells = row.cells.length;
+      if (cells === header.length || row.cells.every((cell) => cell.trim() === '')) return null;
+      if (cells > header.length) return `row has ${cells} cells but the header has ${header.length}`;
+      const short = `row has only ${cells} of the header's ${header.length} cells`;
+      return row === unfinished ? `last ${short}: the file looks cut short` : short;
+    },
+  };
 }
 
 /** The header row alone: enough to recognise a format without reading the whole file. */

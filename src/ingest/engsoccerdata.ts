@@ -206,7 +206,19 @@ class RowReader {
     this.failed = false;
   }
 
-  fail(field: string, message: string): void {
+  /**
+   * Starts reading `row` as a match: false for a blank row (skipped) and for a row whose cells do not line up with
+   * the header (a RowError).
+   */
+  startMatch(row: CsvRow): boolean {
+    if (isBlankRow(row)) return false;
+    this.start(row);
+    const widthError = this.table.widthError(row);
+    if (widthError) this.fail(null, widthError);
+    return widthError === null;
+  }
+
+  fail(field: string | null, message: string): void {
     this.errors.push({ file: this.file, line: this.line, field, message });
     this.failed = true;
   }
@@ -380,8 +392,7 @@ const SPAIN_ROUNDS: Readonly<Record<string, string | null>> = { league: null, ph
 function readLeague(reader: RowReader, table: CsvTable, leagueOfTier: (tier: number) => Competition): MatchRecord[] {
   const records: MatchRecord[] = [];
   for (const row of table.rows) {
-    if (isBlankRow(row)) continue;
-    reader.start(row);
+    if (!reader.startMatch(row)) continue;
     const core = readCore(reader);
     const tierText = reader.required('tier', 'tier');
     if (tierText !== '' && !/^[1-9]\d?$/.test(tierText))
@@ -462,8 +473,7 @@ const COUNTRY_CODE = /^[A-Z]{3}$/;
 function readChamps(reader: RowReader, table: CsvTable, comp: Competition): MatchRecord[] {
   const records: MatchRecord[] = [];
   for (const row of table.rows) {
-    if (isBlankRow(row)) continue;
-    reader.start(row);
+    if (!reader.startMatch(row)) continue;
     const core = readCore(reader);
     const roundText = reader.required('round', 'round');
     const groupMatch = GROUP_ROUND.exec(roundText);
@@ -572,8 +582,7 @@ function faCupStatus(reader: RowReader, nonmatch: string | null): MatchStatus | 
 function readFaCup(reader: RowReader, table: CsvTable, comp: Competition): MatchRecord[] {
   const records: MatchRecord[] = [];
   for (const row of table.rows) {
-    if (isBlankRow(row)) continue;
-    reader.start(row);
+    if (!reader.startMatch(row)) continue;
     const nonmatch = reader.text('nonmatch');
     if (nonmatch === 'Bye') continue;
     const core = readCore(reader);
@@ -636,8 +645,7 @@ function readLeagueCup(reader: RowReader, table: CsvTable, comp: Competition): M
   const twoLegged = twoLeggedRounds(reader, table);
   const records: MatchRecord[] = [];
   for (const row of table.rows) {
-    if (isBlankRow(row)) continue;
-    reader.start(row);
+    if (!reader.startMatch(row)) continue;
     const core = readCore(reader);
     const roundText = reader.required('round', 'round');
     const round = own(LEAGUE_CUP_ROUNDS, roundText);
@@ -685,8 +693,7 @@ const PLAYOFF_ROUNDS: Readonly<Record<string, string>> = { l: 'Test matches', s:
 function readPlayoffs(reader: RowReader, table: CsvTable, comp: Competition): MatchRecord[] {
   const records: MatchRecord[] = [];
   for (const row of table.rows) {
-    if (isBlankRow(row)) continue;
-    reader.start(row);
+    if (!reader.startMatch(row)) continue;
     const division = reader.required('division', 'division');
     const group = own(PLAYOFF_DIVISIONS, division);
     if (division !== '' && group === undefined) continue;
@@ -739,6 +746,8 @@ export function parseEngsoccerdataTeamNames(text: string, file: string): ClubRec
   const clubs = new Map<string, ClubRecord>();
   for (const row of table.rows) {
     if (isBlankRow(row)) continue;
+    const widthError = table.widthError(row);
+    if (widthError) throw new MatchdayError('FORMAT', widthError, { file, line: row.line });
     reader.start(row);
     const countryName = reader.text('country') ?? '';
     const name = reader.text('name');

@@ -293,6 +293,11 @@ export function parseFootballData(
     // Some files end with rows made only of commas.
     if (row.cells.every((cell) => cell.trim() === '')) continue;
     dataRows++;
+    const widthError = table.widthError(row);
+    if (widthError) {
+      errors.push({ file, line: row.line, field: null, message: widthError });
+      continue;
+    }
     const cells = new RowCells(file, row);
     const comp =
       layout === 'season-file' ? competitions.ofDivision(cells, columns.div) : competitions.ofLeague(cells, columns);

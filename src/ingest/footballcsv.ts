@@ -121,6 +121,11 @@ export function parseFootballCsv(
   for (const row of table.rows) {
     const cell = (index: number): string => (index < 0 ? '' : (row.cells[index] ?? '').trim());
     if (row.cells.every((c) => c.trim() === '')) continue;
+    const widthError = table.widthError(row);
+    if (widthError) {
+      errors.push({ file, line: row.line, field: null, message: widthError });
+      continue;
+    }
     const rowErrors: RowError[] = [];
     const fail = (field: string, message: string): void => {
       rowErrors.push({ file, line: row.line, field, message });

@@ -194,6 +194,11 @@ export function parseGenericCsv(
   for (const row of table.rows) {
     if (row.cells.every((cell) => cell.trim() === '')) continue;
     dataRows++;
+    const widthError = table.widthError(row);
+    if (widthError) {
+      errors.push({ file, line: row.line, field: null, message: widthError });
+      continue;
+    }
     const reader = new RowReader(file, row, index);
     const record = readMatch(reader, file, row.line, defined, registry);
     errors.push(...reader.errors);

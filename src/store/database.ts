@@ -21,12 +21,25 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
+/**
+ * How long a writer waits for another process's write transaction to end. An import writes one file per
+ * transaction, so a second import waits for the file being written, not the whole import; generous, so that it waits
+ * rather than fails on the largest files of a slow machine.
+ */
+const BUSY_TIMEOUT_MS = 300_000;
+
+export const DATABASE_LOCKED = 'DB_LOCKED';
+
 /** Opens (creating if needed) and migrates the database. `:memory:` works for tests. */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   if (file !== ':memory:' && !options.readonly) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   let db: Db;
   try {
-    db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    db = new Database(file, {
+      readonly: options.readonly ?? false,
+      fileMustExist: options.readonly ?? false,
+      timeout: BUSY_TIMEOUT_MS,
+    });
   } catch (error) {
     throw new MatchdayError('DB_OPEN', `cannot open database: ${(error as Error).message}`, { file });
   }
@@ -49,27 +62,53 @@ function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-function migrate(db: Db): void {
-  const current = schemaVersion(db);
-  if (current > MIGRATIONS.length) {
+/**
+ * Runs `body` as a write transaction that takes the write lock at its start (BEGIN IMMEDIATE), so that what it reads
+ * is still true when it writes: another process cannot commit in between. Waits for another writer up to the busy
+ * timeout, then fails with one clear line instead of SQLite's SQLITE_BUSY.
+ */
+export function immediateTransaction<T>(db: Db, body: () => T): T {
+  try {
+    return db.transaction(body).immediate();
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'SQLITE_BUSY') throw error;
+    const waited = Math.round((db.pragma('busy_timeout', { simple: true }) as number) / 1000);
     throw new MatchdayError(
-      'DB_SCHEMA',
-      `database schema version ${current} is newer than this matchday (${MIGRATIONS.length})`,
+      DATABASE_LOCKED,
+      `database is locked by another import (waited ${waited} s); try again when it has finished`,
+      { file: db.name },
     );
   }
-  if (current === MIGRATIONS.length) return;
-  // A migration may rebuild a table that others reference; foreign keys are checked once all have run.
+}
+
+/** A number that changes whenever another connection commits to the database (not when this one does). */
+export function dataVersion(db: Db): number {
+  return db.pragma('data_version', { simple: true }) as number;
+}
+
+function migrate(db: Db): void {
+  if (schemaVersion(db) === MIGRATIONS.length) return;
+  // A migration may rebuild a table that others reference; foreign keys are checked once all have run (the pragma
+  // does nothing inside a transaction, so it is switched around it).
   db.pragma('foreign_keys = OFF');
   try {
-    for (let version = current; version < MIGRATIONS.length; version++) {
-      db.transaction(() => {
+    // Read the version again under the write lock: two processes opening a new database must not both migrate it.
+    immediateTransaction(db, () => {
+      const current = schemaVersion(db);
+      if (current > MIGRATIONS.length) {
+        throw new MatchdayError(
+          'DB_SCHEMA',
+          `database schema version ${current} is newer than this matchday (${MIGRATIONS.length})`,
+        );
+      }
+      for (let version = current; version < MIGRATIONS.length; version++) {
         db.exec(MIGRATIONS[version]);
         db.pragma(`user_version = ${version + 1}`);
         const broken = db.pragma('foreign_key_check') as unknown[];
         if (broken.length > 0)
           throw new MatchdayError('DB_SCHEMA', `migration ${version + 1} broke ${broken.length} references`);
-      })();
-    }
+      }
+    });
   } finally {
     db.pragma('foreign_keys = ON');
   }

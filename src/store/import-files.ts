@@ -5,10 +5,11 @@ import { fileURLToPath } from 'node:url';
 import type { CompetitionRegistry } from '../competitions/registry.js';
 import { MatchdayError } from '../errors.js';
 import { detectFormat, formatById, type SourceFormat } from '../ingest/formats.js';
-import type { ClubRecord, MatchRecord, RowError, StadiumRecord } from '../ingest/records.js';
+import { rejectImplausible } from '../ingest/plausibility.js';
+import type { ClubRecord, MatchRecord, RowError, StadiumRecord, TeamRef } from '../ingest/records.js';
 import type { AliasGroup } from '../identity/team-directory.js';
 import { defineCompetitions, registryOf } from './competition-store.js';
-import type { Db } from './database.js';
+import { DATABASE_LOCKED, dataVersion, immediateTransaction, type Db } from './database.js';
 import { MatchWriter } from './match-writer.js';
 import { TeamStore } from './team-store.js';
 import { VenueStore } from './venue-store.js';
@@ -35,6 +36,9 @@ export interface FileReport {
   unchanged: number;
   /** Club / stadium entries read from an alias source. */
   aliases: number;
+  teamsCreated: number;
+  /** Values another source had already stored differently for the same match (kept in the conflicts table). */
+  conflicts: number;
   rejectedRows: RowError[];
   /** Cells left out of matches that were still imported (e.g. an impossible bookmaker price). */
   warnings: RowError[];
@@ -66,23 +70,35 @@ export interface ImportSummary {
  * (unless skipInvalid) or an ambiguous team leaves the database as it was. Alias sources (club lists) are read
  * before match files so that names resolve to one team whatever the source. A file already imported with the same
  * content is not read again.
+ *
+ * Another import may write to the same database at the same time: each file's transaction holds the write lock from
+ * its start (the other waits, or fails with DB_LOCKED after the busy timeout), checks there whether the file is
+ * already imported, and first reads the teams and competitions again if the other process has committed since.
  */
 export function importPaths(db: Db, inputs: string[], options: ImportOptions = {}): ImportSummary {
   const started = performance.now();
   const explicit = new Set(inputs.map((p) => path.resolve(p)));
   const files = [BUILT_IN_ALIASES, ...inputs.flatMap((p) => listFiles(p))];
-  const planned = files.map((file) => ({ file, ...plan(file, explicit.has(path.resolve(file)), options.format) }));
+  // --format is about the user's files: the project's alias file is always read as what it is.
+  const formatOf = (file: string) => (file === BUILT_IN_ALIASES ? undefined : options.format);
+  const planned = files.map((file) => ({ file, ...plan(file, explicit.has(path.resolve(file)), formatOf(file)) }));
   // Alias sources first: a club list read after the matches could no longer unite teams already created apart.
   planned.sort((a, b) => rank(a.format) - rank(b.format));
 
-  const teamsBefore = db.prepare('SELECT COUNT(*) FROM teams').pluck().get() as number;
-  const conflictsBefore = db.prepare('SELECT COUNT(*) FROM conflicts').pluck().get() as number;
   const stores: Stores = {
     db,
     teams: new TeamStore(db),
     venues: new VenueStore(db),
     writer: new MatchWriter(db),
     registry: registryOf(db),
+  };
+  let seenVersion = dataVersion(db);
+  // In-memory teams, competitions and their ids are stale once another process has committed: read them again.
+  const catchUp = (): void => {
+    const version = dataVersion(db);
+    if (version === seenVersion) return;
+    seenVersion = version;
+    reloadFromDatabase(stores);
   };
   const alreadyImported = db.prepare('SELECT sha256 FROM imported_files WHERE path = ?').pluck();
   const recordImported = db.prepare(
@@ -102,14 +118,14 @@ export function importPaths(db: Db, inputs: string[], options: ImportOptions = {
     try {
       const bytes = readFileSync(item.file);
       const sha = createHash('sha256').update(bytes).digest('hex');
-      if (alreadyImported.get(item.file) === sha) {
-        report.status = 'unchanged';
-        return;
-      }
-      const text = decodeUtf8(bytes, item.file);
       const format = item.format;
-      db.transaction(() => {
+      report.status = immediateTransaction(db, (): FileStatus => {
+        catchUp();
+        if (alreadyImported.get(item.file) === sha) return 'unchanged';
+        const text = decodeUtf8(bytes, item.file);
+        const conflictsBefore = stores.writer.conflicts;
         importText(format, text, item.file, report, stores, options.skipInvalid ?? false);
+        report.conflicts = stores.writer.conflicts - conflictsBefore;
         recordImported.run(
           item.file,
           sha,
@@ -117,22 +133,19 @@ export function importPaths(db: Db, inputs: string[], options: ImportOptions = {
           report.added + report.enriched + report.unchanged + report.aliases,
           new Date().toISOString(),
         );
-      })();
-      report.status = 'imported';
+        return 'imported';
+      });
     } catch (error) {
-      if (!(error instanceof MatchdayError)) throw error;
+      if (!(error instanceof MatchdayError) || error.code === DATABASE_LOCKED) throw error;
       report.status = 'rejected';
       report.error = error.message;
-      report.added = report.enriched = report.unchanged = report.aliases = 0;
+      report.added = report.enriched = report.unchanged = report.aliases = report.teamsCreated = report.conflicts = 0;
       report.warnings = [];
-      // The transaction rolled back: drop in-memory state it had built.
-      stores.teams = TeamStore.reload(db);
-      stores.writer.clearCache();
-      stores.registry = registryOf(db);
+      reloadFromDatabase(stores);
     }
   });
   // Ties are derived from the legs: pairing them once at the end sees legs that came from different files.
-  db.transaction(() => stores.writer.linkTies())();
+  immediateTransaction(db, () => stores.writer.linkTies());
   options.onProgress?.(planned.length, planned.length, '');
 
   const count = (status: FileStatus) => reports.filter((r) => r.status === status).length;
@@ -147,13 +160,23 @@ export function importPaths(db: Db, inputs: string[], options: ImportOptions = {
       matchesAdded: sum(reports, (r) => r.added),
       matchesEnriched: sum(reports, (r) => r.enriched),
       matchesUnchanged: sum(reports, (r) => r.unchanged),
-      teamsCreated: (db.prepare('SELECT COUNT(*) FROM teams').pluck().get() as number) - teamsBefore,
-      rejectedRows: sum(reports, (r) => r.rejectedRows.length),
+      teamsCreated: sum(reports, (r) => r.teamsCreated),
+      rejectedRows: sum(reports, (r) => rowCount(r.rejectedRows)),
       warnings: sum(reports, (r) => r.warnings.length),
-      conflicts: (db.prepare('SELECT COUNT(*) FROM conflicts').pluck().get() as number) - conflictsBefore,
+      conflicts: sum(reports, (r) => r.conflicts),
       seconds: (performance.now() - started) / 1000,
     },
   };
+}
+
+/**
+ * Reads again from the database what the stores keep in memory: after a rolled-back transaction (which built state the
+ * database no longer has) or another process's commit (which wrote state the memory does not have yet).
+ */
+function reloadFromDatabase(stores: Stores): void {
+  stores.teams = TeamStore.reload(stores.db);
+  stores.writer.clearCache();
+  stores.registry = registryOf(stores.db);
 }
 
 interface Stores {
@@ -185,10 +208,12 @@ function importText(
       report.aliases = stores.venues.addStadiums(format.parse(text, file) as StadiumRecord[]);
       return;
     case 'matches': {
-      const parsed = format.parse(text, file, stores.registry);
+      const today = new Date().toISOString().slice(0, 10);
+      const parsed = rejectImplausible(format.parse(text, file, stores.registry), today);
       if (parsed.errors.length > 0 && !skipInvalid) throw rowErrorToException(parsed.errors);
-      report.rejectedRows.push(...parsed.errors);
-      report.warnings.push(...(parsed.warnings ?? []));
+      // Not push(...errors): a file can have more rejected rows than a call has room for arguments.
+      report.rejectedRows = parsed.errors;
+      report.warnings = parsed.warnings ?? [];
       for (const record of parsed.records) {
         try {
           writeRecord(record, report, stores);
@@ -229,16 +254,18 @@ function warnAboutCreatedCompetitions(records: readonly MatchRecord[], report: F
 function writeRecord(record: MatchRecord, report: FileReport, { teams, writer }: Stores): void {
   const country = record.competition.country;
   const context = { competitionCode: record.competition.code, date: record.date };
-  const home = teams.resolve(record.home, country, context).teamId;
-  const away = teams.resolve(record.away, country, context).teamId;
+  const resolve = (ref: TeamRef): number => {
+    const { teamId, created } = teams.resolve(ref, country, context);
+    if (created) report.teamsCreated++;
+    return teamId;
+  };
+  const home = resolve(record.home);
+  const away = resolve(record.away);
   if (home === away) {
+    // Where: added by the caller (locate), as for every error of a row being written.
     throw new MatchdayError(
       'SAME_TEAM',
       `home and away resolve to one team (${record.home.name} v ${record.away.name})`,
-      {
-        file: record.source.file,
-        line: record.source.line,
-      },
     );
   }
   const outcome = writer.write(record, home, away);
@@ -246,7 +273,7 @@ function writeRecord(record: MatchRecord, report: FileReport, { teams, writer }:
 }
 
 function locate(error: unknown, record: MatchRecord): unknown {
-  if (!(error instanceof MatchdayError) || error.location.file) return error;
+  if (!(error instanceof MatchdayError)) return error;
   return new MatchdayError(error.code, error.message.replace(/^team [^:]+: /, ''), {
     ...error.location,
     file: record.source.file,
@@ -254,10 +281,18 @@ function locate(error: unknown, record: MatchRecord): unknown {
   });
 }
 
+/** How many rows the errors are about: a row with two problems is one rejected row. */
+function rowCount(errors: RowError[]): number {
+  return new Set(errors.map((e) => `${e.file}:${e.line}`)).size;
+}
+
 function rowErrorToException(errors: RowError[]): MatchdayError {
   const first = errors[0];
+  const others = rowCount(errors) - 1;
   const more =
-    errors.length > 1 ? ` (and ${errors.length - 1} more invalid rows; --skip-invalid imports the valid ones)` : '';
+    others > 0
+      ? ` (and ${others} more invalid row${others === 1 ? '' : 's'}; --skip-invalid imports the valid ones)`
+      : '';
   return new MatchdayError('INVALID_ROW', `${first.message}${more}`, {
     file: first.file,
     line: first.line,
@@ -280,14 +315,14 @@ function decodeUtf8(bytes: Buffer, file: string): string {
 }
 
 function firstInvalidUtf8(bytes: Buffer): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
   let low = 0;
   let high = bytes.length;
   // Binary search for the shortest invalid prefix; a cut inside a valid multi-byte sequence is tolerated by `stream`.
+  // A fresh decoder for each prefix: a streaming one would read each prefix as the continuation of the one before.
   while (high - low > 1) {
     const mid = (low + high) >> 1;
     try {
-      decoder.decode(bytes.subarray(0, mid), { stream: true });
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
       low = mid;
     } catch {
       high = mid;
@@ -355,6 +390,8 @@ function emptyReport(file: string, format: string | null): FileReport {
     enriched: 0,
     unchanged: 0,
     aliases: 0,
+    teamsCreated: 0,
+    conflicts: 0,
     rejectedRows: [],
     warnings: [],
     error: null,

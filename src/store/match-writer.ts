@@ -1,20 +1,40 @@
 import type { Competition } from '../competitions/competition.js';
-import type { MatchRecord, Score } from '../ingest/records.js';
+import type { MatchRecord, Provenance, Score, SideStats } from '../ingest/records.js';
 import type { Db } from './database.js';
 
 export type WriteOutcome = 'added' | 'enriched' | 'unchanged';
 
-interface StoredMatch {
-  id: number;
-  ft_home: number | null;
-  ft_away: number | null;
-}
+type ScoreColumn = 'ht' | 'ft' | 'et' | 'pen';
+
+type StoredMatch = { id: number } & Record<`${ScoreColumn}_${'home' | 'away'}`, number | null>;
+
+/** Each score of a record, its columns, and the field a conflict about it names. */
+const SCORES: ReadonlyArray<[key: 'htScore' | 'ftScore' | 'etScore' | 'penScore', column: ScoreColumn, field: string]> =
+  [
+    ['ftScore', 'ft', 'full-time score'],
+    ['htScore', 'ht', 'half-time score'],
+    ['etScore', 'et', 'extra-time score'],
+    ['penScore', 'pen', 'penalty score'],
+  ];
+
+/** Each per-side statistic, its column, and the words a conflict about it uses. */
+const STATS: ReadonlyArray<[key: keyof SideStats, column: string, label: string]> = [
+  ['shots', 'shots', 'shots'],
+  ['shotsOnTarget', 'shots_on_target', 'shots on target'],
+  ['corners', 'corners', 'corners'],
+  ['fouls', 'fouls', 'fouls'],
+  ['yellowCards', 'yellow_cards', 'yellow cards'],
+  ['redCards', 'red_cards', 'red cards'],
+];
+
+const MATCH_SCORES = 'id, ht_home, ht_away, ft_home, ft_away, et_home, et_away, pen_home, pen_away';
 
 /**
  * Writes canonical match records, one row per real match whatever the number of sources:
  * a match is found by (date, home, away), or for league matches by (competition, season, home, away) when sources
  * disagree on the date. A known match is enriched (empty fields filled, odds/goals/stats added), never overwritten;
- * a conflicting score is recorded in `conflicts`. Every source row is kept in `match_sources`.
+ * a score or statistic a source gives differently is recorded in `conflicts`. Every source row is kept in
+ * `match_sources`.
  */
 export class MatchWriter {
   private readonly competitionIds = new Map<string, number>();
@@ -30,12 +50,16 @@ export class MatchWriter {
         'INSERT INTO competitions (code, name, kind, country, tier, origin, definition) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
       byDate: db.prepare(
-        'SELECT id, ft_home, ft_away FROM matches WHERE date = ? AND home_team_id = ? AND away_team_id = ?',
+        `SELECT ${MATCH_SCORES} FROM matches WHERE date = ? AND home_team_id = ? AND away_team_id = ?`,
       ),
       bySeason: db.prepare(
-        'SELECT id, ft_home, ft_away FROM matches WHERE competition_id = ? AND season = ? AND home_team_id = ? AND away_team_id = ?',
+        `SELECT ${MATCH_SCORES} FROM matches WHERE competition_id = ? AND season = ? AND home_team_id = ? AND away_team_id = ?`,
       ),
       sourceExists: db.prepare('SELECT 1 FROM match_sources WHERE file = ? AND line = ?').pluck(),
+      sourceOfMatch: db.prepare('SELECT 1 FROM match_sources WHERE match_id = ? AND file = ? AND line = ?').pluck(),
+      describedBySource: db
+        .prepare('SELECT 1 FROM match_sources WHERE match_id = ? AND (format = ? OR file = ?) LIMIT 1')
+        .pluck(),
       insertSource: db.prepare(
         'INSERT OR IGNORE INTO match_sources (match_id, format, file, line) VALUES (?, ?, ?, ?)',
       ),
@@ -68,8 +92,17 @@ export class MatchWriter {
       insertGoal: db.prepare(
         'INSERT INTO goals (match_id, seq, side, scorer, minute, stoppage, penalty, own_goal) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
-      insertStats: db.prepare(`INSERT OR IGNORE INTO match_stats
-        (match_id, side, shots, shots_on_target, corners, fouls, yellow_cards, red_cards) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+      statsOf: db.prepare(
+        'SELECT shots, shots_on_target, corners, fouls, yellow_cards, red_cards FROM match_stats WHERE match_id = ? AND side = ?',
+      ),
+      insertStats: db.prepare(`INSERT INTO match_stats
+        (match_id, side, shots, shots_on_target, corners, fouls, yellow_cards, red_cards)
+        VALUES (@match_id, @side, @shots, @shots_on_target, @corners, @fouls, @yellow_cards, @red_cards)`),
+      fillStats: db.prepare(`UPDATE match_stats SET
+          shots = COALESCE(shots, @shots), shots_on_target = COALESCE(shots_on_target, @shots_on_target),
+          corners = COALESCE(corners, @corners), fouls = COALESCE(fouls, @fouls),
+          yellow_cards = COALESCE(yellow_cards, @yellow_cards), red_cards = COALESCE(red_cards, @red_cards)
+        WHERE match_id = @match_id AND side = @side`),
       insertOdds: db.prepare(
         'INSERT OR IGNORE INTO odds (match_id, bookmaker, market, line, selection, closing, price) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
@@ -133,20 +166,13 @@ export class MatchWriter {
     if (s.sourceExists.get(file, line)) return 'unchanged';
 
     s.insertSource.run(existing.id, format, file, line);
-    if (
-      record.ftScore &&
-      existing.ft_home !== null &&
-      (existing.ft_home !== record.ftScore[0] || existing.ft_away !== record.ftScore[1])
-    ) {
-      s.insertConflict.run(
-        existing.id,
-        file,
-        line,
-        'score',
-        `${existing.ft_home}-${existing.ft_away}`,
-        scoreText(record.ftScore),
-      );
-      this.conflicts++;
+    for (const [key, column, field] of SCORES) {
+      const incoming = record[key];
+      const home = existing[`${column}_home`];
+      const away = existing[`${column}_away`];
+      if (incoming && home !== null && (home !== incoming[0] || away !== incoming[1])) {
+        this.recordConflict(existing.id, record.source, field, `${home}-${away}`, scoreText(incoming));
+      }
     }
     const filled = s.enrichMatch.run({ ...row, id: existing.id }).changes > 0;
     const detailed = this.writeDetails(existing.id, record);
@@ -161,8 +187,10 @@ export class MatchWriter {
 
   /**
    * The stored match this record describes: same date, home and away; or, for a league match whose date the
-   * sources disagree on (a rearranged fixture), the one match of that season between the two with the same score.
-   * Requiring the score keeps apart two meetings of a season (a league with a second phase).
+   * sources disagree on (a rearranged fixture), the one meeting of that season between the two with the same score
+   * that this record's source has not described already. A source never reports one match twice, so a meeting with a
+   * row of the same format (or file) is another meeting: leagues play a pairing up to four times a season, often
+   * with the same score. Requiring the score keeps apart meetings with different results.
    */
   private findExisting(
     record: MatchRecord,
@@ -170,13 +198,59 @@ export class MatchWriter {
     home: number,
     away: number,
   ): StoredMatch | undefined {
-    const byDate = this.statements.byDate.get(record.date, home, away) as StoredMatch | undefined;
+    const s = this.statements;
+    const byDate = s.byDate.get(record.date, home, away) as StoredMatch | undefined;
     if (byDate || record.competition.kind !== 'league' || !record.ftScore) return byDate;
+    const { format, file, line } = record.source;
     const [homeGoals, awayGoals] = record.ftScore;
-    const sameScore = (this.statements.bySeason.all(competitionId, record.season, home, away) as StoredMatch[]).filter(
+    const sameScore = (s.bySeason.all(competitionId, record.season, home, away) as StoredMatch[]).filter(
       (m) => m.ft_home === homeGoals && m.ft_away === awayGoals,
     );
-    return sameScore.length === 1 ? sameScore[0] : undefined;
+    // This very row, imported before (the file is read again): its match, whatever else the season holds.
+    const again = sameScore.find((m) => s.sourceOfMatch.get(m.id, file, line));
+    if (again) return again;
+    const undescribed = sameScore.filter((m) => !s.describedBySource.get(m.id, format, file));
+    return undescribed.length === 1 ? undescribed[0] : undefined;
+  }
+
+  /**
+   * Adds the statistics of a side the match has none of, fills the ones its stored row lacks and records the ones
+   * it has differently as conflicts; true when anything was added.
+   */
+  private writeStats(matchId: number, record: MatchRecord): boolean {
+    if (!record.stats) return false;
+    const s = this.statements;
+    let added = false;
+    for (const side of ['home', 'away'] as const) {
+      const incoming = record.stats[side];
+      const values: Record<string, number | string | null> = { match_id: matchId, side };
+      for (const [key, column] of STATS) values[column] = incoming[key];
+      const stored = s.statsOf.get(matchId, side) as Record<string, number | null> | undefined;
+      if (!stored) {
+        s.insertStats.run(values);
+        added = true;
+        continue;
+      }
+      let fills = false;
+      for (const [key, column, label] of STATS) {
+        const value = incoming[key];
+        if (value === null) continue;
+        if (stored[column] === null) fills = true;
+        else if (stored[column] !== value) {
+          this.recordConflict(matchId, record.source, `${side} ${label}`, String(stored[column]), String(value));
+        }
+      }
+      if (fills) {
+        s.fillStats.run(values);
+        added = true;
+      }
+    }
+    return added;
+  }
+
+  private recordConflict(matchId: number, source: Provenance, field: string, stored: string, incoming: string): void {
+    const result = this.statements.insertConflict.run(matchId, source.file, source.line, field, stored, incoming);
+    this.conflicts += result.changes;
   }
 
   /** Adds goals, stats and odds the match lacks; true when anything was added. */
@@ -189,22 +263,7 @@ export class MatchWriter {
       );
       added = true;
     }
-    if (record.stats) {
-      for (const side of ['home', 'away'] as const) {
-        const st = record.stats[side];
-        const result = s.insertStats.run(
-          matchId,
-          side,
-          st.shots,
-          st.shotsOnTarget,
-          st.corners,
-          st.fouls,
-          st.yellowCards,
-          st.redCards,
-        );
-        added ||= result.changes > 0;
-      }
-    }
+    added = this.writeStats(matchId, record) || added;
     for (const o of record.odds) {
       const result = s.insertOdds.run(
         matchId,

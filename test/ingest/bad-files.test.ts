@@ -7,16 +7,31 @@ import { testTempDir } from '../temp-dir.js';
 
 const BAD = path.resolve(import.meta.dirname, '../fixtures/bad');
 
-/** Each bad file and the one error line it must produce (file:line, field, what is wrong). */
+/** Each bad file and the one error line it must produce, after the file's path: line, field, what is wrong. */
 const CORPUS: [file: string, error: string][] = [
-  ['empty.csv', 'empty.csv: empty file'],
-  ['unknown-format.csv', 'unknown-format.csv: unknown format'],
-  ['truncated-row.csv', 'truncated-row.csv:3, field FTAG: full-time score has only one side'],
-  ['impossible-score.csv', "impossible-score.csv:3, field FTHG: '-1' is not a non-negative whole number"],
-  ['impossible-date.csv', "impossible-date.csv:2, field Date: '31/02/2024' is not a date"],
-  ['latin1.csv', 'latin1.csv:3: not valid UTF-8'],
-  ['garbage-line.txt', 'garbage-line.txt:6, field match: cannot read team'],
-  ['generic-bad-goals.csv', "generic-bad-goals.csv:3, field home_goals: 'two' is not a non-negative whole number"],
+  ['empty.csv', ': empty file'],
+  [
+    'unknown-format.csv',
+    ': unknown format (not football-data, Football.TXT, engsoccerdata, footballcsv or generic CSV; see --format)',
+  ],
+  ['truncated-row.csv', ":3: row has only 5 of the header's 7 cells"],
+  ['cut-short.csv', ":3: last row has only 5 of the header's 7 cells: the file looks cut short"],
+  ['extra-cells.csv', ':3: row has 8 cells but the header has 7'],
+  ['footballcsv/2023-24/eng.1.csv', ":3: row has only 4 of the header's 5 cells"],
+  ['engsoccerdata/england.csv', ':3: row has 13 cells but the header has 12'],
+  ['generic-short-row.csv', ":3: row has only 4 of the header's 6 cells"],
+  ['impossible-score.csv', ":3, field FTHG: '-1' is not a non-negative whole number"],
+  ['implausible-score.csv', ':3, field full-time score: 31-0 is not a plausible score (more than 30 goals for a side)'],
+  ['implausible-shootout.csv', ':3, field penalty score: 41-40 is not a plausible shoot-out (more than 40 for a side)'],
+  ['ancient-date.csv', ':3, field date: 1849-05-01 is before 1850: not a plausible match date'],
+  ['future-result.csv', ':2, field date: 2999-05-01 is in the future, but the match has a result'],
+  ['unknown-score.csv', ":3, field FTHG: '?' is not a non-negative whole number"],
+  ['missing-score.csv', ':3, field FTHG: no full-time score'],
+  ['impossible-date.csv', ":2, field Date: '31/02/2024' is not a date (dd/mm/yy or dd/mm/yyyy)"],
+  ['latin1.csv', ':3: not valid UTF-8 (convert the file to UTF-8)'],
+  ['latin1-among-accents.csv', ':22: not valid UTF-8 (convert the file to UTF-8)'],
+  ['garbage-line.txt', ':6, field match: cannot read team "Olympique Marseille (FRA) 2~1"'],
+  ['generic-bad-goals.csv', ":3, field home_goals: 'two' is not a non-negative whole number"],
 ];
 
 function counts(db: ReturnType<typeof openDatabase>) {
@@ -33,7 +48,7 @@ describe('bad input', () => {
     const summary = importPaths(db, [path.join(BAD, file)]);
     const report = summary.files.find((f) => f.file.endsWith(file))!;
     expect(report.status).toBe('rejected');
-    expect(report.error).toContain(error);
+    expect(report.error).toBe(`${path.join(BAD, file)}${error}`);
     expect(summary.totals.rejected).toBe(1);
     expect(counts(db)).toEqual({ matches: 0, teams: 0, odds: 0 });
   });
@@ -51,6 +66,22 @@ describe('bad input', () => {
         field: 'FTHG',
         message: "'-1' is not a non-negative whole number",
       },
+    ]);
+  });
+
+  it.each([
+    ['unknown-score.csv', "'?' is not a non-negative whole number"],
+    ['missing-score.csv', 'no full-time score'],
+  ])('--skip-invalid imports the rest of a season whose one row has no readable score (%s)', (file, message) => {
+    const db = openDatabase(':memory:');
+    const summary = importPaths(db, [path.join(BAD, file)], { skipInvalid: true });
+    const report = summary.files.find((f) => f.file.endsWith(file))!;
+    expect(report).toMatchObject({ status: 'imported', added: 2 });
+    expect(report.rejectedRows[0]).toEqual({ file: path.join(BAD, file), line: 3, field: 'FTHG', message });
+    expect(summary.totals.rejectedRows).toBe(1);
+    expect(db.prepare('SELECT ft_home, ft_away FROM matches ORDER BY id').raw().all()).toEqual([
+      [0, 3],
+      [1, 1],
     ]);
   });
 

@@ -317,6 +317,20 @@ describe('parseEngsoccerdataTeamNames', () => {
     expect(error.code).toBe('FORMAT');
     expect(error.location).toEqual({ file: 't.csv', line: 2, field: 'country' });
   });
+
+  it('stops on a row whose cells do not line up with the header', () => {
+    const error = thrown(() =>
+      parseEngsoccerdataTeamNames(
+        lines(
+          '"country","name","name_other","most_recent"',
+          '"England","Arsenal","Gunners",NA',
+          '"England","Man City"',
+        ),
+        't.csv',
+      ),
+    );
+    expect(error.message).toBe("t.csv:3: row has only 2 of the header's 4 cells");
+  });
 });
 
 describe('looksLikeEngsoccerdata', () => {
