@@ -248,10 +248,20 @@ export function fitOrderedLogit(input: MappingInput): Fit<OrderedLogit> {
     return { logLikelihood: ll, ...symmetric(g, h, hasHome) };
   };
 
-  // Start at slope 0 with the observed frequencies: logit P(home) = h − c and logit P(away) = −h − c.
+  // Start from the observed frequencies (logit P(home) = h − c, logit P(away) = −h − c) and the slope of a linear
+  // fit of the result (1, ½, 0) on x scaled to the logit (×4, its slope at ½): a few Newton steps from the optimum.
   const logitHome = logit(counts[0] / sumW);
   const logitAway = logit(counts[2] / sumW);
-  const start = [0, hasHome ? (logitHome - logitAway) / 2 : 0, -(logitHome + logitAway) / 2];
+  let sumXY = 0;
+  let sumY = 0;
+  for (let i = 0; i < n; i++) {
+    const y = cls[i] === 0 ? 1 : cls[i] === 1 ? 0.5 : 0;
+    sumXY += w[i] * x[i] * y;
+    sumY += w[i] * y;
+  }
+  const variance = sumXX / sumW - (sumX / sumW) ** 2;
+  const linearSlope = (4 * (sumXY / sumW - (sumX / sumW) * (sumY / sumW))) / variance;
+  const start = [linearSlope, hasHome ? (logitHome - logitAway) / 2 : 0, -(logitHome + logitAway) / 2];
   const fit = maximiseConcave(start, evaluate, 'ordered logit');
   const [slope, homeAdvantage, drawMargin] = fit.parameters;
   return { model: { slope, homeAdvantage, drawMargin }, logLikelihood: fit.logLikelihood, iterations: fit.iterations };
