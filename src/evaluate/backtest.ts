@@ -70,15 +70,17 @@ export function runBacktest(input: BacktestInput, model: BacktestModel, options:
   );
 
   const results: FixtureResult[] = [];
+  const fitDateOf = refitSchedule(
+    input.fixtures.map((f) => f.match.date),
+    options.refitDays,
+  );
   const fitDates: string[] = [];
-  let nextFit = '';
   input.fixtures.forEach(({ match, odds, totals }, i) => {
-    if (fitDates.length === 0 || match.date >= nextFit) {
-      fitDates.push(match.date);
-      nextFit = addDays(match.date, options.refitDays);
+    const fitDate = fitDateOf[i];
+    if (fitDates.at(-1) !== fitDate) {
+      fitDates.push(fitDate);
       options.onProgress?.(i, input.fixtures.length, match.date);
     }
-    const fitDate = fitDates[fitDates.length - 1];
     const prediction = model.forecast(match, fitDate);
     const market = marketProbabilities(odds);
     const priced = 'probabilities' in prediction;
@@ -97,6 +99,24 @@ export function runBacktest(input: BacktestInput, model: BacktestModel, options:
   });
   options.onProgress?.(input.fixtures.length, input.fixtures.length, input.fixtures.at(-1)?.match.date ?? '');
   return { fixtures: results, fitDates };
+}
+
+/**
+ * The fit date of each fixture (dates in order): a refit happens on a fixture's date when the last fit is
+ * `refitDays` old or more, so after a break the next fit is on the first match day.
+ */
+export function refitSchedule(dates: readonly string[], refitDays: number): string[] {
+  const fitDates: string[] = [];
+  let fit = '';
+  let nextFit = '';
+  for (const date of dates) {
+    if (fit === '' || date >= nextFit) {
+      fit = date;
+      nextFit = addDays(date, refitDays);
+    }
+    fitDates.push(fit);
+  }
+  return fitDates;
 }
 
 function totalsProbabilities(totals: ReferenceOddsTotal | null): [number, number] | null {

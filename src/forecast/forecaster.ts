@@ -12,6 +12,7 @@
  * 6. The score grid: the blend's Dixon-Coles grid tilted to that 1X2, keeping its expected total goals.
  * Every constant was chosen on the seasons 2016-22 (docs/backtest.md).
  */
+import type { Competition } from '../competitions/competition.js';
 import { seasonStartYear } from '../competitions/seasons.js';
 import { clubStatures } from '../history/club-stature.js';
 import type { ForecastHistory } from '../history/forecast-history.js';
@@ -167,7 +168,8 @@ export interface ForecasterState {
 /** Where the shifts read a league season from: the history of a fresh fit, or a saved forecaster's seasons. */
 interface SeasonSource {
   table(competition: string, season: string, homeTeamId: number, awayTeamId: number): LeagueTable | null;
-  statures(competition: string, season: string): ReadonlyMap<number, number> | null;
+  /** The club statures of the teams in a league season (null: no stature there). */
+  statures(competition: string, season: string, teams: readonly number[]): ReadonlyMap<number, number> | null;
 }
 
 /** Fits every member on the history (each on its own years) and returns the fitted forecaster. */
@@ -309,7 +311,10 @@ export class Forecaster {
   private statureShiftOf(fixture: Fixture): number {
     const options = this.state.constants.stature;
     if (!options || fixture.season === undefined) return 0;
-    const statures = this.seasons.statures(fixture.competition, fixture.season);
+    const statures = this.seasons.statures(fixture.competition, fixture.season, [
+      fixture.homeTeamId,
+      fixture.awayTeamId,
+    ]);
     return statures ? statureShift(statures, fixture.homeTeamId, fixture.awayTeamId, options) : 0;
   }
 
@@ -341,7 +346,7 @@ function historySeasons(history: ForecastHistory, constants: ForecasterConstants
 class HistorySeasons implements SeasonSource {
   private readonly seasonMatches = new Map<string, HistoryMatch[] | null>();
   private readonly tables = new Map<string, LeagueTable | null>();
-  private readonly statureCache = new Map<string, ReadonlyMap<number, number> | null>();
+  private readonly statureCache = new Map<string, Map<number, number>>();
 
   constructor(
     private readonly history: ForecastHistory,
@@ -375,31 +380,38 @@ class HistorySeasons implements SeasonSource {
     return table && has(homeTeamId) && has(awayTeamId) ? table : leagueTable(matches, format, [homeTeamId, awayTeamId]);
   }
 
-  statures(competition: string, season: string): ReadonlyMap<number, number> | null {
+  statures(competition: string, season: string, teams: readonly number[]): ReadonlyMap<number, number> | null {
     const options = this.constants.stature;
-    if (!options || this.history.competition(competition)?.kind !== 'league') return null;
+    if (!options || !hasStature(this.history.competition(competition))) return null;
+    // Kept per club (a club's stature depends on its own seasons only): a fit is asked about a few clubs at a time.
     const key = seasonKey(competition, season);
-    let statures = this.statureCache.get(key);
-    if (statures === undefined) {
-      statures = clubStatures(this.history.records, competition, season, options.seasons);
-      this.statureCache.set(key, statures);
+    let known = this.statureCache.get(key);
+    if (!known) this.statureCache.set(key, (known = new Map()));
+    const missing = teams.filter((team) => !known.has(team));
+    if (missing.length > 0) {
+      const found = clubStatures(this.history.records, competition, season, options.seasons, missing);
+      for (const team of missing) known.set(team, found.get(team) ?? 0);
     }
-    return statures;
+    return known;
   }
 
   /** The latest season of each league in the history, as a model file keeps it. */
   current(): ForecasterSeason[] {
     const latest = new Map<string, string>();
     for (const m of this.history.matches) if (m.kind === 'league') latest.set(m.competition, m.season);
-    return [...latest].map(([competition, season]) => ({
-      competition,
-      season,
-      format: this.format(competition, season),
-      matches: (this.matchesOf(competition, season) ?? []).map(
-        (m) => [m.homeTeamId, m.awayTeamId, m.homeGoals, m.awayGoals] as [number, number, number, number],
-      ),
-      statures: [...(this.statures(competition, season) ?? [])],
-    }));
+    return [...latest].map(([competition, season]) => {
+      const matches = this.matchesOf(competition, season) ?? [];
+      const teams = [...new Set(matches.flatMap((m) => [m.homeTeamId, m.awayTeamId]))].sort((a, b) => a - b);
+      return {
+        competition,
+        season,
+        format: this.format(competition, season),
+        matches: matches.map(
+          (m) => [m.homeTeamId, m.awayTeamId, m.homeGoals, m.awayGoals] as [number, number, number, number],
+        ),
+        statures: [...(this.statures(competition, season, teams) ?? [])].sort((a, b) => a[0] - b[0]),
+      };
+    });
   }
 
   private format(competition: string, season: string): LeagueFormat | null {
@@ -433,6 +445,15 @@ function savedSeasons(state: ForecasterState): SeasonSource {
       return saved && state.constants.stature && saved.statures.length > 0 ? new Map(saved.statures) : null;
     },
   };
+}
+
+/**
+ * Stature is a top flight's: below it a season "elsewhere" is as often a season above as below, and a club down
+ * from the top flight would count as small. On the lower tiers of England and Germany 2008-16 the shift cost RPS
+ * in three leagues of four (docs/backtest.md), so it applies to top flights and to leagues of unknown tier only.
+ */
+function hasStature(competition: Competition | undefined): boolean {
+  return competition?.kind === 'league' && (competition.tier === null || competition.tier === 1);
 }
 
 function seasonKey(competition: string, season: string): string {

@@ -29,7 +29,7 @@ export const STAKES: StakesOptions = { ratioMidpoint: 0.6, ratioWidth: 0.1, shif
  * below (on 2016-22 its superiority differs from ours by up to ±0.35 for a whole season for PSG or Manchester
  * United, and for Freiburg, Girona or Cadiz). The superiority moves by `shift` × (home's stature − away's),
  * the stature being points per game in the fixture's league over the last `seasons` seasons
- * (history/club-stature.ts).
+ * (history/club-stature.ts). Top flights only (forecaster.ts, hasStature).
  */
 export interface StatureOptions {
   seasons: number;

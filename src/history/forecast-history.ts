@@ -99,15 +99,12 @@ export function storeForecastSource(db: Db, registry: CompetitionRegistry = regi
 /** Years before the fit date a team's latest league is looked for (the forecaster's longest window). */
 export const SCOPE_YEARS = 8;
 
-/** Season records from the database as known on a date: one aggregate query per league. */
+/** Season records from the database as known on a date: the clubs asked for, one aggregate query each time. */
 function storeLeagueRecords(db: Db, before: string): LeagueRecords {
-  const totals = new Map<string, SeasonTotal[]>();
-  const book = new RecordBook((competition) => {
-    let list = totals.get(competition);
-    if (!list) totals.set(competition, (list = seasonTotals(db, competition, before)));
-    return list;
-  }, []);
-  return book.asOf(before);
+  return {
+    seasonRecords: (competition, firstYear, lastYear, teams) =>
+      sumRecords(seasonTotals(db, competition, before, teams), [], firstYear, lastYear, teams),
+  };
 }
 
 /**
@@ -124,7 +121,7 @@ export function memoryForecastSource(input: {
 }): ForecastSource {
   const { matches, registry } = input;
   const book = new RecordBook(
-    (competition) => input.olderTotals.get(competition) ?? [],
+    input.olderTotals,
     matches.filter((m) => m.kind === 'league'),
   );
   // Each scope's matches, all dates: a fit then takes its window by binary search.
@@ -167,17 +164,17 @@ export function memoryForecastSource(input: {
 
 /**
  * Season records of leagues as known on any date, from season totals (older seasons, summed by the database) and
- * league matches (oldest first). A season range whose every season ended before the date is summed once.
+ * league matches (oldest first). A season range whose every season ended before the date is summed once for
+ * every club.
  */
 class RecordBook {
   /** Each league's matches; last match date of each league season, by `competition startYear`. */
   private readonly byLeague = new Map<string, ResultRow[]>();
   private readonly lastDate = new Map<string, string>();
-  private readonly complete = new Map<string, SeasonRecord[]>();
-  private readonly dated = new Set<string>();
+  private readonly complete = new Map<string, Map<number, SeasonRecord[]>>();
 
   constructor(
-    private readonly totals: (competition: string) => readonly SeasonTotal[],
+    private readonly totals: ReadonlyMap<string, readonly SeasonTotal[]>,
     matches: readonly ResultRow[],
   ) {
     for (const m of matches) {
@@ -186,32 +183,33 @@ class RecordBook {
       else this.byLeague.set(m.competition, [m]);
       this.noteDate(m.competition, m.season, m.date);
     }
+    for (const [competition, list] of totals) for (const t of list) this.noteDate(competition, t[1], t[4]);
   }
 
   asOf(date: string): LeagueRecords {
     return {
-      seasonRecords: (competition, firstYear, lastYear) => {
-        const totals = this.totals(competition);
-        if (!this.dated.has(competition)) {
-          for (const t of totals) this.noteDate(competition, t[1], t[4]);
-          this.dated.add(competition);
-        }
-        const key = `${competition} ${firstYear} ${lastYear}`;
+      seasonRecords: (competition, firstYear, lastYear, teams) => {
+        const totals = this.totals.get(competition) ?? [];
+        const matches = this.byLeague.get(competition) ?? [];
         let over = true;
         for (let year = firstYear; year <= lastYear && over; year++) {
           over = (this.lastDate.get(`${competition} ${year}`) ?? '') < date;
         }
-        const cached = over ? this.complete.get(key) : undefined;
-        if (cached) return cached;
-        const matches = this.byLeague.get(competition) ?? [];
-        const records = sumRecords(
-          totals,
-          over ? matches : matches.slice(0, firstOnOrAfter(matches, date)),
-          firstYear,
-          lastYear,
-        );
-        if (over) this.complete.set(key, records);
-        return records;
+        if (!over) {
+          return sumRecords(totals, matches.slice(0, firstOnOrAfter(matches, date)), firstYear, lastYear, teams);
+        }
+        const key = `${competition} ${firstYear} ${lastYear}`;
+        let byTeam = this.complete.get(key);
+        if (!byTeam) {
+          byTeam = new Map();
+          for (const r of sumRecords(totals, matches, firstYear, lastYear, null)) {
+            const list = byTeam.get(r.teamId);
+            if (list) list.push(r);
+            else byTeam.set(r.teamId, [r]);
+          }
+          this.complete.set(key, byTeam);
+        }
+        return sortRecords(teams.flatMap((team) => byTeam.get(team) ?? []));
       },
     };
   }
@@ -228,10 +226,12 @@ function sumRecords(
   matches: readonly ResultRow[],
   firstYear: number,
   lastYear: number,
+  teams: readonly number[] | null,
 ): SeasonRecord[] {
+  const wanted = teams === null ? null : new Set(teams);
   const byKey = new Map<string, SeasonRecord>();
   const add = (teamId: number, startYear: number, points: number, played: number): void => {
-    if (!(startYear >= firstYear && startYear <= lastYear)) return;
+    if (!(startYear >= firstYear && startYear <= lastYear) || (wanted !== null && !wanted.has(teamId))) return;
     const key = `${teamId} ${startYear}`;
     const record = byKey.get(key);
     if (record) {

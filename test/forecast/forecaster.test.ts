@@ -179,6 +179,13 @@ describe('the forecaster on a ten-team, four-robin, calendar-year league with th
     expect(f.parts.statureShift).toBeCloseTo(handStature(late.homeTeamId, late.awayTeamId), 12);
   });
 
+  it('a second tier gets the stakes shift but no stature shift (a top flight’s)', () => {
+    const second = { ...CALENDAR, tier: 2 };
+    const f = forecastOf(fit(second, calendarMatches, FIT_DATE).forecast(asFixture(late)));
+    expect(f.parts.statureShift).toBe(0);
+    expect(Math.abs(f.parts.stakesShift)).toBeGreaterThan(0.01);
+  });
+
   it('a fixture without a season, or in a season not yet begun, gets no stakes shift', () => {
     expect(forecastOf(forecaster.forecast({ ...asFixture(late), season: undefined })).parts.stakesShift).toBe(0);
     expect(forecastOf(forecaster.forecast({ ...asFixture(late), season: '2025' })).parts.stakesShift).toBe(0);

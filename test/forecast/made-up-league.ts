@@ -14,6 +14,8 @@ export interface MadeUpLeague {
   calendar: 'calendar-year' | 'autumn-spring';
   /** False: a league created from a file (format unknown). */
   formatKnown: boolean;
+  /** 1 unless given (a league of unknown format has none). */
+  tier?: number;
 }
 
 /** The league as the registry would hold it. */
@@ -23,7 +25,7 @@ export function competitionOf(league: MadeUpLeague): Competition {
     name: `Made-up ${league.code}`,
     kind: 'league',
     country: null,
-    tier: league.formatKnown ? 1 : null,
+    tier: league.formatKnown ? (league.tier ?? 1) : null,
     aliases: [],
     calendar: league.calendar,
   });
