@@ -1,20 +1,24 @@
 /**
  * The five-league walk-forward backtest end to end — store reads, every weekly refit, every forecast, the report —
  * timed as a median of N runs in one process (wall clock, and the process's CPU time: the machine is shared).
- *   npx tsx bench/backtest.ts [--db FILE] [--model ensemble] [--runs 3] [--json]
+ *   npx tsx bench/backtest.ts [--db FILE] [--model ensemble] [--runs 3] [--threads 1] [--json]
  * Without --db the shared data is imported into a temporary database first (about a minute, not timed).
+ * `--threads N` shares the forecaster's fit dates out to N threads as `matchday backtest` does (its default: the
+ * cores); the workers run the compiled dist/ (`npm run build` first: a dist older than src is refused).
  * Target: ≤ 5 s for the forecaster (`ensemble`, the default) on E0, SP1, I1, D1, F1, 2022-07-01..2025-06-30.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runBacktest } from '../src/evaluate/backtest.js';
 import { defaultHistoryCompetitions, loadBacktestInput } from '../src/evaluate/backtest-input.js';
 import { summarizeBacktest } from '../src/evaluate/backtest-report.js';
+import { forecasterTask, forecastOnThreads } from '../src/evaluate/forecaster-threads.js';
 import {
   backtestHistoryYears,
   createBacktestModel,
   DEFAULT_BACKTEST_MODEL,
+  forecasterConstants,
   parseBacktestModel,
 } from '../src/forecast/backtest-models.js';
 import { openDatabase } from '../src/store/database.js';
@@ -29,6 +33,9 @@ const option = (name: string): string | undefined => {
 const model = parseBacktestModel(option('--model') ?? 'ensemble');
 const runs = Number(option('--runs') ?? 3);
 if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a whole number ≥ 1');
+const threads = Number(option('--threads') ?? 1);
+const workerScript = new URL('../dist/evaluate/forecaster-thread.js', import.meta.url);
+if (threads > 1) checkCompiled(workerScript);
 
 let dbFile = option('--db');
 // The temporary database of a run without --db, removed at the end.
@@ -61,7 +68,11 @@ for (let run = 0; run < runs; run++) {
     shotYears: options.windowYears,
   });
   db.close();
-  const report = summarizeBacktest(runBacktest(input, createBacktestModel(options, input), { refitDays: 7 }));
+  const backtestModel =
+    model === 'ensemble' && threads > 1
+      ? await forecastOnThreads(forecasterTask(dbFile, input, forecasterConstants(options), 7), threads, workerScript)
+      : createBacktestModel(options, input);
+  const report = summarizeBacktest(runBacktest(input, backtestModel, { refitDays: 7 }));
   times.push((performance.now() - started) / 1000);
   cpu.push(process.cpuUsage(cpuAtStart));
   const scores = report.overall.scores!;
@@ -84,6 +95,7 @@ const cpuSeconds = cpu.map((c) => (c.user + c.system) / 1e6);
 const result = {
   node: process.version,
   model,
+  threads,
   competitions,
   from,
   to,
@@ -97,8 +109,21 @@ const result = {
 if (args.includes('--json')) console.log(JSON.stringify(result, null, 2));
 else {
   console.log(
-    `backtest ${model} ${competitions.join(',')} ${from}..${to}, weekly refits: median ${median.toFixed(2)} s of ${runs} ` +
+    `backtest ${model} ${competitions.join(',')} ${from}..${to}, weekly refits, ${threads} thread(s): median ${median.toFixed(2)} s of ${runs} ` +
       `(CPU ${result.medianCpuSeconds.toFixed(2)} s; target ≤ 5 s); ${last!.fits} fit dates, ${last!.scored} matches, ` +
       `RPS ${last!.modelRps.toFixed(5)} v market ${last!.marketRps.toFixed(5)}, gap ${last!.gap.toFixed(5)} (node ${process.version})`,
   );
+}
+
+/** The compiled worker must be as new as the source, or the threads would run other code. */
+function checkCompiled(script: URL): void {
+  if (!existsSync(script)) throw new Error(`${script.pathname} missing: run npm run build first`);
+  const newest = (dir: string): number =>
+    Math.max(
+      ...readdirSync(dir, { withFileTypes: true }).map((e) =>
+        e.isDirectory() ? newest(path.join(dir, e.name)) : statSync(path.join(dir, e.name)).mtimeMs,
+      ),
+    );
+  const src = newest(new URL('../src', import.meta.url).pathname);
+  if (statSync(script).mtimeMs < src) throw new Error('dist/ is older than src/: run npm run build first');
 }

@@ -1,10 +1,12 @@
 import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { runBacktest } from '../evaluate/backtest.js';
 import { defaultHistoryCompetitions, loadBacktestInput } from '../evaluate/backtest-input.js';
 import { summarizeBacktest, type BacktestGroup, type BacktestReport } from '../evaluate/backtest-report.js';
 import { reliabilityDiagramSvg } from '../evaluate/calibration.js';
+import { forecasterTask, forecastOnThreads } from '../evaluate/forecaster-threads.js';
 import type { MeanWithError } from '../evaluate/metrics.js';
 import { MatchdayError } from '../errors.js';
 import {
@@ -35,6 +37,7 @@ interface BacktestOptions extends CommonOptions {
   scope: string;
   history?: string;
   svg?: string;
+  threads?: string;
 }
 
 export function registerBacktestCommand(program: Command): void {
@@ -63,10 +66,11 @@ export function registerBacktestCommand(program: Command): void {
       "competitions to learn from (default: what the forecaster's scopes take in: each league with its neighbouring tiers)",
     )
     .option('--svg <file>', 'write the reliability diagram of the model as SVG')
+    .option('--threads <n>', 'the forecaster: threads that share out its fit dates (default: the cores)')
     .option('--db <path>', 'database file')
     .option('--json', 'print JSON')
     .action((options: BacktestOptions) =>
-      runCommand(options, () => {
+      runCommand(options, async () => {
         const db = openCommandDatabase(options, { readonly: true });
         const registry = registryOf(db);
         const competitions = parseCompetitions(options.competitions, registry);
@@ -94,9 +98,18 @@ export function registerBacktestCommand(program: Command): void {
           historyYears,
           shotYears: model.windowYears,
         });
+        const dbFile = db.name;
         db.close();
+        const threads = options.threads ? parseNumber(options.threads, 'threads', 1) : availableParallelism();
+        const backtestModel =
+          model.model === 'ensemble'
+            ? await forecastOnThreads(
+                forecasterTask(dbFile, input, forecasterConstants(model), refitDays),
+                Math.floor(threads),
+              )
+            : createBacktestModel(model, input);
         const bar = progressBar(!options.json, 'backtest');
-        const run = runBacktest(input, createBacktestModel(model, input), {
+        const run = runBacktest(input, backtestModel, {
           refitDays,
           onProgress: (done, total, date) => bar.update(done, total, date),
         });

@@ -7,7 +7,14 @@ import {
 } from '../history/forecast-history.js';
 import { forecastScope } from '../history/forecast-scope.js';
 import type { Db } from '../store/database.js';
-import { heldCompetitions, resultRows, seasonTotals, teamInfo, type SeasonTotal } from '../store/match-queries.js';
+import {
+  heldCompetitions,
+  resultRows,
+  seasonTotals,
+  teamInfo,
+  type SeasonTotal,
+  type TeamInfo,
+} from '../store/match-queries.js';
 import { registryOf } from '../store/competition-store.js';
 import { referenceOdds1x2, referenceOddsTotal } from '../store/odds-queries.js';
 import { shotCounts } from '../store/stats-queries.js';
@@ -33,6 +40,8 @@ export interface BacktestData extends BacktestInput {
   history: HistoryMatch[];
   /** Season totals of the history's leagues before those matches (what the club statures look back on). */
   olderTotals: Map<string, SeasonTotal[]>;
+  /** Names and countries of the history's teams. */
+  teams: Map<number, TeamInfo>;
   /** The same history as a forecast source for the forecaster: each fit cuts it strictly before its date. */
   source: ForecastSource;
 }
@@ -66,7 +75,7 @@ export function loadBacktestInput(db: Db, scope: BacktestScope): BacktestData {
     registry,
     held: new Set(heldCompetitions(db)),
   });
-  return { fixtures, history, olderTotals, source };
+  return { fixtures, history, olderTotals, teams, source };
 }
 
 function dayAfter(date: string): string {
