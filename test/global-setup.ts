@@ -53,7 +53,7 @@ export default function setup(project: TestProject): void {
 function importCodeAndDataHash(): string {
   const hash = createHash('sha256');
   hash.update(readFileSync(path.join(SHARED_DATA, 'MANIFEST.csv')));
-  for (const dir of ['src/ingest', 'src/identity', 'src/store', 'config']) {
+  for (const dir of ['src/ingest', 'src/identity', 'src/store', 'src/competitions', 'config']) {
     for (const file of listFiles(path.join(ROOT, dir))) hash.update(file).update(readFileSync(file));
   }
   return hash.digest('hex').slice(0, 16);

@@ -11,6 +11,8 @@ import { registerPrecedentCommand } from './precedent-command.js';
 import { registerPredictCommand } from './predict-command.js';
 import { registerPreviewCommand } from './preview-command.js';
 import { registerServeCommand } from './serve-command.js';
+import { registerSyncCommand } from './sync-command.js';
+import { registerFixturesCommand } from './fixtures-command.js';
 import { registerTeamsCommand } from './teams-command.js';
 import { registerTieCommand } from './tie-command.js';
 import { registerVenueCommand } from './venue-command.js';
@@ -34,5 +36,7 @@ registerBracketCommand(program);
 registerPreviewCommand(program);
 registerVenueCommand(program);
 registerTieCommand(program);
+registerSyncCommand(program);
+registerFixturesCommand(program);
 
 await program.parseAsync();

@@ -25,13 +25,15 @@ export function parseNumber(text: string, field: string, min = -Infinity): numbe
  * Comma-separated competition codes, names or aliases → codes. Give the database's registry (store/registryOf) so
  * competitions a user named or an import created are found too.
  */
+/** Competition codes for names, codes or aliases, each once (`uefa-cup,europa-league` is one competition). */
 export function parseCompetitions(text: string, registry = CompetitionRegistry.builtIn()): string[] {
-  return text.split(',').map((part) => {
+  const codes = text.split(',').map((part) => {
     const found = registry.find(part.trim());
     if (!found)
       throw new MatchdayError('UNKNOWN_COMPETITION', `unknown competition ${part.trim()}`, { field: 'competitions' });
     return found.code;
   });
+  return [...new Set(codes)];
 }
 
 export function parseCompetition(text: string, registry = CompetitionRegistry.builtIn()): string {

@@ -12,6 +12,7 @@ import { renderHtml } from '../preview/render-html.js';
 import { renderMarkdown } from '../preview/render-markdown.js';
 import { defaultDatabasePath, openDatabase, type Db } from '../store/database.js';
 import { parseDate, parseNumber } from './option-parsers.js';
+import { writeRoundPreviews } from './round-previews-command.js';
 import { runCommand, type CommonOptions } from './output.js';
 
 interface PreviewOptions extends CommonOptions {
@@ -22,6 +23,11 @@ interface PreviewOptions extends CommonOptions {
   format: string;
   out?: string;
   seed?: string;
+  round?: boolean;
+  from?: string;
+  to?: string;
+  competitions?: string;
+  today?: string;
 }
 
 const FORMATS = ['md', 'html', 'json'] as const;
@@ -30,8 +36,8 @@ export function registerPreviewCommand(program: Command): void {
   program
     .command('preview')
     .description('write a match preview: facts with receipts, team news, line-ups, verdict, data analysis, crowd')
-    .argument('<home>', 'home team')
-    .argument('<away>', 'away team')
+    .argument('[home]', 'home team')
+    .argument('[away]', 'away team')
     .option('--date <date>', "fixture date (default: the dossier's)")
     .option('--competition <code>', "competition code or name (default: the dossier's, or the stored fixture's)")
     .option('--dossier <file>', 'team news, line-ups, venue, ticketing and quotes (docs/dossier.md)')
@@ -42,8 +48,14 @@ export function registerPreviewCommand(program: Command): void {
     .option('--format <format>', FORMATS.join('|'), 'md')
     .option('--out <file>', 'write the preview to a file instead of standard output')
     .option('--seed <n>', 'choose other wordings (default: one fixed by the fixture)')
+    .option('--round', "a preview of every fixture of each competition's next round, and an index (--out DIR)")
+    .option('--from <date>', 'previews of the fixtures from this day (with --to; --out DIR)')
+    .option('--to <date>', 'last day of those fixtures (default: a week from --from)')
+    .option('--competitions <codes>', 'with --round or --from: only these competitions')
+    .option('--today <date>', 'with --round: act as if today were this date')
     .option('--db <path>', 'database file (a missing file reads as an empty database)')
-    .action((home: string, away: string, options: PreviewOptions) =>
+    .option('--json', 'with --round or --from: print the index as JSON')
+    .action((home: string | undefined, away: string | undefined, options: PreviewOptions) =>
       runCommand(options, () => {
         const format = options.format as (typeof FORMATS)[number];
         if (!FORMATS.includes(format)) {
@@ -54,6 +66,10 @@ export function registerPreviewCommand(program: Command): void {
               field: 'format',
             },
           );
+        }
+        if (options.round || options.from || options.to) return writeRoundPreviews({ ...options, format });
+        if (!home || !away) {
+          throw new MatchdayError('BAD_OPTION', 'name the two teams (HOME AWAY), or ask for --round or --from/--to');
         }
         const dossierText = options.dossier ? readText(options.dossier, 'DOSSIER_FILE') : null;
         const dossier = options.dossier && dossierText !== null ? parseDossier(dossierText, options.dossier) : null;

@@ -361,7 +361,7 @@ function tieReport(
     result:
       decided && stored?.winnerTeam
         ? {
-            secondLeg: `${b.name} ${stored.secondLeg.score.ft![0]}-${stored.secondLeg.score.ft![1]} ${a.name}`,
+            secondLeg: `${b.name} ${scoreText(stored.secondLeg.score)} ${a.name}`,
             through: stored.winnerTeam.name,
             decidedBy: stored.decidedBy,
           }
@@ -441,4 +441,10 @@ function dayBefore(date: string): string {
 
 function shiftDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** `2-1`, or `2-1 aet` where only the score after extra time is recorded. */
+function scoreText(score: { ft: [number, number] | null; et: [number, number] | null }): string {
+  const [home, away] = score.ft ?? score.et!;
+  return score.ft ? `${home}-${away}` : `${home}-${away} aet`;
 }

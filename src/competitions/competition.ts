@@ -54,13 +54,21 @@ export interface TieRules {
   decider: 'penalties' | 'replay';
 }
 
+/** The seasons a source publishes (both ends inclusive; null = open): sync asks for no season outside them. */
+export interface SeasonRange {
+  from: string | null;
+  until: string | null;
+}
+
 export interface CompetitionSources {
   /** football-data.co.uk division code (`E0`): `mmz4281/<season>/E0.csv`. */
   footballData: string | null;
+  /** The seasons of football-data's files for it; absent = any season sync is asked for. */
+  footballDataSeasons?: SeasonRange;
   /** football-data.co.uk extra-leagues file (`NOR`) and the `League` value its rows carry. */
   footballDataExtra: { file: string; league: string } | null;
-  /** openfootball repository and path template (`{season}/1-premierleague.txt`). */
-  openfootball: { repo: string; path: string } | null;
+  /** openfootball repository, branch and path template (`{season}/1-premierleague.txt`), and its seasons. */
+  openfootball: { repo: string; branch: string; path: string; seasons: SeasonRange } | null;
 }
 
 /** Where a competition's definition comes from: the shipped registry, a user's YAML, or a file that named it. */

@@ -103,13 +103,21 @@ const competitionEntry = z
     'two-legged': z.array(roundsEra).optional(),
     sources: z
       .object({
-        'football-data': z.string().min(1).optional(),
+        // A division code, or the code with the seasons football-data.co.uk publishes.
+        'football-data': z
+          .union([z.string().min(1), z.object({ division: z.string().min(1), ...eraBounds }).strict()])
+          .optional(),
         'football-data-extra': z
           .object({ file: z.string().min(1), league: z.string().min(1) })
           .strict()
           .optional(),
         openfootball: z
-          .object({ repo: z.string().min(1), path: z.string().min(1) })
+          .object({
+            repo: z.string().min(1),
+            branch: z.string().min(1).optional(),
+            path: z.string().min(1),
+            ...eraBounds,
+          })
           .strict()
           .optional(),
       })
@@ -249,13 +257,21 @@ function toCompetition(entry: Entry, origin: CompetitionOrigin): Competition {
     ),
     neutralRounds: (entry.neutral ?? []).map((n) => era<readonly string[]>(n, n.rounds)),
     twoLeggedRounds: (entry['two-legged'] ?? []).map((n) => era<readonly string[]>(n, n.rounds)),
-    sources: {
-      footballData: entry.sources?.['football-data'] ?? null,
-      footballDataExtra: entry.sources?.['football-data-extra'] ?? null,
-      openfootball: entry.sources?.openfootball ?? null,
-    },
+    sources: toSources(entry.sources),
     origin,
     formatKnown: true,
+  };
+}
+
+function toSources(sources: Entry['sources']): Competition['sources'] {
+  const fd = sources?.['football-data'];
+  const of = sources?.openfootball;
+  const range = (r: { from?: string; until?: string }) => ({ from: r.from ?? null, until: r.until ?? null });
+  return {
+    footballData: typeof fd === 'string' ? fd : (fd?.division ?? null),
+    footballDataSeasons: typeof fd === 'object' ? range(fd) : { from: null, until: null },
+    footballDataExtra: sources?.['football-data-extra'] ?? null,
+    openfootball: of ? { repo: of.repo, branch: of.branch ?? 'master', path: of.path, seasons: range(of) } : null,
   };
 }
 

@@ -86,14 +86,22 @@ export interface TieCalibrationReport {
   seconds: number;
 }
 
-/** Completed ties with a known winner and played (not awarded) legs under known rules. */
+/**
+ * Completed ties with a known winner, played (not awarded) legs under known rules and a second leg whose 90 minutes
+ * are recorded (UEFA Cup history gives some only after extra time).
+ */
 export function calibrationTies(
   db: Db,
   options: Pick<TieCalibrationOptions, 'tieCompetitions' | 'seasons'>,
 ): ReconstructedTie[] {
   const competitions = options.tieCompetitions ?? continentalCodes(db);
   return reconstructTies(db, { competitions, seasons: options.seasons }).filter(
-    (t) => t.progress === 'completed' && t.winner !== null && !t.awarded && t.rules !== null,
+    (t) =>
+      t.progress === 'completed' &&
+      t.winner !== null &&
+      !t.awarded &&
+      t.rules !== null &&
+      t.secondLeg.score.ft !== null,
   );
 }
 

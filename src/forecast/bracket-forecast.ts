@@ -292,7 +292,7 @@ function scoreOf(tie: BracketTieState): string | null {
   const first = t.firstLeg.score.ft;
   if (t.progress !== 'completed' || !t.aggregate) return `first leg ${first[0]}-${first[1]}`;
   const second = t.secondLeg.score;
-  let text = `${first[0]}-${first[1]}, ${second.ft![0]}-${second.ft![1]}`;
+  let text = `${first[0]}-${first[1]}, ${second.ft ? `${second.ft[0]}-${second.ft[1]}` : '-'}`;
   if (second.et) text += ` aet ${second.et[0]}-${second.et[1]}`;
   if (second.pens) text += ` pens ${second.pens[0]}-${second.pens[1]}`;
   return `${text} (agg ${t.aggregate.a}-${t.aggregate.b})`;

@@ -12,13 +12,15 @@ export interface FitScope {
 export const DEFAULT_HISTORY_YEARS = 4;
 
 /**
- * The leagues the two teams last played in plus every continental competition: the European matches put the
- * leagues on one scale (Atalanta and Liverpool through the clubs they met in Europe).
+ * The leagues the two teams last played in plus every continental competition played in those years: the European
+ * matches put the leagues on one scale (Atalanta and Liverpool through the clubs they met in Europe).
  */
 export function defaultFitScope(db: Db, teamIds: number[], before: string): FitScope {
   const leagues = teamIds.map((id) => latestLeague(db, id, before)).filter((code): code is string => code !== null);
-  const competitions = [...new Set([...leagues, ...competitionCodes(db, 'continental')])].sort();
-  return { competitions, from: yearsBefore(before, DEFAULT_HISTORY_YEARS), before };
+  const from = yearsBefore(before, DEFAULT_HISTORY_YEARS);
+  const continental = competitionCodes(db, 'continental', { from, before });
+  const competitions = [...new Set([...leagues, ...continental])].sort();
+  return { competitions, from, before };
 }
 
 export function yearsBefore(date: string, years: number): string {

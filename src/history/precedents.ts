@@ -68,8 +68,8 @@ export interface PrecedentTie {
   round: string | null;
   firstLegWinner: TieTeam;
   opponent: TieTeam;
-  /** Where the first-leg winner played the first leg. */
-  firstLegWinnerVenue: 'home' | 'away';
+  /** Where the first-leg winner played the first leg: at home, away, or at a neutral ground (neither). */
+  firstLegWinnerVenue: 'home' | 'away' | 'neutral';
   margin: number;
   firstLeg: PrecedentLeg;
   secondLeg: PrecedentLeg;
@@ -154,7 +154,8 @@ function matchesQuery(tie: ReconstructedTie, query: PrecedentQuery): boolean {
   const margin = Math.abs(tie.firstLegMargin);
   if (margin === 0 || margin < query.minMargin) return false;
   if (query.maxMargin !== null && margin > query.maxMargin) return false;
-  const venue = tie.firstLegMargin > 0 ? 'home' : 'away';
+  // A first leg at a neutral ground (a tie moved to a third country) was won neither at home nor away.
+  const venue = tie.firstLeg.neutral ? 'neutral' : tie.firstLegMargin > 0 ? 'home' : 'away';
   if (query.firstLegWinner !== 'either' && venue !== query.firstLegWinner) return false;
   const ft = tie.firstLeg.score.ft!;
   if (query.firstLegScore && (ft[0] !== query.firstLegScore[0] || ft[1] !== query.firstLegScore[1])) return false;
@@ -178,7 +179,7 @@ function toPrecedent(tie: ReconstructedTie): PrecedentTie | null {
     round: tie.round,
     firstLegWinner: leader,
     opponent: leaderIsA ? tie.b : tie.a,
-    firstLegWinnerVenue: leaderIsA ? 'home' : 'away',
+    firstLegWinnerVenue: tie.firstLeg.neutral ? 'neutral' : leaderIsA ? 'home' : 'away',
     margin: Math.abs(tie.firstLegMargin),
     firstLeg: legOf(tie.firstLeg),
     secondLeg: legOf(tie.secondLeg),

@@ -50,7 +50,7 @@ export const EUROPEAN_CUP_REPLAY_ERA: TieRules = {
   decider: 'replay',
 };
 
-const UEFA_COMPETITIONS = new Set(['uefa.cl', 'uefa.el', 'uefa.conf']);
+const UEFA_COMPETITIONS = new Set(['uefa.cl', 'uefa.el', 'uefa.conf', 'uefa.fairs']);
 
 /**
  * The tie rules of a competition's season, or null where matchday does not know them (domestic cups: their data
@@ -217,10 +217,10 @@ export function reconstructTie(row: TieRow, deciding: TieLegRow | null): Reconst
     decidedBy: null,
     awarded: first.status === 'awarded' || second.status === 'awarded',
   };
-  if (progress !== 'completed' || !firstFt || !second.ft) return base;
+  if (progress !== 'completed' || !firstFt) return base;
 
-  const [secondHomeB, secondAwayA] = second.ft;
-  const after90 = { a: firstFt[0] + secondAwayA, b: firstFt[1] + secondHomeB };
+  // A second leg known only after extra time (its 90 minutes not recorded) was level after 90 minutes.
+  const after90 = second.ft ? { a: firstFt[0] + second.ft[1], b: firstFt[1] + second.ft[0] } : null;
   const et = second.et;
   const aggregate = et ? { a: firstFt[0] + et[1], b: firstFt[1] + et[0] } : after90;
   const pens = second.pens;
@@ -244,18 +244,20 @@ export function reconstructTie(row: TieRow, deciding: TieLegRow | null): Reconst
 function decide(
   rules: TieRules | null,
   firstFt: [number, number],
-  secondFt: [number, number],
+  secondFt: [number, number] | null,
   secondEt: [number, number] | null,
   pens: [number, number] | null,
   deciding: TieLegRow | null,
   teamA: number,
 ): { winner: 'A' | 'B'; decidedBy: TieDecision } | null {
-  const goalsA = firstFt[0] + secondFt[1];
-  const goalsB = firstFt[1] + secondFt[0];
-  if (goalsA !== goalsB) return { winner: goalsA > goalsB ? 'A' : 'B', decidedBy: 'aggregate' };
-  // Away goals: B's came in the first leg, A's in the second.
-  if (rules?.awayGoals && secondFt[1] !== firstFt[1]) {
-    return { winner: secondFt[1] > firstFt[1] ? 'A' : 'B', decidedBy: 'away-goals' };
+  if (secondFt) {
+    const goalsA = firstFt[0] + secondFt[1];
+    const goalsB = firstFt[1] + secondFt[0];
+    if (goalsA !== goalsB) return { winner: goalsA > goalsB ? 'A' : 'B', decidedBy: 'aggregate' };
+    // Away goals: B's came in the first leg, A's in the second.
+    if (rules?.awayGoals && secondFt[1] !== firstFt[1]) {
+      return { winner: secondFt[1] > firstFt[1] ? 'A' : 'B', decidedBy: 'away-goals' };
+    }
   }
   if (secondEt) {
     const etA = firstFt[0] + secondEt[1];
@@ -280,8 +282,9 @@ function singleMatchWinner(match: TieLegRow): number | null {
   return score[0] > score[1] ? match.homeId : match.awayId;
 }
 
+/** Played, with a score: after 90 minutes or, where only that is recorded, after extra time. */
 function isPlayed(leg: TieLegRow): boolean {
-  return (leg.status === 'played' || leg.status === 'awarded') && leg.ft !== null;
+  return (leg.status === 'played' || leg.status === 'awarded') && (leg.ft !== null || leg.et !== null);
 }
 
 function progressOf(first: TieLegRow, second: TieLegRow): TieProgress {

@@ -603,7 +603,7 @@ function readFaCup(reader: RowReader, table: CsvTable, comp: Competition): Match
         status,
         ...splitExtraTime(reader, score),
         penScore,
-        round,
+        round: replayRound(round, reader.text('tie')),
         leg: legOfTie(reader.text('tie')),
         neutral: reader.text('neutral') === 'yes',
         venue: reader.text('Venue'),
@@ -612,6 +612,14 @@ function readFaCup(reader: RowReader, table: CsvTable, comp: Competition): Match
     );
   }
   return records;
+}
+
+/**
+ * `tie` `replay`, `replay2`, ... (facup.csv) or `replay1`, ... (leaguecup.csv): a replay is labelled as one
+ * (`Round 3 replay`), as the Football.TXT files' replays are.
+ */
+function replayRound(round: string | undefined, tie: string | null): string | undefined {
+  return round !== undefined && tie !== null && /^replay\d*$/.test(tie) ? `${round} replay` : round;
 }
 
 const LEAGUE_CUP_ROUNDS: Readonly<Record<string, string>> = {
@@ -664,7 +672,7 @@ function readLeagueCup(reader: RowReader, table: CsvTable, comp: Competition): M
         away: { name: core.away, country: ENGLAND },
         status: 'played',
         ftScore,
-        round,
+        round: replayRound(round, reader.text('tie')),
         leg: hasLegs && (legText === '1' || legText === '2') ? (Number(legText) as 1 | 2) : null,
         // Single-match finals (1967 on, replays included) are at Wembley or another neutral ground.
         neutral: round === 'Final' && !hasLegs,

@@ -9,8 +9,9 @@
  * know is created from what the file says. A season file's season is the one its first match opens, in the
  * competition's calendar; an extra-leagues row carries its own.
  *
- * A row is left out of `records` only when what the match is cannot be read (division, date, teams, full-time
- * score, or an FTR that contradicts the score). Any other unreadable cell — a price, a handicap line, a statistic —
+ * A row is left out of `records` only when what the match is cannot be read (division, date, teams, a full-time
+ * score with one side, or an FTR that contradicts the score). A row with no result at all (FTHG, FTAG and FTR blank)
+ * is a scheduled fixture: football-data's fixtures files have the season files' columns with the results left blank. Any other unreadable cell — a price, a handicap line, a statistic —
  * is reported in `warnings` and left out of an otherwise complete record.
  */
 import { createdCompetition, seasonOfDate, type Competition } from '../competitions/competition.js';
@@ -423,9 +424,13 @@ function readMatch(
   const away = cells.text(columns.away);
   if (away === '') cells.error(columns.away, 'no away team');
 
-  const ftScore = readScore(cells, columns.homeGoals, columns.awayGoals, columns.result, 'full-time');
-  if (!comp || !date || home === '' || away === '' || !ftScore || (columns.season.index >= 0 && season === ''))
-    return null;
+  // A row with no result at all is a fixture still to be played (the fixtures files, a season file published mid-round).
+  const scheduled = [columns.homeGoals, columns.awayGoals, columns.result].every((c) => cells.text(c) === '');
+  const ftScore = scheduled
+    ? null
+    : readScore(cells, columns.homeGoals, columns.awayGoals, columns.result, 'full-time');
+  if (!comp || !date || home === '' || away === '' || (!ftScore && !scheduled)) return null;
+  if (columns.season.index >= 0 && season === '') return null;
 
   // Written out in full rather than spread over emptyRecordDefaults(): spreading costs more than the rest of the row.
   return {
@@ -441,8 +446,10 @@ function readMatch(
     round: null,
     group: null,
     leg: null,
-    status: 'played',
-    htScore: readScore(cells, columns.htHomeGoals, columns.htAwayGoals, columns.htResult, 'half-time'),
+    status: scheduled ? 'scheduled' : 'played',
+    htScore: scheduled
+      ? null
+      : readScore(cells, columns.htHomeGoals, columns.htAwayGoals, columns.htResult, 'half-time'),
     ftScore,
     etScore: null,
     penScore: null,

@@ -10,10 +10,19 @@
  * - current: `» Group A` / `▪ Matchday 1` round headers, indented date lines `Thu Apr/11` or `Fri Aug 11 2023`,
  *   match lines `21.00  Home (ENG)  v  Away (ITA)  0-3 (0-1)`, markers `[cancelled]`;
  * - older (`removed-2024-09-18/`): unmarked round headers `Round of 16 - 1st Leg`, bracketed dates `[Tue Feb/14]`,
- *   match lines `20.45  Home  4-0  Away  @ Stadium, City`, goal lines `[Di María 18', 55'; Cavani 62' (pen.)]`.
+ *   match lines `20.45  Home  4-0  Away  @ Stadium, City`, goal lines `[Di María 18', 55'; Cavani 62' (pen.)]`;
+ *   the German cup files (`removed-2024-09-17/`) write `1. Runde`, `[Fr 17.8.]` and `Home  5:5 (3:3) n.V. 5:4 i.E.  Away`
+ *   (after extra time, after 90 minutes, shoot-out).
+ * Date lines may be indented or not (`Wed Nov 11` in the Spanish and Italian cup files).
+ *
+ * Rounds: within a knockout round, two meetings of the same pair are the legs of a tie in continental competitions
+ * and in the cup rounds the registry lists as two-legged (the League Cup's semi-finals); in any other cup round the
+ * second meeting is a replay (`Round 3 replay`, no leg). Rounds the registry plays at a neutral ground (the FA Cup's
+ * semi-finals and final) are neutral.
+ * A fixture whose teams are not drawn yet (`N.N. v N.N.`) is not a match: it is left out with a warning.
  * Every line that is not blank, a comment or understood becomes a RowError with file:line.
  */
-import { createdCompetition, type Competition } from '../competitions/competition.js';
+import { createdCompetition, isNeutralRound, isTwoLeggedRound, type Competition } from '../competitions/competition.js';
 import { CompetitionRegistry, kindFromName, slug } from '../competitions/registry.js';
 import { seasonLabel, type SeasonCalendar } from '../competitions/seasons.js';
 import type { GoalRecord, MatchRecord, MatchStatus, ParsedFile, RowError, Score, Side, TeamRef } from './records.js';
@@ -26,11 +35,28 @@ const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const DATE_RE = new RegExp(
   String.raw`^(?:(${WEEKDAYS.join('|')})\s+)?(${MONTHS.join('|')})[/ ](\d{1,2})(?:\s+(\d{4}))?$`,
 );
+/** The German cup files' dates: `Fr 17.8.`, `Sa 1.6.2013`. */
+const GERMAN_WEEKDAYS: Record<string, string> = {
+  Mo: 'Mon',
+  Di: 'Tue',
+  Mi: 'Wed',
+  Do: 'Thu',
+  Fr: 'Fri',
+  Sa: 'Sat',
+  So: 'Sun',
+};
+const GERMAN_DATE_RE = /^(Mo|Di|Mi|Do|Fr|Sa|So)\.?\s+(\d{1,2})\.(\d{1,2})\.(\d{4})?$/;
 const TIME_RE = /^(\d{1,2})[.:](\d{2})\s+/;
 /** A result as the files write it: `4-2 pen. 1-0 a.e.t. (1-0, 0-0)`, `2-3 (1-2)`, `7-6 pen. (0-0)`, `1-1 a.e.t. (1-1, )`. */
 const SCORE_PATTERN = String.raw`\d+-\d+(?:\s+pen\.(?:\s+\d+-\d+)?)?(?:\s+a\.e\.t\.)?(?:\s*\(\d+-\d+(?:,\s*(?:\d+-\d+)?)?\))?`;
 const TEAMS_WITH_V_RE = new RegExp(String.raw`^(.*?\S)\s+v\s+(.*?\S)(?:\s+(${SCORE_PATTERN}))?$`);
 const TEAMS_AROUND_SCORE_RE = new RegExp(String.raw`^(.*?\S)\s+(${SCORE_PATTERN}|-)\s+(\S.*)$`);
+/** The German files' result: `3:2`, `3:2 (2:2) n.V.` (after extra time, then 90'), `5:5 (3:3) n.V. 5:4 i.E.`. */
+const GERMAN_SCORE_RE = /^(\d+):(\d+)(?:\s*\((\d+):(\d+)\))?(\s+n\.V\.)?(?:\s+(\d+):(\d+)\s+i\.E\.)?$/;
+const TEAMS_AROUND_GERMAN_SCORE_RE =
+  /^(.*?\S)\s+(\d+:\d+(?:\s*\(\d+:\d+\))?(?:\s+n\.V\.)?(?:\s+\d+:\d+\s+i\.E\.)?)\s+(\S.*)$/;
+/** A team still to be drawn. */
+const PLACEHOLDER_TEAM_RE = /^N\.\s?N\.$/;
 const TEAM_WITH_COUNTRY_RE = /^(.*\S)\s+\(([A-Z]{3})\)$/;
 const GOAL_RE = /(\d+)(?:\+(\d+))?'(?:\s*\((pen|o\.g)\.\))?/g;
 
@@ -101,6 +127,7 @@ export function parseFootballTxt(
 ): ParsedFile {
   const records: MatchRecord[] = [];
   const errors: RowError[] = [];
+  const warnings: RowError[] = [];
   const explicitLeg = new Set<MatchRecord>();
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const fileCode = fileCompetitionCode(file);
@@ -134,6 +161,16 @@ export function parseFootballTxt(
       if (problem) fail(lineNo, 'season', problem);
       continue;
     }
+    const bracketed = /^\[(.*)\]$/.exec(content);
+    const dateLine = readDateLine(bracketed ? bracketed[1].trim() : content);
+    if (dateLine) {
+      ctx.time = null;
+      ctx.lastMatch = null;
+      const date = resolveDate(dateLine, ctx);
+      ctx.date = typeof date === 'string' ? date : null;
+      if (typeof date !== 'string') fail(lineNo, 'date', date.error);
+      continue;
+    }
     if (/^[»▪]/.test(content) || (!indented && !content.startsWith('['))) {
       const label = content.replace(/^[»▪]\s*/, '');
       const round = normaliseRound(label, ctx);
@@ -144,17 +181,6 @@ export function parseFootballTxt(
       }
       ctx.date = null;
       ctx.lastMatch = null;
-      continue;
-    }
-    const bracketed = /^\[(.*)\]$/.exec(content);
-    const dateText = bracketed ? bracketed[1].trim() : content;
-    const dateParts = DATE_RE.exec(dateText);
-    if (dateParts) {
-      ctx.time = null;
-      ctx.lastMatch = null;
-      const date = resolveDate(dateParts, ctx);
-      ctx.date = typeof date === 'string' ? date : null;
-      if (typeof date !== 'string') fail(lineNo, 'date', date.error);
       continue;
     }
     if (bracketed) {
@@ -175,6 +201,16 @@ export function parseFootballTxt(
     if (typeof parsed === 'string') {
       fail(lineNo, 'match', parsed);
       ctx.lastMatch = null;
+      continue;
+    }
+    if (isPlaceholder(parsed.home) || isPlaceholder(parsed.away)) {
+      ctx.lastMatch = null;
+      if (parsed.status === 'played' || parsed.status === 'awarded') {
+        fail(lineNo, 'match', `a result for a team not yet drawn (${parsed.home.name} v ${parsed.away.name})`);
+      } else {
+        const message = `fixture between teams not yet drawn (${parsed.home.name} v ${parsed.away.name}) left out`;
+        warnings.push({ file, line: lineNo, field: 'match', message });
+      }
       continue;
     }
     if (!ctx.competition || ctx.seasonStart === null || !ctx.date) {
@@ -219,8 +255,12 @@ export function parseFootballTxt(
     ctx.lastMatch = record;
   }
 
-  assignLegsAndFinalVenues(records, explicitLeg);
-  return { format: FOOTBALL_TXT_FORMAT, file, records, errors };
+  assignLegsReplaysAndNeutralRounds(records, explicitLeg);
+  return { format: FOOTBALL_TXT_FORMAT, file, records, errors, warnings };
+}
+
+function isPlaceholder(team: TeamRef): boolean {
+  return PLACEHOLDER_TEAM_RE.test(team.name);
 }
 
 /**
@@ -352,6 +392,7 @@ function normaliseRound(label: string, ctx: ParseContext): RoundState | null {
     halbfinale: 'Semi-finals',
     final: 'Final',
     finale: 'Final',
+    'preliminary round': 'Preliminary round',
     'preliminary semifinals': 'Preliminary round semi-finals',
     'preliminary semi-finals': 'Preliminary round semi-finals',
     'preliminary final': 'Preliminary round final',
@@ -363,6 +404,33 @@ function normaliseRound(label: string, ctx: ParseContext): RoundState | null {
   return null;
 }
 
+/** A date line as written: weekday (English, if any), month 1-12, day, year (if written). */
+interface DateLine {
+  weekday: string | undefined;
+  month: number;
+  day: number;
+  year: number | null;
+}
+
+/** `Thu Apr/11`, `Fri Aug 11 2023`, `Wed Nov 11`, `Fr 17.8.` → its parts; null for a line that is no date. */
+function readDateLine(text: string): DateLine | null {
+  const english = DATE_RE.exec(text);
+  if (english) {
+    const [, weekday, monthName, day, year] = english;
+    const month = MONTHS.indexOf(monthName) + 1;
+    return { weekday, month, day: Number(day), year: year === undefined ? null : Number(year) };
+  }
+  const german = GERMAN_DATE_RE.exec(text);
+  if (!german) return null;
+  const [, weekday, day, month, year] = german;
+  return {
+    weekday: GERMAN_WEEKDAYS[weekday],
+    month: Number(month),
+    day: Number(day),
+    year: year === undefined ? null : Number(year),
+  };
+}
+
 /**
  * `Thu Apr/11` → ISO date. The year is written on some lines; otherwise it comes from the season. A calendar-year
  * season is its year. In an autumn-spring season Jul–Dec is the start year, Jan–May the next, and June the start year
@@ -370,14 +438,13 @@ function normaliseRound(label: string, ctx: ParseContext): RoundState | null {
  * At the season's edges (June–August) the weekday may move a date to the other year: the August 2020 matches
  * belong to 2019-20. Anywhere else a weekday that does not fit is an error.
  */
-function resolveDate(parts: RegExpExecArray, ctx: ParseContext): string | { error: string } {
-  const [, weekday, monthName, dayText, yearText] = parts;
-  const month = MONTHS.indexOf(monthName) + 1;
-  const day = Number(dayText);
+function resolveDate(line: DateLine, ctx: ParseContext): string | { error: string } {
+  const { weekday, month, day, year: yearText } = line;
+  const monthName = MONTHS[month - 1] ?? String(month);
   const sawNonJune = ctx.seenNonJuneDate;
   if (month !== 6) ctx.seenNonJuneDate = true;
   let year: number;
-  if (yearText) year = Number(yearText);
+  if (yearText !== null) year = yearText;
   else if (ctx.seasonStart === null) return { error: 'date without a year and no season known' };
   else if (ctx.seasonCalendar === 'calendar-year') {
     // A calendar-year season may run into the next January–March (Brazil 2020 ended in February 2021).
@@ -450,18 +517,24 @@ function parseMatchLine(content: string): MatchLine | string {
   let scoreText: string | null;
   const withV = TEAMS_WITH_V_RE.exec(rest);
   const aroundScore = withV ? null : TEAMS_AROUND_SCORE_RE.exec(rest);
+  const aroundGermanScore = withV || aroundScore ? null : TEAMS_AROUND_GERMAN_SCORE_RE.exec(rest);
   if (withV) [, homeText, awayText, scoreText = null] = withV;
   else if (aroundScore) {
     [, homeText, scoreText, awayText] = aroundScore;
     if (scoreText === '-') scoreText = null;
-  } else return `cannot read match line "${content}"`;
+  } else if (aroundGermanScore) [, homeText, scoreText, awayText] = aroundGermanScore;
+  else return `cannot read match line "${content}"`;
 
   const home = parseTeam(homeText);
   const away = parseTeam(awayText);
   if (typeof home === 'string') return home;
   if (typeof away === 'string') return away;
 
-  const score = scoreText ? parseScore(scoreText) : { ht: null, ft: null, et: null, pen: null };
+  const score = !scoreText
+    ? { ht: null, ft: null, et: null, pen: null }
+    : aroundGermanScore
+      ? parseGermanScore(scoreText)
+      : parseScore(scoreText);
   if (typeof score === 'string') return score;
   const status: MatchStatus = marker ?? (scoreText ? 'played' : 'scheduled');
   if (status === 'played' && !score.ft && !score.et)
@@ -506,6 +579,23 @@ function parseScore(text: string): ScoreParts | string {
   }
   if (hasTwoInBracket) return `two scores in brackets without extra time or penalties in "${text}"`;
   return { ft: main, et: null, pen: null, ht: first };
+}
+
+/**
+ * `5:5 (3:3) n.V. 5:4 i.E.`: 5-5 after extra time (`nach Verlängerung`), 3-3 after 90 minutes, 5-4 in the shoot-out
+ * (`im Elfmeterschießen`). Without `n.V.` the score is the 90 minutes' and a bracket the half-time score.
+ */
+function parseGermanScore(text: string): ScoreParts | string {
+  const m = GERMAN_SCORE_RE.exec(text.trim());
+  if (!m) return `cannot read score "${text}"`;
+  const pair = (a: string | undefined, b: string | undefined): Score | null =>
+    a === undefined || b === undefined ? null : [Number(a), Number(b)];
+  const main = pair(m[1], m[2]);
+  const bracket = pair(m[3], m[4]);
+  const pen = pair(m[6], m[7]);
+  if (m[5] !== undefined) return { ft: bracket, et: main, pen, ht: null };
+  if (pen) return `a shoot-out without extra time in "${text}"`;
+  return { ft: main, et: null, pen: null, ht: bracket };
 }
 
 /** `Di María 18', 55' Draxler 40'; Cavani 62' (pen.)` → goals for home; away. A lone `-` means none. */
@@ -555,29 +645,39 @@ function parseGoals(text: string, side: Side): GoalRecord[] | string {
 }
 
 /**
- * The current files do not label legs: within one knockout round, the two matches between the same two teams are
- * leg 1 (earlier) and leg 2 (later). A final that is a single match is played at a neutral venue.
+ * The current files label neither legs nor replays: within one knockout round, a second meeting of the same pair is
+ * the second leg of a tie in a continental competition and in a cup round the registry lists as two-legged, and a
+ * replay anywhere else (`Round 3 replay`, no leg). A match that is no leg, in a round the registry plays at a neutral
+ * ground (a final, the FA Cup's semi-finals), or a replay of one, is neutral.
  */
-function assignLegsAndFinalVenues(records: MatchRecord[], explicitLeg: Set<MatchRecord>): void {
-  const ties = new Map<string, MatchRecord[]>();
+function assignLegsReplaysAndNeutralRounds(records: MatchRecord[], explicitLeg: Set<MatchRecord>): void {
+  const meetings = new Map<string, MatchRecord[]>();
   for (const r of records) {
     if (explicitLeg.has(r) || !r.round || /^(Group stage|League phase|Matchday \d+)$/.test(r.round)) continue;
     const [a, b] = [teamKey(r.home), teamKey(r.away)];
     const key = `${r.competition.code}|${r.season}|${r.round}|${a < b ? a + '|' + b : b + '|' + a}`;
-    const tie = ties.get(key);
-    if (tie) tie.push(r);
-    else ties.set(key, [r]);
+    const pair = meetings.get(key);
+    if (pair) pair.push(r);
+    else meetings.set(key, [r]);
   }
-  for (const tie of ties.values()) {
-    if (tie.length === 2) {
-      tie.sort(
-        (a, b) => (a.date + (a.time ?? '')).localeCompare(b.date + (b.time ?? '')) || a.source.line - b.source.line,
-      );
-      tie[0].leg = 1;
-      tie[1].leg = 2;
-    } else if (tie.length === 1 && tie[0].round === 'Final') {
-      tie[0].neutral = true;
+  for (const pair of meetings.values()) {
+    pair.sort(
+      (a, b) => (a.date + (a.time ?? '')).localeCompare(b.date + (b.time ?? '')) || a.source.line - b.source.line,
+    );
+    const [first, ...later] = pair;
+    if (later.length === 0) continue;
+    const twoLegged =
+      first.competition.kind === 'continental' || isTwoLeggedRound(first.competition, first.season, first.round);
+    if (twoLegged) {
+      first.leg = 1;
+      later[0].leg = 2;
     }
+    for (const replay of twoLegged ? later.slice(1) : later) replay.round = `${first.round} replay`;
+  }
+  for (const r of records) {
+    if (r.leg !== null || !r.round) continue;
+    const round = r.round.replace(/ replay$/, '');
+    if (isNeutralRound(r.competition, r.season, round)) r.neutral = true;
   }
 }
 

@@ -10,6 +10,7 @@ import { looksLikeFootballTxt, parseFootballTxt } from './football-txt.js';
 import { looksLikeFootballCsv, parseFootballCsv } from './footballcsv.js';
 import { looksLikeGenericCsv, parseGenericCsv } from './generic-csv.js';
 import { looksLikeClubsFile, looksLikeStadiumsFile, parseClubsFile, parseStadiumsFile } from './openfootball-clubs.js';
+import { looksLikeUefaCupHistory, parseUefaCupHistory, UEFA_CUP_HISTORY_FORMAT } from './uefa-cup-history.js';
 import type { Competition } from '../competitions/competition.js';
 import { parseRegistryFile } from '../competitions/registry-file.js';
 import type { CompetitionRegistry } from '../competitions/registry.js';
@@ -68,6 +69,12 @@ export const SOURCE_FORMATS: readonly SourceFormat[] = [
   },
   { id: 'engsoccerdata', kind: 'matches', detect: looksLikeEngsoccerdata, parse: parseEngsoccerdata },
   { id: 'footballcsv', kind: 'matches', detect: looksLikeFootballCsv, parse: parseFootballCsv },
+  {
+    id: UEFA_CUP_HISTORY_FORMAT,
+    kind: 'matches',
+    detect: (head) => looksLikeUefaCupHistory(head),
+    parse: parseUefaCupHistory,
+  },
   {
     id: 'openfootball-clubs',
     kind: 'clubs',

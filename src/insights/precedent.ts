@@ -47,6 +47,8 @@ function precedent(
   const subjectWasAway = awayMargin > 0;
   const subjectMargin = subjectWasAway ? awayMargin : -awayMargin;
   const stoodTheSameWay = (t: CompletedTie): boolean => {
+    // Home and away mean nothing at a neutral ground: a first leg there stood the same way only as another one there.
+    if (t.first.neutral !== firstLeg.neutral) return false;
     const [h, a] = finalScore(t.first);
     if (match === 'exact-score') return h === home && a === away;
     const margin = subjectWasAway ? a - h : h - a;

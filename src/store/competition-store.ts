@@ -57,3 +57,13 @@ function createdKeys(row: { code: string; name: string; definition: string | nul
   const aliases = row.definition ? ((JSON.parse(row.definition) as Competition).aliases ?? []) : [];
   return [row.code, row.name, ...aliases].map(slug);
 }
+
+/** The codes of the competitions the database holds matches of. */
+export function competitionsWithMatches(db: Db): string[] {
+  return db
+    .prepare(
+      'SELECT code FROM competitions c WHERE EXISTS (SELECT 1 FROM matches m WHERE m.competition_id = c.id) ORDER BY code',
+    )
+    .pluck()
+    .all() as string[];
+}

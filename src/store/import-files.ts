@@ -8,14 +8,18 @@ import { detectFormat, formatById, type SourceFormat } from '../ingest/formats.j
 import { rejectImplausible } from '../ingest/plausibility.js';
 import type { ClubRecord, MatchRecord, RowError, StadiumRecord, TeamRef } from '../ingest/records.js';
 import type { AliasGroup } from '../identity/team-directory.js';
+import { parseNeutralVenues } from '../ingest/neutral-venues.js';
 import { defineCompetitions, registryOf } from './competition-store.js';
 import { DATABASE_LOCKED, dataVersion, immediateTransaction, type Db } from './database.js';
 import { MatchWriter } from './match-writer.js';
+import { applyNeutralVenues } from './neutral-venues.js';
 import { TeamStore } from './team-store.js';
 import { VenueStore } from './venue-store.js';
 
 /** The project's own alias overrides, read before every import (config/team-aliases.yaml). */
 export const BUILT_IN_ALIASES = fileURLToPath(new URL('../../config/team-aliases.yaml', import.meta.url));
+/** Matches at neutral grounds no source marks, applied to the stored matches after every import. */
+export const BUILT_IN_NEUTRAL_VENUES = fileURLToPath(new URL('../../config/neutral-venues.yaml', import.meta.url));
 
 export interface ImportOptions {
   /** Force one format for every file instead of detecting it from the content. */
@@ -101,6 +105,8 @@ export function importPaths(db: Db, inputs: string[], options: ImportOptions = {
     reloadFromDatabase(stores);
   };
   const alreadyImported = db.prepare('SELECT sha256 FROM imported_files WHERE path = ?').pluck();
+  // A file that changed (a season file a week on, a new fixtures list) no longer says what its old version said.
+  const forgetSources = db.prepare('DELETE FROM match_sources WHERE file = ?');
   const recordImported = db.prepare(
     'INSERT OR REPLACE INTO imported_files (path, sha256, format, records, imported_at) VALUES (?, ?, ?, ?, ?)',
   );
@@ -121,9 +127,11 @@ export function importPaths(db: Db, inputs: string[], options: ImportOptions = {
       const format = item.format;
       report.status = immediateTransaction(db, (): FileStatus => {
         catchUp();
-        if (alreadyImported.get(item.file) === sha) return 'unchanged';
+        const importedSha = alreadyImported.get(item.file);
+        if (importedSha === sha) return 'unchanged';
         const text = decodeUtf8(bytes, item.file);
         const conflictsBefore = stores.writer.conflicts;
+        if (importedSha !== undefined) forgetSources.run(item.file);
         importText(format, text, item.file, report, stores, options.skipInvalid ?? false);
         report.conflicts = stores.writer.conflicts - conflictsBefore;
         recordImported.run(
@@ -144,8 +152,13 @@ export function importPaths(db: Db, inputs: string[], options: ImportOptions = {
       reloadFromDatabase(stores);
     }
   });
-  // Ties are derived from the legs: pairing them once at the end sees legs that came from different files.
-  immediateTransaction(db, () => stores.writer.linkTies());
+  const neutralVenues = parseNeutralVenues(readFileSync(BUILT_IN_NEUTRAL_VENUES, 'utf8'), BUILT_IN_NEUTRAL_VENUES);
+  immediateTransaction(db, () => {
+    // Every import, over every stored match: an entry applies whichever file (and whichever import) brought its match.
+    applyNeutralVenues(db, stores.teams.directory, neutralVenues);
+    // Ties are derived from the legs: pairing them once at the end sees legs that came from different files.
+    stores.writer.linkTies();
+  });
   options.onProgress?.(planned.length, planned.length, '');
 
   const count = (status: FileStatus) => reports.filter((r) => r.status === status).length;

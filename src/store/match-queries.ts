@@ -315,9 +315,16 @@ export function latestLeague(db: Db, teamId: number, before: string): string | n
   return row ?? null;
 }
 
-/** Codes of the competitions of a kind that have matches in the database. */
-export function competitionCodes(db: Db, kind: string): string[] {
-  return db.prepare('SELECT code FROM competitions WHERE kind = ? ORDER BY code').pluck().all(kind) as string[];
+/** Codes of the competitions of a kind that have matches in the database (from `from` until before `before`). */
+export function competitionCodes(db: Db, kind: string, dates: { from?: string; before?: string } = {}): string[] {
+  return db
+    .prepare(
+      `SELECT c.code FROM competitions c WHERE c.kind = ? AND EXISTS (
+         SELECT 1 FROM matches m WHERE m.competition_id = c.id AND m.date >= ? AND m.date < ?)
+       ORDER BY c.code`,
+    )
+    .pluck()
+    .all(kind, dates.from ?? '0000-00-00', dates.before ?? '9999-99-99') as string[];
 }
 
 /** Number of matches of each team. */

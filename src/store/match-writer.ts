@@ -6,7 +6,7 @@ export type WriteOutcome = 'added' | 'enriched' | 'unchanged';
 
 type ScoreColumn = 'ht' | 'ft' | 'et' | 'pen';
 
-type StoredMatch = { id: number } & Record<`${ScoreColumn}_${'home' | 'away'}`, number | null>;
+type StoredMatch = { id: number; date: string } & Record<`${ScoreColumn}_${'home' | 'away'}`, number | null>;
 
 /** Each score of a record, its columns, and the field a conflict about it names. */
 const SCORES: ReadonlyArray<[key: 'htScore' | 'ftScore' | 'etScore' | 'penScore', column: ScoreColumn, field: string]> =
@@ -27,7 +27,7 @@ const STATS: ReadonlyArray<[key: keyof SideStats, column: string, label: string]
   ['redCards', 'red_cards', 'red cards'],
 ];
 
-const MATCH_SCORES = 'id, ht_home, ht_away, ft_home, ft_away, et_home, et_away, pen_home, pen_away';
+const MATCH_SCORES = 'id, date, ht_home, ht_away, ft_home, ft_away, et_home, et_away, pen_home, pen_away';
 
 /**
  * Writes canonical match records, one row per real match whatever the number of sources:
@@ -35,6 +35,9 @@ const MATCH_SCORES = 'id, ht_home, ht_away, ft_home, ft_away, et_home, et_away, 
  * disagree on the date. A known match is enriched (empty fields filled, odds/goals/stats added), never overwritten;
  * a score or statistic a source gives differently is recorded in `conflicts`. Every source row is kept in
  * `match_sources`.
+ *
+ * A fixture (a match without a result) is the same row as the match it becomes: its result fills it in, and a
+ * fixture moved to another date (postponed, rearranged for television) moves with the newer row.
  */
 export class MatchWriter {
   private readonly competitionIds = new Map<string, number>();
@@ -55,14 +58,18 @@ export class MatchWriter {
       bySeason: db.prepare(
         `SELECT ${MATCH_SCORES} FROM matches WHERE competition_id = ? AND season = ? AND home_team_id = ? AND away_team_id = ?`,
       ),
-      sourceExists: db.prepare('SELECT 1 FROM match_sources WHERE file = ? AND line = ?').pluck(),
       sourceOfMatch: db.prepare('SELECT 1 FROM match_sources WHERE match_id = ? AND file = ? AND line = ?').pluck(),
       describedBySource: db
         .prepare('SELECT 1 FROM match_sources WHERE match_id = ? AND (format = ? OR file = ?) LIMIT 1')
         .pluck(),
-      insertSource: db.prepare(
-        'INSERT OR IGNORE INTO match_sources (match_id, format, file, line) VALUES (?, ?, ?, ?)',
-      ),
+      unplayedBySeason: db.prepare(`SELECT ${MATCH_SCORES} FROM matches
+        WHERE competition_id = ? AND season = ? AND home_team_id = ? AND away_team_id = ?
+          AND ft_home IS NULL AND status IN ('scheduled', 'postponed')`),
+      describedByFile: db.prepare('SELECT 1 FROM match_sources WHERE match_id = ? AND file = ? LIMIT 1').pluck(),
+      moveFixture: db.prepare('UPDATE matches SET date = ?, time = ? WHERE id = ?'),
+      // A file that changed may describe another match on a line: the line's provenance follows the file.
+      insertSource: db.prepare(`INSERT INTO match_sources (match_id, format, file, line) VALUES (?, ?, ?, ?)
+        ON CONFLICT (file, line) DO UPDATE SET match_id = excluded.match_id, format = excluded.format`),
       insertMatch: db.prepare(`
         INSERT INTO matches (competition_id, season, date, time, home_team_id, away_team_id, neutral, venue, round,
           group_name, leg, status, ht_home, ht_away, ft_home, ft_away, et_home, et_away, pen_home, pen_away, attendance, referee)
@@ -163,8 +170,7 @@ export class MatchWriter {
       this.writeDetails(matchId, record);
       return 'added';
     }
-    if (s.sourceExists.get(file, line)) return 'unchanged';
-
+    // A row read before is read again when its file changed: it may now carry the result, so it is not skipped.
     s.insertSource.run(existing.id, format, file, line);
     for (const [key, column, field] of SCORES) {
       const incoming = record[key];
@@ -174,7 +180,9 @@ export class MatchWriter {
         this.recordConflict(existing.id, record.source, field, `${home}-${away}`, scoreText(incoming));
       }
     }
-    const filled = s.enrichMatch.run({ ...row, id: existing.id }).changes > 0;
+    const moved = existing.ft_home === null && existing.date !== record.date;
+    if (moved) s.moveFixture.run(record.date, record.time, existing.id);
+    const filled = s.enrichMatch.run({ ...row, id: existing.id }).changes > 0 || moved;
     const detailed = this.writeDetails(existing.id, record);
     return filled || detailed ? 'enriched' : 'unchanged';
   }
@@ -190,7 +198,8 @@ export class MatchWriter {
    * sources disagree on (a rearranged fixture), the one meeting of that season between the two with the same score
    * that this record's source has not described already. A source never reports one match twice, so a meeting with a
    * row of the same format (or file) is another meeting: leagues play a pairing up to four times a season, often
-   * with the same score. Requiring the score keeps apart meetings with different results.
+   * with the same score. Requiring the score keeps apart meetings with different results. Failing those, the one
+   * fixture of that season between the two still without a result: the same match on its new date.
    */
   private findExisting(
     record: MatchRecord,
@@ -198,9 +207,21 @@ export class MatchWriter {
     home: number,
     away: number,
   ): StoredMatch | undefined {
+    const byDate = this.statements.byDate.get(record.date, home, away) as StoredMatch | undefined;
+    if (byDate) return byDate;
+    return (
+      this.sameScoreInSeason(record, competitionId, home, away) ?? this.fixtureMoved(record, competitionId, home, away)
+    );
+  }
+
+  private sameScoreInSeason(
+    record: MatchRecord,
+    competitionId: number,
+    home: number,
+    away: number,
+  ): StoredMatch | undefined {
+    if (record.competition.kind !== 'league' || !record.ftScore) return undefined;
     const s = this.statements;
-    const byDate = s.byDate.get(record.date, home, away) as StoredMatch | undefined;
-    if (byDate || record.competition.kind !== 'league' || !record.ftScore) return byDate;
     const { format, file, line } = record.source;
     const [homeGoals, awayGoals] = record.ftScore;
     const sameScore = (s.bySeason.all(competitionId, record.season, home, away) as StoredMatch[]).filter(
@@ -211,6 +232,24 @@ export class MatchWriter {
     if (again) return again;
     const undescribed = sameScore.filter((m) => !s.describedBySource.get(m.id, format, file));
     return undescribed.length === 1 ? undescribed[0] : undefined;
+  }
+
+  /**
+   * The one unplayed fixture of the season between the two, stored on another date. One this file lists on another
+   * line is another meeting (a league with a split plays a pairing twice at the same ground): a file never lists a
+   * match twice, and an import forgets what the earlier version of a changed file said.
+   */
+  private fixtureMoved(
+    record: MatchRecord,
+    competitionId: number,
+    home: number,
+    away: number,
+  ): StoredMatch | undefined {
+    const s = this.statements;
+    const unplayed = (s.unplayedBySeason.all(competitionId, record.season, home, away) as StoredMatch[]).filter(
+      (m) => !s.describedByFile.get(m.id, record.source.file),
+    );
+    return unplayed.length === 1 ? unplayed[0] : undefined;
   }
 
   /**

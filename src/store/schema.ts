@@ -168,4 +168,20 @@ export const MIGRATIONS: readonly string[] = [
   DROP TABLE competitions;
   ALTER TABLE competitions_v2 RENAME TO competitions;
   `,
+  // 3: forecasts stored before kick-off, shown beside the result once it arrives (never recomputed afterwards).
+  // One row per match and model: the last forecast made while the match had no result, on or before its day.
+  // scores: JSON {"maxGoals": n, "p": [...]} — the score grid row-major, p[home * (n + 1) + away].
+  `
+  CREATE TABLE forecasts (
+    match_id INTEGER NOT NULL REFERENCES matches(id),
+    model TEXT NOT NULL,
+    made_at TEXT NOT NULL,
+    data_before TEXT NOT NULL,
+    matches_fitted INTEGER NOT NULL,
+    p_home REAL NOT NULL, p_draw REAL NOT NULL, p_away REAL NOT NULL,
+    xg_home REAL NOT NULL, xg_away REAL NOT NULL,
+    scores TEXT NOT NULL,
+    PRIMARY KEY (match_id, model)
+  ) WITHOUT ROWID;
+  `,
 ];

@@ -12,7 +12,7 @@ function tie(
   date: string,
   first: string,
   second: string,
-  extra: { et?: [number, number]; pens?: [number, number]; season?: string; awarded?: boolean } = {},
+  extra: { et?: [number, number]; pens?: [number, number]; season?: string; awarded?: boolean; neutral?: boolean } = {},
 ): ReconstructedTie {
   const id = nextId++;
   const home = { id: 1000 + 2 * id, name: `Home ${id}` };
@@ -34,6 +34,7 @@ function tie(
   const secondDate = new Date(Date.parse(date) + 7 * 86_400_000).toISOString().slice(0, 10);
   const firstLeg = leg(10 * id, date, home, away, first);
   if (extra.awarded) firstLeg.status = 'awarded';
+  if (extra.neutral) firstLeg.neutral = true;
   const secondLeg = {
     ...leg(10 * id + 1, secondDate, away, home, second),
     et: extra.et ?? null,
@@ -111,6 +112,18 @@ describe('precedent queries', () => {
     const eliminated = selectPrecedents(TIES, query({ outcome: 'eliminated' }));
     expect(eliminated.count).toBe(5);
     expect(eliminated.ties.map((t) => t.decidedBy)).toEqual(['extra-time', 'penalties']);
+  });
+
+  it('counts a first leg at a neutral ground as won neither at home nor away', () => {
+    // Wolfsberger AC 1-4 Tottenham, played in Budapest (2020-21).
+    const moved = tie('uefa.el', 'Round of 32', '2021-02-18', '1-4', '4-0', { season: '2020-21', neutral: true });
+    const ties = [...TIES, moved];
+    expect(selectPrecedents(ties, query({ firstLegWinner: 'away', minMargin: 3 })).count).toBe(3);
+    expect(selectPrecedents(ties, query({ firstLegWinner: 'home', minMargin: 3 })).count).toBe(1);
+    const either = selectPrecedents(ties, query({ minMargin: 3, seasons: ['2020-21'] }));
+    expect(either.ties.map((t) => [t.firstLeg.score, t.firstLegWinnerVenue, t.outcome])).toEqual([
+      ['1-4', 'neutral', 'through'],
+    ]);
   });
 
   it('splits eliminations on penalties', () => {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../temp-dir.js';
@@ -85,5 +85,34 @@ describe('matchday CLI (compiled bin)', () => {
     const unknown = matchday(['matches', '--team', 'Zeta', '--db', db, '--json']);
     expect(unknown.code).toBe(1);
     expect(JSON.parse(unknown.stdout).error.code).toBe('UNKNOWN_TEAM');
+  });
+});
+
+describe('matchday matches (compiled bin)', () => {
+  const dir = tempDir('cli-cup');
+  const db = path.join(dir, 'm.db');
+
+  it('marks matches at a neutral ground and gives scores after extra time', () => {
+    const cup = path.join(dir, '2023-24', 'eflcup.txt');
+    mkdirSync(path.dirname(cup), { recursive: true });
+    writeFileSync(
+      cup,
+      [
+        '= English EFL Cup 2023/24',
+        '» Quarterfinals',
+        '  Wed Dec/20 2023',
+        '    20.00  Liverpool FC            v West Ham United          5-1 (2-0)',
+        '» Final',
+        '  Sun Feb/25 2024',
+        '    15.00  Chelsea FC              v Liverpool FC             0-1 a.e.t. (0-0, 0-0)',
+        '',
+      ].join('\n'),
+    );
+    expect(matchday(['import', cup, '--db', db]).code).toBe(0);
+    const table = matchday(['matches', '--team', 'Liverpool', '--db', db]).stdout;
+    const rows = table.split('\n').filter((line) => line.includes('eng.leaguecup'));
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).not.toContain('neutral');
+    expect(rows[1]).toMatch(/Final .* 0-0 aet 0-1 .* neutral/);
   });
 });

@@ -196,7 +196,7 @@ describe('parseEngsoccerdata — champs.csv', () => {
 });
 
 describe('parseEngsoccerdata — English cups and play-offs', () => {
-  it('facup.csv: byes left out, NA dates reported, extra time, shoot-outs from hp/vp, void matches', () => {
+  it('facup.csv: byes left out, NA dates reported, extra time, shoot-outs from hp/vp, void matches, replays labelled', () => {
     const facup = lines(
       FACUP_HEADER,
       'NA,1871,"Hampstead Heathens",NA,NA,NA,NA,"1","none",NA,NA,NA,NA,NA,NA,NA,"Bye","Hampstead Heathens progress",NA',
@@ -211,7 +211,7 @@ describe('parseEngsoccerdata — English cups and play-offs', () => {
     expect(format).toBe(ENGSOCCERDATA_CUP_FORMAT);
     expect(records.map((r) => [r.round, r.leg, r.status, r.ftScore, r.etScore, r.penScore, r.neutral])).toEqual([
       ['Final', null, 'played', null, [2, 1], null, true],
-      ['Round 1', null, 'played', null, [1, 1], [6, 7], false],
+      ['Round 1 replay', null, 'played', null, [1, 1], [6, 7], false],
       ['Round 2', null, 'cancelled', null, null, null, false],
       ['Round 1', 1, 'played', [2, 6], null, null, false],
     ]);
@@ -236,7 +236,7 @@ describe('parseEngsoccerdata — English cups and play-offs', () => {
     ]);
   });
 
-  it('leaguecup.csv: a leg counts only in a round with a second leg; single finals are neutral', () => {
+  it('leaguecup.csv: a leg counts only in a round with a second leg; single finals are neutral; replays labelled', () => {
     const leaguecup = lines(
       LEAGUECUP_HEADER,
       '1961-08-22,1960,"Rotherham United","Aston Villa","2-0",2,0,"final","initial",1,NA,NA,NA,12226,NA',
@@ -244,6 +244,7 @@ describe('parseEngsoccerdata — English cups and play-offs', () => {
       '2015-02-28,2014,"Chelsea","Tottenham Hotspur","2-0",2,0,"Final","initial",1,NA,NA,"Wembley Stadium",1e+05,NA',
       '2015-08-11,2015,"Arsenal","Leeds United","2-0",2,0,"1","initial",1,NA,NA,"Emirates Stadium",NA,NA',
       '2015-08-11,2015,"Fulham","Leeds United","2-0",2,0,"1","initial",3,NA,NA,NA,NA,NA',
+      '1960-10-19,1960,"Bolton Wanderers","Hull City","5-1",5,1,"1","replay1",0,NA,NA,NA,NA,NA',
     );
     const { records, errors } = parseEngsoccerdata(leaguecup, 'leaguecup.csv');
     expect(records.map((r) => [r.competition.code, r.round, r.leg, r.neutral, r.attendance])).toEqual([
@@ -251,6 +252,7 @@ describe('parseEngsoccerdata — English cups and play-offs', () => {
       ['eng.leaguecup', 'Final', 2, false, 31202],
       ['eng.leaguecup', 'Final', null, true, 100000],
       ['eng.leaguecup', 'Round 1', null, false, null],
+      ['eng.leaguecup', 'Round 1 replay', null, false, null],
     ]);
     expect(errors).toEqual([{ file: 'leaguecup.csv', line: 6, field: 'leg', message: "unknown leg '3'" }]);
   });

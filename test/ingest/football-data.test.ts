@@ -233,7 +233,6 @@ describe('parseFootballData on bad rows', () => {
       ['bad.csv', 5, 'FTR'],
       ['bad.csv', 6, 'Div'],
       ['bad.csv', 9, 'HomeTeam'],
-      ['bad.csv', 10, 'FTHG'],
       ['bad.csv', 11, 'FTAG'],
     ]);
     expect((parsed.warnings ?? []).map(where)).toEqual([
@@ -255,7 +254,7 @@ describe('parseFootballData on bad rows', () => {
   });
 
   it('drops rows whose match cannot be read and keeps rows with only bad details', () => {
-    expect(parsed.records.map((r) => r.source.line)).toEqual([2, 7, 8]);
+    expect(parsed.records.map((r) => r.source.line)).toEqual([2, 7, 8, 10]);
     const spurs = parsed.records[1];
     expect(spurs.ftScore).toEqual([1, 1]);
     expect(spurs.htScore).toBeNull(); // HTR contradicts 0-0
@@ -263,6 +262,40 @@ describe('parseFootballData on bad rows', () => {
     expect(spurs.stats?.away.shots).toBe(4);
     expect(spurs.odds).toEqual([]); // 0.95 and zz are errors, 0 means "no price", the AH line is unreadable
     expect(parsed.records[2].odds.map((o) => o.market)).toEqual(['1X2', '1X2', '1X2']);
+  });
+});
+
+describe('parseFootballData on fixtures (rows without a result)', () => {
+  // football-data's fixtures.csv: the season files' columns, several divisions, results blank, pre-match odds given.
+  const text = csv([
+    'Div,Date,Time,HomeTeam,AwayTeam,FTHG,FTAG,FTR,HTHG,HTAG,HTR,B365H,B365D,B365A',
+    'E0,09/03/2024,15:00,Arsenal,Brentford,,,,,,,1.3,5.5,10',
+    'SP1,10/03/2024,20:00,Real Madrid,Celta,,,,,,,1.2,7.0,13',
+    'E0,10/03/2024,16:30,Liverpool,Man City,2,1,H,,,,,,',
+  ]);
+  const parsed = parseFootballData(text, 'fixtures.csv');
+
+  it('reads a row with no result as a scheduled match with its pre-match odds, in its own division', () => {
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.records.map((r) => [r.competition.code, r.date, r.time, r.status, r.ftScore, r.htScore])).toEqual([
+      ['eng.1', '2024-03-09', '15:00', 'scheduled', null, null],
+      ['es.1', '2024-03-10', '20:00', 'scheduled', null, null],
+      ['eng.1', '2024-03-10', '16:30', 'played', [2, 1], null],
+    ]);
+    expect(parsed.records[0].season).toBe('2023-24');
+    expect(parsed.records[0].odds.map((o) => o.price)).toEqual([1.3, 5.5, 10]);
+  });
+
+  it('still rejects a row with only one side of the score, or a result letter without goals', () => {
+    const bad = parseFootballData(
+      csv(['Div,Date,HomeTeam,AwayTeam,FTHG,FTAG,FTR', 'E0,09/03/2024,A,B,1,,', 'E0,09/03/2024,C,D,,,H']),
+      'x.csv',
+    );
+    expect(bad.records).toEqual([]);
+    expect(bad.errors.map((e) => [e.line, e.field])).toEqual([
+      [2, 'FTAG'],
+      [3, 'FTHG'],
+    ]);
   });
 });
 

@@ -525,6 +525,193 @@ describe('looksLikeFootballTxt', () => {
   });
 });
 
+describe('parseFootballTxt — domestic cups', () => {
+  const facup = (...body: string[]) =>
+    parseOk(txt('= English FA Cup 2023/24', '', ...body), 'england/2023-24/facup.txt');
+
+  it('makes a second meeting of a pair in an FA Cup round a replay, not a second leg', () => {
+    const records = facup(
+      '» Round 3',
+      '  Sat Jan/6 2024',
+      '    15.00  Wolverhampton Wanderers v Brentford FC         1-1 (1-0)',
+      '  Tue Jan/16',
+      '    19.45  Brentford FC            v Wolverhampton Wanderers 2-3 a.e.t. (2-2, 1-1)',
+    );
+    expect(records.map((r) => [r.round, r.leg, r.neutral, r.ftScore, r.etScore])).toEqual([
+      ['Round 3', null, false, [1, 1], null],
+      ['Round 3 replay', null, false, [2, 2], [2, 3]],
+    ]);
+    expect(records[0].competition.code).toBe('eng.facup');
+  });
+
+  it('plays the FA Cup semi-finals and final at a neutral ground, the earlier rounds at home', () => {
+    const records = facup(
+      '» Quarterfinals',
+      '  Sun Mar/17 2024',
+      '    15.30  Manchester United       v Liverpool FC             4-3 a.e.t. (2-2, 1-1)',
+      '» Semifinals',
+      '  Sat Apr/20',
+      '    17.15  Manchester City         v Chelsea FC               1-0 (0-0)',
+      '» Final',
+      '  Sat May/25',
+      '    15.00  Manchester City         v Manchester United        1-2 (0-2)',
+    );
+    expect(records.map((r) => [r.round, r.neutral])).toEqual([
+      ['Quarter-finals', false],
+      ['Semi-finals', true],
+      ['Final', true],
+    ]);
+    // 4-3 a.e.t. (2-2, 1-1): after extra time, then 90 minutes, then half-time.
+    expect([records[0].etScore, records[0].ftScore, records[0].htScore]).toEqual([
+      [4, 3],
+      [2, 2],
+      [1, 1],
+    ]);
+  });
+
+  it('pairs the League Cup semi-finals as legs (two-legged by the registry), but not those of 2020-21', () => {
+    const semis = (season: string, ...body: string[]) =>
+      parseOk(
+        txt(`= English EFL Cup ${season}`, '» Semifinals', ...body),
+        `england/${season.replace('/', '-')}/eflcup.txt`,
+      );
+    const legs = semis(
+      '2023/24',
+      '  Wed Jan/10 2024',
+      '    20.00  Liverpool FC            v Fulham FC                2-1 (0-1)',
+      '  Wed Jan/24',
+      '    20.00  Fulham FC               v Liverpool FC             1-1 (0-1)',
+    );
+    expect(legs.map((r) => [r.round, r.leg, r.neutral])).toEqual([
+      ['Semi-finals', 1, false],
+      ['Semi-finals', 2, false],
+    ]);
+    const single = semis(
+      '2020/21',
+      '  Tue Jan/5 2021',
+      '    20.00  Tottenham Hotspur       v Brentford FC             2-0 (1-0)',
+      '  Wed Jan/20',
+      '    20.00  Brentford FC            v Tottenham Hotspur        1-1',
+    );
+    expect(single.map((r) => [r.round, r.leg])).toEqual([
+      ['Semi-finals', null],
+      ['Semi-finals replay', null],
+    ]);
+  });
+
+  it('reads an early League Cup shoot-out without extra time: 10-9 pen. (1-1, 0-1)', () => {
+    const [r] = parseOk(
+      txt(
+        '= English EFL Cup 2023/24',
+        '» Round 1',
+        '  Tue Aug/8 2023',
+        '    19.45  Stevenage FC  v  Watford FC  10-9 pen. (1-1, 0-1)',
+      ),
+      'england/2023-24/eflcup.txt',
+    );
+    expect({ ft: r.ftScore, ht: r.htScore, et: r.etScore, pen: r.penScore }).toEqual({
+      ft: [1, 1],
+      ht: [0, 1],
+      et: null,
+      pen: [10, 9],
+    });
+  });
+
+  it('keeps a [cancelled] cup tie as a cancelled match without a score', () => {
+    const [r] = facup('» Round 1', '  Sat Nov/4 2023', '    15.00  Bury AFC  v  Walsall FC  [cancelled]');
+    expect([r.status, r.ftScore, r.leg]).toEqual(['cancelled', null, null]);
+  });
+
+  it('reads the Spanish and Italian layout: unindented date lines, `Preliminary round`, two-legged semi-finals', () => {
+    const records = parseOk(
+      txt(
+        '= Coppa Italia 2023/24',
+        '',
+        '▪ Preliminary round',
+        'Sun Aug 6',
+        '  18:00  Cesena FC                6-5 pen. 2-2 a.e.t. (2-2, 2-0)  Virtus Entella',
+        '▪ Semifinals',
+        'Wed Apr 3',
+        '  21:00  ACF Fiorentina           1-0 (1-0)  Atalanta',
+        'Wed Apr 24',
+        '  21:00  Atalanta                 4-1 (1-0)  ACF Fiorentina',
+        '▪ Final',
+        'Wed May 15',
+        '  21:00  Atalanta                 0-1 (0-1)  Juventus',
+      ),
+      'italy/2023-24/cup.txt',
+    );
+    expect(records.map((r) => [r.date, r.round, r.leg, r.neutral])).toEqual([
+      ['2023-08-06', 'Preliminary round', null, false],
+      ['2024-04-03', 'Semi-finals', 1, false],
+      ['2024-04-24', 'Semi-finals', 2, false],
+      ['2024-05-15', 'Final', null, true],
+    ]);
+    expect(records[0].competition.code).toBe('it.cup');
+    expect([records[0].etScore, records[0].penScore]).toEqual([
+      [2, 2],
+      [6, 5],
+    ]);
+  });
+
+  it('reads the older German cup layout: `1. Runde`, `[Fr 17.8.]`, `5:5 (3:3) n.V. 5:4 i.E.`, the final in Berlin', () => {
+    const records = parseOk(
+      txt(
+        '= DFB Pokal 2014/15',
+        '',
+        '1. Runde',
+        '[Fr 15.8.]',
+        '  Chemnitzer FC            5:5 (3:3) n.V. 5:4 i.E.  1. FSV Mainz 05',
+        '  Preußen Münster          4:2 (2:2) n.V.  Werder Bremen',
+        '[Sa 16.8.]',
+        '  SV Sandhausen            3:0  Energie Cottbus',
+        '',
+        'Finale',
+        '[Sa 30.5.]',
+        '  Borussia Dortmund        1:3  VfL Wolfsburg',
+      ),
+      'deutschland/removed-2024-09-17/2014-15/cup.txt',
+    );
+    expect(records.map((r) => [r.date, r.round, r.ftScore, r.etScore, r.penScore, r.neutral])).toEqual([
+      ['2014-08-15', 'Round 1', [3, 3], [5, 5], [5, 4], false],
+      ['2014-08-15', 'Round 1', [2, 2], [4, 2], null, false],
+      ['2014-08-16', 'Round 1', [3, 0], null, null, false],
+      ['2015-05-30', 'Final', [1, 3], null, null, true],
+    ]);
+    expect(records[0].competition.code).toBe('de.cup');
+  });
+
+  it('leaves out a fixture whose teams are not drawn yet (N.N.), with a warning; a result for one is an error', () => {
+    const parsed = parseFootballTxt(
+      txt(
+        '= DFB Pokal 2025/26',
+        '» Quarter-finals',
+        '  Tue Feb/3 2026',
+        '           N.N.                    v N.N.',
+        '           VfB Stuttgart           v N.N.                     2-1',
+      ),
+      'deutschland/2025-26/cup.txt',
+    );
+    expect(parsed.records).toEqual([]);
+    expect(parsed.warnings).toEqual([
+      {
+        file: 'deutschland/2025-26/cup.txt',
+        line: 4,
+        field: 'match',
+        message: 'fixture between teams not yet drawn (N.N. v N.N.) left out',
+      },
+    ]);
+    expect(parsed.errors).toEqual([
+      {
+        file: 'deutschland/2025-26/cup.txt',
+        line: 5,
+        field: 'match',
+        message: 'a result for a team not yet drawn (VfB Stuttgart v N.N.)',
+      },
+    ]);
+  });
+});
+
 function walkTxt(dir: string): string[] {
   return readdirSync(dir)
     .sort()
@@ -603,6 +790,23 @@ describe.skipIf(!hasSharedData)('parseFootballTxt on the shared openfootball dat
     expect(stub.records).toEqual([]);
     expect(stub.errors.map((e) => e.line)).toEqual([2, 3, 4, 5, 6]);
     expect(looksLikeFootballTxt(readFileSync(path.join(root, TEAM_LIST_STUB), 'utf8'), TEAM_LIST_STUB)).toBe(false);
+  });
+
+  it('reads every domestic cup file (England, Germany, Spain, Italy) as declared; undrawn fixtures left out with a warning', () => {
+    const cups = ['england', 'deutschland', 'espana', 'italy'].flatMap((country) =>
+      walkTxt(path.join(root, country)).map((f) => path.relative(root, f)),
+    );
+    expect(cups).toHaveLength(38);
+    const parsed = cups.map((f) => [f, read(f)] as const);
+    expect(parsed.flatMap(([, p]) => p.errors)).toEqual([]);
+    for (const [f, p] of parsed) {
+      const declared = /^# Matches\s+(\d+)/m.exec(readFileSync(path.join(root, f), 'utf8'))?.[1];
+      // The six files under removed-2024-09-17 declare nothing; 2025-26 declares 59, three still N.N. v N.N.
+      if (declared) expect(p.records.length + (p.warnings?.length ?? 0), f).toBe(Number(declared));
+      else expect(p.records.length, f).toBe(63);
+    }
+    const warned = parsed.filter(([, p]) => (p.warnings?.length ?? 0) > 0).map(([f, p]) => [f, p.warnings!.length]);
+    expect(warned).toEqual([['deutschland/2025-26/cup.txt', 3]]);
   });
 
   it('finds as many matches as each file declares in its "# Matches" line', () => {

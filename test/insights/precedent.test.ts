@@ -105,4 +105,15 @@ describe('tie precedent', () => {
       }),
     ).toEqual([]);
   });
+
+  it('leaves out ties whose first leg was at a neutral ground: won there, it was won neither at home nor away', () => {
+    const b = history();
+    // 12, 13: won 1-4 by the visitors in a third country, then through.
+    tie(b, 6, 20, 21, '1-4', '4-0', { neutral: true });
+    const sameCompetition = factsOf('tie-precedent', b.matches, SECOND_LEG).find(
+      (f) => f.match === 'at-least' && f.competitions === 'competition',
+    );
+    expect(sameCompetition).toMatchObject({ ties: 2, subjectAdvanced: 1, subjectEliminated: 1, undetermined: 1 });
+    expect(sameCompetition?.matchIds).toEqual([1, 2, 3, 4, 5, 6, 11]);
+  });
 });

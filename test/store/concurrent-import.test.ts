@@ -78,6 +78,8 @@ function contents(db: Db): Record<string, unknown[]> {
     odds: `SELECT ${match}, bookmaker, market, line, selection, closing, price FROM odds x`,
     conflicts: `SELECT ${match}, file, line, field, stored, incoming FROM conflicts x`,
     imported_files: 'SELECT path, sha256, format, records FROM imported_files',
+    forecasts: `SELECT ${match}, model, data_before, matches_fitted, p_home, p_draw, p_away, xg_home, xg_away, scores
+      FROM forecasts x`,
   };
   const tables = db
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")

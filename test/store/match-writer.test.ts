@@ -388,3 +388,109 @@ describe('MatchWriter', () => {
     expect(matches[0].tieId).toBe(matches[1].tieId);
   });
 });
+
+describe('MatchWriter on fixtures', () => {
+  const fixture = (overrides: Partial<MatchRecord>) =>
+    record({
+      status: 'scheduled',
+      ftScore: null,
+      date: '2024-03-09',
+      time: '15:00',
+      source: { format: 'football-data', file: 'fixtures.csv', line: 5 },
+      ...overrides,
+    });
+  const ids = (db: ReturnType<typeof setup>['db']) =>
+    findMatches(db, {}).map((m) => [m.id, m.date, m.time, m.status, m.score.ft]);
+
+  it('fills in a fixture with its result on the same row', () => {
+    const { db, write } = setup();
+    expect(write(fixture({}))).toBe('added');
+    expect(ids(db)).toEqual([[1, '2024-03-09', '15:00', 'scheduled', null]]);
+    const result = record({
+      date: '2024-03-09',
+      ftScore: [1, 1],
+      source: { format: 'football-data', file: 'E0.csv', line: 280 },
+    });
+    expect(write(result)).toBe('enriched');
+    expect(ids(db)).toEqual([[1, '2024-03-09', '15:00', 'played', [1, 1]]]);
+  });
+
+  it('moves a fixture to the date its result (or a newer fixtures file) gives, keeping the row', () => {
+    const { db, write } = setup();
+    write(fixture({}));
+    expect(
+      // Next week's fixtures file: a new version (an import forgets the provenance of the old one).
+      write(
+        fixture({
+          date: '2024-04-02',
+          time: '19:45',
+          source: { format: 'football-data', file: 'fixtures-next-week.csv', line: 3 },
+        }),
+      ),
+    ).toBe('enriched');
+    expect(ids(db)).toEqual([[1, '2024-04-02', '19:45', 'scheduled', null]]);
+    write(
+      record({
+        date: '2024-04-03',
+        time: '20:00',
+        ftScore: [0, 2],
+        source: { format: 'football-data', file: 'E0.csv', line: 300 },
+      }),
+    );
+    expect(ids(db)).toEqual([[1, '2024-04-03', '20:00', 'played', [0, 2]]]);
+  });
+
+  it('reads a changed line again: the result it now has is stored, and its provenance follows the file', () => {
+    const { db, write } = setup();
+    const file = { format: 'football-txt', file: 'fr1.txt', line: 40 };
+    write(fixture({ source: file }));
+    // The same line, a week later: the score is there now.
+    expect(write(record({ date: '2024-03-09', ftScore: [2, 0], source: file }))).toBe('enriched');
+    expect(ids(db)).toEqual([[1, '2024-03-09', '15:00', 'played', [2, 0]]]);
+    // A line that described this match now describes another (the file changed): provenance moves with it.
+    write(
+      record({
+        date: '2024-03-16',
+        home: { name: 'Arsenal', country: 'ENG' },
+        away: { name: 'Chelsea', country: 'ENG' },
+        ftScore: [1, 0],
+        source: file,
+      }),
+    );
+    expect(
+      db.prepare('SELECT match_id FROM match_sources WHERE file = ? AND line = ?').pluck().get('fr1.txt', 40),
+    ).toBe(2);
+  });
+
+  it('keeps apart a second meeting: a played match is not a fixture to move, and two fixtures are not guessed between', () => {
+    const { db, write } = setup();
+    const league = { ...competition('sco.1') };
+    write(record({ competition: league, date: '2023-09-02', ftScore: [1, 0] }));
+    write(fixture({ competition: league, date: '2024-04-27' }));
+    expect(findMatches(db, {}).map((m) => [m.date, m.status])).toEqual([
+      ['2023-09-02', 'played'],
+      ['2024-04-27', 'scheduled'],
+    ]);
+    // The same fixtures file lists the pairing twice (a split league): two meetings, not a move.
+    write(fixture({ competition: league, date: '2024-05-11', source: { format: 'x', file: 'fixtures.csv', line: 9 } }));
+    // Now two fixtures of the pairing: a result on a third date matches neither.
+    write(
+      record({
+        competition: league,
+        date: '2024-05-12',
+        ftScore: [3, 3],
+        source: { format: 'x', file: 'r.csv', line: 2 },
+      }),
+    );
+    expect(findMatches(db, {}).map((m) => m.date)).toEqual(['2023-09-02', '2024-04-27', '2024-05-11', '2024-05-12']);
+  });
+
+  it('counts a conflicting score once, however often its file is read', () => {
+    const { writer, write } = setup();
+    write(record({}));
+    const other = record({ ftScore: [1, 3], source: { format: 'other', file: 'b.txt', line: 4 } });
+    write(other);
+    write(other);
+    expect(writer.conflicts).toBe(1);
+  });
+});

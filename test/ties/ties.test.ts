@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { competition } from '../competitions.js';
 import { emptyRecordDefaults, type MatchRecord, type Score } from '../../src/ingest/records.js';
 import {
+  reconstructTie,
   reconstructTies,
   roundType,
   tieRules,
@@ -161,5 +162,60 @@ describe('reconstructTies on a small database', () => {
     const atalanta = byHost('Liverpool').b.id;
     expect(tiesBetween(db, atalanta, liverpool).map((t) => t.tieId)).toEqual([byHost('Liverpool').tieId]);
     expect(tiesBetween(db, liverpool, atalanta, { seasons: ['2022-23'] })).toEqual([]);
+  });
+});
+
+describe('reconstructTie with a second leg recorded only after extra time (UEFA Cup history)', () => {
+  const leg = (
+    matchId: number,
+    date: string,
+    home: number,
+    away: number,
+    ft: Score | null,
+    et: Score | null = null,
+  ) => ({
+    matchId,
+    date,
+    homeId: home,
+    homeName: `Team ${home}`,
+    awayId: away,
+    awayName: `Team ${away}`,
+    neutral: false,
+    status: 'played' as const,
+    ft: ft ? ([ft[0], ft[1]] as [number, number]) : null,
+    et: et ? ([et[0], et[1]] as [number, number]) : null,
+    pens: null as [number, number] | null,
+  });
+  const tie = (season: string, first: Score, secondEt: Score, pens: Score | null = null) =>
+    reconstructTie(
+      {
+        tieId: 1,
+        competition: { code: 'uefa.el', name: 'UEFA Europa League' },
+        season,
+        round: 'Third round',
+        firstLeg: leg(1, `${season.slice(0, 4)}-11-23`, 1, 2, first),
+        secondLeg: {
+          ...leg(2, `${season.slice(0, 4)}-12-07`, 2, 1, null, secondEt),
+          pens: pens ? [pens[0], pens[1]] : null,
+        },
+      },
+      null,
+    );
+
+  it('was level after 90 minutes: decided by extra time, away goals in extra time, then penalties', () => {
+    // Ipswich 3-0 Barcelona; Barcelona 3-0 after extra time, 3-1 on penalties.
+    expect(tie('1977-78', [3, 0], [3, 0], [3, 1])).toMatchObject({
+      progress: 'completed',
+      aggregateAfterNinety: null,
+      aggregate: { a: 3, b: 3 },
+      wentToExtraTime: true,
+      winner: 'B',
+      decidedBy: 'penalties',
+    });
+    expect(tie('2003-04', [1, 0], [2, 0])).toMatchObject({ winner: 'B', decidedBy: 'extra-time' });
+    // 1-0, then 2-1 after extra time: 2-2, the first leg's hosts scored away in extra time.
+    expect(tie('2003-04', [1, 0], [2, 1])).toMatchObject({ winner: 'A', decidedBy: 'away-goals-extra-time' });
+    // Level after extra time and no shoot-out recorded: the winner is unknown, not guessed.
+    expect(tie('2003-04', [1, 0], [1, 0])).toMatchObject({ progress: 'completed', winner: null, decidedBy: null });
   });
 });

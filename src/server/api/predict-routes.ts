@@ -22,16 +22,12 @@ export const FixtureQuery = z.object({
     .optional()
     .openapi({ description: 'fixture date; the model uses only matches before it (default: today)' }),
   neutral: flag.default(false).openapi({ description: 'played at a neutral venue' }),
-  model: modelFamily
-    .default('ensemble')
-    .openapi({
-      description: 'ensemble (the forecaster, as `matchday predict`) or a single goal model or rating system',
-    }),
-  competition: competitionList
-    .optional()
-    .openapi({
-      description: "the fixture's competition when the database has no such fixture (the first code counts)",
-    }),
+  model: modelFamily.default('ensemble').openapi({
+    description: 'ensemble (the forecaster, as `matchday predict`) or a single goal model or rating system',
+  }),
+  competition: competitionList.optional().openapi({
+    description: "the fixture's competition when the database has no such fixture (the first code counts)",
+  }),
   competitions: competitionList
     .optional()
     .openapi({ description: "single models: history to fit on (default: both teams' leagues + UEFA competitions)" }),

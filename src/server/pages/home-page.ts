@@ -1,5 +1,6 @@
 import { html } from 'hono/html';
 import { MatchdayError } from '../../errors.js';
+import { preMatchForecasts, type PreMatchForecast } from '../../store/forecast-store.js';
 import type { StoredMatchView } from '../../store/match-queries.js';
 import { listTeams } from '../../store/match-queries.js';
 import { LruCache } from '../lru-cache.js';
@@ -7,6 +8,7 @@ import { matchesBetween, recentMatches, upcomingMatches } from '../match-listing
 import type { ServerContext } from '../server-context.js';
 import { layout, type Html } from './layout.js';
 import { matchTable, teamHref } from './match-table.js';
+import { upcomingFixturesList } from './pre-match-forecasts.js';
 
 const LISTED = 12;
 /** `Atalanta v Liverpool`, `Atalanta vs. Liverpool`, `Atalanta - Liverpool`. */
@@ -14,16 +16,26 @@ const FIXTURE_QUERY = /^(.+?)\s+(?:v|vs\.?|-|–)\s+(.+)$/i;
 
 /** The home page: search results for `q` (teams, and a fixture when it names two teams), then recent and upcoming matches. */
 export class HomePage {
-  private readonly listings = new LruCache<string, { recent: StoredMatchView[]; upcoming: StoredMatchView[] }>(4);
+  private readonly listings = new LruCache<
+    string,
+    { recent: StoredMatchView[]; upcoming: StoredMatchView[]; forecasts: Map<number, PreMatchForecast> }
+  >(4);
 
   constructor(private readonly server: ServerContext) {}
 
   render(query: string): Html {
     const today = this.server.today();
-    const { recent, upcoming } = this.listings.getOrCreate(today, () => ({
-      recent: recentMatches(this.server.db, today, LISTED),
-      upcoming: upcomingMatches(this.server.db, today, LISTED),
-    }));
+    const { recent, upcoming, forecasts } = this.listings.getOrCreate(today, () => {
+      const upcoming = upcomingMatches(this.server.db, today, LISTED);
+      return {
+        recent: recentMatches(this.server.db, today, LISTED),
+        upcoming,
+        forecasts: preMatchForecasts(
+          this.server.db,
+          upcoming.map((m) => m.id),
+        ),
+      };
+    });
     const body = html`<h1>Football match intelligence</h1>
       <p class="meta">
         Forecasts, two-legged ties and previews from real match history. Search a team, or a fixture such as
@@ -33,7 +45,7 @@ export class HomePage {
       <h2>Recent matches</h2>
       ${matchTable('Latest played matches in the data', recent)}
       <h2>Upcoming matches</h2>
-      ${matchTable(`Scheduled from ${today}`, upcoming)}`;
+      ${upcomingFixturesList(`Scheduled from ${today}`, upcoming, forecasts)}`;
     return layout({ title: query ? `Search: ${query}` : 'Home', body, query });
   }
 

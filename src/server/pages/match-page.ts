@@ -8,7 +8,9 @@ import { listTeams, type StoredMatchView } from '../../store/match-queries.js';
 import { scoreText } from '../display-format.js';
 import type { ServerContext } from '../server-context.js';
 import type { PreviewOutcome } from '../match-previews.js';
+import { preMatchForecasts } from '../../store/forecast-store.js';
 import { forecastSection } from './forecast-section.js';
+import { preMatchSection } from './pre-match-forecasts.js';
 import { tieSection } from './tie-section.js';
 import { layout, type Html } from './layout.js';
 import { competitionHref, teamHref } from './match-table.js';
@@ -68,10 +70,12 @@ export class MatchPage {
         : null;
     const beforeTie = tie && match?.leg === 1 ? await this.tieOddsBeforeFirstLeg(match, home.id, away.id) : null;
     const active = isWhatIf(whatIf, { neutral: actualNeutral, firstLeg: firstLeg?.score.ft ?? null });
+    const stored = match ? preMatchForecasts(this.server.db, [match.id]).get(match.id) : undefined;
     const title = `${home.name} v ${away.name}`;
     const body = html`${header(home, away, request.date, match)}
       ${parsed.success ? '' : html`<p class="notice error" role="alert">What-if ignored: ${whatIfProblem(parsed.error)}</p>`}
       ${active ? html`<p class="notice" data-testid="what-if-active">What-if: the numbers below are for the changed match, not the match as it is.</p>` : ''}
+      ${match && stored ? preMatchSection(match, stored) : ''}
       ${forecastSection(forecast, active ? null : (match?.score.ft ?? null))}
       ${
         tie
