@@ -9,14 +9,13 @@ import { runBacktest } from '../src/evaluate/backtest.js';
 import { defaultHistoryCompetitions, loadBacktestInput } from '../src/evaluate/backtest-input.js';
 import { summarizeBacktest } from '../src/evaluate/backtest-report.js';
 import {
-  createBacktestForecaster,
+  backtestHistoryYears,
+  createBacktestModel,
   DEFAULT_BACKTEST_MODEL,
-  ENSEMBLE,
   type BacktestModelOptions,
-  type EnsembleConstants,
 } from '../src/forecast/backtest-models.js';
-import { STAKES } from '../src/forecast/stakes-shift.js';
-import { STATURE } from '../src/forecast/stature-shift.js';
+import { FORECASTER, type ForecasterConstants } from '../src/forecast/forecaster.js';
+import { STAKES, STATURE } from '../src/forecast/superiority-shifts.js';
 import { openDatabase } from '../src/store/database.js';
 
 const args = process.argv.slice(2);
@@ -29,56 +28,56 @@ if (!dbFile) throw new Error('--db FILE: a database with the shared data importe
 const from = option('--from') ?? '2016-07-01';
 const to = option('--to') ?? '2022-06-30';
 
-/** One constant moved from the chosen point: of the goal model, or of the ensemble around it. */
+/** One constant moved from the chosen point: of the goal model, or of the forecaster around it. */
 interface Move {
   model?: Partial<BacktestModelOptions>;
-  ensemble?: Partial<EnsembleConstants>;
+  forecaster?: Partial<ForecasterConstants>;
 }
 
-const shots = ENSEMBLE.shots;
+const { shots, elo } = FORECASTER;
 const moves: Move[] = [
   {},
-  { ensemble: { stakes: null } },
-  { ensemble: { stature: null } },
-  { ensemble: { stakes: null, stature: null } },
-  { ensemble: { stakes: { ...STAKES, shift: 0.4 } } },
-  { ensemble: { stakes: { ...STAKES, shift: 0.6 } } },
-  { ensemble: { stakes: { ...STAKES, ratioMidpoint: 0.8 } } },
-  { ensemble: { stature: { ...STATURE, shift: 0.08 } } },
-  { ensemble: { stature: { ...STATURE, shift: 0.16 } } },
-  { ensemble: { stature: { ...STATURE, seasons: 50 } } },
-  { ensemble: { eloWeight: 0, stretch: 1 } },
-  { ensemble: { eloWeight: 0 } },
-  { ensemble: { stretch: 1 } },
-  { ensemble: { stretch: 1.05 } },
-  { ensemble: { stretch: 1.15 } },
-  { ensemble: { drawWidening: 0 } },
-  { ensemble: { drawWidening: 0.04 } },
-  { ensemble: { eloWeight: 0.25 } },
-  { ensemble: { eloK: 15 } },
-  { ensemble: { eloK: 6 } },
-  { ensemble: { eloK: 3 } },
-  { ensemble: { goalWeight: 1 } },
-  { ensemble: { goalWeight: 0.5 } },
-  { ensemble: { goalWeight: 0.7 } },
-  { ensemble: { shots: { ...shots, offTargetWeight: 0 } } },
-  { ensemble: { shots: { ...shots, offTargetWeight: 0.2 } } },
-  { ensemble: { shots: { ...shots, offTargetWeight: 0.5 } } },
-  { ensemble: { shots: { ...shots, xi: 0.01 } } },
-  { ensemble: { shots: { ...shots, xi: 0.02 } } },
-  { ensemble: { shots: { ...shots, priorStrength: 5 } } },
-  { ensemble: { shots: { ...shots, priorStrength: 20 } } },
+  { forecaster: { stakes: null } },
+  { forecaster: { stature: null } },
+  { forecaster: { stakes: null, stature: null } },
+  { forecaster: { stakes: { ...STAKES, shift: 0.4 } } },
+  { forecaster: { stakes: { ...STAKES, shift: 0.6 } } },
+  { forecaster: { stakes: { ...STAKES, ratioMidpoint: 0.8 } } },
+  { forecaster: { stature: { ...STATURE, shift: 0.08 } } },
+  { forecaster: { stature: { ...STATURE, shift: 0.16 } } },
+  { forecaster: { stature: { ...STATURE, seasons: 50 } } },
+  { forecaster: { elo: { ...elo, weight: 0 }, stretch: 1 } },
+  { forecaster: { elo: { ...elo, weight: 0 } } },
+  { forecaster: { stretch: 1 } },
+  { forecaster: { stretch: 1.05 } },
+  { forecaster: { stretch: 1.15 } },
+  { forecaster: { drawWidening: 0 } },
+  { forecaster: { drawWidening: 0.04 } },
+  { forecaster: { elo: { ...elo, weight: 0.25 } } },
+  { forecaster: { elo: { ...elo, k: 15 } } },
+  { forecaster: { elo: { ...elo, k: 6 } } },
+  { forecaster: { elo: { ...elo, k: 3 } } },
+  { forecaster: { goalWeight: 1 } },
+  { forecaster: { goalWeight: 0.5 } },
+  { forecaster: { goalWeight: 0.7 } },
+  { forecaster: { shots: { ...shots, offTargetWeight: 0 } } },
+  { forecaster: { shots: { ...shots, offTargetWeight: 0.2 } } },
+  { forecaster: { shots: { ...shots, offTargetWeight: 0.5 } } },
+  { forecaster: { shots: { ...shots, xi: 0.01 } } },
+  { forecaster: { shots: { ...shots, xi: 0.02 } } },
+  { forecaster: { shots: { ...shots, priorStrength: 5 } } },
+  { forecaster: { shots: { ...shots, priorStrength: 20 } } },
   { model: { xi: 0.003 } },
   { model: { priorStrength: 1 } },
   { model: { windowYears: 6 } },
 ];
 
 const describeMove = (move: Move): string =>
-  move.model === undefined && move.ensemble === undefined
+  move.model === undefined && move.forecaster === undefined
     ? 'chosen'
-    : JSON.stringify({ ...move.model, ...move.ensemble }).replace(/"/g, '');
-const forecasterOf = (move: Move) =>
-  createBacktestForecaster({ ...DEFAULT_BACKTEST_MODEL, ...move.model }, { ...ENSEMBLE, ...move.ensemble });
+    : JSON.stringify({ ...move.model, ...move.forecaster }).replace(/"/g, '');
+const optionsOf = (move: Move): BacktestModelOptions => ({ ...DEFAULT_BACKTEST_MODEL, ...move.model });
+const constantsOf = (move: Move): ForecasterConstants => ({ ...FORECASTER, ...move.forecaster });
 
 const db = openDatabase(dbFile, { readonly: true });
 const competitions = ['eng.1', 'es.1', 'it.1', 'de.1', 'fr.1'];
@@ -87,19 +86,21 @@ const input = loadBacktestInput(db, {
   from,
   to,
   historyCompetitions: defaultHistoryCompetitions(db, competitions),
-  historyYears: Math.max(...moves.map((m) => forecasterOf(m).historyYears)),
+  historyYears: Math.max(...moves.map((m) => backtestHistoryYears(optionsOf(m), constantsOf(m)))),
+  shotYears: Math.max(...moves.map((m) => optionsOf(m).windowYears)),
 });
 db.close();
 
 const results = moves.map((move) => {
   const started = performance.now();
-  const report = summarizeBacktest(runBacktest(input, forecasterOf(move), { refitDays: 7 }));
+  const model = createBacktestModel(optionsOf(move), input, constantsOf(move));
+  const report = summarizeBacktest(runBacktest(input, model, { refitDays: 7 }));
   const scores = report.overall.scores!;
   const row = {
     change: describeMove(move),
     scored: report.scored,
     rps: scores.model.rps.mean,
-    gap: scores.rpsGap.mean,
+    gap: scores.rpsGap!.mean,
     seconds: (performance.now() - started) / 1000,
   };
   process.stderr.write(
@@ -107,7 +108,7 @@ const results = moves.map((move) => {
   );
   return row;
 });
-const chosen = { ...DEFAULT_BACKTEST_MODEL, ...ENSEMBLE };
+const chosen = { ...DEFAULT_BACKTEST_MODEL, ...FORECASTER };
 if (args.includes('--json')) console.log(JSON.stringify({ from, to, chosen, results }, null, 2));
 else {
   console.log(`tuning ${from}..${to}, five leagues, weekly refits; chosen: ${JSON.stringify(chosen)}`);

@@ -1,35 +1,38 @@
 /**
- * Forecasts of stored fixtures exactly as `matchday predict HOME AWAY --date D` gives them with its defaults (the
- * model fitted on the matches before the fixture's date in the two teams' leagues and the continental competitions):
- * one path for the fixtures list, the round previews' index, the forecasts sync stores and the home page. A fit is
- * shared by every fixture with the same history (same leagues, same date): a round costs a few fits, not one each.
+ * Forecasts of stored fixtures exactly as `matchday predict HOME AWAY --date D` gives them (the forecaster fitted on
+ * the matches before the fixture's date, in its scope): one path for the fixtures list, the round previews' index, the
+ * forecasts sync stores and the home page. Fits are shared by every fixture of a scope on a date: a round costs a few
+ * fits, not one each.
  */
 import { MatchdayError } from '../errors.js';
-import { forecastFixture, type FixtureForecast } from '../forecast/fixture-forecast.js';
-import { fitFixtureModel, fixtureFitScope, fixtureModelKey, fixtureTeam } from '../forecast/fixture-model.js';
-import { DEFAULT_MODEL_OPTIONS, type SavedModel } from '../forecast/match-model.js';
+import type { FixtureForecast } from '../forecast/fixture-forecast.js';
+import { Forecasts } from '../forecast/forecasts.js';
+import { storeForecastSource } from '../history/forecast-history.js';
 import type { Db } from '../store/database.js';
 import type { PreMatchForecast } from '../store/forecast-store.js';
 import type { StoredMatchView } from '../store/match-queries.js';
+import { predictFixture } from './predict.js';
 
 export type FixtureForecastOutcome = { forecast: FixtureForecast } | { problem: string };
 
 export class FixtureForecaster {
-  private readonly models = new Map<string, SavedModel>();
+  private readonly forecasts: Forecasts;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    this.forecasts = new Forecasts(storeForecastSource(db));
+  }
 
   /** The forecast, or why there is none (no history to fit on: a MatchdayError's message). */
   forecast(match: StoredMatchView): FixtureForecastOutcome {
     try {
-      const options = DEFAULT_MODEL_OPTIONS;
-      const scope = fixtureFitScope(this.db, [match.home.id, match.away.id], match.date);
-      const key = fixtureModelKey(scope, options);
-      let saved = this.models.get(key);
-      if (!saved) this.models.set(key, (saved = fitFixtureModel(this.db, scope, options)));
-      const home = fixtureTeam(this.db, { teamId: match.home.id, name: match.home.name }, match.date);
-      const away = fixtureTeam(this.db, { teamId: match.away.id, name: match.away.name }, match.date);
-      return { forecast: forecastFixture(saved, home, away, { neutral: match.neutral }) };
+      const request = {
+        home: { teamId: match.home.id, name: match.home.name },
+        away: { teamId: match.away.id, name: match.away.name },
+        date: match.date,
+        competition: match.competition.code,
+        neutral: match.neutral,
+      };
+      return { forecast: predictFixture(this.db, request, this.forecasts) };
     } catch (error) {
       if (error instanceof MatchdayError) return { problem: error.message };
       throw error;

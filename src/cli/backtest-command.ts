@@ -1,20 +1,24 @@
 import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { runBacktest } from '../evaluate/backtest.js';
 import { defaultHistoryCompetitions, loadBacktestInput } from '../evaluate/backtest-input.js';
 import { summarizeBacktest, type BacktestGroup, type BacktestReport } from '../evaluate/backtest-report.js';
 import { reliabilityDiagramSvg } from '../evaluate/calibration.js';
+import { forecasterTask, forecastOnThreads } from '../evaluate/forecaster-threads.js';
 import type { MeanWithError } from '../evaluate/metrics.js';
 import { MatchdayError } from '../errors.js';
 import {
   BACKTEST_MODELS,
-  createBacktestForecaster,
+  backtestHistoryYears,
+  createBacktestModel,
   DEFAULT_BACKTEST_MODEL,
-  ENSEMBLE,
+  forecasterConstants,
   parseBacktestModel,
   type BacktestModelOptions,
 } from '../forecast/backtest-models.js';
+import { FORECASTER } from '../forecast/forecaster.js';
 import { registryOf } from '../store/competition-store.js';
 import { openCommandDatabase } from './database-option.js';
 import { parseCompetitions, parseDate, parseNumber } from './option-parsers.js';
@@ -33,6 +37,7 @@ interface BacktestOptions extends CommonOptions {
   scope: string;
   history?: string;
   svg?: string;
+  threads?: string;
 }
 
 export function registerBacktestCommand(program: Command): void {
@@ -51,13 +56,21 @@ export function registerBacktestCommand(program: Command): void {
       'prior precision toward the league mean',
       String(DEFAULT_BACKTEST_MODEL.priorStrength),
     )
-    .option('--scope <scope>', 'country (one fit per country) or joint (one fit)', DEFAULT_BACKTEST_MODEL.scope)
-    .option('--history <codes>', 'competitions to learn from (default: the forecast ones + their second tiers)')
+    .option(
+      '--scope <scope>',
+      'country (one fit per country) or joint (one fit), for the goal models; the forecaster fits its own scopes',
+      DEFAULT_BACKTEST_MODEL.scope,
+    )
+    .option(
+      '--history <codes>',
+      "competitions to learn from (default: what the forecaster's scopes take in: each league with its neighbouring tiers)",
+    )
     .option('--svg <file>', 'write the reliability diagram of the model as SVG')
+    .option('--threads <n>', 'the forecaster: threads that share out its fit dates (default: the cores)')
     .option('--db <path>', 'database file')
     .option('--json', 'print JSON')
     .action((options: BacktestOptions) =>
-      runCommand(options, () => {
+      runCommand(options, async () => {
         const db = openCommandDatabase(options, { readonly: true });
         const registry = registryOf(db);
         const competitions = parseCompetitions(options.competitions, registry);
@@ -76,17 +89,27 @@ export function registerBacktestCommand(program: Command): void {
         const history = options.history
           ? parseCompetitions(options.history, registry)
           : defaultHistoryCompetitions(db, competitions);
-        const forecaster = createBacktestForecaster(model);
+        const historyYears = backtestHistoryYears(model);
         const input = loadBacktestInput(db, {
           competitions,
           from,
           to,
           historyCompetitions: history,
-          historyYears: forecaster.historyYears,
+          historyYears,
+          shotYears: model.windowYears,
         });
+        const dbFile = db.name;
         db.close();
+        const threads = options.threads ? parseNumber(options.threads, 'threads', 1) : availableParallelism();
+        const backtestModel =
+          model.model === 'ensemble'
+            ? await forecastOnThreads(
+                forecasterTask(dbFile, input, forecasterConstants(model), refitDays),
+                Math.floor(threads),
+              )
+            : createBacktestModel(model, input);
         const bar = progressBar(!options.json, 'backtest');
-        const run = runBacktest(input, forecaster, {
+        const run = runBacktest(input, backtestModel, {
           refitDays,
           onProgress: (done, total, date) => bar.update(done, total, date),
         });
@@ -104,9 +127,9 @@ export function registerBacktestCommand(program: Command): void {
           to,
           refitDays,
           ...model,
-          // The blend's and the ensemble's own constants, for machines comparing runs.
-          ...(model.model === 'shots' || model.model === 'ensemble' ? { ensemble: ENSEMBLE } : {}),
-          historyYears: forecaster.historyYears,
+          // The forecaster's own constants (and the blend's), for machines comparing runs.
+          ...(model.model === 'shots' || model.model === 'ensemble' ? { forecaster: forecasterConstants(model) } : {}),
+          historyYears,
           seconds,
         };
         if (options.json) return printJson({ settings, report });
@@ -134,34 +157,46 @@ function parseScope(text: string): BacktestModelOptions['scope'] {
   return text;
 }
 
-const plusMinus = (m: MeanWithError | undefined, digits = 4): string =>
+const plusMinus = (m: MeanWithError | null | undefined, digits = 4): string =>
   m ? `${m.mean.toFixed(digits)} ± ${(m.standardError ?? 0).toFixed(digits)}` : '';
-const signed = (m: MeanWithError | undefined): string =>
+const signed = (m: MeanWithError | null | undefined): string =>
   m ? `${m.mean >= 0 ? '+' : ''}${m.mean.toFixed(4)} ± ${(m.standardError ?? 0).toFixed(4)}` : '';
 
-function groupRow(g: BacktestGroup): (string | number)[] {
+/** A group's row; the market's columns only when the run has odds, the odds count only when some fixtures lack them. */
+function groupRow(g: BacktestGroup, columns: MarketColumns): (string | number)[] {
   const s = g.scores;
+  const draws = s
+    ? [s.draws.model, ...(columns.market ? [s.draws.market] : []), s.draws.observed]
+        .map((d) => (d === null ? '–' : d.toFixed(3)))
+        .join(' / ')
+    : '';
   return [
     g.key,
     g.scored,
     g.skipped,
+    ...(columns.oddsCount ? [g.withOdds] : []),
     plusMinus(s?.model.rps),
     s ? s.model.logLoss.mean.toFixed(4) : '',
     s ? s.model.brier.mean.toFixed(4) : '',
-    plusMinus(s?.market.rps),
-    signed(s?.rpsGap),
-    s ? `${s.draws.model.toFixed(3)} / ${s.draws.market.toFixed(3)} / ${s.draws.observed.toFixed(3)}` : '',
+    ...(columns.market ? [plusMinus(s?.market?.rps), signed(s?.rpsGap)] : []),
+    draws,
   ];
+}
+
+interface MarketColumns {
+  market: boolean;
+  oddsCount: boolean;
 }
 
 function describeModel(settings: BacktestModelOptions & { historyYears: number }): string {
   if (settings.model === 'elo' || settings.model === 'pi') return `ratings over ${settings.historyYears} y of history`;
-  const goals = `window ${settings.windowYears} y, ξ ${settings.xi}, prior ${settings.priorStrength}, ${settings.scope} fits`;
-  if (settings.model === 'shots') return `${goals}; shots blended at ${1 - ENSEMBLE.goalWeight}`;
-  if (settings.model !== 'ensemble') return goals;
+  const goals = `window ${settings.windowYears} y, ξ ${settings.xi}, prior ${settings.priorStrength}`;
+  if (settings.model === 'shots')
+    return `${goals}, ${settings.scope} fits; shots blended at ${1 - FORECASTER.goalWeight}`;
+  if (settings.model !== 'ensemble') return `${goals}, ${settings.scope} fits`;
   return (
-    `${goals}; shots blended at ${1 - ENSEMBLE.goalWeight}, Elo K ${ENSEMBLE.eloK} at ${ENSEMBLE.eloWeight}, ` +
-    `stretch ${ENSEMBLE.stretch}, stakes and stature shifts`
+    `the forecaster: ${goals}; shots blended at ${1 - FORECASTER.goalWeight}, Elo K ${FORECASTER.elo.k} at ` +
+    `${FORECASTER.elo.weight}, stretch ${FORECASTER.stretch}, stakes and stature shifts; one fit per scope`
   );
 }
 
@@ -179,29 +214,35 @@ function printReport(
 ): void {
   process.stdout.write(
     `${pc.bold(settings.model)} on ${settings.competitions.join(', ')} ${settings.from}..${settings.to}: ` +
-      `${report.fits} fits every ${settings.refitDays} days on ${settings.history.join(', ')} ` +
+      `${report.fits} fit dates every ${settings.refitDays} days on ${settings.history.join(', ')} ` +
       `(${describeModel(settings)}) ` +
       `in ${settings.seconds.toFixed(1)} s\n`,
   );
+  const columns: MarketColumns = {
+    market: report.overall.withOdds > 0,
+    oddsCount: report.overall.withOdds < report.overall.scored,
+  };
   const head = [
     '',
     'scored',
     'skipped',
+    ...(columns.oddsCount ? ['with odds'] : []),
     'model RPS',
     'log loss',
     'Brier',
-    'market RPS',
-    'gap (RPS)',
-    'draw model / market / seen',
+    ...(columns.market ? ['market RPS', 'gap (RPS)'] : []),
+    columns.market ? 'draw model / market / seen' : 'draw model / seen',
   ];
-  printTable(head, [...report.byCompetition.map(groupRow), groupRow(report.overall)]);
-  printTable(['season', ...head.slice(1)], report.bySeason.map(groupRow));
+  const row = (g: BacktestGroup) => groupRow(g, columns);
+  printTable(head, [...report.byCompetition.map(row), row(report.overall)]);
+  printTable(['season', ...head.slice(1)], report.bySeason.map(row));
+  printGoalMarkets(report);
   printTable(
-    ['outcome', 'model predicted', 'market predicted', 'observed'],
+    ['outcome', 'model predicted', ...(columns.market ? ['market predicted'] : []), 'observed'],
     report.calibration.modelRates.map((rate, k) => [
       rate.label,
       rate.meanPredicted.toFixed(3),
-      report.calibration.marketRates[k].meanPredicted.toFixed(3),
+      ...(columns.market ? [report.calibration.marketRates[k].meanPredicted.toFixed(3)] : []),
       `${rate.observedFrequency.toFixed(3)} ± ${(2 * rate.standardError).toFixed(3)}`,
     ]),
   );
@@ -217,9 +258,46 @@ function printReport(
       ]),
     ),
   );
-  const sources = report.marketSources.map((s) => `${s.source} ${s.count}`).join(', ');
-  process.stdout.write(`market: ${sources} (margin removed by Shin's method)\n`);
+  if (columns.market) {
+    const sources = report.marketSources.map((s) => `${s.source} ${s.count}`).join(', ');
+    process.stdout.write(`market: ${sources} (margin removed by Shin's method)\n`);
+  } else process.stdout.write('market: no odds for these fixtures; the model is scored alone\n');
+  if (report.withoutOdds.length > 0 && columns.market) {
+    process.stdout.write(`without odds: ${report.withoutOdds.map((s) => `${s.reason} (${s.count})`).join('; ')}\n`);
+  }
   if (report.skipped.length > 0) {
     process.stdout.write(`skipped: ${report.skipped.map((s) => `${s.reason} (${s.count})`).join('; ')}\n`);
   }
+}
+
+/** The score grid's goal markets by competition and overall, where the model has grids. */
+function printGoalMarkets(report: BacktestReport): void {
+  const groups = [...report.byCompetition, report.overall].filter((g) => g.scores?.goals);
+  if (groups.length === 0) return;
+  printTable(
+    [
+      'goal markets',
+      'over 2.5 model / seen',
+      'O/U 2.5 log loss',
+      'closing O/U: n',
+      'model',
+      'market',
+      'gap',
+      'correct score',
+    ],
+    groups.map((g) => {
+      const goals = g.scores!.goals!;
+      const market = goals.overUnderMarket;
+      return [
+        g.key,
+        `${goals.over.model.toFixed(3)} / ${goals.over.observed.toFixed(3)}`,
+        plusMinus(goals.overUnder),
+        market?.fixtures ?? 0,
+        market ? market.model.mean.toFixed(4) : '',
+        market ? market.market.mean.toFixed(4) : '',
+        signed(market?.gap),
+        plusMinus(goals.correctScore),
+      ];
+    }),
+  );
 }

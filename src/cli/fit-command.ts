@@ -10,6 +10,9 @@ import {
   type SavedModel,
 } from '../forecast/match-model.js';
 import { leagueStrengths } from '../forecast/league-strengths.js';
+import { fitForecaster, forecasterHistoryYears } from '../forecast/forecaster.js';
+import { forecasterFile } from '../forecast/model-file.js';
+import { storeForecastSource } from '../history/forecast-history.js';
 import { registryOf } from '../store/competition-store.js';
 import { openCommandDatabase } from './database-option.js';
 import { parseCompetitions, parseDate, parseNumber } from './option-parsers.js';
@@ -28,11 +31,17 @@ interface FitOptions extends CommonOptions {
 export function registerFitCommand(program: Command): void {
   program
     .command('fit')
-    .description('fit a goal model or rating system on match history and optionally save it as versioned JSON')
+    .description(
+      'fit the forecaster (--model ensemble) or a single goal model or rating system and optionally save it as versioned JSON',
+    )
     .option('--competitions <codes>', 'comma-separated competition codes or names (default: all)')
     .option('--from <date>', 'first match date to use (YYYY-MM-DD)')
     .option('--to <date>', 'last match date to use (YYYY-MM-DD, default: today)')
-    .option('--model <family>', `${MODEL_FAMILIES.join('|')}`, DEFAULT_MODEL_OPTIONS.family)
+    .option(
+      '--model <name>',
+      `ensemble (the forecaster, as predict uses it: needs --competitions) or a single model: ${MODEL_FAMILIES.join('|')}`,
+      DEFAULT_MODEL_OPTIONS.family,
+    )
     .option('--xi <perDay>', 'time-decay rate per day: weight exp(-xi·days)', String(DEFAULT_MODEL_OPTIONS.xi))
     .option(
       '--prior <precision>',
@@ -44,6 +53,7 @@ export function registerFitCommand(program: Command): void {
     .option('--json', 'print the fitted model summary as JSON')
     .action((options: FitOptions) =>
       runCommand(options, () => {
+        if (options.model === 'ensemble') return fitEnsemble(options);
         const family = options.model as ModelFamily;
         if (!MODEL_FAMILIES.includes(family)) {
           throw new MatchdayError('BAD_OPTION', `unknown model ${options.model}; one of ${MODEL_FAMILIES.join(', ')}`, {
@@ -100,6 +110,90 @@ export function registerFitCommand(program: Command): void {
         if (options.out) process.stdout.write(`saved to ${options.out}\n`);
       }),
     );
+}
+
+/**
+ * The forecaster fitted on the competitions' matches before the day after `--to` (their last years, as `predict`
+ * fits it for a fixture of that scope), saved with everything it needs to predict offline.
+ */
+function fitEnsemble(options: FitOptions): void {
+  if (!options.competitions) {
+    throw new MatchdayError(
+      'BAD_OPTION',
+      '--model ensemble needs --competitions: the scope to fit on (e.g. eng.1,eng.2 for a Premier League fixture)',
+      { field: 'competitions' },
+    );
+  }
+  if (options.from) {
+    throw new MatchdayError('BAD_OPTION', '--from does not apply to the forecaster: each part fits its own years', {
+      field: 'from',
+    });
+  }
+  const to = options.to ? parseDate(options.to, 'to') : new Date().toISOString().slice(0, 10);
+  const db = openCommandDatabase(options, { readonly: true });
+  let forecaster;
+  let file;
+  try {
+    const competitions = [...parseCompetitions(options.competitions, registryOf(db))].sort();
+    const history = storeForecastSource(db).history(competitions, dayAfter(to), forecasterHistoryYears());
+    if (history.matches.length === 0) {
+      throw new MatchdayError('NO_HISTORY', `no played matches before ${dayAfter(to)} in ${competitions.join(', ')}`);
+    }
+    forecaster = fitForecaster(history);
+    // The league seasons it keeps are read now, while the database is open.
+    file = forecasterFile(forecaster);
+  } finally {
+    db.close();
+  }
+  if (options.out) writeFileSync(options.out, `${JSON.stringify(file)}\n`);
+  const { state } = forecaster;
+  const member = (
+    part: { model: { diagnostics: { converged: boolean; iterations: number } } } | { failed: string } | null,
+  ) =>
+    part === null
+      ? 'left out'
+      : 'failed' in part
+        ? `failed: ${part.failed}`
+        : part.model.diagnostics.converged
+          ? 'converged'
+          : 'not converged';
+  const summary = {
+    model: 'ensemble',
+    fitDate: state.fitDate,
+    data: state.data,
+    teams: state.teams.length,
+    members: {
+      goals: member(state.goals),
+      shots: member(state.shots),
+      elo:
+        state.elo === null
+          ? 'left out'
+          : 'failed' in state.elo
+            ? `failed: ${state.elo.failed}`
+            : `${state.elo.teamIds.length} teams rated`,
+    },
+    seasons: file.seasons.map((s) => `${s.competition} ${s.season}`),
+    constants: state.constants,
+    savedTo: options.out ?? null,
+  };
+  if (options.json) return printJson(summary);
+  printTable(
+    ['model', 'matches', 'teams', 'from', 'to', 'goals', 'shots', 'Elo', 'seasons kept'],
+    [
+      [
+        'ensemble',
+        state.data.matches,
+        state.teams.length,
+        state.data.firstDate ?? '',
+        state.data.lastDate ?? '',
+        summary.members.goals,
+        summary.members.shots,
+        summary.members.elo,
+        summary.seasons.join(', '),
+      ],
+    ],
+  );
+  if (options.out) process.stdout.write(`saved to ${options.out}\n`);
 }
 
 function fitSummary(saved: SavedModel) {

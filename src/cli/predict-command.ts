@@ -1,25 +1,33 @@
 import type { Command } from 'commander';
 import { MatchdayError } from '../errors.js';
-import { forecastFixture, type FixtureForecast } from '../forecast/fixture-forecast.js';
-import { fitFixtureModel, fixtureFitScope, fixtureTeam } from '../forecast/fixture-model.js';
-import { MODEL_FAMILIES, DEFAULT_MODEL_OPTIONS, type ModelFamily, type SavedModel } from '../forecast/match-model.js';
+import { predictFixture } from '../app/predict.js';
+import { forecastFixture, savedFixtureModel, type FixtureForecast } from '../forecast/fixture-forecast.js';
+import { fitFixtureModel, fixtureFitScope } from '../forecast/fixture-model.js';
+import { MODEL_FAMILIES, DEFAULT_MODEL_OPTIONS, type ModelFamily } from '../forecast/match-model.js';
+import type { TeamCandidate } from '../identity/team-directory.js';
+import { lookUpFixture } from '../history/fixture-lookup.js';
 import { findTeam } from '../history/team-lookup.js';
 import type { Db } from '../store/database.js';
 import { registryOf } from '../store/competition-store.js';
 import { openCommandDatabase } from './database-option.js';
 import { readModelFile } from './model-file.js';
-import { parseCompetitions, parseDate, parseNumber } from './option-parsers.js';
+import { parseCompetition, parseCompetitions, parseDate, parseNumber } from './option-parsers.js';
 import { printJson, printTable, runCommand, type CommonOptions } from './output.js';
 
 interface PredictOptions extends CommonOptions {
   date?: string;
+  fitDate?: string;
+  competition?: string;
   neutral?: boolean;
-  model?: string;
+  model: string;
   modelFile?: string;
   competitions?: string;
   xi?: string;
   prior?: string;
 }
+
+/** `ensemble` is the forecaster (the default); the families are single models, fitted on request. */
+const PREDICT_MODELS = ['ensemble', ...MODEL_FAMILIES] as const;
 
 export function registerPredictCommand(program: Command): void {
   program
@@ -27,15 +35,20 @@ export function registerPredictCommand(program: Command): void {
     .description('forecast a fixture: expected goals, 1X2, scorelines and every market from one score grid')
     .argument('<home>', 'home team')
     .argument('<away>', 'away team')
-    .option('--date <date>', 'fixture date; the model uses only matches before it (default: today)')
+    .option('--date <date>', 'fixture date (default: today)')
+    .option(
+      '--fit-date <date>',
+      'fit the forecaster on the matches before this date instead of before the fixture date (as a weekly backtest does)',
+    )
+    .option('--competition <code>', "the fixture's competition when the database has no such fixture")
     .option('--neutral', 'played at a neutral venue (no home advantage)')
-    .option('--model <family>', MODEL_FAMILIES.join('|'), DEFAULT_MODEL_OPTIONS.family)
+    .option('--model <name>', `${PREDICT_MODELS.join('|')} (ensemble: the forecaster)`, 'ensemble')
     .option('--model-file <file>', 'use a model saved by `matchday fit --out` instead of fitting')
-    .option('--competitions <codes>', "history to fit on (default: both teams' leagues + UEFA competitions)")
-    .option('--xi <perDay>', 'time-decay rate per day', String(DEFAULT_MODEL_OPTIONS.xi))
+    .option('--competitions <codes>', "single models: history to fit on (default: both teams' leagues + UEFA)")
+    .option('--xi <perDay>', 'single models: time-decay rate per day', String(DEFAULT_MODEL_OPTIONS.xi))
     .option(
       '--prior <precision>',
-      'prior precision toward the league mean',
+      'single models: prior precision toward the league mean',
       String(DEFAULT_MODEL_OPTIONS.priorStrength),
     )
     .option('--db <path>', 'database file')
@@ -43,44 +56,66 @@ export function registerPredictCommand(program: Command): void {
     .action((homeName: string, awayName: string, options: PredictOptions) =>
       runCommand(options, () => {
         const date = options.date ? parseDate(options.date, 'date') : new Date().toISOString().slice(0, 10);
+        const fitDate = options.fitDate ? parseDate(options.fitDate, 'fit-date') : date;
         const db = openCommandDatabase(options, { readonly: true });
-        const homeTeam = findTeam(db, homeName);
-        const awayTeam = findTeam(db, awayName);
-        const saved = options.modelFile
-          ? readModelFile(options.modelFile)
-          : fitForFixture(db, [homeTeam.teamId, awayTeam.teamId], date, options);
-        const home = fixtureTeam(db, homeTeam, date);
-        const away = fixtureTeam(db, awayTeam, date);
-        db.close();
-        const forecast = forecastFixture(saved, home, away, { neutral: options.neutral ?? false });
-        if (options.json) return printJson({ date, ...forecast });
-        printForecast(forecast);
+        try {
+          const competition = options.competition ? parseCompetition(options.competition, registryOf(db)) : undefined;
+          const request = {
+            home: findTeam(db, homeName),
+            away: findTeam(db, awayName),
+            date,
+            fitDate,
+            ...(competition && { competition }),
+            ...(options.neutral && { neutral: true }),
+          };
+          const forecast =
+            options.model === 'ensemble' && !options.modelFile
+              ? predictFixture(db, request)
+              : { date, ...single(db, request, options) };
+          if (options.json) return printJson(forecast);
+          printForecast(forecast);
+        } finally {
+          db.close();
+        }
       }),
     );
 }
 
-function fitForFixture(db: Db, teamIds: number[], date: string, options: PredictOptions): SavedModel {
-  const family = (options.model ?? DEFAULT_MODEL_OPTIONS.family) as ModelFamily;
+/** A saved model's forecast, or a single model's fitted for the fixture. */
+function single(
+  db: Db,
+  request: { home: TeamCandidate; away: TeamCandidate; date: string; competition?: string; neutral?: boolean },
+  options: PredictOptions,
+): FixtureForecast {
+  const fixture = lookUpFixture(db, request.home, request.away, request.date, request);
+  if (options.modelFile) return forecastFixture(readModelFile(options.modelFile), fixture);
+  const family = options.model as ModelFamily;
   if (!MODEL_FAMILIES.includes(family)) {
-    throw new MatchdayError('BAD_OPTION', `unknown model ${options.model}; one of ${MODEL_FAMILIES.join(', ')}`, {
+    throw new MatchdayError('BAD_OPTION', `unknown model ${options.model}; one of ${PREDICT_MODELS.join(', ')}`, {
       field: 'model',
     });
   }
   const competitions = options.competitions ? parseCompetitions(options.competitions, registryOf(db)) : undefined;
-  return fitFixtureModel(db, fixtureFitScope(db, teamIds, date, competitions), {
-    family,
-    xi: parseNumber(options.xi ?? '0', 'xi', 0),
-    priorStrength: parseNumber(options.prior ?? '0', 'prior', 0),
-  });
+  const saved = fitFixtureModel(
+    db,
+    fixtureFitScope(db, [fixture.home.id, fixture.away.id], request.date, competitions),
+    {
+      family,
+      xi: parseNumber(options.xi ?? '0', 'xi', 0),
+      priorStrength: parseNumber(options.prior ?? '0', 'prior', 0),
+    },
+  );
+  return forecastFixture(savedFixtureModel(saved), fixture);
 }
 
 const percent = (p: number) => `${(100 * p).toFixed(1)}%`;
 
 function printForecast(f: FixtureForecast): void {
   const m = f.markets;
+  const family = f.model.family === 'ensemble' ? 'the forecaster' : f.model.family;
   process.stdout.write(
-    `${f.home.name} v ${f.away.name}${f.neutral ? ' (neutral)' : ''} — ${f.model.family} fitted on ${f.model.data.matches} matches ` +
-      `${f.model.data.firstDate}..${f.model.data.lastDate}\n`,
+    `${f.home.name} v ${f.away.name}${f.neutral ? ' (neutral)' : ''} — ${family} fitted on ${f.model.data.matches} matches ` +
+      `${f.model.data.firstDate}..${f.model.data.lastDate} (${f.model.data.competitions.join(', ')})\n`,
   );
   printTable(
     ['', f.home.name, 'draw', f.away.name],
@@ -89,6 +124,22 @@ function printForecast(f: FixtureForecast): void {
       ['expected goals', f.expectedGoals.home.toFixed(2), '', f.expectedGoals.away.toFixed(2)],
     ],
   );
+  if (f.ensemble) {
+    const row = (label: string, p: readonly number[] | null) =>
+      p ? [label, percent(p[0]), percent(p[1]), percent(p[2])] : [label, '–', '–', '–'];
+    printTable(
+      ['the forecaster, step by step', f.home.name, 'draw', f.away.name],
+      [
+        row('goals + shots blend', f.ensemble.blend),
+        row('Elo', f.ensemble.elo),
+        row('pooled, stretched', f.ensemble.stretched),
+        row(
+          `shifted (stakes ${f.ensemble.stakesShift.toFixed(3)}, stature ${f.ensemble.statureShift.toFixed(3)})`,
+          f.ensemble.outcomes,
+        ),
+      ],
+    );
+  }
   const scorelines = (list: { home: number; away: number; probability: number }[]) =>
     list
       .slice(0, 3)

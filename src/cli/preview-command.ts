@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { LineCounter, parseDocument } from 'yaml';
 import { MatchdayError } from '../errors.js';
-import { parseSavedModel } from '../forecast/match-model.js';
+import { parseModelFile } from '../forecast/model-file.js';
 import { yamlLine } from '../ingest/alias-overrides.js';
 import { composePreview } from '../preview/compose-preview.js';
 import { parseDossier, type Dossier } from '../preview/dossier.js';
@@ -41,7 +41,10 @@ export function registerPreviewCommand(program: Command): void {
     .option('--date <date>', "fixture date (default: the dossier's)")
     .option('--competition <code>', "competition code or name (default: the dossier's, or the stored fixture's)")
     .option('--dossier <file>', 'team news, line-ups, venue, ticketing and quotes (docs/dossier.md)')
-    .option('--model-file <file>', 'a model saved by `matchday fit --out` (default: fit one on the database)')
+    .option(
+      '--model-file <file>',
+      'a model saved by `matchday fit --out` (default: fit the forecaster on the database)',
+    )
     .option('--format <format>', FORMATS.join('|'), 'md')
     .option('--out <file>', 'write the preview to a file instead of standard output')
     .option('--seed <n>', 'choose other wordings (default: one fixed by the fixture)')
@@ -72,7 +75,7 @@ export function registerPreviewCommand(program: Command): void {
         const dossier = options.dossier && dossierText !== null ? parseDossier(dossierText, options.dossier) : null;
         const model = options.modelFile
           ? {
-              saved: parseSavedModel(readText(options.modelFile, 'MODEL_FILE'), options.modelFile),
+              model: parseModelFile(readText(options.modelFile, 'MODEL_FILE'), options.modelFile),
               file: options.modelFile,
             }
           : null;

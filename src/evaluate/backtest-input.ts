@@ -1,9 +1,22 @@
 import { yearsBefore } from '../history/fit-scope.js';
-import type { HistoryMatch } from '../forecast/match-forecaster.js';
+import {
+  historyMatches,
+  memoryForecastSource,
+  type ForecastSource,
+  type HistoryMatch,
+} from '../history/forecast-history.js';
+import { forecastScope } from '../history/forecast-scope.js';
 import type { Db } from '../store/database.js';
-import { competitionCodes, resultRows } from '../store/match-queries.js';
+import {
+  heldCompetitions,
+  resultRows,
+  seasonTotals,
+  teamInfo,
+  type SeasonTotal,
+  type TeamInfo,
+} from '../store/match-queries.js';
 import { registryOf } from '../store/competition-store.js';
-import { referenceOdds1x2 } from '../store/odds-queries.js';
+import { referenceOdds1x2, referenceOddsTotal } from '../store/odds-queries.js';
 import { shotCounts } from '../store/stats-queries.js';
 import type { BacktestInput } from './backtest.js';
 
@@ -15,38 +28,54 @@ export interface BacktestScope {
   to: string;
   /** Competitions the models learn from (the forecast ones should be among them). */
   historyCompetitions: string[];
-  /** Years of history before `from` to read: the longest window any fit will ask for. */
+  /** Years of matches before `from` to read: the longest window any fit uses (older league seasons are read as totals). */
   historyYears: number;
+  /** Years of shots before `from` to read: the goal models' window (older matches are read without). */
+  shotYears: number;
 }
 
-/** Reads everything a backtest needs from the store: played history with shots, fixtures with their reference odds. */
-export function loadBacktestInput(db: Db, scope: BacktestScope): BacktestInput {
+/** Everything a backtest reads from the store, once: fixtures with their books, and the history the fits draw on. */
+export interface BacktestData extends BacktestInput {
+  /** Played matches of the history competitions, oldest first (date, then id), with shots where recorded. */
+  history: HistoryMatch[];
+  /** Season totals of the history's leagues before those matches (what the club statures look back on). */
+  olderTotals: Map<string, SeasonTotal[]>;
+  /** Names and countries of the history's teams. */
+  teams: Map<number, TeamInfo>;
+  /** The same history as a forecast source for the forecaster: each fit cuts it strictly before its date. */
+  source: ForecastSource;
+}
+
+export function loadBacktestInput(db: Db, scope: BacktestScope): BacktestData {
   const before = dayAfter(scope.to);
   const from = yearsBefore(scope.from, scope.historyYears);
-  const shots = shotCounts(db, { competitions: scope.historyCompetitions, from, before });
-  // One object literal shape for every match keeps the fits' hot loops monomorphic.
-  const history: HistoryMatch[] = resultRows(db, { competitions: scope.historyCompetitions, from, before }).map(
-    (row) => ({
-      id: row.id,
-      date: row.date,
-      competition: row.competition,
-      kind: row.kind,
-      country: row.country,
-      season: row.season,
-      homeTeamId: row.homeTeamId,
-      awayTeamId: row.awayTeamId,
-      homeGoals: row.homeGoals,
-      awayGoals: row.awayGoals,
-      neutral: row.neutral,
-      shots: shots.get(row.id) ?? null,
-    }),
-  );
+  const filter = { competitions: scope.historyCompetitions, from, before };
+  // Shots count only in the goal models' years before a fit; older matches need none.
+  const shotsFrom = yearsBefore(scope.from, scope.shotYears);
+  const history = historyMatches(resultRows(db, filter), shotCounts(db, { ...filter, from: shotsFrom }));
   const odds = referenceOdds1x2(db, { competitions: scope.competitions, from: scope.from, to: scope.to });
+  const totals = referenceOddsTotal(db, { competitions: scope.competitions, from: scope.from, to: scope.to });
   const fixtures = resultRows(db, { competitions: scope.competitions, from: scope.from, before }).map((match) => ({
     match,
     odds: odds.get(match.id) ?? null,
+    totals: totals.get(match.id) ?? null,
   }));
-  return { history, fixtures };
+  const teams = teamInfo(db, [...new Set(history.flatMap((m) => [m.homeTeamId, m.awayTeamId]))]);
+  const registry = registryOf(db);
+  // The statures are of the forecast leagues only.
+  const olderTotals = new Map(
+    scope.competitions
+      .filter((code) => registry.get(code)?.kind === 'league')
+      .map((code) => [code, seasonTotals(db, code, from)]),
+  );
+  const source = memoryForecastSource({
+    matches: history,
+    olderTotals,
+    teams,
+    registry,
+    held: new Set(heldCompetitions(db)),
+  });
+  return { fixtures, history, olderTotals, teams, source };
 }
 
 function dayAfter(date: string): string {
@@ -54,18 +83,23 @@ function dayAfter(date: string): string {
 }
 
 /**
- * What the models learn from by default: the forecast competitions plus the second tiers of their countries
- * that the database holds, so a promoted team arrives with a record. (UEFA matches did not help the five
- * leagues' forecasts: docs/backtest.md.)
+ * What the models learn from by default: every competition the forecaster's scope of a forecast competition can
+ * take in (history/forecast-scope.ts) — a league with its neighbouring tiers; for a cup or a continental
+ * competition every league and continental competition with data — so that a backtest fits what `predict` fits.
  */
 export function defaultHistoryCompetitions(db: Db, competitions: string[]): string[] {
   const registry = registryOf(db);
-  const countries = new Set(
-    registry.competitions.filter((c) => competitions.includes(c.code) && c.country).map((c) => c.country),
-  );
-  const stored = new Set(competitionCodes(db, 'league'));
-  const secondTiers = registry.competitions
-    .filter((c) => c.tier === 2 && c.country !== null && countries.has(c.country) && stored.has(c.code))
-    .map((c) => c.code);
-  return [...new Set([...competitions, ...secondTiers])];
+  const held = new Set(heldCompetitions(db));
+  const history = new Set<string>(competitions);
+  for (const code of competitions) {
+    if (registry.get(code)?.kind === 'league') {
+      const lookups = { registry, held, latestLeague: () => null };
+      for (const c of forecastScope({ competition: code, homeTeamId: -1, awayTeamId: -2 }, lookups)) history.add(c);
+    } else {
+      for (const c of registry.competitions) {
+        if ((c.kind === 'league' || c.kind === 'continental') && held.has(c.code)) history.add(c.code);
+      }
+    }
+  }
+  return [...history];
 }

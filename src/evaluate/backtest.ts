@@ -1,31 +1,22 @@
 import { MatchdayError } from '../errors.js';
-import { yearsBefore } from '../history/fit-scope.js';
-import {
-  firstOnOrAfter,
-  fitOrSkip,
-  type FixturePredictor,
-  type HistoryMatch,
-  type MatchForecaster,
-  type Probabilities1x2,
-} from '../forecast/match-forecaster.js';
+import type { BacktestModel, Probabilities1x2 } from '../forecast/match-forecaster.js';
+import type { ScoreGrid } from '../models/score-grid.js';
 import type { ResultRow } from '../store/match-queries.js';
-import type { ReferenceOdds1x2 } from '../store/odds-queries.js';
+import type { ReferenceOdds1x2, ReferenceOddsTotal } from '../store/odds-queries.js';
 import { impliedProbabilities } from './implied-probabilities.js';
 import { outcomeOfScore } from './metrics.js';
 
 /**
  * Walk-forward backtest: the model is refitted on a schedule and each fixture is forecast by the latest fit,
  * which saw only matches played strictly before the day of that fit (so never the fixture's own day). Pure:
- * the caller reads history, fixtures and odds from the store.
+ * the caller reads fixtures and odds from the store, and gives the model its history (BacktestModel).
  */
 export interface BacktestInput {
   /**
-   * Played matches of the fit scope, oldest first: what every fit draws from. It may include the fixtures
-   * themselves and anything after them; the backtest cuts it at each fit date.
+   * The played matches to forecast, oldest first, with the reference 1X2 book to score the market on and, where
+   * the data has one, the over/under 2.5 book.
    */
-  history: readonly HistoryMatch[];
-  /** The played matches to forecast, oldest first, with the reference book to score the market on. */
-  fixtures: readonly { match: ResultRow; odds: ReferenceOdds1x2 | null }[];
+  fixtures: readonly { match: ResultRow; odds: ReferenceOdds1x2 | null; totals?: ReferenceOddsTotal | null }[];
 }
 
 export interface BacktestOptions {
@@ -41,12 +32,18 @@ export interface FixtureResult {
   /** Date of the fit that forecast it: the model saw matches before this date only. */
   fitDate: string;
   model: Probabilities1x2 | null;
+  /** The model's score grid, when it has one (the forecaster's: every market reads it). */
+  grid: ScoreGrid | null;
   /** The reference book with its margin removed by Shin's method. */
   market: Probabilities1x2 | null;
   /** `Pinnacle closing`, `Market average closing`, ... */
   marketSource: string | null;
-  /** Why the fixture is not scored (null when both the model and the market priced it). */
+  /** The over/under 2.5 book with its margin removed (P(over), P(under)), where the data has one. */
+  marketTotals: [over: number, under: number] | null;
+  /** Why the model did not price the fixture (null when it did). */
   skipped: string | null;
+  /** Why the market has no price (null when it has). */
+  marketMissing: string | null;
 }
 
 export interface BacktestRun {
@@ -57,7 +54,7 @@ export interface BacktestRun {
 
 const DAY_MS = 86_400_000;
 
-export function runBacktest(input: BacktestInput, forecaster: MatchForecaster, options: BacktestOptions): BacktestRun {
+export function runBacktest(input: BacktestInput, model: BacktestModel, options: BacktestOptions): BacktestRun {
   if (!Number.isInteger(options.refitDays) || options.refitDays < 1) {
     throw new MatchdayError(
       'BAD_OPTION',
@@ -68,45 +65,69 @@ export function runBacktest(input: BacktestInput, forecaster: MatchForecaster, o
     );
   }
   checkDateOrder(
-    input.history.map((m) => m.date),
-    'history',
-  );
-  checkDateOrder(
     input.fixtures.map((f) => f.match.date),
     'fixtures',
   );
 
   const results: FixtureResult[] = [];
+  const fitDateOf = refitSchedule(
+    input.fixtures.map((f) => f.match.date),
+    options.refitDays,
+  );
   const fitDates: string[] = [];
-  let predictor: FixturePredictor | null = null;
-  let nextFit = '';
-  input.fixtures.forEach(({ match, odds }, i) => {
-    if (predictor === null || match.date >= nextFit) {
-      const from = yearsBefore(match.date, forecaster.historyYears);
-      const history = input.history.slice(
-        firstOnOrAfter(input.history, from),
-        firstOnOrAfter(input.history, match.date),
-      );
-      predictor = fitOrSkip(forecaster, history, match.date);
-      fitDates.push(match.date);
-      nextFit = addDays(match.date, options.refitDays);
+  input.fixtures.forEach(({ match, odds, totals }, i) => {
+    const fitDate = fitDateOf[i];
+    if (fitDates.at(-1) !== fitDate) {
+      fitDates.push(fitDate);
       options.onProgress?.(i, input.fixtures.length, match.date);
     }
-    const prediction = predictor.predict(match);
+    const prediction = model.forecast(match, fitDate);
     const market = marketProbabilities(odds);
-    const model = 'probabilities' in prediction ? prediction.probabilities : null;
+    const priced = 'probabilities' in prediction;
     results.push({
       match,
       outcome: outcomeOfScore(match.homeGoals, match.awayGoals),
-      fitDate: fitDates[fitDates.length - 1],
-      model,
+      fitDate,
+      model: priced ? prediction.probabilities : null,
+      grid: priced ? (prediction.grid ?? null) : null,
       market: market.probabilities,
       marketSource: odds ? `${odds.bookmaker} ${odds.closing ? 'closing' : 'pre-match'}` : null,
-      skipped: 'skipped' in prediction ? prediction.skipped : market.skipped,
+      marketTotals: totalsProbabilities(totals ?? null),
+      skipped: priced ? null : prediction.skipped,
+      marketMissing: market.skipped,
     });
   });
   options.onProgress?.(input.fixtures.length, input.fixtures.length, input.fixtures.at(-1)?.match.date ?? '');
   return { fixtures: results, fitDates };
+}
+
+/**
+ * The fit date of each fixture (dates in order): a refit happens on a fixture's date when the last fit is
+ * `refitDays` old or more, so after a break the next fit is on the first match day.
+ */
+export function refitSchedule(dates: readonly string[], refitDays: number): string[] {
+  const fitDates: string[] = [];
+  let fit = '';
+  let nextFit = '';
+  for (const date of dates) {
+    if (fit === '' || date >= nextFit) {
+      fit = date;
+      nextFit = addDays(date, refitDays);
+    }
+    fitDates.push(fit);
+  }
+  return fitDates;
+}
+
+function totalsProbabilities(totals: ReferenceOddsTotal | null): [number, number] | null {
+  if (!totals) return null;
+  try {
+    const [over, under] = impliedProbabilities(totals.prices, 'shin').probabilities;
+    return [over, under];
+  } catch (error) {
+    if (!(error instanceof MatchdayError)) throw error;
+    return null;
+  }
 }
 
 function marketProbabilities(odds: ReferenceOdds1x2 | null): {

@@ -5,7 +5,8 @@ import type { ScoreGrid } from '../models/score-grid.js';
 import type { ResultRow } from '../store/match-queries.js';
 import { summariseGrid } from './grid-summary.js';
 import type { Fixture, FixturePredictor, MatchForecaster, Probabilities1x2 } from './match-forecaster.js';
-import { fitHistoryFromRows } from '../history/fit-history.js';
+import { fitHistoryFromRows, type FitHistory } from '../history/fit-history.js';
+import { MatchdayError } from '../errors.js';
 
 export interface GoalModelFitOptions {
   family: GoalModelFamily;
@@ -47,10 +48,28 @@ export class GoalModelFitter {
     const window = fitHistoryFromRows(history, date);
     const indexOf = new Map(window.teamIds.map((id, i) => [id, i]));
     const warmStart = this.previous ? remapWarmStart(this.previous, window.teamIds) : undefined;
-    const model = fitGoalModel(window.data, { ...this.options, warmStart });
+    const model = fitWarmOrCold(window.data, this.options, warmStart);
     const groupOf = new Map([...new Set(window.groupLabels)].map((label, i) => [label, i]));
     this.previous = { model, indexOf, groupOf };
     return this.previous;
+  }
+}
+
+/**
+ * A fit from the week before's parameters, or from scratch when they lie outside the new fit's valid region (a
+ * Dixon-Coles ρ that makes some τ ≤ 0 at this week's rates: it happened 234 times in Serie A 1980-93).
+ */
+function fitWarmOrCold(
+  data: FitHistory['data'],
+  options: GoalModelFitOptions,
+  warmStart: FittedGoalModel | undefined,
+): FittedGoalModel {
+  if (!warmStart) return fitGoalModel(data, options);
+  try {
+    return fitGoalModel(data, { ...options, warmStart });
+  } catch (error) {
+    if (!(error instanceof MatchdayError) || error.code !== 'OPTIMISER_NON_FINITE_START') throw error;
+    return fitGoalModel(data, options);
   }
 }
 

@@ -1,6 +1,10 @@
 import { MatchdayError } from '../errors.js';
-import type { ResultRow } from '../store/match-queries.js';
-import type { ShotCounts } from '../store/stats-queries.js';
+import { firstOnOrAfter, type HistoryMatch } from '../history/forecast-history.js';
+import { yearsBefore } from '../history/fit-scope.js';
+import type { ScoreGrid } from '../models/score-grid.js';
+
+export { firstOnOrAfter } from '../history/forecast-history.js';
+export type { HistoryMatch } from '../history/forecast-history.js';
 
 /**
  * What a walk-forward backtest needs of a model: fit on the matches before a date, then give 1X2 probabilities
@@ -14,23 +18,6 @@ export interface MatchForecaster {
   fit(history: readonly HistoryMatch[], date: string): FixturePredictor;
 }
 
-/** A played match as forecasters see it: the result, and shots where the source recorded them. */
-export interface HistoryMatch extends ResultRow {
-  shots: ShotCounts | null;
-}
-
-/** Index of the first match dated on or after `date` in a date-ordered list (binary search). */
-export function firstOnOrAfter(matches: readonly { date: string }[], date: string): number {
-  let lo = 0;
-  let hi = matches.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (matches[mid].date < date) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** A fixture to forecast: who plays whom, where, in which competition. */
 export interface Fixture {
   homeTeamId: number;
@@ -41,12 +28,19 @@ export interface Fixture {
   country?: string | null;
   /** The league season (e.g. `2023-24`) when known: the league table of the fixture is that season's. */
   season?: string;
+  /**
+   * The league each team last played in, when the fixture is not a league match: the prior of a team the model
+   * has not seen is its league's (in a league match it is the fixture's competition's).
+   */
+  homeLeague?: string;
+  awayLeague?: string;
 }
 
 /** Home win, draw, away win. */
 export type Probabilities1x2 = [home: number, draw: number, away: number];
 
-export type FixturePrediction = { probabilities: Probabilities1x2 } | { skipped: string };
+/** A model's forecast of a fixture: its 1X2 (and the score grid it comes from, when the model has one), or why not. */
+export type FixturePrediction = { probabilities: Probabilities1x2; grid?: ScoreGrid } | { skipped: string };
 
 export interface FixturePredictor {
   predict(fixture: Fixture): FixturePrediction;
@@ -69,4 +63,41 @@ export function fitOrSkip(
     const skipped = `fit failed: ${error.message}`;
     return { predict: () => ({ skipped }) };
   }
+}
+
+/**
+ * A model as a walk-forward backtest sees it: the forecast of a fixture by the model fitted on the matches
+ * strictly before `fitDate`. The backtest asks in fixture order, so fit dates never go back.
+ */
+export interface BacktestModel {
+  forecast(fixture: Fixture, fitDate: string): FixturePrediction;
+}
+
+/**
+ * A MatchForecaster as a backtest model: fitted once per fit date on the matches of `history` (oldest first)
+ * strictly before it and no older than its years.
+ */
+export function refittedModel(forecaster: MatchForecaster, history: readonly HistoryMatch[]): BacktestModel {
+  for (let i = 1; i < history.length; i++) {
+    if (history[i].date < history[i - 1].date) {
+      throw new MatchdayError(
+        'BACKTEST_INPUT',
+        `history must be in date order: ${history[i].date} follows ${history[i - 1].date}`,
+        { field: 'history' },
+      );
+    }
+  }
+  let fitted: { date: string; predictor: FixturePredictor } | null = null;
+  return {
+    forecast(fixture, fitDate) {
+      if (fitted?.date !== fitDate) {
+        const window = history.slice(
+          firstOnOrAfter(history, yearsBefore(fitDate, forecaster.historyYears)),
+          firstOnOrAfter(history, fitDate),
+        );
+        fitted = { date: fitDate, predictor: fitOrSkip(forecaster, window, fitDate) };
+      }
+      return fitted.predictor.predict(fixture);
+    },
+  };
 }

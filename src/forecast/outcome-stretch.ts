@@ -1,5 +1,4 @@
-import { MatchdayError } from '../errors.js';
-import type { FixturePredictor, MatchForecaster, Probabilities1x2 } from './match-forecaster.js';
+import type { Probabilities1x2 } from './match-forecaster.js';
 
 /**
  * Recalibrates 1X2 probabilities by stretching them on the ordered-logit scale. Any (home, draw, away) with
@@ -46,25 +45,4 @@ function reshapeOutcomes(
 
 export function logistic(t: number): number {
   return t >= 0 ? 1 / (1 + Math.exp(-t)) : Math.exp(t) / (1 + Math.exp(t));
-}
-
-/** A forecaster whose every 1X2 forecast is stretched by `factor` (and its draw band widened). */
-export function stretchedForecaster(forecaster: MatchForecaster, factor: number, drawWidening = 0): MatchForecaster {
-  if (!(factor > 0) || !Number.isFinite(factor)) {
-    throw new MatchdayError('BAD_OPTION', `stretch factor must be positive, got ${factor}`, { field: 'stretch' });
-  }
-  return {
-    historyYears: forecaster.historyYears,
-    fit(history, date): FixturePredictor {
-      const predictor = forecaster.fit(history, date);
-      return {
-        predict(fixture) {
-          const prediction = predictor.predict(fixture);
-          return 'skipped' in prediction
-            ? prediction
-            : { probabilities: stretchOutcomes(prediction.probabilities, factor, drawWidening) };
-        },
-      };
-    },
-  };
 }

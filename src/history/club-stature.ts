@@ -1,36 +1,51 @@
-import type { ResultRow } from '../store/match-queries.js';
+import { seasonStartYear } from '../competitions/seasons.js';
+
+/** One club's league season in short: points (3 a win, 1 a draw, whatever the era's rules) and matches played. */
+export interface SeasonRecord {
+  teamId: number;
+  /** First year of the season (`2023-24` → 2023, `2024` → 2024). */
+  startYear: number;
+  points: number;
+  played: number;
+}
 
 /**
- * Each club's standing in a league over a long run: the mean, over the `seasons` seasons before `season`, of
- * its points per game in that season's league matches, a season it spent elsewhere counting 0. `matches` are
- * one league's matches of any seasons (seasons named by their start year: `1995-96`, `2024`); others are
- * ignored. Big clubs keep their money and pull long after a bad spell — and the market prices them so.
+ * A league's season records as known on a date: the clubs' records in the seasons starting in
+ * `firstYear`..`lastYear`, from the matches played before that date, ordered by club id, then season (the order
+ * the statures are summed in, so every source gives the same numbers to the last bit).
  */
-export function clubStatures(matches: readonly ResultRow[], season: string, seasons: number): Map<number, number> {
-  const last = startYear(season) - 1;
-  const first = last - seasons + 1;
-  // Points and games per club and season, keyed by club id × seasons + season offset.
-  const points = new Map<number, number>();
-  const played = new Map<number, number>();
-  const add = (key: number, gained: number): void => {
-    points.set(key, (points.get(key) ?? 0) + gained);
-    played.set(key, (played.get(key) ?? 0) + 1);
-  };
-  for (const m of matches) {
-    const year = startYear(m.season);
-    if (year < first || year > last) continue;
-    const offset = year - first;
-    add(m.homeTeamId * seasons + offset, m.homeGoals > m.awayGoals ? 3 : m.homeGoals === m.awayGoals ? 1 : 0);
-    add(m.awayTeamId * seasons + offset, m.awayGoals > m.homeGoals ? 3 : m.homeGoals === m.awayGoals ? 1 : 0);
-  }
+export interface LeagueRecords {
+  seasonRecords(
+    competition: string,
+    firstYear: number,
+    lastYear: number,
+    teams: readonly number[],
+  ): readonly SeasonRecord[];
+}
+
+/**
+ * The clubs' standing in a league over a long run: the mean, over the `seasons` seasons before `season`, of each
+ * club's points per game in that season's league matches, a season it spent elsewhere (or before the data begins)
+ * counting 0. Big clubs keep their money and pull long after a bad spell — and the market prices them so. A
+ * league with a few seasons of data gives every club a small stature and so a small shift. A club without a
+ * season in the league is absent (stature 0).
+ */
+export function clubStatures(
+  records: LeagueRecords,
+  competition: string,
+  season: string,
+  seasons: number,
+  teams: readonly number[],
+): Map<number, number> {
+  const last = seasonStartYear(season) - 1;
   const statures = new Map<number, number>();
-  for (const [key, total] of points) {
-    const teamId = Math.floor(key / seasons);
-    statures.set(teamId, (statures.get(teamId) ?? 0) + total / played.get(key)! / seasons);
+  for (const r of records.seasonRecords(competition, last - seasons + 1, last, teams)) {
+    statures.set(r.teamId, (statures.get(r.teamId) ?? 0) + r.points / r.played / seasons);
   }
   return statures;
 }
 
-function startYear(season: string): number {
-  return Number(season.slice(0, 4));
+/** Records in the order LeagueRecords gives them (club id, then season). */
+export function sortRecords(records: SeasonRecord[]): SeasonRecord[] {
+  return records.sort((a, b) => a.teamId - b.teamId || a.startYear - b.startYear);
 }

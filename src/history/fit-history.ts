@@ -65,8 +65,10 @@ export function fitHistoryFromRows(
   const awayGoals = new Int32Array(n);
   const neutral = new Uint8Array(n);
   const ageDays = new Float64Array(n);
-  // League matches per (team, league), for the groups.
-  const leagueCounts = new Map<number, Map<string, number>>();
+  // Each league match's league as a small number (−1 for other competitions), for the groups.
+  const leagueOf = new Int32Array(n);
+  const leagueIndex = new Map<string, number>();
+  const leagues: string[] = [];
   for (let i = 0; i < n; i++) {
     const m = matches[i];
     homeTeam[i] = index(m.homeTeamId);
@@ -77,15 +79,31 @@ export function fitHistoryFromRows(
     let age = ageOfDate.get(m.date);
     if (age === undefined) ageOfDate.set(m.date, (age = Math.max(0, (reference - Date.parse(m.date)) / DAY_MS)));
     ageDays[i] = age;
-    if (m.kind !== 'league') continue;
-    for (const team of [homeTeam[i], awayTeam[i]]) {
-      let perLeague = leagueCounts.get(team);
-      if (!perLeague) leagueCounts.set(team, (perLeague = new Map()));
-      perLeague.set(m.competition, (perLeague.get(m.competition) ?? 0) + 1);
+    if (m.kind !== 'league') {
+      leagueOf[i] = -1;
+      continue;
     }
+    let league = leagueIndex.get(m.competition);
+    if (league === undefined) {
+      leagueIndex.set(m.competition, (league = leagues.length));
+      leagues.push(m.competition);
+    }
+    leagueOf[i] = league;
+  }
+  // League matches per team and league.
+  const leagueCount = leagues.length;
+  const counts = new Int32Array(teamIds.length * leagueCount);
+  for (let i = 0; i < n; i++) {
+    if (leagueOf[i] < 0) continue;
+    counts[homeTeam[i] * leagueCount + leagueOf[i]]++;
+    counts[awayTeam[i] * leagueCount + leagueOf[i]]++;
   }
   const groupLabels = poolSmallEuropeGroups(
-    teamIds.map((id, t) => mainLeague(leagueCounts.get(t)) ?? `${EUROPE_GROUP}:${teams.get(id)?.country ?? 'unknown'}`),
+    teamIds.map(
+      (id, t) =>
+        mainLeague(counts.subarray(t * leagueCount, (t + 1) * leagueCount), leagues) ??
+        `${EUROPE_GROUP}:${teams.get(id)?.country ?? 'unknown'}`,
+    ),
   );
   const groupIndex = new Map([...new Set(groupLabels)].map((label, g) => [label, g]));
   const teamGroup = Int32Array.from(groupLabels, (label) => groupIndex.get(label)!);
@@ -118,13 +136,13 @@ function distinctTeams(matches: readonly ResultRow[]): number[] {
 }
 
 /** The league with most matches (ties to the alphabetically first); null for a team with no league match. */
-function mainLeague(perLeague: Map<string, number> | undefined): string | null {
-  if (!perLeague) return null;
-  let best = '';
-  let bestCount = -1;
-  for (const [league, count] of perLeague) {
-    if (count > bestCount || (count === bestCount && league < best)) {
-      best = league;
+function mainLeague(counts: Int32Array, leagues: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestCount = 0;
+  for (let l = 0; l < counts.length; l++) {
+    const count = counts[l];
+    if (count > bestCount || (count === bestCount && count > 0 && leagues[l] < best!)) {
+      best = leagues[l];
       bestCount = count;
     }
   }

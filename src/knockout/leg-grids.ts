@@ -1,9 +1,11 @@
 /**
  * Where every leg's score grid comes from: one interface, fixture → the forecaster's 90-minute grid, as of one
- * date. Ties (tie-model) and brackets read their legs only through it. Today it is backed by the goal model fitted
- * for ties (goalModelLegGrids; tie-pricer fits it); a forecaster with a full score grid plugs in here. Pure.
+ * date. Ties (tie-model) and brackets read their legs only through it: from the goal model fitted for ties
+ * (goalModelLegGrids; tie-pricer fits it, and the tie calibration is fitted on its grids), or from a saved model
+ * (fixtureModelLegGrids: the forecaster or a single model a user loads with --model-file). Pure.
  */
 import { EUROPE_GROUP } from '../history/fit-history.js';
+import type { FixtureModel } from '../forecast/fixture-forecast.js';
 import type { FixtureTeam, SavedModel } from '../forecast/match-model.js';
 import { predictWithModel } from '../forecast/match-model.js';
 import type { ScoreGrid } from '../models/score-grid.js';
@@ -57,6 +59,26 @@ export function goalModelLegGrids(saved: SavedModel, groupOf: (team: TieTeam) =>
       });
       const knownTeams = ((leagueTeams.has(leg.home.id) ? 1 : 0) +
         (leagueTeams.has(leg.away.id) ? 1 : 0)) as KnownTeams;
+      return { grid, teamsFromPrior, knownTeams };
+    },
+  };
+}
+
+/** Legs from a fitted or saved fixture model (the forecaster or a single model); `teamOf` names a team as it knows it. */
+export function fixtureModelLegGrids(model: FixtureModel, teamOf: (team: TieTeam) => FixtureTeam): LegGrids {
+  const leagueTeams = new Set(model.teams.filter((t) => !t.group.startsWith(EUROPE_GROUP)).map((t) => t.id));
+  return {
+    source: { family: model.family, data: model.data },
+    grid: (leg) => {
+      const home = teamOf(leg.home);
+      const away = teamOf(leg.away);
+      const { grid } = model.grid(
+        { home, away, neutral: leg.neutral },
+        { homeShift: leg.homeShift, awayShift: leg.awayShift },
+      );
+      const known = new Set(model.teams.map((t) => t.id));
+      const teamsFromPrior = [home, away].filter((t) => !known.has(t.id)).map((t) => t.name);
+      const knownTeams = ((leagueTeams.has(home.id) ? 1 : 0) + (leagueTeams.has(away.id) ? 1 : 0)) as KnownTeams;
       return { grid, teamsFromPrior, knownTeams };
     },
   };

@@ -1,8 +1,15 @@
 import { MatchdayError } from '../errors.js';
 import type { CompetitionRegistry } from '../competitions/registry.js';
-import { forecastFixture } from '../forecast/fixture-forecast.js';
-import { fitFixtureModel, fixtureFitScope } from '../forecast/fixture-model.js';
-import { DEFAULT_MODEL_OPTIONS, type FixtureTeam, type SavedModel } from '../forecast/match-model.js';
+import {
+  forecastFixture,
+  forecasterFixture,
+  forecasterModel,
+  type FixtureModel,
+  type ModelFixture,
+} from '../forecast/fixture-forecast.js';
+import { Forecasts } from '../forecast/forecasts.js';
+import type { FixtureTeam, ModelTeam } from '../forecast/match-model.js';
+import { storeForecastSource } from '../history/forecast-history.js';
 import {
   findFixtureMatch,
   gatherPreviewHistory,
@@ -11,7 +18,7 @@ import {
   type PreviewTeam,
 } from '../history/preview-history.js';
 import { readNextRound } from '../knockout/knockout-reader.js';
-import { goalModelLegGrids } from '../knockout/leg-grids.js';
+import { fixtureModelLegGrids } from '../knockout/leg-grids.js';
 import type { TieForecastResult } from '../knockout/tie-model.js';
 import { tieRulesOf } from '../knockout/tie-outcome.js';
 import { TiePricer } from '../knockout/tie-pricer.js';
@@ -47,15 +54,15 @@ export interface PreviewRequest {
   dossier?: Dossier | null;
   /** The dossier line where the first leg is written, for its receipt (the Dossier type does not keep it). */
   dossierFirstLegLine?: number;
-  /** A model saved by `matchday fit --out`; without one a model is fitted on the database's history. */
-  model?: { saved: SavedModel; file: string } | null;
+  /** A model saved by `matchday fit --out`; without one the forecaster is fitted on the database's history. */
+  model?: { model: FixtureModel; file: string } | null;
   seed?: number;
 }
 
 export function preparePreview(db: Db, request: PreviewRequest): ComposeInput {
   const dossier = request.dossier ?? null;
   const date = fixtureDate(request, dossier);
-  const modelTeams = request.model?.saved.teams ?? [];
+  const modelTeams = request.model?.model.teams ?? [];
   const directory = loadTeamDirectory(db);
   const resolve = (name: string) => resolvePreviewTeam(db, name, modelTeams, directory);
   const home = resolve(request.home);
@@ -91,11 +98,17 @@ export function preparePreview(db: Db, request: PreviewRequest): ComposeInput {
     );
   }
 
-  const model = request.model?.saved ?? fitModel(db, home, away, date);
-  const homeTeam = forecastTeam(db, home, model, date, 'home');
-  const awayTeam = forecastTeam(db, away, model, date, 'away');
+  const savedTeams = request.model?.model.teams ?? null;
   const neutral = dossier?.fixture.neutral ?? fixtureMatch?.neutral ?? false;
-  const forecast = forecastFixture(model, homeTeam, awayTeam, { neutral });
+  const fixture: ModelFixture = {
+    home: forecastTeam(db, home, savedTeams, date, 'home'),
+    away: forecastTeam(db, away, savedTeams, date, 'away'),
+    neutral,
+    competition: competition.code,
+    season,
+  };
+  const model = request.model?.model ?? fitModel(db, home, away, fixture, date);
+  const forecast = forecastFixture(model, fixture);
   if (forecast.model.teamsFromPrior.length > 0) {
     caveats.push(
       `The model has no matches of ${listJoin(forecast.model.teamsFromPrior)}: their numbers come from their league's average.`,
@@ -113,10 +126,10 @@ export function preparePreview(db: Db, request: PreviewRequest): ComposeInput {
   const tie =
     firstLeg && leg === 2
       ? tieNumbers(db, registry, {
-          saved: request.model?.saved ?? null,
+          saved: request.model?.model ?? null,
           // A saved model names teams by its own ids; otherwise both are database teams (the model needed them).
           teams: request.model
-            ? { home: homeTeam, away: awayTeam }
+            ? { home: fixture.home, away: fixture.away }
             : { home: { id: home.teamId!, name: home.name }, away: { id: away.teamId!, name: away.name } },
           neutral,
           firstLeg,
@@ -162,7 +175,7 @@ export function preparePreview(db: Db, request: PreviewRequest): ComposeInput {
     forecast: {
       forecast,
       description: modelDescription(model, request.model?.file ?? null),
-      receipt: request.model ? { file: request.model.file, line: 1, label: `Saved ${familyName(model)} model` } : null,
+      receipt: request.model ? { file: request.model.file, line: 1, label: `Saved ${modelName(model)}` } : null,
       sawTheMatch,
     },
     tie,
@@ -290,7 +303,8 @@ function factsFor(
   });
 }
 
-function fitModel(db: Db, home: PreviewTeam, away: PreviewTeam, date: string): SavedModel {
+/** The forecaster fitted on the matches before the fixture's date, as `predict` fits it. */
+function fitModel(db: Db, home: PreviewTeam, away: PreviewTeam, fixture: ModelFixture, date: string): FixtureModel {
   if (home.teamId === null || away.teamId === null) {
     throw new MatchdayError(
       'NO_MODEL',
@@ -298,22 +312,33 @@ function fitModel(db: Db, home: PreviewTeam, away: PreviewTeam, date: string): S
       { field: 'model-file' },
     );
   }
-  return fitFixtureModel(db, fixtureFitScope(db, [home.teamId, away.teamId], date), DEFAULT_MODEL_OPTIONS);
+  const forecasts = new Forecasts(storeForecastSource(db));
+  return forecasterModel(forecasts.forecaster(forecasterFixture(fixture), date));
 }
 
 /**
  * The team as the model knows it. A model fitted here uses database ids; a saved model is matched by name (its ids
  * belong to the database it was fitted on). A team it never saw is predicted from its league's prior.
  */
-function forecastTeam(db: Db, team: PreviewTeam, model: SavedModel, date: string, side: 'home' | 'away'): FixtureTeam {
+function forecastTeam(
+  db: Db,
+  team: PreviewTeam,
+  savedTeams: readonly ModelTeam[] | null,
+  date: string,
+  side: 'home' | 'away',
+): FixtureTeam {
   const league = team.teamId !== null ? latestLeague(db, team.teamId, date) : null;
-  // A saved model's team was matched by name when the teams were resolved; a model fitted here has the database's names.
+  const placeholder = side === 'home' ? -1 : -2;
+  // A model fitted here knows the database's ids (and a team it has not seen takes its league's prior).
+  if (savedTeams === null)
+    return { id: team.teamId ?? placeholder, name: team.name, ...(league !== null && { group: league }) };
+  // A saved model's team was matched by name when the teams were resolved.
   const inModel = team.modelTeam
-    ? model.teams.find((t) => t.id === team.modelTeam?.id)
-    : model.teams.find((t) => t.name === team.name);
+    ? savedTeams.find((t) => t.id === team.modelTeam?.id)
+    : savedTeams.find((t) => t.name === team.name);
   if (inModel) return { id: inModel.id, name: team.name, group: league ?? inModel.group };
-  // An id no model team has: predictWithModel falls back to the prior.
-  return { id: side === 'home' ? -1 : -2, name: team.name, ...(league !== null && { group: league }) };
+  // An id no model team has: the model falls back to the prior of the team's league.
+  return { id: placeholder, name: team.name, ...(league !== null && { group: league }) };
 }
 
 type FirstLeg = NonNullable<ComposeInput['firstLeg']>;
@@ -359,7 +384,7 @@ function tieNumbers(
   db: Db,
   registry: CompetitionRegistry,
   context: {
-    saved: SavedModel | null;
+    saved: FixtureModel | null;
     teams: { home: FixtureTeam; away: FixtureTeam };
     neutral: boolean;
     firstLeg: FirstLeg;
@@ -379,7 +404,7 @@ function tieNumbers(
   }
   const pricer = new TiePricer(db);
   const grids = saved
-    ? goalModelLegGrids(saved, (t) => (t.id === teams.home.id ? teams.home : teams.away).group)
+    ? fixtureModelLegGrids(saved, (t) => (t.id === teams.home.id ? teams.home : teams.away))
     : undefined;
   // Side A hosted the first leg (this fixture's away side); B hosts the second.
   const { forecast: result, constants } = pricer.price(
@@ -422,26 +447,28 @@ function venueFor(db: Db, dossier: Dossier | null, competition: string): Compose
   return venueOnTheDay({ competition, registry, dossier });
 }
 
-const FAMILY_NAMES: Record<string, string> = {
-  poisson: 'Poisson',
-  'dixon-coles': 'Dixon-Coles',
-  'bivariate-poisson': 'bivariate Poisson',
-  'negative-binomial': 'negative binomial',
-  elo: 'Elo',
-  pi: 'pi-ratings',
+const MODEL_NAMES: Record<string, string> = {
+  ensemble: 'forecaster (goals, shots and Elo)',
+  poisson: 'Poisson model',
+  'dixon-coles': 'Dixon-Coles model',
+  'bivariate-poisson': 'bivariate Poisson model',
+  'negative-binomial': 'negative binomial model',
+  elo: 'Elo model',
+  pi: 'pi-ratings model',
 };
 
-function familyName(model: SavedModel): string {
-  return FAMILY_NAMES[model.options.family] ?? model.options.family;
+function modelName(model: FixtureModel): string {
+  return MODEL_NAMES[model.family] ?? `${model.family} model`;
 }
 
-/** `Dixon-Coles model fitted on 4,674 matches from 2020-06-17 to 2024-04-17 (eng.1, it.1, …), saved in FILE`. */
-function modelDescription(model: SavedModel, file: string | null): string {
+/** `Forecaster (goals, shots and Elo) fitted on 12,693 matches from 2016-04-18 to 2024-04-17 (eng.1, …), saved in FILE`. */
+function modelDescription(model: FixtureModel, file: string | null): string {
   const { data } = model;
   const competitions = data.competitions.length > 0 ? ` (${data.competitions.join(', ')})` : '';
   const span = data.firstDate && data.lastDate ? ` from ${data.firstDate} to ${data.lastDate}` : '';
   const where = file ? `, saved in ${file}` : ', fitted for this preview';
-  return `${familyName(model)} model fitted on ${formatCount(data.matches)} matches${span}${competitions}${where}`;
+  const name = modelName(model);
+  return `${name[0].toUpperCase()}${name.slice(1)} fitted on ${formatCount(data.matches)} matches${span}${competitions}${where}`;
 }
 
 /** FNV-1a: a stable seed from the fixture, so the same fixture always reads the same. */

@@ -1,7 +1,15 @@
-import { forecastFixture, type FixtureForecast } from '../forecast/fixture-forecast.js';
-import { fitFixtureModel, fixtureFitScope, fixtureModelKey, fixtureTeam } from '../forecast/fixture-model.js';
-import type { FixtureTeam, ModelOptions, SavedModel } from '../forecast/match-model.js';
-import type { FitScope } from '../history/fit-scope.js';
+import {
+  forecastFixture,
+  forecastWithForecaster,
+  savedFixtureModel,
+  type FixtureForecast,
+  type FixtureModel,
+} from '../forecast/fixture-forecast.js';
+import { fitFixtureModel, fixtureFitScope, fixtureModelKey } from '../forecast/fixture-model.js';
+import { Forecasts } from '../forecast/forecasts.js';
+import type { ModelOptions, SavedModel } from '../forecast/match-model.js';
+import { lookUpFixture, type LookedUpFixture } from '../history/fixture-lookup.js';
+import { storeForecastSource } from '../history/forecast-history.js';
 import type { Db } from '../store/database.js';
 import { LruCache } from './lru-cache.js';
 
@@ -9,21 +17,18 @@ import { LruCache } from './lru-cache.js';
 export interface FixtureRequest {
   home: { teamId: number; name: string };
   away: { teamId: number; name: string };
-  /** The model sees only matches before this date. */
+  /** The fixture's date: the forecaster is fitted on the matches before it, as `predict` fits it. */
   date: string;
   neutral: boolean;
-  model: ModelOptions;
-  /** History to fit on instead of the teams' leagues + continental competitions. */
+  /** The fixture's competition when the database has no such fixture (a tie's, say). */
+  competition?: string;
+  /** A single model instead of the forecaster (the default). */
+  model?: ModelOptions;
+  /** Single models: history to fit on instead of the teams' leagues + continental competitions. */
   competitions?: string[];
   /** What-ifs: added to a team's log attack and log defence. */
   homeShift?: number;
   awayShift?: number;
-}
-
-export interface FixtureModel {
-  saved: SavedModel;
-  home: FixtureTeam;
-  away: FixtureTeam;
 }
 
 export type DatedForecast = { date: string } & FixtureForecast;
@@ -32,64 +37,67 @@ export type DatedForecast = { date: string } & FixtureForecast;
 const SETUP_CACHE_SIZE = 10_000;
 
 /**
- * Forecasts for the server. Fitting takes a second or two, so fitted models are kept (LRU) by what they were
- * fitted on: every fixture on a date between teams of the same leagues shares one. A model loaded at start-up
- * (`serve --model-file`) answers fixtures on or after the last day of its data when the request asks for the
- * default model and history, so it never sees a match played on or after the fixture.
+ * Forecasts for the server, from the forecaster as `matchday predict` gives them. Fitting takes a fraction of a
+ * second, so fitted forecasters are kept by what they were fitted on (one per scope and fit date: every fixture of
+ * a league on a date shares one). A model loaded at start-up (`serve --model-file`) answers fixtures on or after
+ * the day it was fitted for when the request asks for the default, so it never sees a match played on or after
+ * the fixture.
  */
 export class FixtureForecasts {
-  private readonly models: LruCache<string, SavedModel>;
-  private readonly setups = new LruCache<string, { scope: FitScope; home: FixtureTeam; away: FixtureTeam }>(
-    SETUP_CACHE_SIZE,
-  );
+  private readonly forecasts: Forecasts;
+  private readonly singleModels: LruCache<string, SavedModel>;
+  private readonly setups = new LruCache<string, LookedUpFixture>(SETUP_CACHE_SIZE);
 
   constructor(
     private readonly db: Db,
-    private readonly savedModel: SavedModel | null,
-    private readonly defaultOptions: ModelOptions,
+    private readonly savedModel: FixtureModel | null,
     modelCacheSize: number,
   ) {
-    this.models = new LruCache(modelCacheSize);
+    this.forecasts = new Forecasts(storeForecastSource(db), undefined, modelCacheSize);
+    this.singleModels = new LruCache(modelCacheSize);
   }
 
+  /** Fitted models kept in memory. */
   get cachedModels(): number {
-    return this.models.size;
+    return this.forecasts.size + this.singleModels.size;
   }
 
   forecast(request: FixtureRequest): DatedForecast {
-    const { saved, home, away } = this.model(request);
+    const fixture = this.fixture(request);
+    const shifts = { homeShift: request.homeShift, awayShift: request.awayShift };
+    if (request.model) {
+      return { date: request.date, ...forecastFixture(this.singleModel(request, request.model), fixture, shifts) };
+    }
+    const useSaved =
+      this.savedModel && request.competitions === undefined && this.savedModel.data.before <= request.date;
     return {
       date: request.date,
-      ...forecastFixture(saved, home, away, {
-        neutral: request.neutral,
-        homeShift: request.homeShift,
-        awayShift: request.awayShift,
-      }),
+      ...(useSaved
+        ? forecastFixture(this.savedModel!, fixture, shifts)
+        : forecastWithForecaster(this.forecasts, fixture, request.date, shifts)),
     };
   }
 
-  /** The fitted model for a fixture and the two teams as it names them. */
-  model(request: FixtureRequest): FixtureModel {
-    const key = [request.home.teamId, request.away.teamId, request.date, request.competitions?.join(',') ?? ''].join(
-      '|',
+  /** The fixture as the database knows it (its stored competition and season), with the request's venue. */
+  private fixture(request: FixtureRequest): LookedUpFixture {
+    const key = [request.home.teamId, request.away.teamId, request.date, request.competition ?? ''].join('|');
+    const stored = this.setups.getOrCreate(key, () =>
+      lookUpFixture(this.db, request.home, request.away, request.date, {
+        ...(request.competition !== undefined && { competition: request.competition }),
+      }),
     );
-    const setup = this.setups.getOrCreate(key, () => ({
-      scope: fixtureFitScope(this.db, [request.home.teamId, request.away.teamId], request.date, request.competitions),
-      home: fixtureTeam(this.db, request.home, request.date),
-      away: fixtureTeam(this.db, request.away, request.date),
-    }));
-    return { saved: this.savedFor(setup.scope, request), home: setup.home, away: setup.away };
+    return { ...stored, neutral: request.neutral };
   }
 
-  private savedFor(scope: FitScope, request: FixtureRequest): SavedModel {
-    const asksDefault =
-      request.competitions === undefined &&
-      request.model.family === this.defaultOptions.family &&
-      request.model.xi === this.defaultOptions.xi &&
-      request.model.priorStrength === this.defaultOptions.priorStrength;
-    if (this.savedModel && asksDefault && this.savedModel.data.before <= request.date) return this.savedModel;
-    return this.models.getOrCreate(fixtureModelKey(scope, request.model), () =>
-      fitFixtureModel(this.db, scope, request.model),
+  private singleModel(request: FixtureRequest, options: ModelOptions): FixtureModel {
+    const scope = fixtureFitScope(
+      this.db,
+      [request.home.teamId, request.away.teamId],
+      request.date,
+      request.competitions,
+    );
+    return savedFixtureModel(
+      this.singleModels.getOrCreate(fixtureModelKey(scope, options), () => fitFixtureModel(this.db, scope, options)),
     );
   }
 }

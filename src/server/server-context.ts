@@ -1,4 +1,4 @@
-import { DEFAULT_MODEL_OPTIONS, type SavedModel } from '../forecast/match-model.js';
+import type { FixtureModel } from '../forecast/fixture-forecast.js';
 import { findTeam, searchTeams } from '../history/team-lookup.js';
 import type { TeamCandidate, TeamDirectory } from '../identity/team-directory.js';
 import type { Db } from '../store/database.js';
@@ -17,7 +17,7 @@ export interface ServerOptions {
   /** Opened read-only: the server never writes. */
   db: Db;
   /** A model saved by `matchday fit --out` (see FixtureForecasts for when it answers). */
-  savedModel?: SavedModel;
+  savedModel?: FixtureModel;
   /** Fitted models kept in memory. Default 32. */
   modelCacheSize?: number;
   /** Dossiers (team news, line-ups, venue, quotes) for the previews of their fixtures. */
@@ -64,12 +64,7 @@ export class ServerContext {
         awayId: this.findTeam(dossier.fixture.away).teamId,
       })),
     );
-    this.forecasts = new FixtureForecasts(
-      options.db,
-      options.savedModel ?? null,
-      DEFAULT_MODEL_OPTIONS,
-      options.modelCacheSize ?? 32,
-    );
+    this.forecasts = new FixtureForecasts(options.db, options.savedModel ?? null, options.modelCacheSize ?? 32);
   }
 
   /** The one team a name means (throws MatchdayError UNKNOWN_TEAM / AMBIGUOUS_TEAM as findTeam does). */

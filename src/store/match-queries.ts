@@ -336,3 +336,63 @@ export function matchCounts(db: Db, teamIds: number[]): Map<number, number> {
     .pluck();
   return new Map(teamIds.map((id) => [id, statement.get(id, id) as number]));
 }
+
+/** A team's season in one competition in short: [team id, season, points (3 a win, 1 a draw), played, last date]. */
+export type SeasonTotal = [teamId: number, season: string, points: number, played: number, lastDate: string];
+
+/**
+ * Each team's season totals in one competition's matches played before a date, unordered: of the given teams
+ * (read through the teams' indexes), or of every team.
+ */
+export function seasonTotals(
+  db: Db,
+  competition: string,
+  before: string,
+  teams: readonly number[] | null = null,
+): SeasonTotal[] {
+  const played = "m.status IN ('played', 'awarded') AND m.ft_home IS NOT NULL";
+  const side = (column: string) => (teams === null ? '' : `AND m.${column} IN (${teams.map(() => '?').join(',')})`);
+  const teamParams = teams ?? [];
+  return db
+    .prepare(
+      `SELECT team, season, SUM(points), COUNT(*), MAX(date) FROM (
+         SELECT m.home_team_id AS team, m.season, m.date,
+           CASE WHEN m.ft_home > m.ft_away THEN 3 WHEN m.ft_home = m.ft_away THEN 1 ELSE 0 END AS points
+         FROM matches m JOIN competitions c ON c.id = m.competition_id
+         WHERE c.code = ? AND m.date < ? AND ${played} ${side('home_team_id')}
+         UNION ALL
+         SELECT m.away_team_id, m.season, m.date,
+           CASE WHEN m.ft_away > m.ft_home THEN 3 WHEN m.ft_home = m.ft_away THEN 1 ELSE 0 END
+         FROM matches m JOIN competitions c ON c.id = m.competition_id
+         WHERE c.code = ? AND m.date < ? AND ${played} ${side('away_team_id')}
+       ) GROUP BY team, season`,
+    )
+    .raw()
+    .all(competition, before, ...teamParams, competition, before, ...teamParams) as SeasonTotal[];
+}
+
+/** The league a team last played in on or after `from` and before `before` (null if none). */
+export function latestLeagueSince(db: Db, teamId: number, from: string, before: string): string | null {
+  const row = db
+    .prepare(
+      `SELECT c.code FROM matches m JOIN competitions c ON c.id = m.competition_id
+       WHERE c.kind = 'league' AND m.date >= ? AND m.date < ? AND (m.home_team_id = ? OR m.away_team_id = ?)
+         AND m.status IN ('played', 'awarded') AND m.ft_home IS NOT NULL
+       ORDER BY m.date DESC, m.id DESC LIMIT 1`,
+    )
+    .pluck()
+    .get(from, before, teamId, teamId) as string | undefined;
+  return row ?? null;
+}
+
+/** Codes of the competitions with at least one played match. */
+export function heldCompetitions(db: Db): string[] {
+  return db
+    .prepare(
+      `SELECT c.code FROM competitions c WHERE EXISTS (
+         SELECT 1 FROM matches m WHERE m.competition_id = c.id AND m.status IN ('played', 'awarded') AND m.ft_home IS NOT NULL)
+       ORDER BY c.code`,
+    )
+    .pluck()
+    .all() as string[];
+}

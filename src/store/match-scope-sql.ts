@@ -20,6 +20,12 @@ export function matchScopeSql(scope: MatchScope): { clauses: string[]; params: s
     clauses.push(`c.code IN (${scope.competitions.map(() => '?').join(',')})`);
     params.push(...scope.competitions);
   }
+  // A match dated from `from` on is of a season starting no earlier than the year before: the bound lets the
+  // competition-and-season index narrow the read (seasons are written from their first year: 2023-24, 2024).
+  if (scope.from && scope.competitions && scope.competitions.length > 0) {
+    clauses.push('m.season >= ?');
+    params.push(String(Number(scope.from.slice(0, 4)) - 1));
+  }
   for (const [value, clause] of [
     [scope.from, 'm.date >= ?'],
     [scope.to, 'm.date <= ?'],

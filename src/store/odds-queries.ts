@@ -62,3 +62,49 @@ export function referenceOdds1x2(db: Db, filter: OddsFilter): Map<number, Refere
   }
   return result;
 }
+
+/** Where a match's reference over/under 2.5 prices come from, best first: closing lines only. */
+export const REFERENCE_TOTAL_SOURCES = [
+  { bookmaker: 'Pinnacle', closing: true },
+  { bookmaker: 'Market average', closing: true },
+] as const;
+
+export interface ReferenceOddsTotal {
+  bookmaker: string;
+  /** Decimal odds: over 2.5, under 2.5. */
+  prices: [number, number];
+}
+
+/** The closing over/under 2.5 book of each match in the filter (REFERENCE_TOTAL_SOURCES); matches without one are absent. */
+export function referenceOddsTotal(db: Db, filter: OddsFilter): Map<number, ReferenceOddsTotal> {
+  const bookmakers: string[] = REFERENCE_TOTAL_SOURCES.map((s) => s.bookmaker);
+  const where = [
+    "o.market = 'OU'",
+    'o.line = 2.5',
+    'o.closing = 1',
+    `o.bookmaker IN (${bookmakers.map(() => '?').join(',')})`,
+  ];
+  const params: unknown[] = [...bookmakers];
+  const scope = matchScopeSql(filter);
+  where.push(...scope.clauses);
+  params.push(...scope.params);
+  const rows = db
+    .prepare(
+      `SELECT o.match_id, o.bookmaker,
+         MAX(CASE WHEN o.selection = 'over' THEN o.price END),
+         MAX(CASE WHEN o.selection = 'under' THEN o.price END)
+       FROM matches m JOIN competitions c ON c.id = m.competition_id CROSS JOIN odds o ON o.match_id = m.id
+       WHERE ${where.join(' AND ')}
+       GROUP BY o.match_id, o.bookmaker`,
+    )
+    .raw()
+    .all(...params) as [number, string, number | null, number | null][];
+  const result = new Map<number, ReferenceOddsTotal>();
+  for (const [matchId, bookmaker, over, under] of rows) {
+    if (over === null || under === null) continue;
+    const held = result.get(matchId);
+    if (held && bookmakers.indexOf(held.bookmaker) <= bookmakers.indexOf(bookmaker)) continue;
+    result.set(matchId, { bookmaker, prices: [over, under] });
+  }
+  return result;
+}

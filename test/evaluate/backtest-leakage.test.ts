@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { runBacktest, type FixtureResult } from '../../src/evaluate/backtest.js';
 import { defaultHistoryCompetitions, loadBacktestInput } from '../../src/evaluate/backtest-input.js';
 import {
-  createBacktestForecaster,
+  backtestHistoryYears,
+  createBacktestModel,
   DEFAULT_BACKTEST_MODEL,
-  type BacktestModel,
+  type BacktestModelName,
 } from '../../src/forecast/backtest-models.js';
 import type { Db } from '../../src/store/database.js';
 import { importRows, syntheticLeagueRows } from './backtest-synthetic-league.js';
@@ -14,17 +15,18 @@ const TO = '2023-06-30';
 /** A Saturday in mid-season on which the E0 round is played. */
 const CUT = '2022-11-12';
 
-function backtest(db: Db, model: BacktestModel): FixtureResult[] {
+function backtest(db: Db, model: BacktestModelName): FixtureResult[] {
   const competitions = ['eng.1'];
-  const forecaster = createBacktestForecaster({ ...DEFAULT_BACKTEST_MODEL, model, windowYears: 2 });
+  const options = { ...DEFAULT_BACKTEST_MODEL, model, windowYears: 2 };
   const input = loadBacktestInput(db, {
     competitions,
     from: FROM,
     to: TO,
     historyCompetitions: defaultHistoryCompetitions(db, competitions),
-    historyYears: forecaster.historyYears,
+    historyYears: backtestHistoryYears(options),
+    shotYears: options.windowYears,
   });
-  return runBacktest(input, forecaster, { refitDays: 7 }).fixtures;
+  return runBacktest(input, createBacktestModel(options, input), { refitDays: 7 }).fixtures;
 }
 
 describe('walk-forward backtest leakage', () => {
@@ -57,6 +59,7 @@ describe('walk-forward backtest leakage', () => {
         expect(f.model).not.toBeNull();
         // toStrictEqual on numbers is exact: the same bits, not merely close.
         expect(same.model).toStrictEqual(f.model);
+        expect(same.grid).toStrictEqual(f.grid);
         expect(same.market).toStrictEqual(f.market);
       }
     });

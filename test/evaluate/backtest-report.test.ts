@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BacktestRun, FixtureResult } from '../../src/evaluate/backtest.js';
 import { summarizeBacktest } from '../../src/evaluate/backtest-report.js';
 import type { Probabilities1x2 } from '../../src/forecast/match-forecaster.js';
+import type { ScoreGrid } from '../../src/models/score-grid.js';
 
 function fixture(
   competition: string,
@@ -10,6 +11,7 @@ function fixture(
   model: Probabilities1x2 | null,
   market: Probabilities1x2 | null,
   skipped: string | null = null,
+  grid: ScoreGrid | null = null,
 ): FixtureResult {
   const goals: [number, number] = outcome === 0 ? [2, 1] : outcome === 1 ? [1, 1] : [0, 1];
   return {
@@ -29,9 +31,12 @@ function fixture(
     outcome,
     fitDate: date,
     model,
+    grid,
     market,
     marketSource: market ? 'Pinnacle closing' : null,
-    skipped,
+    marketTotals: null,
+    skipped: model ? null : skipped,
+    marketMissing: market ? null : 'no 1X2 odds',
   };
 }
 
@@ -45,50 +50,88 @@ describe('summarizeBacktest', () => {
       fixture('eng.1', '2023-05-01', 0, [0.5, 0.3, 0.2], [0.6, 0.25, 0.15]),
       fixture('es.1', '2023-08-12', 1, [0.2, 0.3, 0.5], [0.25, 0.3, 0.45]),
       fixture('es.1', '2023-08-12', 2, null, [0.3, 0.3, 0.4], 'team without history'),
-      fixture('es.1', '2023-08-13', 2, [0.3, 0.3, 0.4], null, 'no 1X2 odds'),
+      fixture('es.1', '2023-08-13', 2, [0.3, 0.3, 0.4], null),
     ],
   };
   const report = summarizeBacktest(run);
 
-  it('scores the model and the market on the fixtures both priced, with the paired gap', () => {
+  it('scores the model on what it priced, the market and the paired gap on what both priced', () => {
     expect(report.fixtures).toBe(4);
-    expect(report.scored).toBe(2);
+    expect(report.scored).toBe(3);
+    expect(report.overall.withOdds).toBe(2);
     expect(report.fits).toBe(2);
     const scores = report.overall.scores!;
-    expect(scores.model.rps.mean).toBeCloseTo((0.145 + 0.145) / 2, 12);
-    expect(scores.market.rps.mean).toBeCloseTo((0.09125 + 0.1325) / 2, 12);
-    expect(scores.rpsGap.mean).toBeCloseTo((0.145 - 0.09125 + 0.145 - 0.1325) / 2, 12);
+    // [0.3, 0.3, 0.4] on an away win = (0.3² + 0.6²)/2 = 0.225.
+    expect(scores.model.rps.mean).toBeCloseTo((0.145 + 0.145 + 0.225) / 3, 12);
+    expect(scores.market!.rps.mean).toBeCloseTo((0.09125 + 0.1325) / 2, 12);
+    expect(scores.rpsGap!.mean).toBeCloseTo((0.145 - 0.09125 + 0.145 - 0.1325) / 2, 12);
     // Two paired differences, 0.05375 and 0.0125: standard error = sd/√2 = |0.05375 − 0.0125| / 2.
-    expect(scores.rpsGap.standardError).toBeCloseTo((0.05375 - 0.0125) / 2, 12);
-    expect(scores.logLossGap.mean).toBeCloseTo(
+    expect(scores.rpsGap!.standardError).toBeCloseTo((0.05375 - 0.0125) / 2, 12);
+    expect(scores.logLossGap!.mean).toBeCloseTo(
       (-Math.log(0.5) + Math.log(0.6) - Math.log(0.3) + Math.log(0.3)) / 2,
       12,
     );
-    expect(scores.draws).toEqual({ model: 0.3, market: 0.275, observed: 0.5 });
+    expect(scores.draws.model).toBeCloseTo(0.3, 12);
+    expect(scores.draws.market).toBeCloseTo(0.275, 12);
+    expect(scores.draws.observed).toBeCloseTo(1 / 3, 12);
+    expect(scores.goals).toBeNull();
   });
 
-  it('breaks the scores down by competition and season and counts skips by reason', () => {
-    expect(report.byCompetition.map((g) => [g.key, g.fixtures, g.scored, g.skipped])).toEqual([
-      ['eng.1', 1, 1, 0],
-      ['es.1', 3, 1, 2],
+  it('breaks the scores down by competition and season and counts skips and missing odds by reason', () => {
+    expect(report.byCompetition.map((g) => [g.key, g.fixtures, g.scored, g.skipped, g.withOdds])).toEqual([
+      ['eng.1', 1, 1, 0, 1],
+      ['es.1', 3, 2, 1, 1],
     ]);
-    expect(report.byCompetition[1].scores!.model.rps.mean).toBeCloseTo(0.145, 12);
+    expect(report.byCompetition[1].scores!.model.rps.mean).toBeCloseTo((0.145 + 0.225) / 2, 12);
     expect(report.bySeason.map((g) => [g.key, g.scored])).toEqual([
       ['2022-23', 1],
-      ['2023-24', 1],
+      ['2023-24', 2],
     ]);
-    expect(report.skipped).toEqual([
-      { reason: 'team without history', count: 1 },
-      { reason: 'no 1X2 odds', count: 1 },
-    ]);
+    expect(report.skipped).toEqual([{ reason: 'team without history', count: 1 }]);
+    expect(report.withoutOdds).toEqual([{ reason: 'no 1X2 odds', count: 1 }]);
     expect(report.marketSources).toEqual([{ source: 'Pinnacle closing', count: 2 }]);
+  });
+
+  it('scores a league without odds on the model alone', () => {
+    const alone = summarizeBacktest({ fitDates: ['2023-08-13'], fixtures: [run.fixtures[3]] });
+    expect(alone.scored).toBe(1);
+    expect(alone.overall.withOdds).toBe(0);
+    expect(alone.overall.scores!.model.rps.mean).toBeCloseTo(0.225, 12);
+    expect(alone.overall.scores!.market).toBeNull();
+    expect(alone.overall.scores!.rpsGap).toBeNull();
+    expect(alone.overall.scores!.draws.market).toBeNull();
+  });
+
+  it("scores the grid's goal markets: over/under 2.5 against the closing line, correct score", () => {
+    // A 2×2 grid (0-2 goals a side, the rest 0): 0-0 0.1, 1-0 0.3, 0-1 0.2, 1-1 0.2, 2-1 0.2 → P(over 2.5) = 0.2.
+    const p = new Float64Array(9);
+    p[0] = 0.1;
+    p[3] = 0.3;
+    p[1] = 0.2;
+    p[4] = 0.2;
+    p[7] = 0.2;
+    const grid: ScoreGrid = { maxGoals: 2, p, truncatedMass: 0, homeExpected: 0.9, awayExpected: 0.6 };
+    // The fixture ended 2-1 (over): O/U log loss −ln 0.2, correct score −ln 0.2; the closing line gave over 0.55.
+    const scored = summarizeBacktest({
+      fitDates: ['2023-05-01'],
+      fixtures: [
+        { ...fixture('eng.1', '2023-05-01', 0, [0.6, 0.2, 0.2], null, null, grid), marketTotals: [0.55, 0.45] },
+      ],
+    });
+    const goals = scored.overall.scores!.goals!;
+    expect(goals.overUnder.mean).toBeCloseTo(-Math.log(0.2), 12);
+    expect(goals.correctScore.mean).toBeCloseTo(-Math.log(0.2), 12);
+    expect(goals.over).toEqual({ model: expect.closeTo(0.2, 12) as number, observed: 1 });
+    expect(goals.overUnderMarket!.fixtures).toBe(1);
+    expect(goals.overUnderMarket!.market.mean).toBeCloseTo(-Math.log(0.55), 12);
+    expect(goals.overUnderMarket!.gap.mean).toBeCloseTo(-Math.log(0.2) + Math.log(0.55), 12);
   });
 
   it('gives calibration tables and predicted v observed rates per outcome', () => {
     expect(report.calibration.model.map((t) => t.label)).toEqual(['home win', 'draw', 'away win']);
     const draw = report.calibration.modelRates[1];
     expect(draw.meanPredicted).toBeCloseTo(0.3, 12);
-    expect(draw.observedFrequency).toBe(0.5);
+    expect(draw.observedFrequency).toBeCloseTo(1 / 3, 12);
     expect(report.calibration.marketRates[0].meanPredicted).toBeCloseTo(0.425, 12);
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MatchdayError } from '../../src/errors.js';
 import { runBacktest } from '../../src/evaluate/backtest.js';
 import { impliedProbabilities } from '../../src/evaluate/implied-probabilities.js';
-import type { HistoryMatch, MatchForecaster } from '../../src/forecast/match-forecaster.js';
+import { refittedModel, type HistoryMatch, type MatchForecaster } from '../../src/forecast/match-forecaster.js';
 import { seasonOfDateIn } from '../../src/competitions/seasons.js';
 import type { ResultRow } from '../../src/store/match-queries.js';
 import type { ReferenceOdds1x2 } from '../../src/store/odds-queries.js';
@@ -64,7 +64,7 @@ describe('runBacktest', () => {
 
   it('refits on the first fixture date at least refitDays after the last fit', () => {
     const { forecaster, fits } = spyForecaster();
-    const run = runBacktest({ history: allHistory, fixtures }, forecaster, { refitDays: 7 });
+    const run = runBacktest({ fixtures }, refittedModel(forecaster, allHistory), { refitDays: 7 });
     expect(run.fitDates).toEqual(['2023-08-05', '2023-08-12', '2023-08-19', '2023-09-01']);
     expect(fits.map((f) => f.date)).toEqual(run.fitDates);
     expect(run.fixtures.map((f) => f.fitDate)).toEqual([
@@ -78,13 +78,13 @@ describe('runBacktest', () => {
       '2023-09-01',
     ]);
     expect(
-      runBacktest({ history: allHistory, fixtures }, spyForecaster().forecaster, { refitDays: 1 }).fitDates,
+      runBacktest({ fixtures }, refittedModel(spyForecaster().forecaster, allHistory), { refitDays: 1 }).fitDates,
     ).toEqual([...new Set(fixtureRows.map((r) => r.date))]);
   });
 
   it('shows each fit only matches strictly before its day and inside the forecaster’s window', () => {
     const { forecaster, fits } = spyForecaster(1);
-    runBacktest({ history: allHistory, fixtures }, forecaster, { refitDays: 7 });
+    runBacktest({ fixtures }, refittedModel(forecaster, allHistory), { refitDays: 7 });
     expect(fits[0].dates).toEqual(['2022-08-10', '2023-05-20']);
     expect(fits[1].dates).toEqual(['2023-05-20', '2023-08-05', '2023-08-05', '2023-08-06', '2023-08-08']);
     for (const fit of fits) {
@@ -96,7 +96,7 @@ describe('runBacktest', () => {
   });
 
   it('scores the market from the reference book by Shin and records outcomes', () => {
-    const run = runBacktest({ history: allHistory, fixtures }, spyForecaster().forecaster, { refitDays: 7 });
+    const run = runBacktest({ fixtures }, refittedModel(spyForecaster().forecaster, allHistory), { refitDays: 7 });
     const shin = impliedProbabilities([2.1, 3.4, 3.6], 'shin').probabilities;
     expect(run.fixtures[0].market).toEqual(shin);
     expect(run.fixtures[0].marketSource).toBe('Pinnacle closing');
@@ -109,21 +109,17 @@ describe('runBacktest', () => {
     const rows = [result('2023-08-05', 1, 2, [0, 0]), result('2023-08-05', 99, 2), result('2023-08-06', 3, 4, [0, 2])];
     const run = runBacktest(
       {
-        history: history(rows),
         fixtures: [
           { match: rows[0], odds: null },
           { match: rows[1], odds: pinnacle([2, 3.5, 4]) },
           { match: rows[2], odds: { bookmaker: 'Market average', closing: true, prices: [3.2, 3.2, 3.2] } },
         ],
       },
-      spyForecaster().forecaster,
+      refittedModel(spyForecaster().forecaster, history(rows)),
       { refitDays: 7 },
     );
-    expect(run.fixtures.map((f) => f.skipped)).toEqual([
-      'no 1X2 odds',
-      'unknown team',
-      'odds without a margin to remove',
-    ]);
+    expect(run.fixtures.map((f) => f.skipped)).toEqual([null, 'unknown team', null]);
+    expect(run.fixtures.map((f) => f.marketMissing)).toEqual(['no 1X2 odds', null, 'odds without a margin to remove']);
     expect(run.fixtures[0].model).toEqual([0.5, 0.3, 0.2]);
     expect(run.fixtures[0].outcome).toBe(1);
     expect(run.fixtures[1].model).toBeNull();
@@ -137,7 +133,7 @@ describe('runBacktest', () => {
         throw new MatchdayError('FIT_NO_MATCHES', 'no match with a positive weight to fit');
       },
     };
-    const run = runBacktest({ history: allHistory, fixtures: fixtures.slice(0, 2) }, failing, { refitDays: 7 });
+    const run = runBacktest({ fixtures: fixtures.slice(0, 2) }, refittedModel(failing, allHistory), { refitDays: 7 });
     expect(run.fixtures.map((f) => f.skipped)).toEqual([
       'fit failed: no match with a positive weight to fit',
       'fit failed: no match with a positive weight to fit',
@@ -148,25 +144,23 @@ describe('runBacktest', () => {
         throw new TypeError('bug');
       },
     };
-    expect(() => runBacktest({ history: allHistory, fixtures }, buggy, { refitDays: 7 })).toThrow(TypeError);
+    expect(() => runBacktest({ fixtures }, refittedModel(buggy, allHistory), { refitDays: 7 })).toThrow(TypeError);
   });
 
   it('rejects input out of date order and a refit interval below a day', () => {
     const { forecaster } = spyForecaster();
     expect(() =>
-      runBacktest({ history: allHistory, fixtures: [...fixtures].reverse() }, forecaster, { refitDays: 7 }),
+      runBacktest({ fixtures: [...fixtures].reverse() }, refittedModel(forecaster, allHistory), { refitDays: 7 }),
     ).toThrow(/fixtures must be in date order/);
-    expect(() => runBacktest({ history: [...allHistory].reverse(), fixtures }, forecaster, { refitDays: 7 })).toThrow(
-      /history must be in date order/,
-    );
-    expect(() => runBacktest({ history: allHistory, fixtures }, forecaster, { refitDays: 0 })).toThrow(
+    expect(() => refittedModel(forecaster, [...allHistory].reverse())).toThrow(/history must be in date order/);
+    expect(() => runBacktest({ fixtures }, refittedModel(forecaster, allHistory), { refitDays: 0 })).toThrow(
       /refit interval/,
     );
   });
 
   it('reports progress once per fit and at the end', () => {
     const calls: [number, number, string][] = [];
-    runBacktest({ history: allHistory, fixtures }, spyForecaster().forecaster, {
+    runBacktest({ fixtures }, refittedModel(spyForecaster().forecaster, allHistory), {
       refitDays: 7,
       onProgress: (done, total, date) => calls.push([done, total, date]),
     });

@@ -38,7 +38,9 @@ export function forecastOf(home: number, away: number, rho = -0.05): FixtureFore
       teamsFromPrior: [],
     },
     expectedGoals: { home: grid.homeExpected, away: grid.awayExpected },
+    rho,
     markets: computeMarkets(grid),
+    ensemble: null,
   };
 }
 

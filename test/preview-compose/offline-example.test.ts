@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseSavedModel } from '../../src/forecast/match-model.js';
+import { parseModelFile } from '../../src/forecast/model-file.js';
 import type { Preview } from '../../src/preview/preview-document.js';
 import { openDatabase } from '../../src/store/database.js';
 import { EXAMPLE_DOSSIER, EXAMPLE_MODEL } from './compose-input.js';
@@ -32,12 +32,13 @@ const EXAMPLE_ARGS = [
 describe('the offline example (no imported history)', () => {
   const dir = tempDir('offline');
 
-  it('ships a small model fitted by matchday on matches before the fixture, knowing both teams', () => {
+  it('ships the forecaster fitted by matchday on matches before the fixture, knowing both teams', () => {
     expect(statSync(EXAMPLE_MODEL).size).toBeLessThan(300_000);
-    const saved = parseSavedModel(readFileSync(EXAMPLE_MODEL, 'utf8'), EXAMPLE_MODEL);
-    expect(saved.data.before <= '2024-04-18').toBe(true);
-    expect(saved.data.matches).toBeGreaterThan(1000);
-    expect(saved.teams.map((t) => t.name)).toEqual(expect.arrayContaining(['Atalanta', 'Liverpool']));
+    const model = parseModelFile(readFileSync(EXAMPLE_MODEL, 'utf8'), EXAMPLE_MODEL);
+    expect(model.family).toBe('ensemble');
+    expect(model.data.before <= '2024-04-18').toBe(true);
+    expect(model.data.matches).toBeGreaterThan(1000);
+    expect(model.teams.map((t) => t.name)).toEqual(expect.arrayContaining(['Atalanta', 'Liverpool']));
   });
 
   it('writes every section on a database that does not exist, without creating it', () => {

@@ -181,7 +181,8 @@ describeWithSharedData('pages and API over the shared data: Atalanta v Liverpool
   it('predict resolves names across the data and a misspelt one suggests the club', async () => {
     const ok = await app.request('/api/predict?home=Atalanta&away=Liverpool&date=2024-04-18');
     const forecast = (await ok.json()) as { model: { data: { competitions: string[]; lastDate: string } } };
-    expect(forecast.model.data.competitions).toEqual(['eng.1', 'it.1', 'uefa.cl', 'uefa.conf', 'uefa.el']);
+    // The forecaster's scope: each team's league with its neighbouring tiers, and the continental competitions.
+    expect(forecast.model.data.competitions).toEqual(['eng.1', 'eng.2', 'it.1', 'uefa.cl', 'uefa.conf', 'uefa.el']);
     expect(forecast.model.data.lastDate < '2024-04-18').toBe(true);
     const misspelt = await app.request('/api/predict?home=Atalanta&away=Liverpol&date=2024-04-18');
     expect(misspelt.status).toBe(404);

@@ -191,26 +191,13 @@ export function fitOrderedLogit(input: MappingInput): Fit<OrderedLogit> {
     throw new MatchdayError('fit-failed', 'ordered logit needs varying rating differences; all x are equal');
   }
 
-  const logLikelihood = (p: readonly number[]): number => {
+  // The log-likelihood with its exact gradient and Hessian in (slope, homeAdvantage, drawMargin), in one pass
+  // accumulated as scalars (the hot loop). With tH = s − margin and tA = −s − margin: ∇tH = (x, m, −1),
+  // ∇tA = (−x, −m, −1), m the home indicator.
+  const evaluate = (p: readonly number[]): Evaluation => {
     const [slope, homeAdvantage, margin] = p;
-    if (!(margin > 0)) return -Infinity;
+    if (!(margin > 0)) return { logLikelihood: -Infinity, gradient: [], hessian: [] };
     let ll = 0;
-    for (let i = 0; i < n; i++) {
-      if (w[i] === 0) continue;
-      const s = slope * x[i] + homeAdvantage * home[i];
-      let term: number;
-      if (cls[i] === 0) term = logLogistic(s - margin);
-      else if (cls[i] === 2) term = logLogistic(-s - margin);
-      else term = Math.log(logistic(margin - s) - logistic(-s - margin));
-      ll += w[i] * term;
-    }
-    return ll;
-  };
-
-  // Exact gradient and Hessian in (slope, homeAdvantage, drawMargin), accumulated as scalars (the hot loop).
-  // With tH = s − margin and tA = −s − margin: ∇tH = (x, m, −1), ∇tA = (−x, −m, −1), m the home indicator.
-  const derivatives = (p: readonly number[]): { gradient: number[]; hessian: number[][] } => {
-    const [slope, homeAdvantage, margin] = p;
     const g = [0, 0, 0];
     const h = new Float64Array(6); // upper triangle: 00 01 02 11 12 22
     const addOuter = (u0: number, u1: number, u2: number, scale: number): void => {
@@ -230,7 +217,9 @@ export function fitOrderedLogit(input: MappingInput): Fit<OrderedLogit> {
       if (cls[i] !== 1) {
         // ℓ = log F(t): ℓ' = 1 − F(t), ℓ'' = −F(t)(1 − F(t)).
         const sign = cls[i] === 0 ? 1 : -1;
-        const F = logistic(sign * s - margin);
+        const t = sign * s - margin;
+        const F = logistic(t);
+        ll += wi * logLogistic(t);
         const d1 = wi * (1 - F);
         g[0] += d1 * sign * xi;
         g[1] += d1 * sign * mi;
@@ -242,6 +231,7 @@ export function fitOrderedLogit(input: MappingInput): Fit<OrderedLogit> {
         const FH = logistic(s - margin);
         const FA = logistic(-s - margin);
         const prob = logistic(margin - s) - FA;
+        ll += wi * Math.log(prob);
         const fH = FH * (1 - FH);
         const fA = FA * (1 - FA);
         const l0 = (-fH * xi + fA * xi) / prob;
@@ -255,14 +245,24 @@ export function fitOrderedLogit(input: MappingInput): Fit<OrderedLogit> {
         addOuter(l0, l1, l2, -wi);
       }
     }
-    return symmetric(g, h, hasHome);
+    return { logLikelihood: ll, ...symmetric(g, h, hasHome) };
   };
 
-  // Start at slope 0 with the observed frequencies: logit P(home) = h − c and logit P(away) = −h − c.
+  // Start from the observed frequencies (logit P(home) = h − c, logit P(away) = −h − c) and the slope of a linear
+  // fit of the result (1, ½, 0) on x scaled to the logit (×4, its slope at ½): a few Newton steps from the optimum.
   const logitHome = logit(counts[0] / sumW);
   const logitAway = logit(counts[2] / sumW);
-  const start = [0, hasHome ? (logitHome - logitAway) / 2 : 0, -(logitHome + logitAway) / 2];
-  const fit = maximiseConcave(start, logLikelihood, derivatives, 'ordered logit');
+  let sumXY = 0;
+  let sumY = 0;
+  for (let i = 0; i < n; i++) {
+    const y = cls[i] === 0 ? 1 : cls[i] === 1 ? 0.5 : 0;
+    sumXY += w[i] * x[i] * y;
+    sumY += w[i] * y;
+  }
+  const variance = sumXX / sumW - (sumX / sumW) ** 2;
+  const linearSlope = (4 * (sumXY / sumW - (sumX / sumW) * (sumY / sumW))) / variance;
+  const start = [linearSlope, hasHome ? (logitHome - logitAway) / 2 : 0, -(logitHome + logitAway) / 2];
+  const fit = maximiseConcave(start, evaluate, 'ordered logit');
   const [slope, homeAdvantage, drawMargin] = fit.parameters;
   return { model: { slope, homeAdvantage, drawMargin }, logLikelihood: fit.logLikelihood, iterations: fit.iterations };
 }
@@ -282,20 +282,10 @@ export function fitGoalLink(input: MappingInput): Fit<GoalLink> {
   if (!(sumGoals > 0))
     throw new MatchdayError('fit-failed', 'goal mapping needs at least one goal in the weighted matches');
 
-  const logLikelihood = (p: readonly number[]): number => {
+  // Home goals have design (1, m, x), away goals (1, 0, −x): ∇ℓ = Σ w(y − λ)d, ∇²ℓ = −Σ wλ ddᵀ.
+  const evaluate = (p: readonly number[]): Evaluation => {
     const [intercept, homeAdvantage, slope] = p;
     let ll = constant;
-    for (let i = 0; i < n; i++) {
-      if (w[i] === 0) continue;
-      const etaHome = intercept + homeAdvantage * home[i] + slope * x[i];
-      const etaAway = intercept - slope * x[i];
-      ll += w[i] * (homeGoals[i] * etaHome - Math.exp(etaHome) + awayGoals[i] * etaAway - Math.exp(etaAway));
-    }
-    return ll;
-  };
-  // Home goals have design (1, m, x), away goals (1, 0, −x): ∇ℓ = Σ w(y − λ)d, ∇²ℓ = −Σ wλ ddᵀ.
-  const derivatives = (p: readonly number[]): { gradient: number[]; hessian: number[][] } => {
-    const [intercept, homeAdvantage, slope] = p;
     const g = [0, 0, 0];
     const h = new Float64Array(6);
     for (let i = 0; i < n; i++) {
@@ -303,8 +293,11 @@ export function fitGoalLink(input: MappingInput): Fit<GoalLink> {
       if (wi === 0) continue;
       const xi = x[i];
       const mi = home[i];
-      const lambda = Math.exp(intercept + homeAdvantage * mi + slope * xi);
-      const mu = Math.exp(intercept - slope * xi);
+      const etaHome = intercept + homeAdvantage * mi + slope * xi;
+      const etaAway = intercept - slope * xi;
+      const lambda = Math.exp(etaHome);
+      const mu = Math.exp(etaAway);
+      ll += wi * (homeGoals[i] * etaHome - lambda + awayGoals[i] * etaAway - mu);
       const rh = wi * (homeGoals[i] - lambda);
       const ra = wi * (awayGoals[i] - mu);
       g[0] += rh + ra;
@@ -319,9 +312,9 @@ export function fitGoalLink(input: MappingInput): Fit<GoalLink> {
       h[4] -= sh * mi * xi;
       h[5] -= (sh + sa) * xi * xi;
     }
-    return symmetric(g, h, hasHome);
+    return { logLikelihood: ll, ...symmetric(g, h, hasHome) };
   };
-  const fit = maximiseConcave([Math.log(sumGoals / (2 * sumW)), 0, 0], logLikelihood, derivatives, 'goal mapping');
+  const fit = maximiseConcave([Math.log(sumGoals / (2 * sumW)), 0, 0], evaluate, 'goal mapping');
   const [intercept, homeAdvantage, slope] = fit.parameters;
   return { model: { intercept, homeAdvantage, slope }, logLikelihood: fit.logLikelihood, iterations: fit.iterations };
 }
@@ -441,23 +434,30 @@ function logit(p: number): number {
   return Math.log(p / (1 - p));
 }
 
+/** A log-likelihood with its gradient and Hessian at one point (empty when the point is outside the domain). */
+interface Evaluation {
+  logLikelihood: number;
+  gradient: number[];
+  hessian: number[][];
+}
+
 /**
  * Damped Newton ascent for a concave log-likelihood of a few parameters: full steps, halved until the
- * likelihood does not fall. Throws if it cannot converge instead of returning a half-fitted model.
+ * likelihood does not fall. Each point is evaluated once, value and derivatives together (an accepted step's
+ * derivatives are the next iteration's). Throws if it cannot converge instead of returning a half-fitted model.
  */
 function maximiseConcave(
   start: number[],
-  logLikelihood: (p: readonly number[]) => number,
-  derivatives: (p: readonly number[]) => { gradient: number[]; hessian: number[][] },
+  evaluate: (p: readonly number[]) => Evaluation,
   what: string,
 ): { parameters: number[]; logLikelihood: number; iterations: number } {
   let p = start.slice();
-  let ll = logLikelihood(p);
-  if (!Number.isFinite(ll)) {
-    throw new MatchdayError('fit-failed', `${what}: log-likelihood at the starting point is ${ll}`);
+  let current = evaluate(p);
+  if (!Number.isFinite(current.logLikelihood)) {
+    throw new MatchdayError('fit-failed', `${what}: log-likelihood at the starting point is ${current.logLikelihood}`);
   }
   for (let iteration = 1; iteration <= MAX_NEWTON_ITERATIONS; iteration++) {
-    const { gradient, hessian } = derivatives(p);
+    const { gradient, hessian, logLikelihood: ll } = current;
     const negated = hessian.map((row) => row.map((v) => -v));
     const step = solvePositiveDefinite(negated, gradient, what);
     const decrement = gradient.reduce((s, g, i) => s + g * step[i], 0);
@@ -467,10 +467,10 @@ function maximiseConcave(
     let t = 1;
     for (; t > 1e-10; t /= 2) {
       const candidate = p.map((v, i) => v + t * step[i]);
-      const candidateLl = logLikelihood(candidate);
-      if (Number.isFinite(candidateLl) && candidateLl >= ll - 1e-12 * Math.abs(ll)) {
+      const evaluation = evaluate(candidate);
+      if (Number.isFinite(evaluation.logLikelihood) && evaluation.logLikelihood >= ll - 1e-12 * Math.abs(ll)) {
         p = candidate;
-        ll = candidateLl;
+        current = evaluation;
         break;
       }
     }

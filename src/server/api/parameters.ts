@@ -75,8 +75,8 @@ export const score = z
   .openapi({ type: 'string', example: '0-3' });
 
 export const modelFamily = z
-  .enum(MODEL_FAMILIES as [ModelFamily, ...ModelFamily[]])
-  .openapi({ example: 'dixon-coles' });
+  .enum(['ensemble', ...MODEL_FAMILIES] as ['ensemble', ...ModelFamily[]])
+  .openapi({ example: 'ensemble' });
 
 /** A what-if shift of a team's log attack and defence: −0.1 ≈ a tenth fewer goals scored, a tenth more conceded. */
 export const strengthShift = z.coerce

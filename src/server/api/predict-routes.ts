@@ -22,14 +22,21 @@ export const FixtureQuery = z.object({
     .optional()
     .openapi({ description: 'fixture date; the model uses only matches before it (default: today)' }),
   neutral: flag.default(false).openapi({ description: 'played at a neutral venue' }),
-  model: modelFamily.default(DEFAULT_MODEL_OPTIONS.family),
+  model: modelFamily.default('ensemble').openapi({
+    description: 'ensemble (the forecaster, as `matchday predict`) or a single goal model or rating system',
+  }),
+  competition: competitionList.optional().openapi({
+    description: "the fixture's competition when the database has no such fixture (the first code counts)",
+  }),
   competitions: competitionList
     .optional()
-    .openapi({ description: "history to fit on (default: both teams' leagues + UEFA competitions)" }),
-  xi: nonNegativeNumber.default(DEFAULT_MODEL_OPTIONS.xi).openapi({ description: 'time-decay rate per day' }),
+    .openapi({ description: "single models: history to fit on (default: both teams' leagues + UEFA competitions)" }),
+  xi: nonNegativeNumber
+    .default(DEFAULT_MODEL_OPTIONS.xi)
+    .openapi({ description: 'single models: time-decay rate per day' }),
   prior: nonNegativeNumber
     .default(DEFAULT_MODEL_OPTIONS.priorStrength)
-    .openapi({ description: 'prior precision toward the league mean' }),
+    .openapi({ description: 'single models: prior precision toward the league mean' }),
   homeShift: strengthShift.default(0).openapi({ description: "what-if: change of the home team's log strength" }),
   awayShift: strengthShift.default(0).openapi({ description: "what-if: change of the away team's log strength" }),
 });
@@ -51,8 +58,11 @@ export function fixtureRequest(server: ServerContext, query: FixtureQuery): Fixt
     away: teamParameter(server, query.away, 'away'),
     date: query.date ?? server.today(),
     neutral: query.neutral,
-    model: { family: query.model, xi: query.xi, priorStrength: query.prior },
-    competitions: query.competitions,
+    ...(query.competition && { competition: query.competition[0] }),
+    ...(query.model !== 'ensemble' && {
+      model: { family: query.model, xi: query.xi, priorStrength: query.prior },
+      competitions: query.competitions,
+    }),
     homeShift: query.homeShift,
     awayShift: query.awayShift,
   };

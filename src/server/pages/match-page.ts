@@ -2,7 +2,6 @@ import { html, raw } from 'hono/html';
 import { MatchdayError } from '../../errors.js';
 import type { SideReport } from '../../knockout/bracket-forecast.js';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { DEFAULT_MODEL_OPTIONS } from '../../forecast/match-model.js';
 import { findFixtureMatch } from '../../history/preview-history.js';
 import { readNextRound, readTies } from '../../knockout/knockout-reader.js';
 import { listTeams, type StoredMatchView } from '../../store/match-queries.js';
@@ -52,7 +51,6 @@ export class MatchPage {
       away: { teamId: away.id, name: away.name },
       date: request.date,
       neutral,
-      model: DEFAULT_MODEL_OPTIONS,
       homeShift: whatIf.homeShift,
       awayShift: whatIf.awayShift,
     };

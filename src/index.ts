@@ -1,0 +1,40 @@
+/**
+ * matchday as a library. The forecaster behind `predict`, previews, the server and the backtest:
+ *
+ *   const db = openDatabase('matchday.db', { readonly: true });
+ *   const forecast = predictFixture(db, { home: 'Atalanta', away: 'Liverpool', date: '2024-04-18' });
+ *   forecast.markets.result; // { home, draw, away, fairOdds }
+ *
+ * Keep one `Forecasts` (over `storeForecastSource(db)`) for many fixtures: fits are kept per scope and date. For a
+ * fixture's score grid alone: `forecasts.scoreGrid(fixture, fitDate)`.
+ */
+export { predictFixture, type PredictRequest } from './app/predict.js';
+export { MatchdayError } from './errors.js';
+export {
+  forecastFixture,
+  forecasterModel,
+  forecastWithForecaster,
+  type FixtureForecast,
+  type FixtureModel,
+  type ModelFixture,
+} from './forecast/fixture-forecast.js';
+export {
+  FORECASTER,
+  fitForecaster,
+  Forecaster,
+  forecasterFromState,
+  type ForecastOutcome,
+  type ForecasterConstants,
+  type ForecasterState,
+  type MatchForecast,
+} from './forecast/forecaster.js';
+export { Forecasts } from './forecast/forecasts.js';
+export { computeMarkets, type Markets } from './forecast/markets.js';
+export type { Fixture, Probabilities1x2 } from './forecast/match-forecaster.js';
+export { forecasterFile, parseModelFile, type ForecasterFile } from './forecast/model-file.js';
+export { lookUpFixture } from './history/fixture-lookup.js';
+export { storeForecastSource, type ForecastHistory, type ForecastSource } from './history/forecast-history.js';
+export { findTeam } from './history/team-lookup.js';
+export type { ScoreGrid } from './models/score-grid.js';
+export { openDatabase } from './store/database.js';
+export { importPaths } from './store/import-files.js';
