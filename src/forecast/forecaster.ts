@@ -196,7 +196,8 @@ export function fitForecaster(history: ForecastHistory, constants: ForecasterCon
     fitDate: date,
     constants,
     data: {
-      competitions: [...history.competitions],
+      // The scope's competitions with matches in the window (a scope names every continental competition held).
+      competitions: history.competitions.filter((code) => history.matches.some((m) => m.competition === code)),
       from: yearsBefore(date, forecasterHistoryYears(constants)),
       before: date,
       matches: history.matches.length,
