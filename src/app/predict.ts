@@ -5,6 +5,8 @@ import { lookUpFixture } from '../history/fixture-lookup.js';
 import { storeForecastSource } from '../history/forecast-history.js';
 import { findTeam } from '../history/team-lookup.js';
 import type { Db } from '../store/database.js';
+import { playedDateRange } from '../store/match-queries.js';
+import { checkDateInData } from './request-checks.js';
 
 export interface PredictRequest {
   /** Team names as a user types them (`Liverpool`, `Inter (ITA)`), or resolved teams. */
@@ -39,6 +41,7 @@ export function predictFixture(
       field: 'fitDate',
     });
   }
+  checkDateInData(playedDateRange(db), fitDate, fitDate !== request.date ? 'fitDate' : 'date');
   const team = (t: PredictRequest['home']) => (typeof t === 'string' ? findTeam(db, t) : t);
   const fixture = lookUpFixture(db, team(request.home), team(request.away), request.date, {
     ...(request.competition !== undefined && { competition: request.competition }),

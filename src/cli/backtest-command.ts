@@ -21,7 +21,7 @@ import {
 import { FORECASTER } from '../forecast/forecaster.js';
 import { registryOf } from '../store/competition-store.js';
 import { openCommandDatabase } from './database-option.js';
-import { parseCompetitions, parseDate, parseNumber } from './option-parsers.js';
+import { parseCompetitions, parseDateRange, parseModelNumber, parseNumber } from './option-parsers.js';
 import { printJson, printTable, runCommand, type CommonOptions } from './output.js';
 import { progressBar } from './progress.js';
 
@@ -74,14 +74,12 @@ export function registerBacktestCommand(program: Command): void {
         const db = openCommandDatabase(options, { readonly: true });
         const registry = registryOf(db);
         const competitions = parseCompetitions(options.competitions, registry);
-        const from = parseDate(options.from, 'from');
-        const to = parseDate(options.to, 'to');
-        if (to < from) throw new MatchdayError('BAD_OPTION', `--to ${to} is before --from ${from}`, { field: 'to' });
+        const { from, to } = parseDateRange(options.from, options.to) as { from: string; to: string };
         const model: BacktestModelOptions = {
           model: parseBacktestModel(options.model),
           windowYears: parseNumber(options.windowYears, 'window-years', 0.1),
-          xi: parseNumber(options.xi, 'xi', 0),
-          priorStrength: parseNumber(options.prior, 'prior', 0),
+          xi: parseModelNumber(options.xi, 'xi'),
+          priorStrength: parseModelNumber(options.prior, 'prior'),
           scope: parseScope(options.scope),
         };
         const refitDays = parseRefit(options.refit);

@@ -15,7 +15,7 @@ import { forecasterFile } from '../forecast/model-file.js';
 import { storeForecastSource } from '../history/forecast-history.js';
 import { registryOf } from '../store/competition-store.js';
 import { openCommandDatabase } from './database-option.js';
-import { parseCompetitions, parseDate, parseNumber } from './option-parsers.js';
+import { parseCompetitions, parseDate, parseDateRange, parseModelNumber } from './option-parsers.js';
 import { printJson, printTable, runCommand, type CommonOptions } from './output.js';
 
 interface FitOptions extends CommonOptions {
@@ -60,9 +60,10 @@ export function registerFitCommand(program: Command): void {
             field: 'model',
           });
         }
-        const to = options.to ? parseDate(options.to, 'to') : new Date().toISOString().slice(0, 10);
+        const range = parseDateRange(options.from, options.to ?? new Date().toISOString().slice(0, 10));
+        const to = range.to!;
         const before = dayAfter(to);
-        const from = options.from ? parseDate(options.from, 'from') : null;
+        const from = range.from ?? null;
         const db = openCommandDatabase(options, { readonly: true });
         const competitions = options.competitions ? parseCompetitions(options.competitions, registryOf(db)) : [];
         const history = buildFitHistory(db, { competitions, from: from ?? undefined, before });
@@ -71,8 +72,8 @@ export function registerFitCommand(program: Command): void {
           history,
           {
             family,
-            xi: parseNumber(options.xi ?? '0', 'xi', 0),
-            priorStrength: parseNumber(options.prior ?? '0', 'prior', 0),
+            xi: parseModelNumber(options.xi ?? '0', 'xi'),
+            priorStrength: parseModelNumber(options.prior ?? '0', 'prior'),
           },
           { competitions, from, before },
         );

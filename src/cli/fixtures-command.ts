@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { forecastFixtures, instantOn, selectFixtures, type ForecastedFixture } from '../app/upcoming-fixtures.js';
 import { registryOf } from '../store/competition-store.js';
 import { openCommandDatabase } from './database-option.js';
-import { parseCompetitions, parseDate } from './option-parsers.js';
+import { parseCompetitions, parseDate, parseDateRange } from './option-parsers.js';
 import { printJson, printTable, runCommand, type CommonOptions } from './output.js';
 import { progressBar } from './progress.js';
 
@@ -32,8 +32,7 @@ export function registerFixturesCommand(program: Command): void {
         try {
           const fixtures = selectFixtures(db, {
             competitions: options.competitions ? parseCompetitions(options.competitions, registryOf(db)) : [],
-            ...(options.from && { from: parseDate(options.from, 'from') }),
-            ...(options.to && { to: parseDate(options.to, 'to') }),
+            ...parseDateRange(options.from, options.to),
             today,
           });
           forecasts = forecastFixtures(db, fixtures, {

@@ -1,9 +1,10 @@
-import { MatchdayError } from '../errors.js';
+import { checkDateOrder, checkNumber, isIsoDate, NUMBER_LIMITS } from '../app/request-checks.js';
 import { CompetitionRegistry } from '../competitions/registry.js';
+import { MatchdayError } from '../errors.js';
 
 /** `YYYY-MM-DD` that is a real date. */
 export function parseDate(text: string, field: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) !== text) {
+  if (!isIsoDate(text)) {
     throw new MatchdayError('BAD_OPTION', `--${field} must be a date YYYY-MM-DD, got ${text}`, { field });
   }
   return text;
@@ -17,6 +18,38 @@ export function parseNumber(text: string, field: string, min = -Infinity): numbe
       `--${field} must be a number${min > -Infinity ? ` ≥ ${min}` : ''}, got ${text}`,
       { field },
     );
+  }
+  return value;
+}
+
+/** `--from` and `--to` (either may be absent), the first not after the second. */
+export function parseDateRange(from: string | undefined, to: string | undefined): { from?: string; to?: string } {
+  const range = {
+    ...(from !== undefined && { from: parseDate(from, 'from') }),
+    ...(to !== undefined && { to: parseDate(to, 'to') }),
+  };
+  if (range.from !== undefined && range.to !== undefined) {
+    checkDateOrder(range.from, range.to, { from: 'from', to: 'to' });
+  }
+  return range;
+}
+
+/** A model fit's number (`--xi`, `--prior`) within the bounds the library enforces too. */
+export function parseModelNumber(text: string, field: keyof typeof NUMBER_LIMITS): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value)) {
+    throw new MatchdayError('BAD_OPTION', `--${field} must be a number, got ${text}`, { field });
+  }
+  return checkNumber(value, field, NUMBER_LIMITS[field]);
+}
+
+/** A whole number from min to max (`--port 99999` is not a port). */
+export function parseWholeNumber(text: string, field: string, min: number, max: number): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isInteger(value) || value < min || value > max) {
+    throw new MatchdayError('BAD_OPTION', `--${field} must be a whole number from ${min} to ${max}, got ${text}`, {
+      field,
+    });
   }
   return value;
 }

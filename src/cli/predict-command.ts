@@ -9,9 +9,11 @@ import { lookUpFixture } from '../history/fixture-lookup.js';
 import { findTeam } from '../history/team-lookup.js';
 import type { Db } from '../store/database.js';
 import { registryOf } from '../store/competition-store.js';
+import { playedDateRange } from '../store/match-queries.js';
+import { checkDateInData } from '../app/request-checks.js';
 import { openCommandDatabase } from './database-option.js';
 import { readModelFile } from './model-file.js';
-import { parseCompetition, parseCompetitions, parseDate, parseNumber } from './option-parsers.js';
+import { parseCompetition, parseCompetitions, parseDate, parseModelNumber } from './option-parsers.js';
 import { printJson, printTable, runCommand, type CommonOptions } from './output.js';
 
 interface PredictOptions extends CommonOptions {
@@ -88,6 +90,7 @@ function single(
   options: PredictOptions,
 ): FixtureForecast {
   const fixture = lookUpFixture(db, request.home, request.away, request.date, request);
+  if (!options.modelFile) checkDateInData(playedDateRange(db), request.date, 'date');
   if (options.modelFile) return forecastFixture(readModelFile(options.modelFile), fixture);
   const family = options.model as ModelFamily;
   if (!MODEL_FAMILIES.includes(family)) {
@@ -101,8 +104,8 @@ function single(
     fixtureFitScope(db, [fixture.home.id, fixture.away.id], request.date, competitions),
     {
       family,
-      xi: parseNumber(options.xi ?? '0', 'xi', 0),
-      priorStrength: parseNumber(options.prior ?? '0', 'prior', 0),
+      xi: parseModelNumber(options.xi ?? '0', 'xi'),
+      priorStrength: parseModelNumber(options.prior ?? '0', 'prior'),
     },
   );
   return forecastFixture(savedFixtureModel(saved), fixture);

@@ -4,7 +4,7 @@ import { createApp } from '../server/app.js';
 import { ServerContext } from '../server/server-context.js';
 import { openCommandDatabase } from './database-option.js';
 import { readModelFile } from './model-file.js';
-import { parseNumber } from './option-parsers.js';
+import { parseWholeNumber } from './option-parsers.js';
 import { readDossier } from './preview-command.js';
 import { runCommand, type CommonOptions } from './output.js';
 
@@ -26,7 +26,7 @@ export function registerServeCommand(program: Command): void {
     .option('--dossier <files...>', 'dossiers (docs/dossier.md) whose fixtures get team news, line-ups and crowd')
     .action((options: ServeOptions) =>
       runCommand(options, () => {
-        const port = parseNumber(options.port, 'port', 0);
+        const port = parseWholeNumber(options.port, 'port', 0, 65535);
         const savedModel = options.modelFile ? readModelFile(options.modelFile) : undefined;
         const dossiers = (options.dossier ?? []).map(readDossier);
         const db = openCommandDatabase(options, { readonly: true });

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { MatchdayError } from '../errors.js';
 import { withinTolerance, type CalibrationRow } from '../knockout/calibration-table.js';
 import { readTies } from '../knockout/knockout-reader.js';
 import { BUILT_IN_TIE_CALIBRATION, readTieCalibration } from '../knockout/tie-calibration-file.js';
@@ -7,7 +6,7 @@ import { forecastPastTies, type TieRunReport } from '../knockout/tie-calibration
 import { TiePricer } from '../knockout/tie-pricer.js';
 import { registryOf } from '../store/competition-store.js';
 import { openCommandDatabase } from './database-option.js';
-import { parseCompetitions, parseDate, parseNumber } from './option-parsers.js';
+import { parseCompetitions, parseDateRange, parseNumber } from './option-parsers.js';
 import { printJson, printTable, runCommand, type CommonOptions } from './output.js';
 import { progressBar } from './progress.js';
 
@@ -40,11 +39,7 @@ export function registerTieCalibrationCommand(program: Command): void {
     .action((options: TieCalibrationOptions) =>
       runCommand(options, () => {
         const calibration = readTieCalibration(options.calibration ?? BUILT_IN_TIE_CALIBRATION);
-        const from = options.from ? parseDate(options.from, 'from') : undefined;
-        const to = options.to ? parseDate(options.to, 'to') : undefined;
-        if (from && to && from > to) {
-          throw new MatchdayError('BAD_OPTION', `--from ${from} is after --to ${to}`, { field: 'from' });
-        }
+        const { from, to } = parseDateRange(options.from, options.to);
         const reuseDays = parseNumber(options.reuseDays, 'reuse-days', 0);
         const db = openCommandDatabase(options, { readonly: true });
         const competitions = options.competitions ? parseCompetitions(options.competitions, registryOf(db)) : [];

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { seasonOfDate } from '../competitions/competition.js';
 import type { CompetitionRegistry } from '../competitions/registry.js';
 import { MatchdayError } from '../errors.js';
-import { findTeam } from '../history/team-lookup.js';
+import { checkTwoTeams, findTeam } from '../history/team-lookup.js';
 import { firstLegResult, type FirstLegResult } from '../knockout/calibration-table.js';
 import { readTiesBetween } from '../knockout/knockout-reader.js';
 import { tieRulesOf } from '../knockout/tie-outcome.js';
@@ -56,6 +56,7 @@ export function registerTieCommand(program: Command): void {
         const registry = registryOf(db);
         const x = findTeam(db, teamA);
         const y = findTeam(db, teamB);
+        checkTwoTeams(x, y, 'teamB');
         const competition = options.competition ? parseCompetition(options.competition, registry) : undefined;
         const season = options.season ? parseSeason(options.season) : undefined;
         const asOfOption = options.asOf ? parseDate(options.asOf, 'as-of') : undefined;

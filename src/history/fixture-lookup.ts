@@ -3,6 +3,7 @@ import type { Db } from '../store/database.js';
 import { registryOf } from '../store/competition-store.js';
 import { latestLeague } from '../store/match-queries.js';
 import { findFixtureMatch } from './preview-history.js';
+import { checkTwoTeams } from './team-lookup.js';
 
 /** A team as a forecast names it: its id, and the league it last played in before the date (its prior if unseen). */
 export interface LookedUpTeam {
@@ -33,6 +34,7 @@ export function lookUpFixture(
   date: string,
   options: { competition?: string; neutral?: boolean } = {},
 ): LookedUpFixture {
+  checkTwoTeams(home, away);
   const team = (t: { teamId: number; name: string }): LookedUpTeam => {
     const league = latestLeague(db, t.teamId, date);
     return { id: t.teamId, name: t.name, ...(league !== null && { group: league }) };

@@ -7,6 +7,17 @@ import { loadTeamDirectory } from '../store/team-store.js';
 /** How much more history the best-known exact match needs before a bare name means it (`Inter` → Internazionale). */
 const DOMINANCE = 3;
 
+/** A fixture or a tie is between two teams: the same team twice is a MatchdayError naming the second. */
+export function checkTwoTeams(
+  first: { teamId: number; name: string },
+  second: { teamId: number; name: string },
+  field = 'away',
+): void {
+  if (first.teamId === second.teamId) {
+    throw new MatchdayError('SAME_TEAM', `${second.name} is named twice: a match needs two different teams`, { field });
+  }
+}
+
 /**
  * The one team a user means by `query` (`Liverpool`, `Liverpool (ENG)`, `Man City`).
  * Exact name keys win. Several exact matches in different countries resolve to the club with by far the most

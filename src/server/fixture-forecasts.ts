@@ -10,7 +10,9 @@ import { Forecasts } from '../forecast/forecasts.js';
 import type { ModelOptions, SavedModel } from '../forecast/match-model.js';
 import { lookUpFixture, type LookedUpFixture } from '../history/fixture-lookup.js';
 import { storeForecastSource } from '../history/forecast-history.js';
+import { checkDateInData } from '../app/request-checks.js';
 import type { Db } from '../store/database.js';
+import { playedDateRange } from '../store/match-queries.js';
 import { LruCache } from './lru-cache.js';
 
 /** A fixture between two known teams, as the API and the pages ask for it. */
@@ -47,6 +49,8 @@ export class FixtureForecasts {
   private readonly forecasts: Forecasts;
   private readonly singleModels: LruCache<string, SavedModel>;
   private readonly setups = new LruCache<string, LookedUpFixture>(SETUP_CACHE_SIZE);
+  /** The played matches' first and last dates, read once: a fit date outside them is a 400, not a failed fit. */
+  private dataRange: ReturnType<typeof playedDateRange> | undefined;
 
   constructor(
     private readonly db: Db,
@@ -65,11 +69,15 @@ export class FixtureForecasts {
   forecast(request: FixtureRequest): DatedForecast {
     const fixture = this.fixture(request);
     const shifts = { homeShift: request.homeShift, awayShift: request.awayShift };
+    const useSaved =
+      this.savedModel && request.competitions === undefined && this.savedModel.data.before <= request.date;
+    if (request.model || !useSaved) {
+      this.dataRange ??= playedDateRange(this.db);
+      checkDateInData(this.dataRange, request.date, 'date');
+    }
     if (request.model) {
       return { date: request.date, ...forecastFixture(this.singleModel(request, request.model), fixture, shifts) };
     }
-    const useSaved =
-      this.savedModel && request.competitions === undefined && this.savedModel.data.before <= request.date;
     return {
       date: request.date,
       ...(useSaved

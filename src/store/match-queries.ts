@@ -396,3 +396,19 @@ export function heldCompetitions(db: Db): string[] {
     .pluck()
     .all() as string[];
 }
+
+/** The first and last dates of the played matches in the database (null when none is played). */
+export function playedDateRange(db: Db): { first: string; last: string } | null {
+  // Ordered by date, the date index finds each end without a scan.
+  const end = (order: 'ASC' | 'DESC') =>
+    db
+      .prepare(
+        `SELECT date FROM matches WHERE status IN ('played', 'awarded') AND ft_home IS NOT NULL
+         ORDER BY date ${order} LIMIT 1`,
+      )
+      .pluck()
+      .get() as string | undefined;
+  const first = end('ASC');
+  const last = end('DESC');
+  return first !== undefined && last !== undefined ? { first, last } : null;
+}

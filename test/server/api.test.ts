@@ -106,6 +106,59 @@ describe('JSON API', () => {
     expect(error.message).toContain(parameter);
   });
 
+  it.each([
+    [
+      '/api/predict?home=Alpha&away=Alpha&date=2024-02-01',
+      {
+        code: 'SAME_TEAM',
+        parameter: 'away',
+        message: 'field away: Alpha is named twice: a match needs two different teams',
+      },
+    ],
+    [
+      '/api/tie?home=Alpha&away=Alpha&firstLeg=1-0&date=2024-02-01&competition=uefa.el',
+      {
+        code: 'SAME_TEAM',
+        parameter: 'away',
+        message: 'field away: Alpha is named twice: a match needs two different teams',
+      },
+    ],
+    [
+      '/api/predict?home=Alpha&away=Beta&date=2100-01-01',
+      {
+        code: 'DATE_AFTER_DATA',
+        parameter: 'date',
+        message:
+          'field date: 2100-01-01 is after the data: the last played match in the database is on 2024-01-12, ' +
+          'and a forecast is fitted on the 4 years before its date',
+      },
+    ],
+    [
+      '/api/predict?home=Alpha&away=Beta&date=2024-01-01&model=poisson',
+      {
+        code: 'DATE_BEFORE_DATA',
+        parameter: 'date',
+        message: 'field date: 2024-01-01 is before the data: the first played match in the database is on 2024-01-01',
+      },
+    ],
+    [
+      '/api/matches?team=Alpha&from=2024-02-01&to=2024-01-01',
+      {
+        code: 'BAD_RANGE',
+        parameter: 'from',
+        message: 'field from: 2024-02-01 is after to 2024-01-01: the range is reversed',
+      },
+    ],
+    [
+      '/api/predict?home=Alpha&away=Beta&date=2024-02-01&model=poisson&prior=1e308',
+      { code: 'BAD_PARAMETER', parameter: 'prior', message: 'prior: must be a number from 0 to 1000000' },
+    ],
+  ])('answers %s with a 400 saying what is wrong', async (url, error) => {
+    const response = await get(url);
+    expect(response.status).toBe(400);
+    expect(response.body().error).toEqual(error);
+  });
+
   it('answers an unknown team with a 404 listing the closest names', async () => {
     const misspelt = await get('/api/predict?home=Alpha&away=Betta&date=2024-02-01');
     expect(misspelt.status).toBe(404);

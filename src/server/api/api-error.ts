@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { MatchdayError } from '../../errors.js';
+import { checkTwoTeams } from '../../history/team-lookup.js';
 import type { TeamCandidate } from '../../identity/team-directory.js';
 import type { ServerContext } from '../server-context.js';
 
@@ -38,6 +39,10 @@ const STATUS_OF_CODE: Record<string, ContentfulStatusCode> = {
   BAD_OPTION: 400,
   UNKNOWN_COMPETITION: 400,
   'invalid-argument': 400,
+  BAD_RANGE: 400,
+  SAME_TEAM: 400,
+  DATE_BEFORE_DATA: 400,
+  DATE_AFTER_DATA: 400,
   UNKNOWN_TEAM: 404,
   AMBIGUOUS_TEAM: 404,
   NO_HISTORY: 422,
@@ -63,6 +68,17 @@ export function jsonError(c: Context, error: unknown): Response {
   const { status, body } = errorResponseOf(error);
   if (status === 500) console.error(error);
   return c.json(body, status);
+}
+
+/** The two teams of a fixture or a tie (`home`, `away`): each found as teamParameter finds it, and not the same. */
+export function teamPairParameters(
+  server: ServerContext,
+  home: string,
+  away: string,
+): { home: TeamCandidate; away: TeamCandidate } {
+  const pair = { home: teamParameter(server, home, 'home'), away: teamParameter(server, away, 'away') };
+  checkTwoTeams(pair.home, pair.away, 'away');
+  return pair;
 }
 
 /**

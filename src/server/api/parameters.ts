@@ -1,16 +1,8 @@
 /** Query parameters shared by the API routes and the pages' forms: one zod schema per kind of value. */
 import { z } from '@hono/zod-openapi';
+import { isIsoDate, NUMBER_LIMITS } from '../../app/request-checks.js';
 import { CompetitionRegistry } from '../../competitions/registry.js';
 import { MODEL_FAMILIES, type ModelFamily } from '../../forecast/match-model.js';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A real calendar date (2024-02-30 is not). */
-function isIsoDate(text: string): boolean {
-  if (!ISO_DATE.test(text)) return false;
-  const time = Date.parse(`${text}T00:00:00Z`);
-  return Number.isFinite(time) && new Date(time).toISOString().slice(0, 10) === text;
-}
 
 export const isoDate = z
   .string()
@@ -85,7 +77,12 @@ export const strengthShift = z.coerce
   .max(1, { message: 'must be between -1 and 1' })
   .openapi({ type: 'number', example: -0.1 });
 
-export const nonNegativeNumber = z.coerce.number().min(0, { message: 'must be a number ≥ 0' });
+/** A model fit's number (`xi`, `prior`) within the bounds the CLI and the library enforce. */
+export const modelNumber = (field: keyof typeof NUMBER_LIMITS) => {
+  const { min, max } = NUMBER_LIMITS[field];
+  const message = `must be a number from ${min} to ${max}`;
+  return z.coerce.number({ message }).min(min, { message }).max(max, { message });
+};
 
 export const wholeNumber = (min: number, max: number) =>
   z.coerce

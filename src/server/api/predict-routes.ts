@@ -2,16 +2,8 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { DEFAULT_MODEL_OPTIONS } from '../../forecast/match-model.js';
 import type { FixtureRequest } from '../fixture-forecasts.js';
 import type { ServerContext } from '../server-context.js';
-import { ApiError, teamParameter } from './api-error.js';
-import {
-  competitionList,
-  flag,
-  isoDate,
-  modelFamily,
-  nonNegativeNumber,
-  strengthShift,
-  teamName,
-} from './parameters.js';
+import { ApiError, teamPairParameters } from './api-error.js';
+import { competitionList, flag, isoDate, modelFamily, modelNumber, strengthShift, teamName } from './parameters.js';
 import { errorResponses, ForecastSchema } from './schemas.js';
 
 /** What a fixture forecast is asked with, in the API and in the match page's what-if form alike. */
@@ -31,10 +23,10 @@ export const FixtureQuery = z.object({
   competitions: competitionList
     .optional()
     .openapi({ description: "single models: history to fit on (default: both teams' leagues + UEFA competitions)" }),
-  xi: nonNegativeNumber
+  xi: modelNumber('xi')
     .default(DEFAULT_MODEL_OPTIONS.xi)
     .openapi({ description: 'single models: time-decay rate per day' }),
-  prior: nonNegativeNumber
+  prior: modelNumber('prior')
     .default(DEFAULT_MODEL_OPTIONS.priorStrength)
     .openapi({ description: 'single models: prior precision toward the league mean' }),
   homeShift: strengthShift.default(0).openapi({ description: "what-if: change of the home team's log strength" }),
@@ -54,8 +46,7 @@ export function fixtureRequest(server: ServerContext, query: FixtureQuery): Fixt
     }
   }
   return {
-    home: teamParameter(server, query.home, 'home'),
-    away: teamParameter(server, query.away, 'away'),
+    ...teamPairParameters(server, query.home, query.away),
     date: query.date ?? server.today(),
     neutral: query.neutral,
     ...(query.competition && { competition: query.competition[0] }),

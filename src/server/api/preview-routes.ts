@@ -4,7 +4,7 @@ import { renderHtml } from '../../preview/render-html.js';
 import { renderMarkdown } from '../../preview/render-markdown.js';
 import { listTeams } from '../../store/match-queries.js';
 import type { ServerContext } from '../server-context.js';
-import { ApiError, teamParameter } from './api-error.js';
+import { ApiError, teamPairParameters } from './api-error.js';
 import { competitionCode, isoDate, teamName } from './parameters.js';
 import { errorResponses, looseObject } from './schemas.js';
 
@@ -40,8 +40,7 @@ const previewRoute = createRoute({
 export function registerPreviewRoutes(app: OpenAPIHono, server: ServerContext): void {
   app.openapi(previewRoute, (c) => {
     const q = c.req.valid('query');
-    const home = teamParameter(server, q.home, 'home');
-    const away = teamParameter(server, q.away, 'away');
+    const { home, away } = teamPairParameters(server, q.home, q.away);
     const competition =
       q.competition ?? findFixtureMatch(server.db, home.teamId, away.teamId, q.date)?.competition.code;
     if (!competition) {

@@ -1,3 +1,4 @@
+import { checkDateOrder } from '../../app/request-checks.js';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { CompetitionRegistry } from '../../competitions/registry.js';
 import { findMatches, goalsOfMatches, listTeams, sourcesOfMatches } from '../../store/match-queries.js';
@@ -89,6 +90,7 @@ export function registerTeamsRoutes(app: OpenAPIHono, server: ServerContext): vo
         parameter: 'team',
       });
     }
+    if (query.from && query.to) checkDateOrder(query.from, query.to, { from: 'from', to: 'to' });
     const team = query.team ? teamParameter(server, query.team, 'team') : null;
     const matches = findMatches(server.db, {
       teamId: team?.teamId,

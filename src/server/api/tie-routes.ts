@@ -2,7 +2,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { seasonOfDate } from '../../competitions/competition.js';
 import { CompetitionRegistry } from '../../competitions/registry.js';
 import type { ServerContext } from '../server-context.js';
-import { ApiError, teamParameter } from './api-error.js';
+import { ApiError, teamPairParameters } from './api-error.js';
 import { competitionCode, flag, isoDate, score, season, strengthShift, teamName } from './parameters.js';
 import { errorResponses, looseObject } from './schemas.js';
 
@@ -41,8 +41,7 @@ const tieRoute = createRoute({
 export function registerTieRoutes(app: OpenAPIHono, server: ServerContext): void {
   app.openapi(tieRoute, (c) => {
     const q = c.req.valid('query');
-    const home = teamParameter(server, q.home, 'home');
-    const away = teamParameter(server, q.away, 'away');
+    const { home, away } = teamPairParameters(server, q.home, q.away);
     const seasonOfTie = q.season ?? seasonOfDate(CompetitionRegistry.builtIn().get(q.competition)!, q.date);
     const outlook = server.ties.secondLeg({
       competitionCode: q.competition,

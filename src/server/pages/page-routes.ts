@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { competitionCode, idParameter, isoDate, season, teamName } from '../api/parameters.js';
-import { teamParameter } from '../api/api-error.js';
+import { teamPairParameters } from '../api/api-error.js';
 import type { ServerContext } from '../server-context.js';
 import { CompetitionPage } from './competition-page.js';
 import { ENHANCE_SCRIPT } from './enhance-script.js';
@@ -46,8 +46,7 @@ export function registerPages(app: OpenAPIHono, server: ServerContext): void {
     if (!home.success || !away.success || !date.success) {
       return c.html(errorPage('Bad fixture', 'Give a home team, an away team and a date YYYY-MM-DD.'), 400);
     }
-    const homeTeam = teamParameter(server, home.data, 'home');
-    const awayTeam = teamParameter(server, away.data, 'away');
+    const { home: homeTeam, away: awayTeam } = teamPairParameters(server, home.data, away.data);
     return c.redirect(`/matches/${date.data}/${homeTeam.teamId}/${awayTeam.teamId}`, 303);
   });
 
