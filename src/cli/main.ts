@@ -41,4 +41,10 @@ registerTieCalibrationCommand(program);
 registerSyncCommand(program);
 registerFixturesCommand(program);
 
+// `matchday precedent … | head`: once the reader has gone, the rest of the output has nowhere to go; stop quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 await program.parseAsync();

@@ -1,6 +1,6 @@
 import Table from 'cli-table3';
 import pc from 'picocolors';
-import { MatchdayError } from '../errors.js';
+import { systemErrorOf, type MatchdayError } from '../errors.js';
 
 /** Options every command takes. */
 export interface CommonOptions {
@@ -19,16 +19,23 @@ export function printTable(head: string[], rows: (string | number)[][]): void {
 }
 
 /**
- * Runs a command body and turns a MatchdayError into one clear line on stderr and a non-zero exit
- * (a JSON object on stdout with --json). Anything else is a bug and keeps its stack trace.
+ * Runs a command body and turns a MatchdayError — or a failure of the machine, such as a locked database — into one
+ * clear line on stderr and a non-zero exit (a JSON object on stdout with --json). Anything else is a bug and keeps
+ * its stack trace.
  */
 export async function runCommand(options: CommonOptions, body: () => void | Promise<void>): Promise<void> {
   try {
     await body();
   } catch (error) {
-    if (!(error instanceof MatchdayError)) throw error;
-    if (options.json) printJson({ error: { code: error.code, message: error.message, location: error.location } });
-    process.stderr.write(`${pc.red('error')} ${error.message}\n`);
-    process.exitCode = 1;
+    const known = systemErrorOf(error, options.db ?? (await import('../store/database.js')).defaultDatabasePath());
+    if (!known) throw error;
+    reportError(known, options);
   }
+}
+
+/** A MatchdayError as the one line (and with --json the object) a failed command ends with; exit code 1. */
+export function reportError(error: MatchdayError, options: CommonOptions = {}): void {
+  if (options.json) printJson({ error: { code: error.code, message: error.message, location: error.location } });
+  process.stderr.write(`${pc.red('error')} ${error.message}\n`);
+  process.exitCode = 1;
 }

@@ -1,12 +1,13 @@
 import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
+import { systemErrorOf } from '../errors.js';
 import { createApp } from '../server/app.js';
 import { ServerContext } from '../server/server-context.js';
 import { openCommandDatabase } from './database-option.js';
 import { readModelFile } from './model-file.js';
 import { parseWholeNumber } from './option-parsers.js';
 import { readDossier } from './preview-command.js';
-import { runCommand, type CommonOptions } from './output.js';
+import { reportError, runCommand, type CommonOptions } from './output.js';
 
 interface ServeOptions extends CommonOptions {
   port: string;
@@ -33,6 +34,13 @@ export function registerServeCommand(program: Command): void {
         const app = createApp(new ServerContext({ db, savedModel, dossiers }));
         const server = serve({ fetch: app.fetch, port, hostname: options.host }, (info) => {
           process.stdout.write(`matchday serving ${db.name} on http://${options.host}:${info.port}/\n`);
+        });
+        // Listening fails after serve() returns: a port in use, a host that is not this machine's.
+        server.once('error', (error) => {
+          db.close();
+          const known = systemErrorOf(error, `${options.host}:${port}`);
+          if (!known) throw error;
+          reportError(known, options);
         });
         const stop = () => server.close(() => db.close());
         process.once('SIGINT', stop);

@@ -2,9 +2,10 @@
  * Reads a competition registry file (`config/competitions.yaml`, or a user's YAML in the same format) into
  * Competitions. Errors name the file, the line and the field.
  */
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import { z } from 'zod';
 import { MatchdayError } from '../errors.js';
+import { parseYamlFile } from '../yaml-file.js';
 import {
   COMPETITION_KINDS,
   type Competition,
@@ -158,18 +159,7 @@ type Entry = z.infer<typeof competitionEntry>;
 
 /** Reads a registry YAML. `origin` says whether it is the shipped registry or a user's file. */
 export function parseRegistryFile(text: string, file: string, origin: CompetitionOrigin): RegistryFile {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter });
-  if (document.errors.length > 0) {
-    const error = document.errors[0];
-    throw new MatchdayError('INVALID_YAML', error.message.split('\n')[0], { file, line: error.linePos?.[0].line });
-  }
-  let data: unknown;
-  try {
-    data = document.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    throw new MatchdayError('INVALID_YAML', (error as Error).message.split('\n')[0], { file });
-  }
+  const { document, lineCounter, data } = parseYamlFile(text, file);
   const parsed = registrySchema.safeParse(data ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -1,6 +1,7 @@
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import { z } from 'zod';
 import { MatchdayError } from '../errors.js';
+import { parseYamlFile } from '../yaml-file.js';
 import type { ClubRecord } from './records.js';
 
 export const ALIAS_OVERRIDES_FORMAT = 'alias-overrides';
@@ -15,14 +16,9 @@ const overrideSchema = z.array(
 
 /** Reads an alias override file (a YAML list of {country, name, aliases}); errors name the file, line and field. */
 export function parseAliasOverrides(text: string, file: string): ClubRecord[] {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter });
-  if (document.errors.length > 0) {
-    const error = document.errors[0];
-    throw new MatchdayError('INVALID_YAML', error.message.split('\n')[0], { file, line: error.linePos?.[0].line });
-  }
+  const { document, lineCounter, data } = parseYamlFile(text, file);
   const lineOf = (path: PropertyKey[]) => yamlLine(document, lineCounter, path);
-  const parsed = overrideSchema.safeParse(document.toJS());
+  const parsed = overrideSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new MatchdayError('INVALID_OVERRIDE', issue.message, {

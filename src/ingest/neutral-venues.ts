@@ -1,6 +1,6 @@
-import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { MatchdayError } from '../errors.js';
+import { parseYamlFile } from '../yaml-file.js';
 import { yamlLine } from './alias-overrides.js';
 import type { Provenance, TeamRef } from './records.js';
 
@@ -31,14 +31,9 @@ const entrySchema = z.array(
  * code (`Wolfsberger AC (AUT)`). Errors name the file, line and field.
  */
 export function parseNeutralVenues(text: string, file: string): NeutralVenueRecord[] {
-  const lineCounter = new LineCounter();
   // Dates stay strings: YAML 1.1 would read 2021-02-18 as a timestamp.
-  const document = parseDocument(text, { lineCounter, version: '1.2' });
-  if (document.errors.length > 0) {
-    const error = document.errors[0];
-    throw new MatchdayError('INVALID_YAML', error.message.split('\n')[0], { file, line: error.linePos?.[0].line });
-  }
-  const parsed = entrySchema.safeParse(document.toJS() ?? []);
+  const { document, lineCounter, data } = parseYamlFile(text, file, { version: '1.2' });
+  const parsed = entrySchema.safeParse(data ?? []);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new MatchdayError('INVALID_OVERRIDE', issue.message, {

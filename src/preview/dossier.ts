@@ -1,6 +1,6 @@
-import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { MatchdayError } from '../errors.js';
+import { parseYamlFile } from '../yaml-file.js';
 import { yamlLine } from '../ingest/alias-overrides.js';
 import { CompetitionRegistry } from '../competitions/registry.js';
 
@@ -241,14 +241,8 @@ const dossierSchema = z
  * MatchdayError naming the file, the line and the field.
  */
 export function parseDossier(yamlText: string, file: string): Dossier {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(yamlText, { lineCounter });
-  if (document.errors.length > 0) {
-    const error = document.errors[0];
-    throw new MatchdayError('INVALID_YAML', error.message.split('\n')[0], { file, line: error.linePos?.[0].line });
-  }
+  const { document, lineCounter, data } = parseYamlFile(yamlText, file);
   const lineOf = (path: PropertyKey[]) => yamlLine(document, lineCounter, path) ?? 1;
-  const data: unknown = document.toJS();
   const parsed = dossierSchema.safeParse(data);
   if (!parsed.success) {
     // A misspelt key also makes its correct spelling "required": name the misspelling first.

@@ -28,6 +28,19 @@ export interface OpenOptions {
  */
 const BUSY_TIMEOUT_MS = 300_000;
 
+/** The busy timeout: `MATCHDAY_BUSY_TIMEOUT` seconds when set (a job that would rather fail than wait), else 5 min. */
+function busyTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const text = env.MATCHDAY_BUSY_TIMEOUT;
+  if (text === undefined || text === '') return BUSY_TIMEOUT_MS;
+  const seconds = Number(text);
+  if (!Number.isFinite(seconds) || seconds < 0) {
+    throw new MatchdayError('BAD_OPTION', `MATCHDAY_BUSY_TIMEOUT must be seconds ≥ 0, got ${text}`, {
+      field: 'MATCHDAY_BUSY_TIMEOUT',
+    });
+  }
+  return Math.round(seconds * 1000);
+}
+
 export const DATABASE_LOCKED = 'DB_LOCKED';
 
 /** Opens (creating if needed) and migrates the database. `:memory:` works for tests. */
@@ -38,7 +51,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db = new Database(file, {
       readonly: options.readonly ?? false,
       fileMustExist: options.readonly ?? false,
-      timeout: BUSY_TIMEOUT_MS,
+      timeout: busyTimeoutMs(),
     });
   } catch (error) {
     throw new MatchdayError('DB_OPEN', `cannot open database: ${(error as Error).message}`, { file });

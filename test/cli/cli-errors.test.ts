@@ -1,12 +1,16 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { smallLeagueDatabase } from '../server/small-league.js';
+import { tempDir } from '../temp-dir.js';
 
 const BIN = path.resolve(import.meta.dirname, '../../dist/cli/main.js');
 
-function matchday(args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+function matchday(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -75,5 +79,86 @@ describe('matchday rejects bad input with one line and exit 1 (compiled bin)', (
     const result = matchday([...args, '--db', file]);
     expect(errorLine(result.stderr)).toBe(`error ${message}\n`);
     expect(result.code).toBe(1);
+  });
+});
+
+/** A billion laughs: ten anchors, each nine of the one before (9^10 strings once expanded). */
+function aliasBomb(): string {
+  const lines = ['a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+  for (let i = 1; i < 10; i++)
+    lines.push(
+      `a${i}: &a${i} [${Array(9)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]`,
+    );
+  return `${lines.join('\n')}\n`;
+}
+
+describe('matchday ends with one line where the machine or a file fails it (compiled bin)', () => {
+  const { db, file } = smallLeagueDatabase();
+  db.close();
+  const dir = tempDir('cli-errors');
+  const bomb = path.join(dir, 'bomb.yaml');
+  writeFileSync(bomb, aliasBomb());
+  const bombMessage = `error ${bomb}: Excessive alias count indicates a resource exhaustion attack (at most 50 alias expansions)\n`;
+
+  it.each([
+    ['a dossier', ['preview', 'Alpha', 'Beta', '--date', '2024-02-01', '--dossier', bomb]],
+    ['an alias file', ['import', bomb, '--format', 'alias-overrides', '--json']],
+    ['a competitions file', ['import', bomb, '--format', 'competitions', '--json']],
+  ])('refuses an alias bomb in %s', (_, args) => {
+    const result = matchday([...args, '--db', file]);
+    if (args.includes('--json')) {
+      // import reports a rejected file in its summary and goes on with the others.
+      const files: { file: string; error: string | null }[] = JSON.parse(result.stdout).files;
+      expect(files.find((f) => f.file === bomb)?.error).toBe(bombMessage.slice('error '.length, -1));
+    } else {
+      expect(errorLine(result.stderr)).toBe(bombMessage);
+      expect(result.code).toBe(1);
+    }
+  });
+
+  it('says a port is in use', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const result = matchday(['serve', '--port', String(port), '--db', file]);
+      expect(errorLine(result.stderr)).toBe(`error 127.0.0.1:${port} is in use by another program\n`);
+      expect(result.code).toBe(1);
+    } finally {
+      taken.close();
+    }
+  });
+
+  it('says a host is not an address of this machine', () => {
+    // 192.0.2.0/24 is reserved for documentation: never a local address.
+    const result = matchday(['serve', '--host', '192.0.2.1', '--port', '0', '--db', file]);
+    expect(errorLine(result.stderr)).toBe('error 192.0.2.1:0 is not an address of this machine\n');
+    expect(result.code).toBe(1);
+  });
+
+  it('says the database is locked when another process holds it past the busy timeout', () => {
+    const holder = new Database(file);
+    holder.pragma('locking_mode = EXCLUSIVE');
+    holder.exec('BEGIN EXCLUSIVE');
+    try {
+      const result = matchday(['teams', '--db', file], { MATCHDAY_BUSY_TIMEOUT: '0.1' });
+      expect(errorLine(result.stderr)).toBe(`error ${file}: database is locked by another process; try again\n`);
+      expect(result.code).toBe(1);
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
+  });
+
+  it('stops quietly when the reader of its output has gone (EPIPE)', async () => {
+    const child = spawn(process.execPath, [BIN, 'precedent', '--db', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy(); // as `| head` does once it has its lines
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });
