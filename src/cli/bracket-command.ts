@@ -1,25 +1,9 @@
 import type { Command } from 'commander';
-import { MatchdayError } from '../errors.js';
-import { DEFAULT_MODEL_OPTIONS } from '../forecast/match-model.js';
 import { DEFAULT_SIMULATION_RUNS, DEFAULT_SIMULATION_SEED } from '../knockout/bracket.js';
-import { forecastBracketState, type BracketReport, type SideReport } from '../knockout/bracket-forecast.js';
-import { bracketTieModel, type BracketModelDescription } from '../knockout/bracket-tie-model.js';
-import { readBracketState } from '../knockout/knockout-reader.js';
-import { TiePricer } from '../knockout/tie-pricer.js';
-import { registryOf } from '../store/competition-store.js';
-import { openCommandDatabase } from './database-option.js';
-import { parseCompetition, parseDate, parseNumber } from './option-parsers.js';
-import { printJson, printTable, runCommand, type CommonOptions } from './output.js';
+import { DEFAULT_MODEL_OPTIONS } from '../forecast/model-families.js';
+import type { BracketOptions } from './bracket-action.js';
 
-interface BracketOptions extends CommonOptions {
-  competition: string;
-  season: string;
-  asOf?: string;
-  model: string;
-  runs: string;
-  seed: string;
-  threads?: string;
-}
+export const TIE_MODEL_FAMILIES = ['dixon-coles', 'poisson'] as const;
 
 export function registerBracketCommand(program: Command): void {
   program
@@ -35,98 +19,6 @@ export function registerBracketCommand(program: Command): void {
     .option('--db <path>', 'database file')
     .option('--json', 'print JSON')
     .action((options: BracketOptions) =>
-      runCommand(options, async () => {
-        const db = openCommandDatabase(options, { readonly: true });
-        const competition = parseCompetition(options.competition, registryOf(db));
-        const asOf = options.asOf ? parseDate(options.asOf, 'as-of') : new Date().toISOString().slice(0, 10);
-        const simulation = {
-          runs: wholeNumber(options.runs, 'runs', 1),
-          seed: wholeNumber(options.seed, 'seed', 0),
-          threads: options.threads === undefined ? undefined : wholeNumber(options.threads, 'threads', 0),
-        };
-        const state = readBracketState(db, competition, options.season, asOf);
-        const pricer = new TiePricer(db, { model: { ...DEFAULT_MODEL_OPTIONS, family: modelFamily(options.model) } });
-        const odds = bracketTieModel(pricer, state);
-        const report = await forecastBracketState(state, odds.model, simulation);
-        db.close();
-        const output = { ...report, model: odds.description };
-        if (options.json) return printJson(output);
-        printBracket(report, odds.description);
-      }),
+      import('./bracket-action.js').then((action) => action.runBracketCommand(options)),
     );
-}
-
-/** Goal models a tie forecast runs on (rating models give no expected goals of their own). */
-const TIE_MODEL_FAMILIES = ['dixon-coles', 'poisson'] as const;
-type TieModelFamily = (typeof TIE_MODEL_FAMILIES)[number];
-
-function modelFamily(text: string): TieModelFamily {
-  const family = TIE_MODEL_FAMILIES.find((f) => f === text);
-  if (!family) {
-    throw new MatchdayError('BAD_OPTION', `unknown model ${text}; one of ${TIE_MODEL_FAMILIES.join(', ')}`, {
-      field: 'model',
-    });
-  }
-  return family;
-}
-
-function wholeNumber(text: string, field: string, min: number): number {
-  const value = parseNumber(text, field, min);
-  if (!Number.isInteger(value)) {
-    throw new MatchdayError('BAD_OPTION', `--${field} must be a whole number, got ${text}`, { field });
-  }
-  return value;
-}
-
-const percent = (p: number) => `${(100 * p).toFixed(1)}%`;
-
-function printBracket(report: BracketReport, model: BracketModelDescription | null): void {
-  process.stdout.write(`${report.competition.name} ${report.season}, as of ${report.asOf}\n`);
-  const sideText = (side: SideReport) =>
-    'team' in side ? side.team.name : side.candidates.map((c) => c.team.name).join(' / ');
-  for (const round of report.rounds) {
-    if (round.pairing === 'draw') {
-      const entrants = round.entrants.length ? ` (joining: ${round.entrants.map((t) => t.name).join(', ')})` : '';
-      process.stdout.write(`${round.name}: still to be drawn${entrants}\n`);
-      continue;
-    }
-    process.stdout.write(`${round.name} (${round.knownBecause}):\n`);
-    for (const tie of round.ties) {
-      const odds = tie.through ? ` — ${percent(tie.through[0])} / ${percent(tie.through[1])}` : '';
-      const result = tie.winner ? ` — ${tie.winner.name} through` : '';
-      const score = tie.score ? ` [${tie.score}]` : '';
-      process.stdout.write(`  ${sideText(tie.sides[0])} v ${sideText(tie.sides[1])}${score}${result}${odds}\n`);
-      if (tie.pairings && tie.pairings.length <= 4) {
-        const pairings = tie.pairings.map((p) => `${p.teams[0].name} v ${p.teams[1].name} ${percent(p.probability)}`);
-        process.stdout.write(`    ${pairings.join('; ')}\n`);
-      }
-    }
-  }
-  if (report.champion) process.stdout.write(`Winner: ${report.champion.name}\n`);
-  if (report.teams.length > 0) {
-    const later = report.currentRound === null ? [] : report.rounds.slice(report.currentRound + 1).map((r) => r.name);
-    printTable(
-      ['team', ...later, 'winner'],
-      report.teams
-        .filter((t) => !t.eliminated)
-        .map((t) => [t.name, ...later.map((name) => percent(t.reach[name])), percent(t.win)]),
-    );
-  }
-  for (const phrase of report.phrases) process.stdout.write(`${phrase}\n`);
-  if (report.simulation) {
-    const s = report.simulation;
-    process.stdout.write(
-      `Monte Carlo: ${s.runs} runs, seed ${s.seed}, ${s.threads} worker threads, standard error ≤ ${percent(s.maxStandardError)}\n`,
-    );
-  } else if (report.method === 'exact') {
-    process.stdout.write('Exact: every pairing to the final is known.\n');
-  }
-  if (model) {
-    process.stdout.write(
-      `Model: ${model.family} on ${model.data.matches} matches ${model.data.firstDate}..${model.data.lastDate}; ` +
-        `extra-time rate ×${model.extraTimeScale.toFixed(3)} of 90 minutes; shoot-outs ${percent(model.penaltyHomeWin)} home; ` +
-        `away goals ${model.rules.awayGoals ? 'count' : 'do not count'}${model.rulesAssumed ? ' (assumed: the registry has no tie rules)' : ''}; ` +
-        `${model.calibrated ? 'calibrated on past ties (docs/ties.md)' : "the forecaster's grid as it is"}\n`,
-    );
-  }
 }

@@ -1,36 +1,7 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { LineCounter, parseDocument } from 'yaml';
-import { MatchdayError } from '../errors.js';
-import { parseModelFile } from '../forecast/model-file.js';
-import { yamlLine } from '../ingest/alias-overrides.js';
-import { composePreview } from '../preview/compose-preview.js';
-import { parseDossier, type Dossier } from '../preview/dossier.js';
-import { preparePreview } from '../preview/prepare-preview.js';
-import { renderJson } from '../preview/preview-document.js';
-import { renderHtml } from '../preview/render-html.js';
-import { renderMarkdown } from '../preview/render-markdown.js';
-import { defaultDatabasePath, openDatabase, type Db } from '../store/database.js';
-import { parseDate, parseNumber } from './option-parsers.js';
-import { writeRoundPreviews } from './round-previews-command.js';
-import { runCommand, type CommonOptions } from './output.js';
+import type { PreviewOptions } from './preview-action.js';
 
-interface PreviewOptions extends CommonOptions {
-  date?: string;
-  competition?: string;
-  dossier?: string;
-  modelFile?: string;
-  format: string;
-  out?: string;
-  seed?: string;
-  round?: boolean;
-  from?: string;
-  to?: string;
-  competitions?: string;
-  today?: string;
-}
-
-const FORMATS = ['md', 'html', 'json'] as const;
+export const FORMATS = ['md', 'html', 'json'] as const;
 
 export function registerPreviewCommand(program: Command): void {
   program
@@ -56,74 +27,6 @@ export function registerPreviewCommand(program: Command): void {
     .option('--db <path>', 'database file (a missing file reads as an empty database)')
     .option('--json', 'with --round or --from: print the index as JSON')
     .action((home: string | undefined, away: string | undefined, options: PreviewOptions) =>
-      runCommand(options, () => {
-        const format = options.format as (typeof FORMATS)[number];
-        if (!FORMATS.includes(format)) {
-          throw new MatchdayError(
-            'BAD_OPTION',
-            `--format must be one of ${FORMATS.join(', ')}, got ${options.format}`,
-            {
-              field: 'format',
-            },
-          );
-        }
-        if (options.round || options.from || options.to) return writeRoundPreviews({ ...options, format });
-        if (!home || !away) {
-          throw new MatchdayError('BAD_OPTION', 'name the two teams (HOME AWAY), or ask for --round or --from/--to');
-        }
-        const dossierText = options.dossier ? readText(options.dossier, 'DOSSIER_FILE') : null;
-        const dossier = options.dossier && dossierText !== null ? parseDossier(dossierText, options.dossier) : null;
-        const model = options.modelFile
-          ? {
-              model: parseModelFile(readText(options.modelFile, 'MODEL_FILE'), options.modelFile),
-              file: options.modelFile,
-            }
-          : null;
-        const db = openPreviewDatabase(options.db ?? defaultDatabasePath());
-        let input;
-        try {
-          input = preparePreview(db, {
-            home,
-            away,
-            ...(options.date && { date: parseDate(options.date, 'date') }),
-            ...(options.competition && { competition: options.competition }),
-            dossier,
-            ...(dossierText !== null && { dossierFirstLegLine: firstLegLine(dossierText) }),
-            model,
-            ...(options.seed !== undefined && { seed: parseNumber(options.seed, 'seed', 0) }),
-          });
-        } finally {
-          db.close();
-        }
-        const preview = composePreview(input);
-        const text =
-          format === 'md' ? renderMarkdown(preview) : format === 'html' ? renderHtml(preview) : renderJson(preview);
-        if (options.out) writeFileSync(options.out, text);
-        else process.stdout.write(text);
-      }),
+      import('./preview-action.js').then((action) => action.runPreviewCommand(home, away, options)),
     );
-}
-
-/** A preview only reads; a database that does not exist yet is an empty one, not an error (and is not created). */
-export function openPreviewDatabase(file: string): Db {
-  return existsSync(file) ? openDatabase(file, { readonly: true }) : openDatabase(':memory:');
-}
-
-/** Where the dossier's first leg is written (the Dossier type does not keep that line), for its receipt. */
-function firstLegLine(text: string): number | undefined {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter });
-  return document.hasIn(['fixture', 'firstLeg']) ? yamlLine(document, lineCounter, ['fixture', 'firstLeg']) : undefined;
-}
-
-export function readDossier(file: string): Dossier {
-  return parseDossier(readText(file, 'DOSSIER_FILE'), file);
-}
-
-function readText(file: string, code: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new MatchdayError(code, `cannot read: ${(error as Error).message}`, { file });
-  }
 }

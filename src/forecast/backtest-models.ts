@@ -1,9 +1,9 @@
 import { MatchdayError } from '../errors.js';
 import type { ForecastSource, HistoryMatch } from '../history/forecast-history.js';
-import { GOAL_MODEL_FAMILIES } from '../models/goal-model.js';
 import { countryForecaster } from './country-forecaster.js';
 import { FORECASTER, forecasterHistoryYears, type ForecasterConstants } from './forecaster.js';
 import { Forecasts } from './forecasts.js';
+import { BACKTEST_MODELS, type BacktestModelName } from './model-families.js';
 import { BACKTEST_GRADIENT_TOLERANCE, goalModelForecaster } from './goal-model-forecaster.js';
 import { refittedModel, type BacktestModel, type MatchForecaster } from './match-forecaster.js';
 import { BACKTEST_ELO, BACKTEST_PI, ratingForecaster } from './rating-forecaster.js';
@@ -15,8 +15,7 @@ import { shotBlendForecaster, type ShotBlendOptions } from './shot-blend-forecas
  * blend alone. Constants were tuned on 2016-17..2021-22 (bench/backtest-tuning.ts) and are reported on later
  * seasons (docs/backtest.md).
  */
-export const BACKTEST_MODELS = ['ensemble', ...GOAL_MODEL_FAMILIES, 'elo', 'pi', 'shots'] as const;
-export type BacktestModelName = (typeof BACKTEST_MODELS)[number];
+export { BACKTEST_MODELS, type BacktestModelName } from './model-families.js';
 
 export interface BacktestModelOptions {
   model: BacktestModelName;

@@ -1,23 +1,18 @@
 import { MatchdayError } from '../errors.js';
 import type { FitHistory } from '../history/fit-history.js';
 import { fitGoalModel } from '../models/fit-goal-model.js';
-import {
-  GOAL_MODEL_FAMILIES,
-  type FittedGoalModel,
-  type GoalModelFamily,
-  type TeamStrength,
-} from '../models/goal-model.js';
+import type { FittedGoalModel, TeamStrength } from '../models/goal-model.js';
 import { predictScoreGridFromStrengths, priorTeamStrength, teamStrength } from '../models/predict-score-grid.js';
 import { fitElo, predictElo, type EloModel } from '../models/ratings/elo.js';
 import { fitPiRatings, predictPiRatings, type PiModel } from '../models/ratings/pi-ratings.js';
 import type { ScoreGrid } from '../models/score-grid.js';
+import { MODEL_FAMILIES, type ModelOptions } from './model-families.js';
 
 /**
  * One fitted model of any family with the teams it knows by database id: what `matchday fit` saves as versioned
  * JSON and `predict` loads. Pure: the CLI reads and writes the file.
  */
-export type ModelFamily = GoalModelFamily | 'elo' | 'pi';
-export const MODEL_FAMILIES: readonly ModelFamily[] = [...GOAL_MODEL_FAMILIES, 'elo', 'pi'];
+export { MODEL_FAMILIES, type ModelFamily } from './model-families.js';
 
 export const SAVED_MODEL_VERSION = 1;
 
@@ -28,13 +23,7 @@ export interface ModelTeam {
   group: string;
 }
 
-export interface ModelOptions {
-  family: ModelFamily;
-  /** Time decay per day (goal models). */
-  xi: number;
-  /** Prior precision pulling a team toward its league's mean (goal models). */
-  priorStrength: number;
-}
+export { DEFAULT_MODEL_OPTIONS, type ModelOptions } from './model-families.js';
 
 export interface SavedModel {
   matchday: 'model';
@@ -57,8 +46,6 @@ export interface SavedModel {
 type JsonRatingModel =
   | (Omit<EloModel, 'ratings'> & { ratings: number[] })
   | (Omit<PiModel, 'homeRatings' | 'awayRatings'> & { homeRatings: number[]; awayRatings: number[] });
-
-export const DEFAULT_MODEL_OPTIONS: ModelOptions = { family: 'dixon-coles', xi: 0.002, priorStrength: 1 };
 
 export function fitMatchModel(
   history: FitHistory,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CompetitionRegistry } from '../../src/competitions/registry.js';
 import { planSourceFiles, type PlanRequest, type SourceName } from '../../src/sync/source-plan.js';
-import { parseSeasons } from '../../src/cli/sync-command.js';
+import { parseSeasons } from '../../src/cli/sync-action.js';
 
 const registry = CompetitionRegistry.builtIn();
 const plan = (codes: string[], options: Partial<PlanRequest> = {}) =>
