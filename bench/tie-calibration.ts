@@ -1,16 +1,28 @@
 /**
- * Calibration of two-legged tie forecasts against every completed continental tie in the database: each forecast
- * as of the day before its second leg from earlier matches only, naive and with the game-state model.
- *   npx tsx bench/tie-calibration.ts [--db FILE] [--seasons 2022-23,2023-24] [--write config/tie-calibration.json] [--json]
- * Prints the reliability tables by predicted probability (P that the first leg's host goes through), Brier score and
- * log loss of both models with their paired difference, comebacks by first-leg margin, and the fitted constants.
- * --write saves the artifact `matchday tie` reads (reliability tables + walk-forward game-state models).
+ * Fits the tie calibration walk-forward on every completed continental tie in the database and reports how well
+ * calibrated the forecasts are: each season's ties forecast as of their second legs with the leg calibration and
+ * game state fitted on earlier ties only (knockout/tie-calibration.ts fitTieCalibration).
+ *   npx tsx bench/tie-calibration.ts [--db FILE] [--competitions uefa.cl,uefa.el] [--reuse-days 6]
+ *                                    [--write config/tie-calibration.json] [--json]
+ * Prints the table by the first leg's result (calibrated and naive), Brier score and log loss of both with their
+ * paired difference, reliability by predicted probability, and the fitted constants of the latest model.
+ * --write saves the artifact every tie forecast reads.
  */
 import { writeFileSync } from 'node:fs';
-import { calibrateTies, calibrationArtifact, type TieCalibrationReport } from '../src/evaluate/tie-calibration.js';
-import type { ReliabilityTable } from '../src/evaluate/calibration.js';
-import { TieForecaster } from '../src/evaluate/tie-forecaster.js';
+import { reliabilityTable, type ReliabilityTable } from '../src/evaluate/calibration.js';
+import { meanDifference, meanWithError } from '../src/evaluate/metrics.js';
+import { withinTolerance, type CalibrationRow } from '../src/knockout/calibration-table.js';
+import { readTies } from '../src/knockout/knockout-reader.js';
+import {
+  brier,
+  calibrationArtifact,
+  fitTieCalibration,
+  logLoss,
+  type CalibrationFitReport,
+} from '../src/knockout/tie-calibration.js';
+import { TiePricer } from '../src/knockout/tie-pricer.js';
 import { defaultDatabasePath, openDatabase } from '../src/store/database.js';
+import { continentalCodes } from '../src/store/tie-queries.js';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -18,36 +30,66 @@ const option = (name: string): string | undefined => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const dbPath = option('--db') ?? defaultDatabasePath();
-const seasons = option('--seasons')?.split(',');
 const write = option('--write');
+const reuseDays = Number(option('--reuse-days') ?? 6);
 
 const db = openDatabase(dbPath, { readonly: true });
+const competitions = option('--competitions')?.split(',') ?? continentalCodes(db);
+// The calibration is fitted here: the pricer must not read the shipped one.
+const pricer = new TiePricer(db, { calibration: null, preload: true });
 let lastShown = 0;
-const report = calibrateTies(db, {
-  seasons,
+const report = fitTieCalibration(pricer, readTies(db, { competitions }), {
+  reuseDays,
   onProgress: (done, total) => {
-    if (done - lastShown >= 250 || done === total) {
+    if (done - lastShown >= 500 || done === total) {
       process.stderr.write(`  ${done}/${total} ties\n`);
       lastShown = done;
     }
   },
 });
-const options = new TieForecaster(db).options;
 db.close();
 
 if (write) {
   const command = `npx tsx bench/tie-calibration.ts ${args.join(' ')}`.trim();
-  writeFileSync(write, `${JSON.stringify(calibrationArtifact(report, options, command), null, 2)}\n`);
+  writeFileSync(write, `${JSON.stringify(calibrationArtifact(report, pricer, command), null, 2)}\n`);
   process.stderr.write(`wrote ${write}\n`);
 }
+const outcome = report.ties.map((t) => t.aThrough);
+const calibrated = report.ties.map((t) => t.probabilityA);
+const naive = report.ties.map((t) => t.naive);
+const scores = {
+  naive: scoresOf(naive),
+  calibrated: scoresOf(calibrated),
+  difference: {
+    brier: meanDifference(
+      calibrated.map((p, i) => brier(p, outcome[i])),
+      naive.map((p, i) => brier(p, outcome[i])),
+    ),
+    logLoss: meanDifference(
+      calibrated.map((p, i) => logLoss(p, outcome[i])),
+      naive.map((p, i) => logLoss(p, outcome[i])),
+    ),
+  },
+};
+const reliability = [
+  reliabilityTable(naive, outcome, { label: 'naive', bins: 10 }),
+  reliabilityTable(calibrated, outcome, { label: 'calibrated', bins: 10 }),
+];
 if (args.includes('--json')) {
   const { ties: _ties, ...summary } = report;
-  process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ ...summary, scores, reliability }, null, 2)}\n`);
 } else {
   printReport(report);
 }
 
-function printReport(r: TieCalibrationReport): void {
+function scoresOf(p: number[]) {
+  return {
+    brier: meanWithError(p.map((x, i) => brier(x, outcome[i]))),
+    logLoss: meanWithError(p.map((x, i) => logLoss(x, outcome[i]))),
+  };
+}
+
+function printReport(r: CalibrationFitReport): void {
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
   const num = (x: number) => x.toFixed(4);
   const out = (line = '') => process.stdout.write(`${line}\n`);
@@ -58,36 +100,39 @@ function printReport(r: TieCalibrationReport): void {
   out();
   out('model       Brier            log loss');
   for (const [name, s] of [
-    ['naive', r.naive],
-    ['game state', r.gameState],
+    ['naive', scores.naive],
+    ['calibrated', scores.calibrated],
   ] as const) {
     out(
       `${name.padEnd(11)} ${num(s.brier.mean)} ± ${num(s.brier.standardError ?? 0)}  ` +
         `${num(s.logLoss.mean)} ± ${num(s.logLoss.standardError ?? 0)}`,
     );
   }
+  const d = scores.difference;
   out(
-    `difference  ${num(r.difference.brier.mean)} ± ${num(r.difference.brier.standardError ?? 0)}  ` +
-      `${num(r.difference.logLoss.mean)} ± ${num(r.difference.logLoss.standardError ?? 0)}  (game state − naive, paired)`,
+    `difference  ${num(d.brier.mean)} ± ${num(d.brier.standardError ?? 0)}  ` +
+      `${num(d.logLoss.mean)} ± ${num(d.logLoss.standardError ?? 0)}  (calibrated − naive, paired)`,
   );
-  for (const table of [r.naive.reliability, r.gameState.reliability]) printTable(table, pct);
+  printTable('calibrated (walk-forward)', r.table);
+  printTable('naive', r.naiveTable);
+  for (const table of reliability) printReliability(table);
+  const latest = r.latest;
   out();
-  out("comebacks by the first leg's margin (its host's goals minus the visitor's)");
-  out('margin  ties  host through  observed  naive   game state');
-  for (const row of r.byFirstLegMargin) {
-    const margin = `${row.firstLegMargin > 0 ? '+' : ''}${row.firstLegMargin}${Math.abs(row.firstLegMargin) === 4 ? '+' : ''}`;
+  out(`latest model (before ${latest.before}), by how many of a leg's teams the goal model knows from league play:`);
+  out('  known  first legs  host ln λ′          visitor ln μ′        strength σ');
+  latest.legs.forEach((legs, known) => {
     out(
-      `${margin.padStart(6)}  ${String(row.ties).padStart(4)}  ${String(row.aThrough).padStart(12)}  ` +
-        `${pct(row.aThrough / row.ties).padStart(8)}  ${pct(row.naiveMean).padStart(6)}  ${pct(row.gameStateMean).padStart(10)}`,
+      `  ${String(known).padStart(5)}  ${String(legs.legs).padStart(10)}  ` +
+        `${legs.homeIntercept.toFixed(3)} + ${legs.slope.toFixed(3)}·ln λ  ${legs.awayIntercept.toFixed(3)} + ${legs.slope.toFixed(3)}·ln μ  ` +
+        `${legs.sigma.toFixed(3)}`,
     );
-  }
-  out();
-  const all = r.gameStateAll;
-  out(`game-state multipliers fitted on all ${all.matches} second legs, by the host's running aggregate lead`);
+  });
+  const gs = latest.gameState;
+  out(`game state fitted on ${gs.matches} second legs, by the host's running aggregate lead`);
   out('  lead   host ×  visitor ×');
-  all.homeLog.forEach((h, i) => {
-    const lead = String(i - all.maxLead).padStart(4);
-    out(`  ${lead}  ${Math.exp(h).toFixed(3).padStart(7)}  ${Math.exp(all.awayLog[i]).toFixed(3).padStart(9)}`);
+  gs.homeLog.forEach((h, i) => {
+    const lead = String(i - gs.maxLead).padStart(4);
+    out(`  ${lead}  ${Math.exp(h).toFixed(3).padStart(7)}  ${Math.exp(gs.awayLog[i]).toFixed(3).padStart(9)}`);
   });
   out(
     `extra-time scale (ET goals / 90-minute goals): ${r.extraTimeScale.first.toFixed(3)} at the first tie, ` +
@@ -98,16 +143,27 @@ function printReport(r: TieCalibrationReport): void {
       `(${pct(r.shootouts.homeWins / Math.max(1, r.shootouts.secondLegs))})`,
   );
 
-  function printTable(table: ReliabilityTable, format: (x: number) => string): void {
+  function printTable(label: string, rows: CalibrationRow[]): void {
     out();
-    out(`${table.label}: P(first-leg host through), ${table.count} ties`);
-    out('bin        ties  mean forecast  observed  observed − forecast  2 s.e.');
-    for (const b of table.bins) {
-      const bin = `${format(b.lower)}-${format(b.upper)}`;
+    out(`${label}: by the first leg's result, how often the first-leg winner (after a draw: its host) went through`);
+    out('first leg        ties  observed ± s.e.   predicted  difference');
+    for (const row of rows) {
       out(
-        `${bin.padEnd(10)} ${String(b.count).padStart(4)}  ${format(b.meanPredicted).padStart(13)}  ` +
-          `${format(b.observedFrequency).padStart(8)}  ${format(b.observedFrequency - b.meanPredicted).padStart(19)}  ` +
-          `${format(2 * b.standardError).padStart(6)}`,
+        `${row.firstLeg.padEnd(15)} ${String(row.ties).padStart(5)}  ${pct(row.observed).padStart(6)} ± ${pct(row.standardError).padStart(5)}  ` +
+          `${pct(row.predicted).padStart(9)}  ${(100 * row.difference).toFixed(1).padStart(6)} pts${withinTolerance(row) ? '' : '  (off)'}`,
+      );
+    }
+  }
+
+  function printReliability(table: ReliabilityTable): void {
+    out();
+    out(`${table.label}: P(first-leg host through) by forecast, ${table.count} ties`);
+    out('bin          ties  mean forecast  observed  observed − forecast  2 s.e.');
+    for (const b of table.bins) {
+      out(
+        `${`${pct(b.lower)}-${pct(b.upper)}`.padEnd(12)} ${String(b.count).padStart(4)}  ${pct(b.meanPredicted).padStart(13)}  ` +
+          `${pct(b.observedFrequency).padStart(8)}  ${pct(b.observedFrequency - b.meanPredicted).padStart(19)}  ` +
+          `${pct(2 * b.standardError).padStart(6)}`,
       );
     }
   }

@@ -1,12 +1,11 @@
 import type { Command } from 'commander';
 import { MatchdayError } from '../errors.js';
-import { forecastBracketState, type BracketReport, type SideReport } from '../forecast/bracket-forecast.js';
-import { DEFAULT_SIMULATION_RUNS, DEFAULT_SIMULATION_SEED } from '../forecast/bracket.js';
 import { DEFAULT_MODEL_OPTIONS } from '../forecast/match-model.js';
-import { bracketTieModel, type BracketModelDescription } from '../evaluate/bracket-tie-model.js';
-import { gameStateBefore } from '../evaluate/tie-calibration-file.js';
-import { TieForecaster } from '../evaluate/tie-forecaster.js';
-import { bracketState } from '../history/bracket-state.js';
+import { DEFAULT_SIMULATION_RUNS, DEFAULT_SIMULATION_SEED } from '../knockout/bracket.js';
+import { forecastBracketState, type BracketReport, type SideReport } from '../knockout/bracket-forecast.js';
+import { bracketTieModel, type BracketModelDescription } from '../knockout/bracket-tie-model.js';
+import { readBracketState } from '../knockout/knockout-reader.js';
+import { TiePricer } from '../knockout/tie-pricer.js';
 import { registryOf } from '../store/competition-store.js';
 import { openCommandDatabase } from './database-option.js';
 import { parseCompetition, parseDate, parseNumber } from './option-parsers.js';
@@ -45,11 +44,9 @@ export function registerBracketCommand(program: Command): void {
           seed: wholeNumber(options.seed, 'seed', 0),
           threads: options.threads === undefined ? undefined : wholeNumber(options.threads, 'threads', 0),
         };
-        const state = bracketState(db, competition, options.season, asOf);
-        const forecaster = new TieForecaster(db, {
-          model: { ...DEFAULT_MODEL_OPTIONS, family: modelFamily(options.model) },
-        });
-        const odds = bracketTieModel(forecaster, state, gameStateBefore(state.asOf));
+        const state = readBracketState(db, competition, options.season, asOf);
+        const pricer = new TiePricer(db, { model: { ...DEFAULT_MODEL_OPTIONS, family: modelFamily(options.model) } });
+        const odds = bracketTieModel(pricer, state);
         const report = await forecastBracketState(state, odds.model, simulation);
         db.close();
         const output = { ...report, model: odds.description };
@@ -59,7 +56,7 @@ export function registerBracketCommand(program: Command): void {
     );
 }
 
-/** Goal models a tie forecast runs on (rates and ρ; rating models give no rates). */
+/** Goal models a tie forecast runs on (rating models give no expected goals of their own). */
 const TIE_MODEL_FAMILIES = ['dixon-coles', 'poisson'] as const;
 type TieModelFamily = (typeof TIE_MODEL_FAMILIES)[number];
 
@@ -128,7 +125,8 @@ function printBracket(report: BracketReport, model: BracketModelDescription | nu
     process.stdout.write(
       `Model: ${model.family} on ${model.data.matches} matches ${model.data.firstDate}..${model.data.lastDate}; ` +
         `extra-time rate ×${model.extraTimeScale.toFixed(3)} of 90 minutes; shoot-outs ${percent(model.penaltyHomeWin)} home; ` +
-        `away goals ${model.rules.awayGoals ? 'count' : 'do not count'}; no game-state adjustment\n`,
+        `away goals ${model.rules.awayGoals ? 'count' : 'do not count'}${model.rulesAssumed ? ' (assumed: the registry has no tie rules)' : ''}; ` +
+        `${model.calibrated ? 'calibrated on past ties (docs/ties.md)' : "the forecaster's grid as it is"}\n`,
     );
   }
 }

@@ -14,6 +14,7 @@ import { registerServeCommand } from './serve-command.js';
 import { registerSyncCommand } from './sync-command.js';
 import { registerFixturesCommand } from './fixtures-command.js';
 import { registerTeamsCommand } from './teams-command.js';
+import { registerTieCalibrationCommand } from './tie-calibration-command.js';
 import { registerTieCommand } from './tie-command.js';
 import { registerVenueCommand } from './venue-command.js';
 
@@ -36,6 +37,7 @@ registerBracketCommand(program);
 registerPreviewCommand(program);
 registerVenueCommand(program);
 registerTieCommand(program);
+registerTieCalibrationCommand(program);
 registerSyncCommand(program);
 registerFixturesCommand(program);
 

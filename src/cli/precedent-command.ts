@@ -3,12 +3,8 @@ import { MatchdayError } from '../errors.js';
 import type { CompetitionRegistry } from '../competitions/registry.js';
 import { parseSeason, seasonLabel } from '../competitions/seasons.js';
 import { registryOf } from '../store/competition-store.js';
-import {
-  DEFAULT_PRECEDENT_QUERY,
-  findPrecedents,
-  type PrecedentQuery,
-  type PrecedentResult,
-} from '../history/precedents.js';
+import { findPrecedents } from '../knockout/knockout-reader.js';
+import { DEFAULT_PRECEDENT_QUERY, type PrecedentQuery, type PrecedentResult } from '../knockout/precedents.js';
 import { openCommandDatabase } from './database-option.js';
 import { parseCompetitions, parseDate, parseNumber, parseScore } from './option-parsers.js';
 import { printJson, printTable, runCommand, type CommonOptions } from './output.js';

@@ -1,19 +1,25 @@
 import type { Command } from 'commander';
-import { MatchdayError } from '../errors.js';
-import type { TieForecastResult } from '../forecast/tie-forecast.js';
 import { seasonOfDate } from '../competitions/competition.js';
-import { CompetitionRegistry } from '../competitions/registry.js';
+import type { CompetitionRegistry } from '../competitions/registry.js';
+import { MatchdayError } from '../errors.js';
 import { findTeam } from '../history/team-lookup.js';
-import { tieRules, tiesBetween, type ReconstructedTie, type TieScoreState, type TieTeam } from '../history/ties.js';
-import { binOf, gameStateFor, type TieCalibrationArtifact } from '../evaluate/tie-calibration.js';
-import { BUILT_IN_TIE_CALIBRATION, readTieCalibration } from '../evaluate/tie-calibration-file.js';
-import { TieForecaster, type TieForecastRequest } from '../evaluate/tie-forecaster.js';
+import { firstLegResult, type FirstLegResult } from '../knockout/calibration-table.js';
+import { readTiesBetween } from '../knockout/knockout-reader.js';
+import { tieRulesOf } from '../knockout/tie-outcome.js';
+import {
+  BUILT_IN_TIE_CALIBRATION,
+  calibrationBefore,
+  readTieCalibration,
+  type TieCalibrationArtifact,
+} from '../knockout/tie-calibration-file.js';
+import type { TieForecastResult } from '../knockout/tie-model.js';
+import { TiePricer, type PricedTie, type TieRequest } from '../knockout/tie-pricer.js';
+import type { ReconstructedTie, TieTeam } from '../knockout/tie-reconstruction.js';
+import { tieStateAfterFirstLeg } from '../knockout/two-legged-tie.js';
 import { registryOf } from '../store/competition-store.js';
 import { openCommandDatabase } from './database-option.js';
 import { parseCompetition, parseDate, parseScore } from './option-parsers.js';
 import { printJson, printTable, runCommand, type CommonOptions } from './output.js';
-
-/** The calibration shipped with matchday (bench/tie-calibration.ts --write config/tie-calibration.json). */
 
 interface TieOptions extends CommonOptions {
   competition?: string;
@@ -39,7 +45,7 @@ export function registerTieCommand(program: Command): void {
       '--as-of <date>',
       'forecast as of this date, using matches up to it (default: the day before the second leg)',
     )
-    .option('--naive', 'use the model rates as they are, without the game-state multipliers')
+    .option('--naive', "the forecaster's grid as it is: no tie calibration, no game state")
     .option('--calibration <file>', 'tie calibration written by bench/tie-calibration.ts', BUILT_IN_TIE_CALIBRATION)
     .option('--db <path>', 'database file')
     .option('--json', 'print JSON')
@@ -47,41 +53,29 @@ export function registerTieCommand(program: Command): void {
       runCommand(options, () => {
         const calibration = readTieCalibration(options.calibration ?? BUILT_IN_TIE_CALIBRATION);
         const db = openCommandDatabase(options, { readonly: true });
+        const registry = registryOf(db);
         const x = findTeam(db, teamA);
         const y = findTeam(db, teamB);
-        const competition = options.competition ? parseCompetition(options.competition, registryOf(db)) : undefined;
+        const competition = options.competition ? parseCompetition(options.competition, registry) : undefined;
         const season = options.season ? parseSeason(options.season) : undefined;
         const asOfOption = options.asOf ? parseDate(options.asOf, 'as-of') : undefined;
         const stored = chooseTie(
-          tiesBetween(db, x.teamId, y.teamId, {
+          readTiesBetween(db, x.teamId, y.teamId, {
             competitions: competition ? [competition] : undefined,
             seasons: season ? [season] : undefined,
           }),
           asOfOption,
         );
         const setup = tieSetup(
+          registry,
           stored,
           { id: x.teamId, name: x.name },
           { id: y.teamId, name: y.name },
           { competition, season, asOf: asOfOption, firstLeg: options.firstLeg },
         );
-        const forecaster = new TieForecaster(db);
-        const saved = forecaster.modelBefore(setup.request.before);
-        const rates = forecaster.secondLegRates(saved, setup.request);
-        const gameState = gameStateFor(
-          calibration.gameState.bySeason,
-          calibration.gameState.latest,
-          setup.request.before,
-        );
-        const naive = forecaster.forecast(setup.request, null, rates);
-        const forecast = options.naive ? naive : forecaster.forecast(setup.request, gameState, rates);
+        const priced = new TiePricer(db, { calibration: options.naive ? null : calibration }).price(setup.request);
         db.close();
-        const report = tieReport(setup, forecast, naive, calibration, {
-          model: saved,
-          teamsFromPrior: rates.teamsFromPrior,
-          gameStateTies: options.naive ? null : gameState.matches,
-          userOrder: [x.teamId, y.teamId],
-        });
+        const report = tieReport(setup, priced, calibration, [x.teamId, y.teamId]);
         if (options.json) return printJson(report);
         printReport(report);
       }),
@@ -89,7 +83,7 @@ export function registerTieCommand(program: Command): void {
 }
 
 interface TieSetup {
-  request: TieForecastRequest;
+  request: TieRequest;
   asOf: string;
   source: 'database' | 'given';
   competition: string | null;
@@ -110,6 +104,7 @@ function chooseTie(ties: ReconstructedTie[], asOf: string | undefined): Reconstr
 }
 
 function tieSetup(
+  registry: CompetitionRegistry,
   stored: ReconstructedTie | null,
   x: TieTeam,
   y: TieTeam,
@@ -139,8 +134,8 @@ function tieSetup(
       request: {
         a: stored.a,
         b: stored.b,
-        state: stateAfterFirstLeg(score),
-        rules: knownRules(stored.competition.code, stored.season),
+        state: tieStateAfterFirstLeg(score[0], score[1]),
+        rules: knownRules(registry, stored.competition.code, stored.season),
         neutral: stored.secondLeg.neutral,
         before,
       },
@@ -163,16 +158,16 @@ function tieSetup(
     );
   }
   const asOf = given.asOf ?? new Date().toISOString().slice(0, 10);
-  // A tie the database lacks: the first named team hosted the first leg; UEFA rules of the season by default.
+  // A tie the database lacks: the first named team hosted the first leg; the Champions League's rules by default.
   const competition = given.competition ?? 'uefa.cl';
-  const known = CompetitionRegistry.builtIn().get(competition);
+  const known = registry.get(competition);
   const season = given.season ?? (known ? seasonOfDate(known, asOf) : asOf.slice(0, 4));
   return {
     request: {
       a: x,
       b: y,
-      state: stateAfterFirstLeg(firstLegScore),
-      rules: knownRules(competition, season),
+      state: tieStateAfterFirstLeg(firstLegScore[0], firstLegScore[1]),
+      rules: knownRules(registry, competition, season),
       neutral: false,
       before: dayAfter(asOf),
     },
@@ -187,19 +182,13 @@ function tieSetup(
   };
 }
 
-function stateAfterFirstLeg([hostGoals, visitorGoals]: [number, number]): TieScoreState {
-  return { goalsA: hostGoals, goalsB: visitorGoals, awayGoalsA: 0, awayGoalsB: visitorGoals };
-}
-
-function knownRules(competition: string, season: string) {
-  const rules = tieRules(competition, season);
+function knownRules(registry: CompetitionRegistry, competition: string, season: string) {
+  const rules = tieRulesOf(registry, competition, season);
   if (!rules) {
     throw new MatchdayError(
       'UNKNOWN_RULES',
-      `matchday knows the tie rules of the UEFA competitions only, not ${competition}`,
-      {
-        field: 'competition',
-      },
+      `the competition registry has no tie rules for ${competition} ${season} (how a level tie is settled)`,
+      { field: 'competition' },
     );
   }
   return rules;
@@ -247,19 +236,25 @@ interface TieReport {
     teamsFromPrior: string[];
     extraTimeScale: number;
     penaltyHomeWin: number;
-    gameStateFittedOnSecondLegs: number | null;
+    /**
+     * The tie calibration used (null: naive): fitted before this date on these many earlier legs; the class of this
+     * tie (how many of its teams the forecaster knows from league play) and its strength σ.
+     */
+    calibration: {
+      fittedBefore: string;
+      firstLegs: number;
+      secondLegs: number;
+      knownTeams: number;
+      strengthSigma: number;
+    } | null;
   };
+  /** Past ties with the same first-leg result in the calibration run: how often this side went through, and the forecast. */
   calibration: {
+    firstLeg: FirstLegResult;
+    /** The first-leg winner, or after a draw the first leg's host. */
     team: string;
     probability: number;
-    bin: {
-      lower: number;
-      upper: number;
-      ties: number;
-      meanForecast: number;
-      observed: number;
-      standardError: number;
-    } | null;
+    past: { ties: number; observed: number; standardError: number; meanForecast: number } | null;
     run: { ties: number; secondLegs: { first: string; last: string }; brier: number; logLoss: number };
   };
   /** What happened, when the database has the second leg (hindsight: after the as-of date). */
@@ -268,30 +263,28 @@ interface TieReport {
 
 function tieReport(
   setup: TieSetup,
-  f: TieForecastResult,
-  naive: TieForecastResult,
+  priced: PricedTie,
   calibration: TieCalibrationArtifact,
-  context: {
-    model: ReturnType<TieForecaster['modelBefore']>;
-    teamsFromPrior: string[];
-    gameStateTies: number | null;
-    userOrder: [number, number];
-  },
+  userOrder: [number, number],
 ): TieReport {
+  const { forecast: f, naive } = priced;
   const { a, b, state } = setup.request;
   const lines: TeamLine[] = [
     { name: a.name, role: 'first-leg host', aggregate: state.goalsA, ...split(f.a), naiveThrough: naive.a.total },
     { name: b.name, role: 'second-leg host', aggregate: state.goalsB, ...split(f.b), naiveThrough: naive.b.total },
   ];
-  if (context.userOrder[0] !== a.id) lines.reverse();
+  if (userOrder[0] !== a.id) lines.reverse();
   const outcomeOf = (s: TieForecastResult['mostLikelySecondLegScores'][number]) =>
     s.afterNinety === 'A'
       ? `${a.name} through`
       : s.afterNinety === 'B'
         ? `${b.name} through`
         : `extra time (${a.name} ${percent(s.probabilityAThrough)})`;
-  const bin = binOf(calibration.reliability[f.model === 'naive' ? 'naive' : 'gameState'], f.a.total);
-  const scores = calibration.scores[f.model === 'naive' ? 'naive' : 'gameState'];
+  const scores = calibration.scores[f.model];
+  const firstLeg = firstLegResult(setup.firstLeg.score);
+  const subjectIsA = setup.firstLeg.score[0] >= setup.firstLeg.score[1];
+  const row = calibration.table.find((r) => r.firstLeg === firstLeg);
+  const fitted = f.model === 'naive' ? null : calibrationBefore(setup.request.before, calibration);
   const stored = setup.stored;
   const decided =
     setup.source === 'database' && stored?.progress === 'completed' && stored.secondLeg.date >= setup.request.before;
@@ -331,31 +324,33 @@ function tieReport(
     },
     model: {
       kind: f.model,
-      family: context.model.options.family,
-      matches: context.model.data.matches,
-      from: context.model.data.from,
-      before: context.model.data.before,
-      teamsFromPrior: context.teamsFromPrior,
+      family: priced.grids.family,
+      matches: priced.grids.data.matches,
+      from: priced.grids.data.from,
+      before: priced.grids.data.before,
+      teamsFromPrior: priced.teamsFromPrior,
       extraTimeScale: f.extraTimeScale,
       penaltyHomeWin: f.penaltyHomeWin,
-      gameStateFittedOnSecondLegs: context.gameStateTies,
+      calibration: fitted && {
+        fittedBefore: fitted.before,
+        firstLegs: fitted.legs.reduce((n, legs) => n + legs.legs, 0),
+        secondLegs: fitted.gameState.matches,
+        knownTeams: f.knownTeams,
+        strengthSigma: f.strengthSigma,
+      },
     },
     calibration: {
-      team: a.name,
-      probability: f.a.total,
-      bin: bin && {
-        lower: bin.lower,
-        upper: bin.upper,
-        ties: bin.count,
-        meanForecast: bin.meanPredicted,
-        observed: bin.observedFrequency,
-        standardError: bin.standardError,
-      },
+      firstLeg,
+      team: subjectIsA ? a.name : b.name,
+      probability: subjectIsA ? f.a.total : f.b.total,
+      past: row
+        ? { ties: row.ties, observed: row.observed, standardError: row.standardError, meanForecast: row.predicted }
+        : null,
       run: {
         ties: calibration.ties,
         secondLegs: calibration.secondLegs,
-        brier: scores.brier.mean,
-        logLoss: scores.logLoss.mean,
+        brier: scores.brier,
+        logLoss: scores.logLoss,
       },
     },
     result:
@@ -387,9 +382,10 @@ function printReport(r: TieReport): void {
   const m = r.model;
   out(
     `as of ${r.asOf}: ${m.family} fitted on ${m.matches} matches from ${m.from}, before ${m.before}; ` +
-      (m.gameStateFittedOnSecondLegs === null
-        ? 'naive (no game state)'
-        : `game state fitted on ${m.gameStateFittedOnSecondLegs} earlier second legs`),
+      (m.calibration === null
+        ? "naive (the forecaster's grid as it is)"
+        : `tie calibration fitted on ${m.calibration.firstLegs} first and ${m.calibration.secondLegs} second legs ` +
+          `before ${m.calibration.fittedBefore}`),
   );
   const decider = t.rules.decider === 'replay' ? 'replay/toss' : 'penalties';
   printTable(
@@ -408,16 +404,16 @@ function printReport(r: TieReport): void {
   const e = r.secondLeg.expectedGoals;
   out(
     `second leg expected goals ${t.secondLeg.home} ${e.home.toFixed(2)} – ${e.away.toFixed(2)} ${t.secondLeg.away} ` +
-      `(model before the game state ${r.secondLeg.modelExpectedGoals.home.toFixed(2)} – ${r.secondLeg.modelExpectedGoals.away.toFixed(2)}); ` +
+      `(the forecaster's ${r.secondLeg.modelExpectedGoals.home.toFixed(2)} – ${r.secondLeg.modelExpectedGoals.away.toFixed(2)}); ` +
       `most likely: ${r.secondLeg.mostLikelyScores.map((s) => `${s.score} ${percent(s.probability)} (${s.outcome})`).join(', ')}`,
   );
   const c = r.calibration;
-  if (c.bin) {
+  if (c.past) {
     out(
-      `calibration: ${c.team}'s ${percent(c.probability)} falls in the ${percent(c.bin.lower)}-${percent(c.bin.upper)} bin ` +
-        `of ${c.run.ties} past ties (${c.run.secondLegs.first}..${c.run.secondLegs.last}): ${c.bin.ties} ties, ` +
-        `${percent(c.bin.meanForecast)} forecast on average, ${percent(c.bin.observed)} went through ` +
-        `(± ${percent(2 * c.bin.standardError)} expected by chance)`,
+      `calibration: after a first leg ${c.firstLeg}, ${c.past.ties} of the ${c.run.ties} past ties ` +
+        `(${c.run.secondLegs.first}..${c.run.secondLegs.last}): the ${c.firstLeg.includes('win') ? 'first-leg winner' : "first leg's host"} ` +
+        `went through in ${percent(c.past.observed)} ± ${percent(c.past.standardError)}, forecast ${percent(c.past.meanForecast)} ` +
+        `(here ${c.team} ${percent(c.probability)})`,
     );
   }
   if (m.teamsFromPrior.length > 0) out(`from the prior (no history): ${m.teamsFromPrior.join(', ')}`);

@@ -308,3 +308,11 @@ function escapeXml(text: string): string {
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;');
 }
+
+/** The reliability bin a forecast falls in (bins cover [0, 1] in equal widths, 1 included in the last). */
+export function binOf(table: ReliabilityTable, probability: number): ReliabilityBin | null {
+  return (
+    table.bins.find((b) => probability >= b.lower && (probability < b.upper || (b.upper === 1 && probability <= 1))) ??
+    null
+  );
+}

@@ -15,13 +15,10 @@ import {
   competitionCodes,
   findMatches,
   goalsOfMatches,
-  resultRows,
   type GoalView,
   type StoredMatchView,
 } from '../store/match-queries.js';
 import { loadTeamDirectory } from '../store/team-store.js';
-import { continentalCodes, extraTimeRows } from '../store/tie-queries.js';
-import { bracketState, type BracketTieState } from './bracket-state.js';
 import { findTeam } from './team-lookup.js';
 
 /** A team a model knows: its id in the model and its name. */
@@ -128,87 +125,6 @@ export function findFixtureMatch(
       (m) => m.home.id === homeTeamId && m.away.id === awayTeamId,
     ) ?? null
   );
-}
-
-/** Extra-time goals and 90-minute goals in the continental competitions before a date (the extra-time rate's data). */
-export interface ExtraTimeHistory {
-  extraTimeMatches: number;
-  extraTimeGoals: number;
-  ninetyMinuteGoalsPerMatch: number;
-}
-
-/** Null when the database has no continental match before the date. */
-export function extraTimeHistory(db: Db, before: string): ExtraTimeHistory | null {
-  const competitions = continentalCodes(db);
-  if (competitions.length === 0) return null;
-  const ninety = resultRows(db, { competitions, before });
-  if (ninety.length === 0) return null;
-  const goals = ninety.reduce((sum, r) => sum + r.homeGoals + r.awayGoals, 0);
-  if (goals === 0) return null;
-  const extra = extraTimeRows(db, { competitions, before });
-  return {
-    extraTimeMatches: extra.length,
-    extraTimeGoals: extra.reduce((sum, r) => sum + r.et[0] + r.et[1] - r.ft[0] - r.ft[1], 0),
-    ninetyMinuteGoalsPerMatch: goals / ninety.length,
-  };
-}
-
-/** Who the winner of the fixture's tie meets next, as the bracket stood on the date. */
-export interface NextRound {
-  /** The next round's name as stored, e.g. `Semi-finals`. */
-  round: string;
-  /** One team when known, the two teams of the tie that feeds the slot otherwise. */
-  opponents: { id: number; name: string }[];
-  /** Played legs of the feeding tie (or the known opponent's tie in this round): the receipts. */
-  matchIds: number[];
-}
-
-/**
- * The next round's opponent (or the two possible opponents) of the tie between the two teams, when the bracket
- * as of the date knows the pairing (the draw was made with this round, or the round before was complete); null
- * otherwise, or when the competition has no bracket in the database.
- */
-export function nextRoundOpponents(
-  db: Db,
-  competitionCode: string,
-  season: string,
-  date: string,
-  teamIds: [number, number],
-): NextRound | null {
-  let state;
-  try {
-    state = bracketState(db, competitionCode, season, date);
-  } catch (error) {
-    if (error instanceof MatchdayError) return null;
-    throw error;
-  }
-  const isTeam = (entry: BracketTieState['sides'][number], id: number) => 'team' in entry && entry.team.id === id;
-  for (let r = 0; r + 1 < state.rounds.length; r++) {
-    const round = state.rounds[r];
-    const index = round.ties.findIndex((t) => teamIds.every((id) => t.sides.some((side) => isTeam(side, id))));
-    if (index < 0) continue;
-    const next = state.rounds[r + 1];
-    if (next.knownBecause === null) return null;
-    const slot = next.ties.find((t) => t.sides.some((side) => 'winnerOf' in side && side.winnerOf === index));
-    if (!slot) return null;
-    const other = slot.sides.find((side) => !('winnerOf' in side && side.winnerOf === index));
-    if (!other) return null;
-    const feeding = 'winnerOf' in other ? round.ties[other.winnerOf] : null;
-    const opponents =
-      'team' in other
-        ? [other.team]
-        : feeding?.winner
-          ? [feeding.winner]
-          : (feeding?.sides ?? []).flatMap((side) => ('team' in side ? [side.team] : []));
-    if (opponents.length === 0) return null;
-    const legs = feeding?.tie ? [feeding.tie.firstLeg, feeding.tie.secondLeg] : [];
-    return {
-      round: next.name,
-      opponents: opponents.map((t) => ({ id: t.id, name: t.name })),
-      matchIds: legs.filter((leg) => leg.date < date && leg.score.ft !== null).map((leg) => leg.matchId),
-    };
-  }
-  return null;
 }
 
 /** Legs of two-legged ties before the date in every competition of the fixture's kind: the precedent's field. */

@@ -52,7 +52,7 @@ function tieComebacks(ctx: InsightContext, teamId: number, ties: readonly Comple
   const comebacks: Comeback[] = [];
   for (const tie of own) {
     const deficit = -firstLegMargin(tie, teamId);
-    const outcome = tieOutcome(tie);
+    const outcome = tieOutcome(tie, ctx.tieRules(tie.first.competition.code, tie.first.season));
     if (deficit < threshold || outcome?.winnerId !== teamId) continue;
     comebacks.push({
       stage: 'tie',

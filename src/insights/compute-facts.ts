@@ -1,5 +1,6 @@
 import { MatchdayError } from '../errors.js';
 import { CompetitionRegistry } from '../competitions/registry.js';
+import { tieRulesOf } from '../knockout/tie-outcome.js';
 import type { StoredMatchView } from '../store/match-queries.js';
 import { comebackFacts } from './comebacks.js';
 import type { Fact } from './facts.js';
@@ -57,6 +58,7 @@ function buildContext(input: InsightsInput): InsightContext {
     options,
     fixtureKind: competitionKind(fixture.competitionCode, input.matches),
     firstLeg: firstLegOf(fixture, history),
+    tieRules: tieRulesFrom(input.registry ?? CompetitionRegistry.builtIn()),
   };
 }
 
@@ -82,6 +84,10 @@ function checkOptions(options: InsightsOptions): InsightsOptions {
 }
 
 /** The kind the data gives the competition, else the one matchday knows it by; null for an unknown code. */
+function tieRulesFrom(registry: CompetitionRegistry): InsightContext['tieRules'] {
+  return (code, season) => tieRulesOf(registry, code, season);
+}
+
 function competitionKind(code: string, matches: readonly StoredMatchView[]): InsightContext['fixtureKind'] {
   const kind =
     matches.find((m) => m.competition.code === code)?.competition.kind ??

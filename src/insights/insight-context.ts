@@ -1,3 +1,5 @@
+import type { TieRules } from '../competitions/competition.js';
+import type { CompetitionRegistry } from '../competitions/registry.js';
 import type { GoalView, StoredMatchView } from '../store/match-queries.js';
 import type { MatchHistory } from './match-history.js';
 
@@ -43,6 +45,8 @@ export interface InsightsInput {
   /** Only matches strictly before this date count; defaults to the fixture date and may not be later. */
   cutoff?: string;
   options?: Partial<InsightsOptions>;
+  /** The competitions as the database knows them (tie rules by season). Default: the shipped registry. */
+  registry?: CompetitionRegistry;
 }
 
 /** What every fact family reads. */
@@ -56,4 +60,6 @@ export interface InsightContext {
   fixtureKind: 'league' | 'cup' | 'continental' | null;
   /** The first leg when the fixture is a second leg. */
   firstLeg: StoredMatchView | null;
+  /** How a level tie was settled in a competition's season (null: unknown). */
+  tieRules: (competitionCode: string, season: string) => TieRules | null;
 }

@@ -63,7 +63,7 @@ function precedent(
   let eliminated = 0;
   let undetermined = 0;
   for (const t of precedents) {
-    const outcome = tieOutcome(t);
+    const outcome = tieOutcome(t, ctx.tieRules(t.first.competition.code, t.first.season));
     const subject = subjectWasAway ? t.first.away.id : t.first.home.id;
     if (!outcome) undetermined++;
     else if (outcome.winnerId === subject) advanced++;

@@ -1,3 +1,5 @@
+import type { TieRules } from '../competitions/competition.js';
+import { decideTie, type TieDecision } from '../knockout/tie-outcome.js';
 import type { StoredMatchView } from '../store/match-queries.js';
 import type { MatchHistory } from './match-history.js';
 import { finalScore } from './match-history.js';
@@ -29,26 +31,25 @@ export function completedTies(history: MatchHistory): CompletedTie[] {
 
 export interface TieOutcome {
   winnerId: number;
-  decidedBy: 'aggregate' | 'penalties' | 'away-goals';
+  decidedBy: TieDecision;
 }
 
 /**
- * Who went through: more goals on aggregate (extra time included), else the shoot-out, else more away goals
- * (the rule in UEFA ties until 2021 and in many domestic cups; a level tie with no shoot-out in the data was
- * decided that way). Null when even away goals are level — the data cannot tell (coin toss, replay, missing score).
+ * Who went through, decided as every tie is (knockout/tie-outcome) under the competition's rules for the season
+ * (null: unknown, and away goals are then never assumed). Null when the data cannot tell (a coin toss, a replay or
+ * shoot-out score it lacks).
  */
-export function tieOutcome(tie: CompletedTie): TieOutcome | null {
-  const [firstHome, firstAway] = finalScore(tie.first);
-  const [secondHome, secondAway] = finalScore(tie.second);
-  const a = tie.first.home.id;
-  const b = tie.first.away.id;
-  const goalsA = firstHome + secondAway;
-  const goalsB = firstAway + secondHome;
-  if (goalsA !== goalsB) return { winnerId: goalsA > goalsB ? a : b, decidedBy: 'aggregate' };
-  const pens = tie.second.score.pens;
-  if (pens && pens[0] !== pens[1]) return { winnerId: pens[0] > pens[1] ? b : a, decidedBy: 'penalties' };
-  if (secondAway !== firstAway) return { winnerId: secondAway > firstAway ? a : b, decidedBy: 'away-goals' };
-  return null;
+export function tieOutcome(tie: CompletedTie, rules: TieRules | null): TieOutcome | null {
+  const outcome = decideTie(rules, {
+    firstLeg: tie.first.score.ft!,
+    secondLeg: tie.second.score.ft,
+    secondLegExtraTime: tie.second.score.et,
+    secondLegPenalties: tie.second.score.pens,
+    replayWinner: null,
+    playedOn: null,
+  });
+  if (!outcome) return null;
+  return { winnerId: outcome.winner === 'A' ? tie.first.home.id : tie.first.away.id, decidedBy: outcome.decidedBy };
 }
 
 /** The first-leg goal difference from `teamId`'s side (positive: it won the first leg). */

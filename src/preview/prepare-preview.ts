@@ -1,10 +1,9 @@
 import { MatchdayError } from '../errors.js';
-import { gameStateBefore } from '../evaluate/tie-calibration-file.js';
+import type { CompetitionRegistry } from '../competitions/registry.js';
 import {
   forecastFixture,
   forecasterFixture,
   forecasterModel,
-  type FixtureForecast,
   type FixtureModel,
   type ModelFixture,
 } from '../forecast/fixture-forecast.js';
@@ -12,22 +11,18 @@ import { Forecasts } from '../forecast/forecasts.js';
 import type { FixtureTeam, ModelTeam } from '../forecast/match-model.js';
 import { storeForecastSource } from '../history/forecast-history.js';
 import {
-  fitExtraTimeScale,
-  forecastTie,
-  SAME_RATE_EXTRA_TIME_SCALE,
-  type TieForecastResult,
-} from '../forecast/tie-forecast.js';
-import { tieStateAfterFirstLeg } from '../forecast/two-legged-tie.js';
-import {
-  extraTimeHistory,
   findFixtureMatch,
   gatherPreviewHistory,
-  nextRoundOpponents,
   resolvePreviewTeam,
   type PreviewHistory,
   type PreviewTeam,
 } from '../history/preview-history.js';
-import { tieRules } from '../history/ties.js';
+import { readNextRound } from '../knockout/knockout-reader.js';
+import { fixtureModelLegGrids } from '../knockout/leg-grids.js';
+import type { TieForecastResult } from '../knockout/tie-model.js';
+import { tieRulesOf } from '../knockout/tie-outcome.js';
+import { TiePricer } from '../knockout/tie-pricer.js';
+import { tieStateAfterFirstLeg } from '../knockout/two-legged-tie.js';
 import { seasonOfDate } from '../competitions/competition.js';
 import { seasonOfDateIn } from '../competitions/seasons.js';
 import { registryOf } from '../store/competition-store.js';
@@ -86,10 +81,11 @@ export function preparePreview(db: Db, request: PreviewRequest): ComposeInput {
           competitionCode: competition.code,
         })
       : null;
-  const registered = registryOf(db).get(competition.code);
+  const registry = registryOf(db);
+  const registered = registry.get(competition.code);
   const season =
     history?.season ?? (registered ? seasonOfDate(registered, date) : seasonOfDateIn(date, 'autumn-spring'));
-  const facts = history ? factsFor(history, home, away, date, competition.code, season) : [];
+  const facts = history ? factsFor(history, home, away, date, competition.code, season, registry) : [];
   const withoutHistory = [home, away].filter(
     (team) =>
       team.teamId === null || !history?.matches.some((m) => m.home.id === team.teamId || m.away.id === team.teamId),
@@ -103,10 +99,11 @@ export function preparePreview(db: Db, request: PreviewRequest): ComposeInput {
   }
 
   const savedTeams = request.model?.model.teams ?? null;
+  const neutral = dossier?.fixture.neutral ?? fixtureMatch?.neutral ?? false;
   const fixture: ModelFixture = {
     home: forecastTeam(db, home, savedTeams, date, 'home'),
     away: forecastTeam(db, away, savedTeams, date, 'away'),
-    neutral: dossier?.fixture.neutral ?? fixtureMatch?.neutral ?? false,
+    neutral,
     competition: competition.code,
     season,
   };
@@ -126,10 +123,25 @@ export function preparePreview(db: Db, request: PreviewRequest): ComposeInput {
 
   const firstLeg = firstLegOf(history, dossier, request.dossierFirstLegLine ?? 1, caveats);
   const leg = dossier?.fixture.leg ?? fixtureMatch?.leg ?? (firstLeg ? 2 : null);
-  const tie = firstLeg && leg === 2 ? tieNumbers(db, forecast, firstLeg, competition, season, date, caveats) : null;
+  const tie =
+    firstLeg && leg === 2
+      ? tieNumbers(db, registry, {
+          saved: request.model?.model ?? null,
+          // A saved model names teams by its own ids; otherwise both are database teams (the model needed them).
+          teams: request.model
+            ? { home: fixture.home, away: fixture.away }
+            : { home: { id: home.teamId!, name: home.name }, away: { id: away.teamId!, name: away.name } },
+          neutral,
+          firstLeg,
+          competition,
+          season,
+          date,
+          caveats,
+        })
+      : null;
   const nextRound =
     tie && home.teamId !== null && away.teamId !== null
-      ? nextRoundOpponents(db, competition.code, season, date, [home.teamId, away.teamId])
+      ? readNextRound(db, competition.code, season, date, [home.teamId, away.teamId])
       : null;
 
   const matches: StoredMatchView[] = [...(history?.matches ?? [])];
@@ -273,9 +285,11 @@ function factsFor(
   date: string,
   competitionCode: string,
   season: string,
+  registry: CompetitionRegistry,
 ): Fact[] {
   // A team the database does not know has no matches; a placeholder id keeps the other team's facts.
   return computeFacts({
+    registry,
     fixture: {
       homeTeamId: home.teamId ?? -1,
       awayTeamId: away.teamId ?? -2,
@@ -362,57 +376,66 @@ function firstLegOf(
   };
 }
 
+/**
+ * The tie before the second leg, priced as `matchday tie` and the API price it (knockout/tie-pricer): the same legs,
+ * extra-time rate, calibration and rules. With a saved model the legs come from it instead.
+ */
 function tieNumbers(
   db: Db,
-  forecast: FixtureForecast,
-  firstLeg: FirstLeg,
-  competition: { code: string; name: string },
-  season: string,
-  date: string,
-  caveats: string[],
+  registry: CompetitionRegistry,
+  context: {
+    saved: FixtureModel | null;
+    teams: { home: FixtureTeam; away: FixtureTeam };
+    neutral: boolean;
+    firstLeg: FirstLeg;
+    competition: { code: string; name: string };
+    season: string;
+    date: string;
+    caveats: string[];
+  },
 ): NonNullable<ComposeInput['tie']> | null {
-  const rules = tieRules(competition.code, season);
+  const { saved, teams, firstLeg, competition, season, date, caveats } = context;
+  const rules = tieRulesOf(registry, competition.code, season);
   if (!rules) {
     caveats.push(
       `matchday does not know how a level tie is settled in the ${competition.name}, so there is no tie forecast.`,
     );
     return null;
   }
-  const evidence = extraTimeHistory(db, date);
-  const extraTimeScale = evidence ? fitExtraTimeScale(evidence) : SAME_RATE_EXTRA_TIME_SCALE;
-  const gameState = gameStateBefore(date);
-  const rho = forecast.rho;
+  const pricer = new TiePricer(db);
+  const grids = saved
+    ? fixtureModelLegGrids(saved, (t) => (t.id === teams.home.id ? teams.home : teams.away))
+    : undefined;
   // Side A hosted the first leg (this fixture's away side); B hosts the second.
-  const result: TieForecastResult = forecastTie({
-    names: { a: forecast.away.name, b: forecast.home.name },
-    state: tieStateAfterFirstLeg(firstLeg.goals.away, firstLeg.goals.home),
-    rules,
-    homeExpected: forecast.expectedGoals.home,
-    awayExpected: forecast.expectedGoals.away,
-    rho,
-    extraTimeScale,
-    gameState,
-  });
+  const { forecast: result, constants } = pricer.price(
+    {
+      a: { id: teams.away.id, name: teams.away.name },
+      b: { id: teams.home.id, name: teams.home.name },
+      state: tieStateAfterFirstLeg(firstLeg.goals.away, firstLeg.goals.home),
+      rules,
+      neutral: context.neutral,
+      before: date,
+    },
+    grids,
+  );
   const outcome = (split: TieForecastResult['a']) => ({
     total: split.total,
     inNormalTime: split.ninetyMinutes,
     inExtraTime: split.extraTime,
     onPenalties: split.penalties,
   });
-  const scaleSource = evidence
-    ? `fitted on ${formatCount(evidence.extraTimeMatches)} extra times in European matches before the fixture`
-    : 'the 90-minute rate per minute, as no European extra times are in the database';
   return {
     home: outcome(result.b),
     away: outcome(result.a),
     awayGoalsRule: rules.awayGoals,
     needs: result.needs.trailing === null ? null : result.needs.phrase,
     description:
-      `Tie: every second-leg score from the same grid, extra time at ${extraTimeScale.toFixed(3)} of a match's ` +
-      `expected goals (${scaleSource}), penalties 50-50; ` +
-      (gameState
-        ? 'scoring rates adjusted for the state of the tie as in earlier second legs (docs/ties.md)'
-        : "the model's rates are not adjusted for the state of the tie (no earlier second legs to learn from)"),
+      `Tie: ${saved ? 'the saved model' : 'a Dixon-Coles model of the top leagues and European matches before the fixture'} ` +
+      `gives the second leg's expected goals; extra time at ${constants.extraTimeScale.toFixed(3)} of a match's ` +
+      'expected goals (fitted on earlier European extra times), penalties 50-50; ' +
+      (result.model === 'calibrated'
+        ? 'the rates read as earlier European ties say (strength uncertainty, the state of the tie: docs/ties.md)'
+        : "the model's rates as they are (no earlier ties to calibrate on)"),
   };
 }
 

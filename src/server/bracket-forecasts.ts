@@ -1,11 +1,9 @@
-import { forecastBracketState, type BracketReport } from '../forecast/bracket-forecast.js';
-import { DEFAULT_MODEL_OPTIONS } from '../forecast/match-model.js';
-import { bracketTieModel, type BracketModelDescription } from '../evaluate/bracket-tie-model.js';
-import { gameStateBefore } from '../evaluate/tie-calibration-file.js';
-import { TieForecaster } from '../evaluate/tie-forecaster.js';
 import { MatchdayError } from '../errors.js';
+import { forecastBracketState, type BracketReport } from '../knockout/bracket-forecast.js';
+import { bracketTieModel, type BracketModelDescription } from '../knockout/bracket-tie-model.js';
+import { readBracketState } from '../knockout/knockout-reader.js';
+import type { TiePricer } from '../knockout/tie-pricer.js';
 import { registryOf } from '../store/competition-store.js';
-import { bracketState } from '../history/bracket-state.js';
 import type { Db } from '../store/database.js';
 import { LruCache } from './lru-cache.js';
 
@@ -15,13 +13,16 @@ export type BracketForecast = BracketReport & { model: BracketModelDescription |
 
 /**
  * Brackets with each team's round-by-round chances, priced as `matchday bracket` prices them
- * (evaluate/bracket-tie-model.ts), kept once computed: a competition-season as of a date never changes in a read-only database.
+ * (knockout/bracket-tie-model.ts), kept once computed: a competition-season as of a date never changes in a
+ * read-only database.
  */
 export class BracketForecasts {
-  private forecaster: TieForecaster | null = null;
   private readonly reports = new LruCache<string, Promise<BracketForecast>>(32);
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly pricer: TiePricer,
+  ) {}
 
   forecast(competitionCode: string, season: string, asOf: string): Promise<BracketForecast> {
     if (registryOf(this.db).get(competitionCode)?.kind === 'league') {
@@ -40,9 +41,8 @@ export class BracketForecasts {
   }
 
   private async compute(competitionCode: string, season: string, asOf: string): Promise<BracketForecast> {
-    const state = bracketState(this.db, competitionCode, season, asOf);
-    this.forecaster ??= new TieForecaster(this.db, { model: DEFAULT_MODEL_OPTIONS });
-    const odds = bracketTieModel(this.forecaster, state, gameStateBefore(state.asOf));
+    const state = readBracketState(this.db, competitionCode, season, asOf);
+    const odds = bracketTieModel(this.pricer, state);
     const report = await forecastBracketState(state, odds.model, {});
     return { ...report, model: odds.description };
   }

@@ -10,6 +10,7 @@ import { FixtureForecasts } from './fixture-forecasts.js';
 import { LruCache } from './lru-cache.js';
 import { BracketForecasts } from './bracket-forecasts.js';
 import { MatchPreviews } from './match-previews.js';
+import { TiePricer } from '../knockout/tie-pricer.js';
 import { TieOutlooks } from './tie-outlook.js';
 
 export interface ServerOptions {
@@ -51,8 +52,10 @@ export class ServerContext {
     this.directory = loadTeamDirectory(options.db);
     this.closest = new ClosestTeams(options.db);
     this.dossiers = options.dossiers ?? [];
-    this.ties = new TieOutlooks(options.db);
-    this.brackets = new BracketForecasts(options.db);
+    // One pricer for every tie and bracket the server shows, as `matchday tie` and the preview price them.
+    const pricer = new TiePricer(options.db);
+    this.ties = new TieOutlooks(options.db, pricer);
+    this.brackets = new BracketForecasts(options.db, pricer);
     this.previews = new MatchPreviews(
       options.db,
       (options.dossiers ?? []).map((dossier) => ({

@@ -1,20 +1,15 @@
-import type { FixtureForecast } from '../forecast/fixture-forecast.js';
-import { gameStateBefore } from '../evaluate/tie-calibration-file.js';
-import {
-  fitExtraTimeScale,
-  forecastTie,
-  SAME_RATE_EXTRA_TIME_SCALE,
-  type TieForecastResult,
-} from '../forecast/tie-forecast.js';
-import { tieStateAfterFirstLeg } from '../forecast/two-legged-tie.js';
-import { extraTimeHistory } from '../history/preview-history.js';
-import { tieRules } from '../history/ties.js';
+import { tieRulesOf } from '../knockout/tie-outcome.js';
+import type { TieForecastResult } from '../knockout/tie-model.js';
+import type { PricedTie, TiePricer } from '../knockout/tie-pricer.js';
+import type { TieTeam } from '../knockout/tie-reconstruction.js';
+import { tieStateAfterFirstLeg } from '../knockout/two-legged-tie.js';
+import { registryOf } from '../store/competition-store.js';
 import type { Db } from '../store/database.js';
-import { LruCache } from './lru-cache.js';
 
 /** A second leg's tie forecast in this fixture's orientation: home = the second leg's hosts (side B). */
 export interface TieOutlook {
   result: TieForecastResult;
+  priced: PricedTie;
   home: { name: string; ninetyMinutes: number; extraTime: number; penalties: number; total: number };
   away: { name: string; ninetyMinutes: number; extraTime: number; penalties: number; total: number };
   /** What the trailing side needs, or null when the tie is level. */
@@ -23,48 +18,50 @@ export interface TieOutlook {
 }
 
 /**
- * Tie forecasts for a second leg from the same numbers as the page's match forecast (its expected goals, what-ifs
- * included), the way the preview computes its tie: every second-leg score from one grid, extra time at the rate
- * fitted on the European extra times before the date, penalties 50-50, the season's away-goals rule.
+ * Second legs for the API and the match page, priced by the one tie pricer `matchday tie` and the preview use
+ * (knockout/tie-pricer.ts): the same legs, extra-time rate, calibration and rules, so the numbers agree.
  */
 export class TieOutlooks {
-  private readonly scales = new LruCache<string, number>(64);
+  constructor(
+    private readonly db: Db,
+    private readonly pricer: TiePricer,
+  ) {}
 
-  constructor(private readonly db: Db) {}
-
-  /** Null when matchday does not know how a level tie is settled in this competition. */
+  /** Null when the registry has no tie rules for the competition's season. */
   secondLeg(options: {
     competitionCode: string;
     season: string;
+    /** The second leg's date: everything is fitted on matches before it. */
     date: string;
-    forecast: FixtureForecast;
+    /** The second leg's hosts and visitors (the visitors hosted the first leg). */
+    home: TieTeam;
+    away: TieTeam;
+    neutral: boolean;
     /** The first leg, played at this fixture's away team's ground: its hosts' goals and the visitors'. */
     firstLeg: { hostGoals: number; visitorGoals: number };
+    homeShift?: number;
+    awayShift?: number;
   }): TieOutlook | null {
-    const rules = tieRules(options.competitionCode, options.season);
+    const rules = tieRulesOf(registryOf(this.db), options.competitionCode, options.season);
     if (!rules) return null;
-    const extraTimeScale = this.scales.getOrCreate(options.date, () => {
-      const evidence = extraTimeHistory(this.db, options.date);
-      return evidence ? fitExtraTimeScale(evidence) : SAME_RATE_EXTRA_TIME_SCALE;
-    });
-    const { forecast } = options;
-    // Side A hosted the first leg (this fixture's away team); B hosts the second.
-    const result = forecastTie({
-      names: { a: forecast.away.name, b: forecast.home.name },
+    const priced = this.pricer.price({
+      a: options.away,
+      b: options.home,
       state: tieStateAfterFirstLeg(options.firstLeg.hostGoals, options.firstLeg.visitorGoals),
       rules,
-      homeExpected: forecast.expectedGoals.home,
-      awayExpected: forecast.expectedGoals.away,
-      rho: forecast.rho,
-      extraTimeScale,
-      gameState: gameStateBefore(options.date),
+      neutral: options.neutral,
+      before: options.date,
+      homeShift: options.homeShift,
+      awayShift: options.awayShift,
     });
+    const result = priced.forecast;
     return {
       result,
-      home: { name: forecast.home.name, ...result.b },
-      away: { name: forecast.away.name, ...result.a },
+      priced,
+      home: { name: options.home.name, ...result.b },
+      away: { name: options.away.name, ...result.a },
       needs: result.needs.trailing === null ? null : result.needs.phrase,
-      extraTimeScale,
+      extraTimeScale: result.extraTimeScale,
     };
   }
 }

@@ -139,48 +139,47 @@ export function findDecidingMatch(db: Db, tie: TieRow, days: number): TieLegRow 
   return row ? legOf(row, 'm') : null;
 }
 
-/** A played match's 90-minute and after-extra-time scores, for fitting the extra-time goal rate. */
-export interface ExtraTimeRow {
-  matchId: number;
-  competition: string;
-  date: string;
-  ft: [number, number];
-  et: [number, number];
+/** Played matches and their 90-minute goals, and those with extra time and the goals in it, before a date. */
+export interface ExtraTimeTotals {
+  matches: number;
+  goals: number;
+  extraTimeMatches: number;
+  extraTimeGoals: number;
 }
 
-/** Every played match with a score after extra time, in the given competitions (all when empty), before a date. */
-export function extraTimeRows(db: Db, filter: { competitions?: string[]; before?: string }): ExtraTimeRow[] {
-  const where = [
-    "m.status = 'played'",
-    'm.ft_home IS NOT NULL',
-    'm.et_home IS NOT NULL',
-    'm.et_home >= m.ft_home',
-    'm.et_away >= m.ft_away',
-  ];
-  const params: string[] = [];
-  if (filter.competitions && filter.competitions.length > 0) {
-    where.push(`c.code IN (${filter.competitions.map(() => '?').join(',')})`);
-    params.push(...filter.competitions);
-  }
-  if (filter.before) {
-    where.push('m.date < ?');
-    params.push(filter.before);
-  }
-  const rows = db
+/** Totals over the given competitions (none: all zero) of the matches strictly before `before`. */
+export function extraTimeTotals(db: Db, competitions: string[], before: string): ExtraTimeTotals {
+  if (competitions.length === 0) return { matches: 0, goals: 0, extraTimeMatches: 0, extraTimeGoals: 0 };
+  const row = db
     .prepare(
-      `SELECT m.id, c.code, m.date, m.ft_home, m.ft_away, m.et_home, m.et_away
+      `SELECT COUNT(*) AS matches, COALESCE(SUM(m.ft_home + m.ft_away), 0) AS goals,
+         COALESCE(SUM(m.et_home IS NOT NULL AND m.status = 'played' AND m.et_home >= m.ft_home
+           AND m.et_away >= m.ft_away), 0) AS et_matches,
+         COALESCE(SUM(CASE WHEN m.et_home IS NOT NULL AND m.status = 'played' AND m.et_home >= m.ft_home
+           AND m.et_away >= m.ft_away THEN m.et_home + m.et_away - m.ft_home - m.ft_away ELSE 0 END), 0) AS et_goals
        FROM matches m JOIN competitions c ON c.id = m.competition_id
-       WHERE ${where.join(' AND ')} ORDER BY m.date, m.id`,
+       WHERE m.status IN ('played', 'awarded') AND m.ft_home IS NOT NULL AND m.date < ?
+         AND c.code IN (${competitions.map(() => '?').join(',')})`,
     )
-    .raw()
-    .all(...params) as [number, string, string, number, number, number, number][];
-  return rows.map(([matchId, competition, date, fh, fa, eh, ea]) => ({
-    matchId,
-    competition,
-    date,
-    ft: [fh, fa],
-    et: [eh, ea],
-  }));
+    .get(before, ...competitions) as { matches: number; goals: number; et_matches: number; et_goals: number };
+  return { matches: row.matches, goals: row.goals, extraTimeMatches: row.et_matches, extraTimeGoals: row.et_goals };
+}
+
+/** Of the given teams, those with a match in the competition-season dated after `date` (they played on). */
+export function teamsPlayingAfter(
+  db: Db,
+  competitionCode: string,
+  season: string,
+  date: string,
+  teamIds: number[],
+): number[] {
+  const statement = db
+    .prepare(
+      `SELECT 1 FROM matches m JOIN competitions c ON c.id = m.competition_id
+       WHERE c.code = ? AND m.season = ? AND m.date > ? AND (m.home_team_id = ? OR m.away_team_id = ?) LIMIT 1`,
+    )
+    .pluck();
+  return teamIds.filter((id) => statement.get(competitionCode, season, date, id, id) !== undefined);
 }
 
 function legOf(r: Row, prefix: string): TieLegRow {

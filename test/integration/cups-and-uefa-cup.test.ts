@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { buildFitHistory } from '../../src/history/fit-history.js';
-import { DEFAULT_PRECEDENT_QUERY, findPrecedents } from '../../src/history/precedents.js';
+import { findPrecedents } from '../../src/knockout/knockout-reader.js';
+import { DEFAULT_PRECEDENT_QUERY } from '../../src/knockout/precedents.js';
 import { findTeam } from '../../src/history/team-lookup.js';
 import { parseNeutralVenues } from '../../src/ingest/neutral-venues.js';
 import { openDatabase, type Db } from '../../src/store/database.js';

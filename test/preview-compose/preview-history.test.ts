@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extraTimeHistory, gatherPreviewHistory, resolvePreviewTeam } from '../../src/history/preview-history.js';
+import { gatherPreviewHistory, resolvePreviewTeam } from '../../src/history/preview-history.js';
 import { openDatabase } from '../../src/store/database.js';
 import { importPaths } from '../../src/store/import-files.js';
 import { testTempDir } from '../temp-dir.js';
@@ -91,20 +91,5 @@ describe('gathering a preview history', () => {
     expect(history.matches.every((m) => m.home.id === alpha || m.away.id === alpha)).toBe(true);
     expect(history.fixtureMatch).toBeNull();
     expect(history.firstLeg).toBeNull();
-  });
-
-  it('counts extra-time goals in European matches before a date', () => {
-    const db = importedDb();
-    expect(extraTimeHistory(db, '2024-04-18')).toEqual({
-      extraTimeMatches: 0,
-      extraTimeGoals: 0,
-      ninetyMinuteGoalsPerMatch: 2,
-    });
-    expect(extraTimeHistory(db, '2024-04-19')).toEqual({
-      extraTimeMatches: 1,
-      extraTimeGoals: 1,
-      ninetyMinuteGoalsPerMatch: 6 / 4,
-    });
-    expect(extraTimeHistory(openDatabase(':memory:'), '2024-04-19')).toBeNull();
   });
 });

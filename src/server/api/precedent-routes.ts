@@ -1,5 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { DEFAULT_PRECEDENT_QUERY, findPrecedents, type PrecedentQuery } from '../../history/precedents.js';
+import { findPrecedents } from '../../knockout/knockout-reader.js';
+import { DEFAULT_PRECEDENT_QUERY, type PrecedentQuery } from '../../knockout/precedents.js';
 import type { ServerContext } from '../server-context.js';
 import { competitionList, isoDate, score, season, wholeNumber } from './parameters.js';
 import { errorResponses, looseObject } from './schemas.js';

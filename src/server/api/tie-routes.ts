@@ -41,23 +41,19 @@ const tieRoute = createRoute({
 export function registerTieRoutes(app: OpenAPIHono, server: ServerContext): void {
   app.openapi(tieRoute, (c) => {
     const q = c.req.valid('query');
-    const request = {
-      home: teamParameter(server, q.home, 'home'),
-      away: teamParameter(server, q.away, 'away'),
-      date: q.date,
-      neutral: q.neutral,
-      competition: q.competition,
-      homeShift: q.homeShift,
-      awayShift: q.awayShift,
-    };
-    const forecast = server.forecasts.forecast(request);
+    const home = teamParameter(server, q.home, 'home');
+    const away = teamParameter(server, q.away, 'away');
     const seasonOfTie = q.season ?? seasonOfDate(CompetitionRegistry.builtIn().get(q.competition)!, q.date);
     const outlook = server.ties.secondLeg({
       competitionCode: q.competition,
       season: seasonOfTie,
       date: q.date,
-      forecast,
+      home: { id: home.teamId, name: home.name },
+      away: { id: away.teamId, name: away.name },
+      neutral: q.neutral,
       firstLeg: { hostGoals: q.firstLeg[0], visitorGoals: q.firstLeg[1] },
+      homeShift: q.homeShift,
+      awayShift: q.awayShift,
     });
     if (!outlook) {
       throw new ApiError(
@@ -69,7 +65,7 @@ export function registerTieRoutes(app: OpenAPIHono, server: ServerContext): void
         },
       );
     }
-    const { result } = outlook;
+    const { result, priced } = outlook;
     return c.json(
       {
         date: q.date,
@@ -85,7 +81,7 @@ export function registerTieRoutes(app: OpenAPIHono, server: ServerContext): void
         secondLegExpected: result.secondLegExpected,
         extraTimeScale: outlook.extraTimeScale,
         penaltyHomeWin: result.penaltyHomeWin,
-        model: forecast.model,
+        model: { kind: result.model, ...priced.grids, teamsFromPrior: priced.teamsFromPrior },
       },
       200,
     );

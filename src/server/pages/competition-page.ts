@@ -1,5 +1,5 @@
 import { html } from 'hono/html';
-import type { BracketReport, SideReport, TieReport } from '../../forecast/bracket-forecast.js';
+import type { BracketReport, SideReport, TieReport } from '../../knockout/bracket-forecast.js';
 import { MatchdayError } from '../../errors.js';
 import { findMatches, type StoredMatchView } from '../../store/match-queries.js';
 import type { BracketForecast, BracketForecasts } from '../bracket-forecasts.js';

@@ -1,9 +1,9 @@
 import { html, raw } from 'hono/html';
 import { MatchdayError } from '../../errors.js';
-import type { SideReport } from '../../forecast/bracket-forecast.js';
+import type { SideReport } from '../../knockout/bracket-forecast.js';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { findFixtureMatch, nextRoundOpponents } from '../../history/preview-history.js';
-import { reconstructTies } from '../../history/ties.js';
+import { findFixtureMatch } from '../../history/preview-history.js';
+import { readNextRound, readTies } from '../../knockout/knockout-reader.js';
 import { listTeams, type StoredMatchView } from '../../store/match-queries.js';
 import { scoreText } from '../display-format.js';
 import type { ServerContext } from '../server-context.js';
@@ -38,7 +38,7 @@ export class MatchPage {
     const away = teams.find((t) => t.id === request.awayId);
     if (!home || !away || home.id === away.id) return null;
     const match = findFixtureMatch(this.server.db, home.id, away.id, request.date);
-    const tie = match?.tieId ? (reconstructTies(this.server.db, { tieId: match.tieId })[0] ?? null) : null;
+    const tie = match?.tieId ? (readTies(this.server.db, { tieId: match.tieId })[0] ?? null) : null;
 
     const parsed = WhatIfQuery.safeParse(request.query);
     const whatIf: WhatIf = parsed.success ? parsed.data : { homeShift: 0, awayShift: 0 };
@@ -64,8 +64,12 @@ export class MatchPage {
             competitionCode: match.competition.code,
             season: match.season,
             date: request.date,
-            forecast,
+            home: { id: home.id, name: home.name },
+            away: { id: away.id, name: away.name },
+            neutral,
             firstLeg: { hostGoals: firstLegScore[0], visitorGoals: firstLegScore[1] },
+            homeShift: whatIf.homeShift,
+            awayShift: whatIf.awayShift,
           })
         : null;
     const beforeTie = tie && match?.leg === 1 ? await this.tieOddsBeforeFirstLeg(match, home.id, away.id) : null;
@@ -89,10 +93,7 @@ export class MatchPage {
                   ? firstLegScore
                   : null,
               nextRound: match
-                ? nextRoundOpponents(this.server.db, match.competition.code, match.season, request.date, [
-                    home.id,
-                    away.id,
-                  ])
+                ? readNextRound(this.server.db, match.competition.code, match.season, request.date, [home.id, away.id])
                 : null,
             })
           : ''

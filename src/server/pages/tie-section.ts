@@ -1,6 +1,6 @@
 import { html, raw } from 'hono/html';
-import type { NextRound } from '../../history/preview-history.js';
-import type { ReconstructedTie } from '../../history/ties.js';
+import type { NextRound } from '../../knockout/bracket-state.js';
+import type { ReconstructedTie } from '../../knockout/tie-reconstruction.js';
 import { tieChartSvg } from '../charts/tie-chart.js';
 import { percent, scoreText } from '../display-format.js';
 import type { TieOutlook } from '../tie-outlook.js';

@@ -2,17 +2,15 @@ import { describe, it, expect } from 'vitest';
 import { MatchdayError } from '../../src/errors.js';
 import { extraTimeGrid, poissonScoreGrid } from '../../src/forecast/poisson-grid.js';
 import {
-  AWAY_GOALS_INCLUDING_EXTRA_TIME,
-  NO_AWAY_GOALS,
   singleMatchKnockout,
   tieNeeds,
   tieStateAfterFirstLeg,
   twoLeggedTie,
   type AwayGoalsRules,
   type TieState,
-} from '../../src/forecast/two-legged-tie.js';
+} from '../../src/knockout/two-legged-tie.js';
 import type { ScoreGrid } from '../../src/models/score-grid.js';
-import { handGrid } from './hand-grid.js';
+import { handGrid } from '../forecast/hand-grid.js';
 
 // Second leg, B at home: rows = B's goals, columns = A's goals.
 const LEG = handGrid([
@@ -24,7 +22,10 @@ const ET = handGrid([
   [0.5, 0.2],
   [0.2, 0.1],
 ]);
+// The three ways away goals have counted (the registry's UEFA eras: 2021-22 on; 1967-68..1969-70; 1970-71..2020-21).
+const NO_AWAY_GOALS: AwayGoalsRules = { awayGoals: false, awayGoalsInExtraTime: false };
 const AWAY_GOALS_90_ONLY: AwayGoalsRules = { awayGoals: true, awayGoalsInExtraTime: false };
+const AWAY_GOALS_INCLUDING_EXTRA_TIME: AwayGoalsRules = { awayGoals: true, awayGoalsInExtraTime: true };
 const ALL_RULES = [NO_AWAY_GOALS, AWAY_GOALS_90_ONLY, AWAY_GOALS_INCLUDING_EXTRA_TIME];
 
 function expectSplit(

@@ -10,12 +10,12 @@
  * - some draws settle later rounds in advance (see `drawnWithPreviousRound`): then the later round's fixtures in
  *   the data give the bracket path (the teams met show which earlier ties fed each slot), never who won.
  */
+import type { TieRules } from '../competitions/competition.js';
 import { MatchdayError } from '../errors.js';
-import type { TieFormat } from '../forecast/bracket-plan.js';
-import type { Db } from '../store/database.js';
-import { findMatches, type StoredMatchView } from '../store/match-queries.js';
+import type { StoredMatchView } from '../store/match-queries.js';
 import type { TieLegRow, TieRow } from '../store/tie-queries.js';
-import { reconstructTie, roundType, type ReconstructedTie, type TieTeam } from './ties.js';
+import type { TieFormat } from './bracket-plan.js';
+import { reconstructTie, roundType, type ReconstructedTie, type TieTeam } from './tie-reconstruction.js';
 
 /** A side of a tie in the bracket: a known team, or the winner of tie `winnerOf` of the previous round. */
 export type BracketEntry = { team: TieTeam } | { winnerOf: number };
@@ -54,27 +54,25 @@ export interface BracketState {
   competition: { code: string; name: string };
   season: string;
   asOf: string;
+  /** The season's tie rules from the registry; null when it has none. */
+  rules: TieRules | null;
   rounds: BracketRoundState[];
   /** Index of the first round not yet decided; null when the final has been played. */
   currentRound: number | null;
   champion: TieTeam | null;
 }
 
-/** The bracket of `competitionCode` `season` as of `asOf`. */
-export function bracketState(db: Db, competitionCode: string, season: string, asOf: string): BracketState {
-  const matches = findMatches(db, { competitionCode, season });
-  if (matches.length === 0) {
-    throw new MatchdayError('NO_MATCHES', `no ${competitionCode} matches in ${season}`, { field: 'season' });
-  }
-  return bracketFromMatches(matches, asOf);
-}
-
 /**
- * Pure part of bracketState: one competition-season's matches (legs linked by tie id, as stored) → the bracket as
- * of the date.
+ * One competition-season's matches (legs linked by tie id, as stored) and its tie rules (null: unknown) → the
+ * bracket as of the date. knockout-reader.ts reads the matches.
  */
-export function bracketFromMatches(matches: readonly StoredMatchView[], asOf: string): BracketState {
-  const tiesById = tiesAsOf(matches, asOf);
+export function bracketFromMatches(
+  matches: readonly StoredMatchView[],
+  asOf: string,
+  rules: TieRules | null,
+): BracketState {
+  if (matches.length === 0) throw new MatchdayError('NO_MATCHES', 'no matches to build a bracket from');
+  const tiesById = tiesAsOf(matches, asOf, rules);
   const competition = { code: matches[0].competition.code, name: matches[0].competition.name };
   const season = matches[0].season;
   const groupPhase = matches.filter(isGroupPhase);
@@ -137,7 +135,15 @@ export function bracketFromMatches(matches: readonly StoredMatchView[], asOf: st
   );
   const last = rounds.at(-1)!;
   const champion = currentRound === -1 ? (last.ties[0]?.winner ?? null) : null;
-  return { competition, season, asOf, rounds, currentRound: currentRound === -1 ? null : currentRound, champion };
+  return {
+    competition,
+    season,
+    asOf,
+    rules,
+    rounds,
+    currentRound: currentRound === -1 ? null : currentRound,
+    champion,
+  };
 }
 
 /**
@@ -324,7 +330,11 @@ function appendRoundsMissingFromData(rounds: BracketRoundState[]): void {
  * The season's two-legged ties as the data stood before `asOf` (legs on or after it not played yet), each rebuilt by
  * history/ties. A replay after a level tie (early European Cup) is the same two teams' leg-less match in that round.
  */
-function tiesAsOf(matches: readonly StoredMatchView[], asOf: string): Map<number, ReconstructedTie> {
+function tiesAsOf(
+  matches: readonly StoredMatchView[],
+  asOf: string,
+  rules: TieRules | null,
+): Map<number, ReconstructedTie> {
   const legs = new Map<number, { first?: StoredMatchView; second?: StoredMatchView }>();
   for (const m of matches) {
     if (m.tieId === null || m.leg === null) continue;
@@ -343,8 +353,8 @@ function tiesAsOf(matches: readonly StoredMatchView[], asOf: string): Map<number
       firstLeg: legAsOf(first, asOf),
       secondLeg: legAsOf(second, asOf),
     };
-    let tie = reconstructTie(row, null);
-    if (tie.progress === 'completed' && tie.winner === null && tie.rules?.decider === 'replay') {
+    let tie = reconstructTie(row, { rules, decidingMatch: null, playedOnTeamId: null });
+    if (tie.progress === 'completed' && tie.winner === null && rules?.decider === 'replay') {
       const teams = new Set([first.home.id, first.away.id]);
       const replay = matches.find(
         (m) =>
@@ -354,7 +364,7 @@ function tiesAsOf(matches: readonly StoredMatchView[], asOf: string): Map<number
           teams.has(m.home.id) &&
           teams.has(m.away.id),
       );
-      if (replay) tie = reconstructTie(row, legAsOf(replay, asOf));
+      if (replay) tie = reconstructTie(row, { rules, decidingMatch: legAsOf(replay, asOf), playedOnTeamId: null });
     }
     ties.set(tieId, tie);
   }
@@ -406,4 +416,48 @@ function scoreText(m: StoredMatchView): string {
   if (et) text += ` aet ${et[0]}-${et[1]}`;
   if (pens) text += ` pens ${pens[0]}-${pens[1]}`;
   return text;
+}
+
+/** Who the winner of the tie between two teams meets next, as the bracket stood on its date. */
+export interface NextRound {
+  /** The next round's name as stored, e.g. `Semi-finals`. */
+  round: string;
+  /** One team when known, the two teams of the tie that feeds the slot otherwise. */
+  opponents: { id: number; name: string }[];
+  /** Played legs of the feeding tie (or the known opponent's tie in this round): the receipts. */
+  matchIds: number[];
+}
+
+/**
+ * The next round's opponent (or the two possible opponents) of the tie between the two teams, when the bracket
+ * knows the pairing (the draw was made with this round, or the round before was complete); null otherwise.
+ */
+export function nextRoundOf(state: BracketState, teamIds: [number, number]): NextRound | null {
+  const isTeam = (entry: BracketEntry, id: number) => 'team' in entry && entry.team.id === id;
+  for (let r = 0; r + 1 < state.rounds.length; r++) {
+    const round = state.rounds[r];
+    const index = round.ties.findIndex((t) => teamIds.every((id) => t.sides.some((side) => isTeam(side, id))));
+    if (index < 0) continue;
+    const next = state.rounds[r + 1];
+    if (next.knownBecause === null) return null;
+    const slot = next.ties.find((t) => t.sides.some((side) => 'winnerOf' in side && side.winnerOf === index));
+    if (!slot) return null;
+    const other = slot.sides.find((side) => !('winnerOf' in side && side.winnerOf === index));
+    if (!other) return null;
+    const feeding = 'winnerOf' in other ? round.ties[other.winnerOf] : null;
+    const opponents =
+      'team' in other
+        ? [other.team]
+        : feeding?.winner
+          ? [feeding.winner]
+          : (feeding?.sides ?? []).flatMap((side) => ('team' in side ? [side.team] : []));
+    if (opponents.length === 0) return null;
+    const legs = feeding?.tie ? [feeding.tie.firstLeg, feeding.tie.secondLeg] : [];
+    return {
+      round: next.name,
+      opponents: opponents.map((t) => ({ id: t.id, name: t.name })),
+      matchIds: legs.filter((leg) => leg.date < state.asOf && leg.score.ft !== null).map((leg) => leg.matchId),
+    };
+  }
+  return null;
 }

@@ -26,6 +26,8 @@ export interface GameStateSample {
   /** The second leg's 90-minute score. */
   homeGoals: number;
   awayGoals: number;
+  /** Weight in the likelihood (recent seasons count more). Default 1. */
+  weight?: number;
 }
 
 export interface GameStateModel {
@@ -132,23 +134,28 @@ export function fitGameState(samples: readonly GameStateSample[], options: GameS
     awayLog: Array.from(x.subarray(states)),
   });
   const neutral = neutralGameState(maxLead);
+  const totalWeight = samples.reduce((sum, s) => sum + (s.weight ?? 1), 0);
+  const sampleGradient = new Float64Array(2 * states);
   const objective = (x: Float64Array, gradient: Float64Array): number => {
     const model = { ...neutral, ...unpack(x) };
     gradient.fill(0);
     let value = 0;
     for (const s of samples) {
       const chain = buildChain(model, s.homeExpected, s.awayExpected, s.lead);
-      const logP = logLikelihoodWithGradient(chain, s.homeGoals, s.awayGoals, gradient);
+      const weight = s.weight ?? 1;
+      sampleGradient.fill(0);
+      const logP = logLikelihoodWithGradient(chain, s.homeGoals, s.awayGoals, sampleGradient);
       if (!Number.isFinite(logP)) return Infinity;
-      value -= logP;
+      value -= weight * logP;
+      for (let i = 0; i < gradient.length; i++) gradient[i] += weight * sampleGradient[i];
     }
     for (let i = 0; i < x.length; i++) {
       value += 0.5 * priorPrecision * x[i] * x[i];
       gradient[i] = -gradient[i] + priorPrecision * x[i];
     }
-    // Per second leg, so the tolerance means the same whatever the number of samples.
-    for (let i = 0; i < x.length; i++) gradient[i] /= samples.length;
-    return value / samples.length;
+    // Per (weighted) second leg, so the tolerance means the same whatever the number of samples.
+    for (let i = 0; i < x.length; i++) gradient[i] /= totalWeight;
+    return value / totalWeight;
   };
   const result = minimizeLbfgs(objective, x0, { gradientTolerance: 1e-7, maxIterations: 200 });
   return {
@@ -312,7 +319,8 @@ function checkModel(model: GameStateModel): void {
 function checkSample(s: GameStateSample, index: number): void {
   const rates = [s.homeExpected, s.awayExpected].every((v) => Number.isFinite(v) && v > 0);
   const goals = [s.homeGoals, s.awayGoals].every((v) => Number.isInteger(v) && v >= 0);
-  if (!rates || !goals || !Number.isInteger(s.lead)) {
+  const weight = s.weight === undefined || (Number.isFinite(s.weight) && s.weight > 0);
+  if (!rates || !goals || !weight || !Number.isInteger(s.lead)) {
     throw new MatchdayError('invalid-argument', `game-state sample ${index} is not a valid second leg`, {
       field: 'samples',
     });

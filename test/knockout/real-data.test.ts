@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import type { BracketReport } from '../../src/forecast/bracket-forecast.js';
-import { bracketState } from '../../src/history/bracket-state.js';
-import { DEFAULT_PRECEDENT_QUERY, findPrecedents } from '../../src/history/precedents.js';
+import type { BracketReport } from '../../src/knockout/bracket-forecast.js';
+import { findPrecedents, readBracketState } from '../../src/knockout/knockout-reader.js';
+import { DEFAULT_PRECEDENT_QUERY } from '../../src/knockout/precedents.js';
 import { openDatabase } from '../../src/store/database.js';
 import { hasSharedData } from '../shared-data.js';
 
@@ -63,7 +63,7 @@ describe.skipIf(!hasSharedData)('precedents and brackets on the shared data', ()
 
   it('reads the Europa League 2023-24 semi-final path as it stood before the quarter-final second legs', () => {
     const database = db();
-    const state = bracketState(database, 'uefa.el', '2023-24', '2024-04-17');
+    const state = readBracketState(database, 'uefa.el', '2023-24', '2024-04-17');
     database.close();
     const semis = state.rounds.find((r) => r.name === 'Semi-finals')!;
     expect(semis.knownBecause).toBe('drawn-with-previous-round');

@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { TieModel } from '../../src/forecast/bracket-odds.js';
-import { forecastBracketState } from '../../src/forecast/bracket-forecast.js';
-import { bracketFromMatches, type BracketEntry } from '../../src/history/bracket-state.js';
+import { CompetitionRegistry } from '../../src/competitions/registry.js';
+import type { TieModel } from '../../src/knockout/bracket-odds.js';
+import { forecastBracketState } from '../../src/knockout/bracket-forecast.js';
+import { bracketFromMatches as bracketWithRules, type BracketEntry } from '../../src/knockout/bracket-state.js';
+import { tieRulesOf } from '../../src/knockout/tie-outcome.js';
 import type { StoredMatchView } from '../../src/store/match-queries.js';
+
+/** The bracket with the registry's rules for the matches' competition and season. */
+function bracketFromMatches(matches: readonly StoredMatchView[], asOf: string) {
+  const { competition, season } = matches[0];
+  return bracketWithRules(matches, asOf, tieRulesOf(CompetitionRegistry.builtIn(), competition.code, season));
+}
 
 /** Matches of one competition-season, built in order: ids 1, 2, 3 … */
 class Season {
@@ -142,13 +150,13 @@ describe('bracket state from the data', () => {
   });
 });
 
-/** P(i beats j) = s_i / (s_i + s_j) in every format; every first leg ends 0-0, so a tie's odds are its second leg's. */
+/** P(i beats j) = s_i / (s_i + s_j) in every format, and from scratch as if every first leg ended 0-0. */
 function strengthModel(strength: (team: number) => number): TieModel {
   const p = (a: number, b: number) => strength(a) / (strength(a) + strength(b));
   return {
-    matchGrid: () => ({ maxGoals: 0, p: Float64Array.of(1), truncatedMass: 0, homeExpected: 0, awayExpected: 0 }),
     // Under way: each goal of first-leg lead is worth 0.2, capped.
     secondLeg: (a, b, state) => Math.min(1, Math.max(0, p(a, b) + 0.2 * (state.goalsA - state.goalsB))),
+    fromScratch: p,
     neutralFinal: p,
   };
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PRECEDENT_QUERY, selectPrecedents, type PrecedentQuery } from '../../src/history/precedents.js';
-import { reconstructTie, type ReconstructedTie } from '../../src/history/ties.js';
+import { CompetitionRegistry } from '../../src/competitions/registry.js';
+import { DEFAULT_PRECEDENT_QUERY, selectPrecedents, type PrecedentQuery } from '../../src/knockout/precedents.js';
+import { tieRulesOf } from '../../src/knockout/tie-outcome.js';
+import { reconstructTie, type ReconstructedTie } from '../../src/knockout/tie-reconstruction.js';
 import type { TieLegRow } from '../../src/store/tie-queries.js';
 
 let nextId = 1;
@@ -40,6 +42,7 @@ function tie(
     et: extra.et ?? null,
     pens: extra.pens ?? null,
   };
+  const season = extra.season ?? '2022-23';
   return reconstructTie(
     {
       tieId: id,
@@ -47,12 +50,16 @@ function tie(
         code: competition,
         name: competition === 'uefa.cl' ? 'UEFA Champions League' : 'UEFA Europa League',
       },
-      season: extra.season ?? '2022-23',
+      season,
       round,
       firstLeg,
       secondLeg,
     },
-    null,
+    {
+      rules: tieRulesOf(CompetitionRegistry.builtIn(), competition, season),
+      decidingMatch: null,
+      playedOnTeamId: null,
+    },
   );
 }
 

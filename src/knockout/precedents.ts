@@ -1,13 +1,13 @@
 /**
- * Precedent queries over reconstructed two-legged ties: "knockout ties whose first leg was won away by 3+ goals —
+ * Precedent queries over reconstructed two-legged ties (pure): "knockout ties whose first leg was won away by 3+ goals —
  * how many, how often was the first-leg winner knocked out, and which ties were they".
  *
  * The subject of every query is the first-leg winner: the filters say how it won the first leg, the outcome says
  * whether it then went through.
  */
 import { MatchdayError } from '../errors.js';
-import type { Db } from '../store/database.js';
-import { reconstructTies, type ReconstructedTie, type RoundType, type TieDecision, type TieTeam } from './ties.js';
+import type { TieDecision } from './tie-outcome.js';
+import type { ReconstructedTie, RoundType, TieTeam } from './tie-reconstruction.js';
 
 export interface PrecedentQuery {
   /** Competition codes; all when empty. */
@@ -96,18 +96,7 @@ export interface PrecedentResult {
   phrase: string;
 }
 
-/** Runs a precedent query on the database. */
-export function findPrecedents(db: Db, query: PrecedentQuery): PrecedentResult {
-  checkQuery(query);
-  const ties = reconstructTies(db, {
-    competitions: query.competitions,
-    seasons: query.seasons,
-    firstLegBefore: query.before ?? undefined,
-  });
-  return selectPrecedents(ties, query);
-}
-
-/** Pure part of findPrecedents: the filters, counts and receipts over already reconstructed ties. */
+/** The filters, counts and receipts of a query over reconstructed ties (knockout-reader's findPrecedents reads them). */
 export function selectPrecedents(ties: readonly ReconstructedTie[], query: PrecedentQuery): PrecedentResult {
   checkQuery(query);
   const through = emptySplit();

@@ -8,21 +8,16 @@
  * Truncated mass: each grid is conditioned on itself (divided by its mass), so P(A) + P(B) = 1; the masses are
  * reported. The scores a grid leaves out are all extreme and would be shared out in proportion anyway.
  */
+import type { TieRules } from '../competitions/competition.js';
 import { MatchdayError } from '../errors.js';
+import { scoreAnalysis } from '../forecast/score-analysis.js';
 import type { ScoreGrid } from '../models/score-grid.js';
-import { scoreAnalysis } from './score-analysis.js';
 
-export interface AwayGoalsRules {
-  /** Level on aggregate after 90 minutes of the second leg: more away goals goes through. */
-  awayGoals: boolean;
-  /** Level on aggregate after extra time: away goals (extra-time goals by the visitors count) before penalties. */
-  awayGoalsInExtraTime: boolean;
-}
+/** The part of a competition's tie rules the exact maths reads (the registry's TieRules has them). */
+export type AwayGoalsRules = Pick<TieRules, 'awayGoals' | 'awayGoalsInExtraTime'>;
 
-/** UEFA club competitions up to 2020-21: away goals, counting in extra time too; equal after that → penalties. */
-export const AWAY_GOALS_INCLUDING_EXTRA_TIME: AwayGoalsRules = { awayGoals: true, awayGoalsInExtraTime: true };
-/** UEFA club competitions from 2021-22: level on aggregate → extra time → penalties. */
-export const NO_AWAY_GOALS: AwayGoalsRules = { awayGoals: false, awayGoalsInExtraTime: false };
+/** A single match: level after extra time goes to penalties, with no away goals. */
+const SINGLE_MATCH: AwayGoalsRules = { awayGoals: false, awayGoalsInExtraTime: false };
 
 /** The tie before the second leg. */
 export interface TieState {
@@ -222,7 +217,7 @@ export function singleMatchKnockout(options: SingleMatchOptions): SingleMatchFor
     state: { goalsA: 0, goalsB: 0, awayGoalsA: 0, awayGoalsB: 0 },
     secondLeg: options.match,
     extraTime: options.extraTime,
-    rules: NO_AWAY_GOALS,
+    rules: SINGLE_MATCH,
     penaltyHomeWin: options.penaltyHomeWin,
     topScores: options.topScores,
   });
@@ -243,13 +238,13 @@ export function singleMatchKnockout(options: SingleMatchOptions): SingleMatchFor
   };
 }
 
-interface SecondLegOutcome {
+export interface SecondLegOutcome {
   winner: 'A' | 'B' | 'extra-time';
   decidedBy: 'aggregate' | 'away-goals' | null;
 }
 
 /** Who is through after a second leg ending homeGoalsB–awayGoalsA. */
-function afterSecondLeg(
+export function afterSecondLeg(
   state: TieState,
   rules: AwayGoalsRules,
   homeGoalsB: number,
@@ -265,6 +260,12 @@ function afterSecondLeg(
     if (awayA !== awayB) return { winner: awayA > awayB ? 'A' : 'B', decidedBy: 'away-goals' };
   }
   return { winner: 'extra-time', decidedBy: null };
+}
+
+/** P(A, the second leg's visitor, goes through | the tie reaches extra time): extra time, then the decider. */
+export function aThroughFromExtraTime(extraTime: ScoreGrid, rules: AwayGoalsRules, penaltyHomeWin = 0.5): number {
+  const outcome = resolveExtraTime(extraTime, gridMass(extraTime, 'extraTime'), rules, penaltyHomeWin);
+  return outcome.aInExtraTime + outcome.aOnPenalties;
 }
 
 interface ExtraTimeOutcome {

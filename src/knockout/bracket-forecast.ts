@@ -4,8 +4,8 @@
  * ("the winners will face Benfica or Marseille").
  */
 import { MatchdayError } from '../errors.js';
-import type { BracketRoundState, BracketState, BracketTieState } from '../history/bracket-state.js';
-import type { TieTeam } from '../history/ties.js';
+import type { BracketRoundState, BracketState, BracketTieState } from './bracket-state.js';
+import type { TieTeam } from './tie-reconstruction.js';
 import { forecastBracket, type SimulationOptions } from './bracket.js';
 import { fixedRoundWinners } from './bracket-exact.js';
 import { pairOdds, type TieModel } from './bracket-odds.js';

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { BracketPlan } from '../../src/forecast/bracket-plan.js';
-import { simulateBracket } from '../../src/forecast/bracket.js';
+import type { BracketPlan } from '../../src/knockout/bracket-plan.js';
+import { simulateBracket } from '../../src/knockout/bracket.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { exactBracket } from '../../src/forecast/bracket-exact.js';
-import { checkBracketPlan, type BracketPlan, type PairOdds } from '../../src/forecast/bracket-plan.js';
-import { forecastBracket, simulateBracket } from '../../src/forecast/bracket.js';
-import { addCounts, emptyCounts, simulateTask, simulationChunks } from '../../src/forecast/bracket-simulation.js';
+import { exactBracket } from '../../src/knockout/bracket-exact.js';
+import { checkBracketPlan, type BracketPlan, type PairOdds } from '../../src/knockout/bracket-plan.js';
+import { forecastBracket, simulateBracket } from '../../src/knockout/bracket.js';
+import { addCounts, emptyCounts, simulateTask, simulationChunks } from '../../src/knockout/bracket-simulation.js';
 
 /** Pair odds from a table of "strengths": P(i beats j) = s_i / (s_i + s_j), hosting the first leg worth `edge`. */
 function oddsFromStrengths(strengths: number[], edge = 0): PairOdds {

@@ -1,0 +1,193 @@
+/**
+ * Ties priced as of a date from the database, the one way every front end prices them (`matchday tie`,
+ * `tie-calibration`, `bracket`, the API and match page, the preview): the legs' grids from the goal model fitted on
+ * the top-flight leagues and continental competitions in the years before the date (leg-grids), extra time at the
+ * rate fitted on the continental extra times before it, the calibration fitted on earlier ties (the shipped
+ * config/tie-calibration.json), and the season's rules — then the pure tie model (tie-model.ts).
+ *
+ * Reads the database (match rows, team leagues, extra times); fitted models are kept per date, so pricing many ties
+ * of one date, or a calibration over thousands, fits each date once.
+ */
+import type { TieRules } from '../competitions/competition.js';
+import { MatchdayError } from '../errors.js';
+import { fitHistoryFromRows, EUROPE_GROUP } from '../history/fit-history.js';
+import { DEFAULT_HISTORY_YEARS, yearsBefore } from '../history/fit-scope.js';
+import { DEFAULT_MODEL_OPTIONS, fitMatchModel, type ModelOptions, type SavedModel } from '../forecast/match-model.js';
+import type { Db } from '../store/database.js';
+import { latestLeague, resultRows, teamInfo, type ResultRow } from '../store/match-queries.js';
+import { topFlightAndContinentalCodes } from '../store/tie-queries.js';
+import { fitExtraTimeScale } from './extra-time.js';
+import { readExtraTimeEvidence } from './knockout-reader.js';
+import { goalModelLegGrids, type LegGrids } from './leg-grids.js';
+import { calibrationBefore, shippedTieCalibration, type TieCalibrationArtifact } from './tie-calibration-file.js';
+import { SecondLegPricing, type TieForecastResult, type TieModelConstants } from './tie-model.js';
+import type { TieTeam } from './tie-reconstruction.js';
+import type { TieState } from './two-legged-tie.js';
+
+export interface TiePricerOptions {
+  /** The goal model the default leg grids come from. Default Dixon-Coles (ξ 0.002, prior 1). */
+  model?: ModelOptions;
+  /** Years of matches before the date the model is fitted on. Default 4. */
+  historyYears?: number;
+  /** Competitions the model is fitted on. Default: every top-flight league and continental competition. */
+  competitions?: string[];
+  /** P(the second leg's host wins a shoot-out / replay / coin toss). Default 0.5 (docs/ties.md). */
+  penaltyHomeWin?: number;
+  /** The fitted tie calibration; null prices every tie naive. Default: the shipped one. */
+  calibration?: TieCalibrationArtifact | null;
+  /** Read every fit row once up front (for many dates) instead of per date. Same numbers either way. */
+  preload?: boolean;
+}
+
+/** The fit settings a calibration records. */
+export interface TiePricerSettings {
+  model: ModelOptions;
+  historyYears: number;
+  competitions: string[];
+  penaltyHomeWin: number;
+}
+
+/** A tie before its second leg. */
+export interface TieRequest {
+  /** Hosted the first leg. */
+  a: TieTeam;
+  /** Hosts the second leg. */
+  b: TieTeam;
+  state: TieState;
+  rules: TieRules;
+  /** The second leg is at a neutral ground. */
+  neutral: boolean;
+  /** Everything is fitted on matches strictly before this date. */
+  before: string;
+  /** What-ifs on the second leg: added to the host's / visitor's log attack and log defence. */
+  homeShift?: number;
+  awayShift?: number;
+}
+
+export interface PricedTie {
+  /** With the calibration (the product's forecast); the naive one when there is no calibration. */
+  forecast: TieForecastResult;
+  /** The forecaster's grid as it is: no calibration, no game state. */
+  naive: TieForecastResult;
+  grids: LegGrids['source'];
+  teamsFromPrior: string[];
+  constants: TieModelConstants;
+}
+
+/** Fitted models kept (one per date). */
+const MODEL_CACHE = 16;
+
+export class TiePricer {
+  readonly settings: TiePricerSettings;
+  readonly calibration: TieCalibrationArtifact | null;
+  private readonly models = new Map<string, SavedModel>();
+  private rows: ResultRow[] | null = null;
+
+  constructor(
+    private readonly db: Db,
+    options: TiePricerOptions = {},
+  ) {
+    this.settings = {
+      model: options.model ?? DEFAULT_MODEL_OPTIONS,
+      historyYears: options.historyYears ?? DEFAULT_HISTORY_YEARS,
+      competitions: options.competitions ?? topFlightAndContinentalCodes(db),
+      penaltyHomeWin: options.penaltyHomeWin ?? 0.5,
+    };
+    this.calibration = options.calibration === undefined ? shippedTieCalibration() : options.calibration;
+    const family = this.settings.model.family;
+    if (family === 'elo' || family === 'pi') {
+      throw new MatchdayError('BAD_OPTION', `tie forecasts need a goal model, not ${family}`, { field: 'model' });
+    }
+    if (options.preload) this.rows = resultRows(db, { competitions: this.settings.competitions });
+  }
+
+  /** The goal model fitted on the matches strictly before `before` (kept for the next tie of that date). */
+  modelBefore(before: string): SavedModel {
+    const cached = this.models.get(before);
+    if (cached) return cached;
+    const from = yearsBefore(before, this.settings.historyYears);
+    const competitions = this.settings.competitions;
+    const rows = this.rows
+      ? this.rows.slice(firstIndexAtOrAfter(this.rows, from), firstIndexAtOrAfter(this.rows, before))
+      : resultRows(this.db, { competitions, from, before });
+    const teams = teamInfo(this.db, distinctTeams(rows));
+    const saved = fitMatchModel(fitHistoryFromRows(rows, before, teams), this.settings.model, {
+      competitions,
+      from,
+      before,
+    });
+    if (this.models.size >= MODEL_CACHE) this.models.delete(this.models.keys().next().value!);
+    this.models.set(before, saved);
+    return saved;
+  }
+
+  /** Every leg's grid as of the date: the goal model fitted before it. */
+  legGridsBefore(before: string, saved: SavedModel = this.modelBefore(before)): LegGrids {
+    return goalModelLegGrids(saved, (team) => this.groupOf(saved, team, before));
+  }
+
+  /** Extra-time goals relative to 90-minute goals in the continental competitions before the date. */
+  extraTimeScaleBefore(before: string): number {
+    return fitExtraTimeScale(readExtraTimeEvidence(this.db, before));
+  }
+
+  /** The tie model's constants as of the date; `naive` leaves out the calibration. */
+  constantsBefore(before: string, naive = false): TieModelConstants {
+    const fitted = naive || !this.calibration ? null : calibrationBefore(before, this.calibration);
+    return {
+      extraTimeScale: this.extraTimeScaleBefore(before),
+      penaltyHomeWin: this.settings.penaltyHomeWin,
+      legs: fitted?.legs ?? null,
+      gameState: fitted?.gameState ?? null,
+    };
+  }
+
+  /** The tie before its second leg, as every front end shows it. `grids` replaces the default legs (a saved model). */
+  price(request: TieRequest, grids: LegGrids = this.legGridsBefore(request.before)): PricedTie {
+    const leg = grids.grid({
+      home: request.b,
+      away: request.a,
+      neutral: request.neutral,
+      homeShift: request.homeShift,
+      awayShift: request.awayShift,
+    });
+    const names = { a: request.a.name, b: request.b.name };
+    const constants = this.constantsBefore(request.before);
+    const naiveConstants = { ...constants, legs: null, gameState: null };
+    return {
+      forecast: new SecondLegPricing(leg, request.rules, constants).forecast(request.state, names),
+      naive: new SecondLegPricing(leg, request.rules, naiveConstants).forecast(request.state, names),
+      grids: grids.source,
+      teamsFromPrior: leg.teamsFromPrior,
+      constants,
+    };
+  }
+
+  /**
+   * A team as the model groups it: a team it never saw gets the prior of its league, else of its country's teams in
+   * Europe, else of the pooled small European countries.
+   */
+  private groupOf(saved: SavedModel, team: TieTeam, before: string): string {
+    const league = latestLeague(this.db, team.id, before);
+    if (league) return league;
+    const group = `${EUROPE_GROUP}:${teamInfo(this.db, [team.id]).get(team.id)?.country ?? 'unknown'}`;
+    return saved.groups.includes(group) ? group : EUROPE_GROUP;
+  }
+}
+
+function distinctTeams(rows: readonly ResultRow[]): number[] {
+  const ids = new Set<number>();
+  for (const r of rows) ids.add(r.homeTeamId).add(r.awayTeamId);
+  return [...ids];
+}
+
+function firstIndexAtOrAfter(rows: readonly ResultRow[], date: string): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid].date < date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

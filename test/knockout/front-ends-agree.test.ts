@@ -1,0 +1,108 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { preparePreview } from '../../src/preview/prepare-preview.js';
+import { createApp } from '../../src/server/app.js';
+import { ServerContext } from '../../src/server/server-context.js';
+import { openDatabase } from '../../src/store/database.js';
+import { hasSharedData } from '../shared-data.js';
+
+const BIN = path.resolve(import.meta.dirname, '../../dist/cli/main.js');
+
+interface Split {
+  total: number;
+  ninetyMinutes: number;
+  extraTime: number;
+  penalties: number;
+}
+
+/**
+ * One tie, three front ends, one answer: Atalanta v Liverpool, Europa League quarter-final second leg, 18 April 2024
+ * (Liverpool lost the first leg 0-3 at Anfield), as of the day before. `matchday tie --json`, the API's /api/tie and
+ * the preview all price it through knockout/tie-pricer with the same legs, extra-time rate, calibration and rules,
+ * so every number is the same to the last bit.
+ */
+describe.skipIf(!hasSharedData)('the CLI, the API and the preview give the same tie numbers', () => {
+  const cli = () => {
+    const result = spawnSync(
+      process.execPath,
+      [BIN, 'tie', 'Atalanta', 'Liverpool', '--competition', 'europa-league', '--season', '2023-24', '--json'].concat([
+        '--db',
+        inject('sharedDb'),
+      ]),
+      { encoding: 'utf8' },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    return JSON.parse(result.stdout) as {
+      asOf: string;
+      teams: (Split & { name: string; through: number })[];
+      extraTime: number;
+      penalties: number;
+      model: { extraTimeScale: number; kind: string };
+    };
+  };
+
+  it('Atalanta v Liverpool, second leg 2024-04-18, as of 2024-04-17', async () => {
+    const fromCli = cli();
+    expect(fromCli.asOf).toBe('2024-04-17');
+    const [atalanta, liverpool] = fromCli.teams;
+    expect([atalanta.name, liverpool.name]).toEqual(['Atalanta', 'Liverpool']);
+
+    const db = openDatabase(inject('sharedDb'), { readonly: true });
+    try {
+      const app = createApp(new ServerContext({ db, today: () => '2024-04-18' }));
+      const response = await app.request(
+        '/api/tie?home=Atalanta&away=Liverpool&firstLeg=0-3&date=2024-04-18&competition=uefa.el',
+      );
+      expect(response.status).toBe(200);
+      const fromApi = (await response.json()) as {
+        home: Split;
+        away: Split;
+        extraTime: number;
+        penalties: number;
+        extraTimeScale: number;
+        model: { kind: string };
+      };
+      const preview = preparePreview(db, {
+        home: 'Atalanta',
+        away: 'Liverpool',
+        date: '2024-04-18',
+        competition: 'uefa.el',
+      });
+      const fromPreview = preview.tie!;
+
+      // The CLI lists through/in 90'/extra time/penalties; the API the same as total/…; the preview in its own words.
+      expect(fromApi.home).toMatchObject({
+        total: atalanta.through,
+        ninetyMinutes: atalanta.ninetyMinutes,
+        extraTime: atalanta.extraTime,
+        penalties: atalanta.penalties,
+      });
+      expect(fromApi.away).toMatchObject({
+        total: liverpool.through,
+        ninetyMinutes: liverpool.ninetyMinutes,
+        extraTime: liverpool.extraTime,
+        penalties: liverpool.penalties,
+      });
+      expect(fromPreview.home).toEqual({
+        total: atalanta.through,
+        inNormalTime: atalanta.ninetyMinutes,
+        inExtraTime: atalanta.extraTime,
+        onPenalties: atalanta.penalties,
+      });
+      expect(fromPreview.away.total).toBe(liverpool.through);
+      expect(fromApi.extraTime).toBe(fromCli.extraTime);
+      expect(fromApi.penalties).toBe(fromCli.penalties);
+      expect(fromApi.extraTimeScale).toBe(fromCli.model.extraTimeScale);
+      expect(fromPreview.description).toContain(`extra time at ${fromCli.model.extraTimeScale.toFixed(3)}`);
+      expect(fromApi.model.kind).toBe('calibrated');
+      expect(fromCli.model.kind).toBe('calibrated');
+      // Atalanta 3-0 up: a long way ahead, not a certainty.
+      expect(atalanta.through).toBeGreaterThan(0.8);
+      expect(atalanta.through).toBeLessThan(0.99);
+    } finally {
+      db.close();
+    }
+  });
+});
