@@ -14,7 +14,7 @@ export function registerPages(app: OpenAPIHono, server: ServerContext): void {
   const home = new HomePage(server);
   const teams = new TeamPage(server);
   const matches = new MatchPage(server);
-  const competitions = new CompetitionPage(server, server.brackets);
+  const competitions = new CompetitionPage(server);
 
   app.get('/', (c) => c.html(home.render((c.req.query('q') ?? '').slice(0, 200))));
 
