@@ -21,12 +21,14 @@ describe('a running server and an import into its database', () => {
     const app = createApp(new ServerContext({ db: openDatabase(file, { readonly: true }), today: () => '2024-09-01' }));
     const search = async (name: string) => {
       const response = await app.request(`/api/teams?search=${name}`);
-      return ((await response.json()) as { teams: { name: string; matches: number }[] }).teams;
+      return ((await response.json()) as { teams: { id: number; name: string; matches: number }[] }).teams;
     };
     expect(await search('Gamma')).toEqual([]);
     expect((await search('Alpha'))[0]).toMatchObject({ name: 'Alpha', matches: 2 });
     const homeBefore = await (await app.request('/')).text();
     expect(homeBefore).not.toContain('Gamma');
+    const alphaPage = `/teams/${(await search('Alpha'))[0].id}`;
+    expect(await (await app.request(alphaPage)).text()).not.toContain('Gamma');
 
     // Another connection (as `matchday import` in another process) commits while the server runs.
     const second = path.join(dir, 'E0-second.csv');
@@ -36,7 +38,8 @@ describe('a running server and an import into its database', () => {
 
     expect((await search('Gamma'))[0]).toMatchObject({ name: 'Gamma', matches: 1 });
     expect((await search('Alpha'))[0]).toMatchObject({ name: 'Alpha', matches: 3 });
-    // The home page's cached listing of recent matches is read again too.
+    // The home page's cached listing of recent matches and the rendered team page are built again too.
     expect(await (await app.request('/')).text()).toContain('Gamma');
+    expect(await (await app.request(alphaPage)).text()).toContain('Gamma');
   });
 });
