@@ -364,7 +364,7 @@ function printReport(r: TieReport): void {
   out(
     `as of ${r.asOf}: ${m.family} fitted on ${m.matches} matches from ${m.from}, before ${m.before}; ` +
       (m.calibration === null
-        ? "naive (the forecaster's grid as it is)"
+        ? "naive (the model's grid as it is)"
         : `tie calibration fitted on ${m.calibration.firstLegs} first and ${m.calibration.secondLegs} second legs ` +
           `before ${m.calibration.fittedBefore}`),
   );
@@ -385,7 +385,7 @@ function printReport(r: TieReport): void {
   const e = r.secondLeg.expectedGoals;
   out(
     `second leg expected goals ${t.secondLeg.home} ${e.home.toFixed(2)} – ${e.away.toFixed(2)} ${t.secondLeg.away} ` +
-      `(the forecaster's ${r.secondLeg.modelExpectedGoals.home.toFixed(2)} – ${r.secondLeg.modelExpectedGoals.away.toFixed(2)}); ` +
+      `(the model's ${r.secondLeg.modelExpectedGoals.home.toFixed(2)} – ${r.secondLeg.modelExpectedGoals.away.toFixed(2)}); ` +
       `most likely: ${r.secondLeg.mostLikelyScores.map((s) => `${s.score} ${percent(s.probability)} (${s.outcome})`).join(', ')}`,
   );
   const c = r.calibration;

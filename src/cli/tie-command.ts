@@ -17,7 +17,7 @@ export function registerTieCommand(program: Command): void {
       '--as-of <date>',
       'forecast as of this date, using matches up to it (default: the day before the second leg)',
     )
-    .option('--naive', "the forecaster's grid as it is: no tie calibration, no game state")
+    .option('--naive', "the model's grid as it is: no tie calibration, no game state")
     .option('--calibration <file>', 'tie calibration written by bench/tie-calibration.ts', BUILT_IN_TIE_CALIBRATION)
     .option('--db <path>', 'database file')
     .option('--json', 'print JSON')

@@ -89,6 +89,8 @@ export function importPaths(db: Db, inputs: string[], options: ImportOptions = {
   // Alias sources first: a club list read after the matches could no longer unite teams already created apart.
   planned.sort((a, b) => rank(a.format) - rank(b.format));
 
+  // The version before the reads: a commit by another process while they run is then caught up with, not missed.
+  let seenVersion = dataVersion(db);
   const stores: Stores = {
     db,
     teams: new TeamStore(db),
@@ -96,7 +98,6 @@ export function importPaths(db: Db, inputs: string[], options: ImportOptions = {
     writer: new MatchWriter(db),
     registry: registryOf(db),
   };
-  let seenVersion = dataVersion(db);
   // In-memory teams, competitions and their ids are stale once another process has committed: read them again.
   const catchUp = (): void => {
     const version = dataVersion(db);

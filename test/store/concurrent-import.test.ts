@@ -116,10 +116,6 @@ describe('two imports into one database at once', () => {
     expect([first.stderr, second.stderr]).toEqual(['', '']);
     expect([first.code, second.code]).toEqual([0, 0]);
     const totals = [first, second].map((run) => JSON.parse(run.stdout).totals);
-    console.log(
-      'DEBUG',
-      totals.map((t) => [t.imported, t.unchanged, t.teamsCreated, t.matchesAdded]),
-    );
     // Each file (and the project's alias file) is imported by one of the two and found already imported by the other.
     expect(totals[0].imported + totals[1].imported).toBe(SEASONS + 1);
     expect(totals[0].matchesAdded + totals[1].matchesAdded).toBe(SEASONS * PER_SEASON * (PER_SEASON - 1));
