@@ -42,7 +42,7 @@ function sixteenTeams(): BracketPlan {
 
 describe('bracket simulation on worker threads', () => {
   // Workers run compiled JavaScript: the test setup builds dist/ as `npm run build` does.
-  const workerScript = pathToFileURL(path.join(root, 'dist/forecast/bracket-simulation-worker.js'));
+  const workerScript = pathToFileURL(path.join(root, 'dist/knockout/bracket-simulation-worker.js'));
 
   it('gives exactly the in-thread counts for the same seed', async () => {
     const plan = sixteenTeams();
