@@ -30,29 +30,32 @@ function formatMessage(message: string, loc: ErrorLocation): string {
   return where.length > 0 ? `${where.join(', ')}: ${message}` : message;
 }
 
-/** Failures of the machine rather than of matchday, each as one line: what happened, and where. */
-const SYSTEM_ERRORS: Record<string, { code: string; message: (where: string) => string }> = {
-  SQLITE_BUSY: { code: 'DB_LOCKED', message: (file) => `${file}: database is locked by another process; try again` },
-  SQLITE_LOCKED: { code: 'DB_LOCKED', message: (file) => `${file}: database is locked; try again` },
-  SQLITE_CORRUPT: { code: 'DB_CORRUPT', message: (file) => `${file}: database file is corrupt` },
-  SQLITE_NOTADB: { code: 'DB_NOT_A_DATABASE', message: (file) => `${file}: not a SQLite database` },
-  SQLITE_READONLY: { code: 'DB_READONLY', message: (file) => `${file}: database is read-only` },
-  SQLITE_FULL: { code: 'DB_FULL', message: (file) => `${file}: disk is full` },
-  EADDRINUSE: { code: 'ADDRESS_IN_USE', message: (address) => `${address} is in use by another program` },
-  EADDRNOTAVAIL: { code: 'ADDRESS_UNAVAILABLE', message: (address) => `${address} is not an address of this machine` },
-  ENOTFOUND: { code: 'HOST_NOT_FOUND', message: (host) => `host not found: ${host}` },
-  EACCES: { code: 'PERMISSION_DENIED', message: (where) => `permission denied: ${where}` },
+/** Failures of the machine rather than of matchday, each as one line: what happened (and where, when known). */
+const SYSTEM_ERRORS: Record<string, { code: string; message: string; addressed?: boolean }> = {
+  SQLITE_BUSY: { code: 'DB_LOCKED', message: 'database is locked by another process; try again' },
+  SQLITE_LOCKED: { code: 'DB_LOCKED', message: 'database is locked; try again' },
+  SQLITE_CORRUPT: { code: 'DB_CORRUPT', message: 'database file is corrupt' },
+  SQLITE_NOTADB: { code: 'DB_NOT_A_DATABASE', message: 'not a SQLite database' },
+  SQLITE_READONLY: { code: 'DB_READONLY', message: 'database is read-only' },
+  SQLITE_FULL: { code: 'DB_FULL', message: 'disk is full' },
+  EADDRINUSE: { code: 'ADDRESS_IN_USE', message: 'is in use by another program', addressed: true },
+  EADDRNOTAVAIL: { code: 'ADDRESS_UNAVAILABLE', message: 'is not an address of this machine', addressed: true },
+  ENOTFOUND: { code: 'HOST_NOT_FOUND', message: 'names no known host', addressed: true },
+  EACCES: { code: 'PERMISSION_DENIED', message: 'permission denied' },
 };
 
 /**
  * An error from SQLite or the operating system that matchday cannot prevent (a locked database, a port in use) as a
- * one-line MatchdayError naming `where` (the database file, the address); null for anything else, which is a bug.
+ * one-line MatchdayError naming `where` (the database file, the address) when given; null for anything else, which
+ * is a bug.
  */
-export function systemErrorOf(error: unknown, where: string): MatchdayError | null {
+export function systemErrorOf(error: unknown, where?: string): MatchdayError | null {
   if (error instanceof MatchdayError) return error;
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return null;
   // SQLite's extended codes (SQLITE_BUSY_SNAPSHOT, SQLITE_CORRUPT_INDEX) mean what their primary code means.
   const known = SYSTEM_ERRORS[code] ?? SYSTEM_ERRORS[code.replace(/^(SQLITE_[A-Z]+)_.*$/, '$1')];
-  return known ? new MatchdayError(known.code, known.message(where)) : null;
+  if (!known) return null;
+  if (known.addressed) return new MatchdayError(known.code, `${where ?? 'the address'} ${known.message}`);
+  return new MatchdayError(known.code, known.message, where ? { file: where } : {});
 }

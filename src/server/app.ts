@@ -13,6 +13,9 @@ import { errorPage } from './pages/error-page.js';
 import { registerPages } from './pages/page-routes.js';
 import type { ServerContext } from './server-context.js';
 
+/** Longest request address served. */
+const MAX_URL_LENGTH = 2048;
+
 const isApi = (path: string) => path.startsWith('/api/') || path === '/openapi.json';
 
 /**
@@ -21,7 +24,33 @@ const isApi = (path: string) => path.startsWith('/api/') || path === '/openapi.j
  */
 export function createApp(server: ServerContext): OpenAPIHono {
   const app = new OpenAPIHono({ defaultHook: validationHook });
-  app.use(secureHeaders());
+  app.use(
+    secureHeaders({
+      // Scripts only from this server (no inline script); inline styles are the pages' own (a style block and
+      // custom properties on elements).
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      referrerPolicy: 'same-origin',
+    }),
+  );
+  // Every route is a GET with a few short parameters: a longer address is a mistake or an attack.
+  app.use(async (c, next) => {
+    if (c.req.url.length > MAX_URL_LENGTH) {
+      return c.json(
+        { error: { code: 'URI_TOO_LONG', message: `address longer than ${MAX_URL_LENGTH} characters` } },
+        414,
+      );
+    }
+    await next();
+  });
   // An import or sync since the last request: read the database's teams and matches afresh.
   app.use(async (_c, next) => {
     server.refreshIfChanged();

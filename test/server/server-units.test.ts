@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { errorResponseOf } from '../../src/server/api/api-error.js';
 import { renderChart } from '../../src/server/charts/plot-svg.js';
 import { editDistance } from '../../src/server/closest-teams.js';
 import { percent, scoreText } from '../../src/server/display-format.js';
@@ -86,5 +87,19 @@ describe('previewArticle', () => {
 
   it('fails loudly on a page without an article', () => {
     expect(() => previewArticle('<html></html>')).toThrow('no <article>');
+  });
+});
+
+describe('errorResponseOf', () => {
+  it('answers a database another process holds with a 503 saying so, and an unknown failure with a bare 500', () => {
+    const busy = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+    expect(errorResponseOf(busy)).toEqual({
+      status: 503,
+      body: { error: { code: 'DB_LOCKED', message: 'database is locked by another process; try again' } },
+    });
+    expect(errorResponseOf(new TypeError('x is undefined'))).toEqual({
+      status: 500,
+      body: { error: { code: 'INTERNAL', message: 'internal error' } },
+    });
   });
 });

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { MatchdayError } from '../../errors.js';
+import { MatchdayError, systemErrorOf } from '../../errors.js';
 import { checkTwoTeams } from '../../history/team-lookup.js';
 import type { TeamCandidate } from '../../identity/team-directory.js';
 import type { ServerContext } from '../server-context.js';
@@ -49,16 +49,22 @@ const STATUS_OF_CODE: Record<string, ContentfulStatusCode> = {
   MODEL_UNKNOWN_TEAM: 422,
   NO_MATCHES: 404,
   NO_BRACKET: 404,
+  // The machine, not the request: another process holds the database; the client may try again.
+  DB_LOCKED: 503,
 };
 
-/** A thrown error as an HTTP status and body; anything that is not a MatchdayError or ApiError is a bug (500). */
+/**
+ * A thrown error as an HTTP status and body. A failure of the machine (a locked database) is named as the CLI names
+ * it; anything that is not a MatchdayError, an ApiError or such a failure is a bug (500).
+ */
 export function errorResponseOf(error: unknown): { status: ContentfulStatusCode; body: ErrorBody } {
   if (error instanceof ApiError) return { status: error.status, body: error.body() };
-  if (error instanceof MatchdayError) {
-    const parameter = error.location.field;
+  const known = systemErrorOf(error);
+  if (known) {
+    const parameter = known.location.field;
     return {
-      status: STATUS_OF_CODE[error.code] ?? 422,
-      body: { error: { code: error.code, message: error.message, ...(parameter ? { parameter } : {}) } },
+      status: STATUS_OF_CODE[known.code] ?? 422,
+      body: { error: { code: known.code, message: known.message, ...(parameter ? { parameter } : {}) } },
     };
   }
   return { status: 500, body: { error: { code: 'INTERNAL', message: 'internal error' } } };

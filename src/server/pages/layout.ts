@@ -11,6 +11,7 @@ export function layout(options: { title: string; description?: string; body: Htm
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <title>${options.title} · matchday</title>
         ${options.description ? html`<meta name="description" content="${options.description}" />` : ''}
         <style>

@@ -96,9 +96,23 @@ export function registerPages(app: OpenAPIHono, server: ServerContext): void {
       : c.html(errorPage('No such competition', 'No matches of that competition in that season.'), 404);
   });
 
+  app.get('/favicon.svg', (c) => {
+    c.header('Content-Type', 'image/svg+xml');
+    c.header('Cache-Control', 'public, max-age=86400');
+    return c.body(FAVICON_SVG);
+  });
+  // Browsers ask for /favicon.ico whatever the page links: send them to the one icon.
+  app.get('/favicon.ico', (c) => c.redirect('/favicon.svg', 301));
+
   app.get('/assets/enhance.js', (c) => {
     c.header('Content-Type', 'text/javascript; charset=utf-8');
     c.header('Cache-Control', 'public, max-age=3600');
     return c.body(ENHANCE_SCRIPT);
   });
 }
+
+/** The site's icon: a ball on the pitch's green. */
+const FAVICON_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1b7a3a"/>' +
+  '<circle cx="16" cy="16" r="9" fill="#fff" stroke="#111" stroke-width="2"/>' +
+  '<path d="M16 11l4 3-1.5 4.5h-5L12 14z" fill="#111"/></svg>';
