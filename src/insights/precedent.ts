@@ -87,6 +87,10 @@ function precedent(
     subjectAdvanced: advanced,
     subjectEliminated: eliminated,
     undetermined,
+    scope: ctx.scopes.of(
+      [],
+      precedents.flatMap((t) => [t.first, t.second]),
+    ),
     matchIds: receipts(
       ctx.history,
       [firstLeg.id],

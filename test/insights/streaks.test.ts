@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeFacts } from '../../src/insights/compute-facts.js';
 import type { RunFact } from '../../src/insights/facts.js';
-import { factsOf, FIXTURE } from './facts-of.js';
+import { COMPLETE_COVERAGE, factsOf, FIXTURE } from './facts-of.js';
 import { HistoryBuilder } from './match-builder.js';
 
 function runOf(facts: RunFact[], run: RunFact['run'], competitions = 'all', venue = 'any', teamId = 1) {
@@ -73,9 +73,12 @@ describe('runs', () => {
     expect(defeats?.matchIds).toEqual([1, 2, 3, 4]);
 
     // An earlier cut-off (a preview written on the 17th) sees only two of them.
-    const early = computeFacts({ fixture: FIXTURE, matches: b.matches, cutoff: '2024-04-17' }).filter(
-      (f): f is RunFact => f.kind === 'run',
-    );
+    const early = computeFacts({
+      fixture: FIXTURE,
+      matches: b.matches,
+      cutoff: '2024-04-17',
+      coverage: COMPLETE_COVERAGE,
+    }).filter((f): f is RunFact => f.kind === 'run');
     expect(runOf(early, 'defeats')).toMatchObject({ length: 2, endDate: '2024-04-16' });
   });
 
