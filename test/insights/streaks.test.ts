@@ -36,6 +36,34 @@ describe('runs', () => {
     expect(defeats?.matchIds).toEqual([4, 5, 6, 12, 13, 14]);
   });
 
+  it('compares with earlier runs only over seasons the data holds whole: a gap is no "first time since"', () => {
+    const b = new HistoryBuilder();
+    b.series(1, '2022-03-01', ['0-1', '0-2', '0-3']); // 1-3: a run of three in 2021-22
+    b.series(1, '2022-09-01', ['1-0', '2-0']); // 4, 5: 2022-23, a season whose cup matches the data lacks
+    b.series(1, '2023-09-01', ['1-0', '2-0']); // 6, 7
+    b.series(1, '2024-04-01', ['0-1', '0-2']); // 8, 9: two defeats now
+    const coverage = (_team: number, season: string) => ({
+      allCompetitions: season !== '2022-23',
+      held: [],
+      missing: [],
+    });
+    const facts = computeFacts({ fixture: FIXTURE, matches: b.matches, coverage }).filter(
+      (f): f is RunFact => f.kind === 'run',
+    );
+    const defeats = runOf(facts, 'defeats');
+    expect(defeats).toMatchObject({ length: 2, previous: null, comparedFrom: '2023-09-01' });
+    // With the whole history held, the 2022 run is the one it is the first since.
+    expect(runOf(factsOf('run', b.matches), 'defeats')).toMatchObject({
+      previous: { length: 3, startDate: '2022-03-01' },
+      comparedFrom: '2022-03-01',
+    });
+    // Without coverage nothing is compared at all.
+    const unknown = computeFacts({ fixture: FIXTURE, matches: b.matches }).filter(
+      (f): f is RunFact => f.kind === 'run',
+    );
+    expect(runOf(unknown, 'defeats')).toMatchObject({ previous: null, comparedFrom: null });
+  });
+
   it('takes an earlier run of equal length as the previous one', () => {
     const b = new HistoryBuilder();
     b.series(1, '2024-01-01', ['1-0', '0-1', '0-2', '1-0', '0-1', '0-2']);
