@@ -331,6 +331,9 @@ export interface TiePrecedentFact extends FactBase {
   margin: number;
   /** Whether the subject played the first leg away. */
   subjectWasAway: boolean;
+  /** The stage of the ties counted, the first leg's own: main-draw knockout ties, or qualifying ties (preliminary,
+   * qualifying and play-off rounds) — never the two mixed. */
+  rounds: 'knockout' | 'qualifying';
   match: 'at-least' | 'exact-score';
   /** Earlier ties that stood the same way and whose winner is known (= subjectAdvanced + subjectEliminated). */
   ties: number;

@@ -140,9 +140,9 @@ function precedentSentence(ctx: WriteContext, f: TiePrecedentFact, narrowing: bo
         : `won the first leg ${where} by ${counted(f.margin, 'goal')} or more`;
   const id = ctx.cite(f);
   if (narrowing) {
-    const times = f.ties === 1 ? 'once before' : `in ${numberWord(f.ties)} earlier ties`;
+    const times = f.ties === 1 ? 'once before' : `in ${numberWord(f.ties)} earlier ${f.rounds} ties`;
     return {
-      text: `In ${competitionInSentence(f.firstLeg.competition.name)} alone, a side ${situation} ${times}, and ${precedentOutcome(f, 'it')}.`,
+      text: `In ${competitionInSentence(f.firstLeg.competition.name)} alone, a side ${situation} ${times}, and ${precedentOutcome(f, 'it')}${leftOut(f)}.`,
       factIds: [id],
     };
   }
@@ -154,14 +154,22 @@ function precedentSentence(ctx: WriteContext, f: TiePrecedentFact, narrowing: bo
         : f.competitions === 'cup'
           ? 'cup '
           : '';
-  const ties = `${numberWord(f.ties)} earlier ${scope}${plural(f.ties, 'tie')}`;
+  const ties = `${numberWord(f.ties)} earlier ${scope}${f.rounds} ${plural(f.ties, 'tie')}`;
   return {
     text: ctx.pick([
-      `In ${ties} where a side ${situation}, ${precedentOutcome(f, 'that side')}.`,
-      `History is on one side here: of ${ties} in which a side ${situation}, ${precedentOutcome(f, 'that side')}.`,
+      `In ${ties} where a side ${situation}, ${precedentOutcome(f, 'that side')}${leftOut(f)}.`,
+      `History is on one side here: of ${ties} in which a side ${situation}, ${precedentOutcome(f, 'that side')}${leftOut(f)}.`,
     ]),
     factIds: [id],
   };
+}
+
+/** The ties a count leaves out because the data does not say who went through. */
+function leftOut(f: TiePrecedentFact): string {
+  if (f.undetermined === 0) return '';
+  const them =
+    f.undetermined === 1 ? 'one more tie, whose winner' : `${numberWord(f.undetermined)} more, whose winners`;
+  return ` (${them} the data does not give, ${f.undetermined === 1 ? 'is' : 'are'} left out)`;
 }
 
 /** `that side went through every time`, `that side went through in 168 and went out in one`. */

@@ -87,7 +87,7 @@ describe('facts → sentences', () => {
       /Team 1 won the first leg 3-0 at Team 2 on 11 April|The first leg, at Team 2 on 11 April, went 3-0 to Team 1/,
     );
     expect(text).toMatch(
-      /(In|of) two earlier UEFA Europa League ties (where|in which) a side won the first leg away from home by three goals or more, that side went through every time\./,
+      /(In|of) two earlier UEFA Europa League knockout ties (where|in which) a side won the first leg away from home by three goals or more, that side went through every time\./,
     );
     expect(text).toContain('Team 2 need to win by 3 to force extra time, by 4 to go through.');
   });
