@@ -117,8 +117,24 @@ describe.skipIf(!hasSharedData)('claims checked against the real data', () => {
   });
 
   it("calls Leeds' 2-1 win at Anfield Liverpool's last home league defeat, not their last defeat", () => {
+    // Their last defeat of all, cups included, was the FA Cup quarter-final at Old Trafford (4-3 after extra time).
+    const history = new MatchHistory(
+      gatherPreviewHistory(db, {
+        homeTeamId: liverpool,
+        awayTeamId: atalanta,
+        date: '2024-04-11',
+        competitionCode: 'uefa.el',
+      }).matches,
+      '2024-04-11',
+    );
+    const lastDefeat = history
+      .of(liverpool)
+      .filter((tm) => tm.outcome === 'L')
+      .at(-1)!;
+    expect(lastDefeat.match).toMatchObject({ date: '2024-03-17', competition: { code: 'eng.facup' } });
+    expect(lastDefeat.match.score.et).toEqual([4, 3]);
     const text = previewText('Liverpool', 'Atalanta', '2024-04-11');
-    expect(text).not.toContain('Their last defeat was a 2-1 home defeat by Leeds United');
+    expect(text).not.toMatch(/[Tt]heir last defeat was/);
     expect(text).toContain('Their last home league defeat was a 2-1 home defeat by Leeds United on 29 October 2022');
     // The away scoring run's last blank was away: their last blank of all was at home to Manchester United.
     expect(text).toContain('The last time they failed to score away from home was a 0-0 draw at Chelsea');
