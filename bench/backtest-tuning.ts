@@ -17,12 +17,8 @@ import {
 import { FORECASTER, type ForecasterConstants } from '../src/forecast/forecaster.js';
 import { STAKES, STATURE } from '../src/forecast/superiority-shifts.js';
 import { openDatabase } from '../src/store/database.js';
+import { option, flag } from './bench-arguments.js';
 
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
 const dbFile = option('--db');
 if (!dbFile) throw new Error('--db FILE: a database with the shared data imported (`matchday import ../shared/data`)');
 const from = option('--from') ?? '2016-07-01';
@@ -109,7 +105,7 @@ const results = moves.map((move) => {
   return row;
 });
 const chosen = { ...DEFAULT_BACKTEST_MODEL, ...FORECASTER };
-if (args.includes('--json')) console.log(JSON.stringify({ from, to, chosen, results }, null, 2));
+if (flag('--json')) console.log(JSON.stringify({ from, to, chosen, results }, null, 2));
 else {
   console.log(`tuning ${from}..${to}, five leagues, weekly refits; chosen: ${JSON.stringify(chosen)}`);
   for (const r of results)

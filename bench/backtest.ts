@@ -24,12 +24,8 @@ import {
 import { openDatabase } from '../src/store/database.js';
 import { importPaths } from '../src/store/import-files.js';
 import { SHARED_DATA } from '../test/shared-data.js';
+import { option, flag } from './bench-arguments.js';
 
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
 const model = parseBacktestModel(option('--model') ?? 'ensemble');
 const runs = Number(option('--runs') ?? 3);
 if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a whole number ≥ 1');
@@ -106,7 +102,7 @@ const result = {
   cpuSeconds,
   ...last,
 };
-if (args.includes('--json')) console.log(JSON.stringify(result, null, 2));
+if (flag('--json')) console.log(JSON.stringify(result, null, 2));
 else {
   console.log(
     `backtest ${model} ${competitions.join(',')} ${from}..${to}, weekly refits, ${threads} thread(s): median ${median.toFixed(2)} s of ${runs} ` +

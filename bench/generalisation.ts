@@ -17,14 +17,9 @@ import {
 } from '../src/forecast/backtest-models.js';
 import { FORECASTER, type ForecasterConstants } from '../src/forecast/forecaster.js';
 import { openDatabase } from '../src/store/database.js';
+import { option, flag, requiredDbFile } from './bench-arguments.js';
 
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-const dbFile = option('--db');
-if (!dbFile) throw new Error('--db FILE: a database with the shared data imported');
+const dbFile = requiredDbFile();
 
 const FIVE = ['eng.1', 'es.1', 'it.1', 'de.1', 'fr.1'];
 type MatchSet = { name: string; competitions: string[]; from: string; to: string };
@@ -44,7 +39,7 @@ const EARLIER: MatchSet[] = ['eng.2', 'eng.3', 'eng.4', 'de.2'].map((code) => ({
   from: '2008-07-01',
   to: '2016-06-30',
 }));
-const SETS = args.includes('--earlier') ? EARLIER : REPORTED;
+const SETS = flag('--earlier') ? EARLIER : REPORTED;
 
 const db = openDatabase(dbFile, { readonly: true });
 function backtest(
@@ -67,7 +62,7 @@ function backtest(
 /** The forecaster with a change (by name, for the experiments of docs/backtest.md), or as it is. */
 const variants: Record<string, ForecasterConstants> = {
   forecaster: FORECASTER,
-  ...(args.includes('--ablations') && {
+  ...(flag('--ablations') && {
     'no stature': { ...FORECASTER, stature: null },
     'no stakes': { ...FORECASTER, stakes: null },
     'no stretch': { ...FORECASTER, stretch: 1, drawWidening: 0 },
@@ -100,4 +95,4 @@ for (const set of SETS.filter((s) => !only || s.name.startsWith(only))) {
   }
 }
 db.close();
-if (args.includes('--json')) console.log(JSON.stringify(rows, null, 2));
+if (flag('--json')) console.log(JSON.stringify(rows, null, 2));

@@ -20,14 +20,9 @@ import { gridOutcomeProbabilities } from '../src/forecast/goal-model-forecaster.
 import { impliedGoals } from '../src/forecast/implied-goals.js';
 import { dixonColesScoreGrid } from '../src/models/dixon-coles.js';
 import { openDatabase } from '../src/store/database.js';
+import { option, flag, requiredDbFile } from './bench-arguments.js';
 
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-const dbFile = option('--db');
-if (!dbFile) throw new Error('--db FILE: a database with the shared data imported');
+const dbFile = requiredDbFile();
 const from = option('--from') ?? '2016-07-01';
 const to = option('--to') ?? '2022-06-30';
 const competitions = ['eng.1', 'es.1', 'it.1', 'de.1', 'fr.1'];
@@ -150,7 +145,7 @@ const result = {
   largestTotalChangeOfTilt: Math.max(...tiltTotals),
   ways: summary,
 };
-if (args.includes('--json')) console.log(JSON.stringify(result, null, 2));
+if (flag('--json')) console.log(JSON.stringify(result, null, 2));
 else {
   const f = (m: { mean: number; standardError: number | null }, d = 5) =>
     `${m.mean.toFixed(d)} ± ${(m.standardError ?? 0).toFixed(d)}`;

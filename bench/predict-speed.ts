@@ -13,14 +13,9 @@ import { lookUpFixture } from '../src/history/fixture-lookup.js';
 import { storeForecastSource } from '../src/history/forecast-history.js';
 import { findTeam } from '../src/history/team-lookup.js';
 import { openDatabase } from '../src/store/database.js';
+import { option, flag, requiredDbFile } from './bench-arguments.js';
 
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-const dbFile = option('--db');
-if (!dbFile) throw new Error('--db FILE: a database with the shared data imported');
+const dbFile = requiredDbFile();
 const runs = Number(option('--runs') ?? 3);
 
 /** Fixtures of five leagues and a European tie, on different dates (so no fit is shared). */
@@ -70,7 +65,7 @@ const result = {
     p99: [...cached].sort((a, b) => a - b)[Math.floor(cached.length * 0.99)],
   },
 };
-if (args.includes('--json')) console.log(JSON.stringify(result, null, 2));
+if (flag('--json')) console.log(JSON.stringify(result, null, 2));
 else {
   console.log(
     `predict with a fresh fit: median ${result.freshFitMs.median.toFixed(0)} ms of ${fresh.length} (max ${result.freshFitMs.max.toFixed(0)} ms; target ≤ 300 ms); ` +

@@ -15,14 +15,9 @@ import { backtestHistoryYears, createBacktestModel, DEFAULT_BACKTEST_MODEL } fro
 import { Forecasts } from '../src/forecast/forecasts.js';
 import { storeForecastSource } from '../src/history/forecast-history.js';
 import { openDatabase } from '../src/store/database.js';
+import { option, flag, requiredDbFile } from './bench-arguments.js';
 
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-const dbFile = option('--db');
-if (!dbFile) throw new Error('--db FILE: a database with the shared data imported');
+const dbFile = requiredDbFile();
 const from = option('--from') ?? '2022-07-01';
 const to = option('--to') ?? '2025-06-30';
 const competitions = ['eng.1', 'es.1', 'it.1', 'de.1', 'fr.1'];
@@ -84,7 +79,7 @@ const result = {
   },
   identicalForecasts: identical,
 };
-if (args.includes('--json')) console.log(JSON.stringify(result, null, 2));
+if (flag('--json')) console.log(JSON.stringify(result, null, 2));
 else {
   console.log(
     `${from}..${to}, ${result.fixtures} fixtures: backtest RPS ${result.backtest.rps.toFixed(5)} (gap ${result.backtest.gap.toFixed(5)}); ` +

@@ -23,12 +23,8 @@ import {
 import { TiePricer } from '../src/knockout/tie-pricer.js';
 import { defaultDatabasePath, openDatabase } from '../src/store/database.js';
 import { continentalCodes } from '../src/store/tie-queries.js';
+import { option, flag } from './bench-arguments.js';
 
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
 const dbPath = option('--db') ?? defaultDatabasePath();
 const write = option('--write');
 const reuseDays = Number(option('--reuse-days') ?? 6);
@@ -50,7 +46,7 @@ const report = fitTieCalibration(pricer, readTies(db, { competitions }), {
 db.close();
 
 if (write) {
-  const command = `npx tsx bench/tie-calibration.ts ${args.join(' ')}`.trim();
+  const command = `npx tsx bench/tie-calibration.ts ${process.argv.slice(2).join(' ')}`.trim();
   writeFileSync(write, `${JSON.stringify(calibrationArtifact(report, pricer, command), null, 2)}\n`);
   process.stderr.write(`wrote ${write}\n`);
 }
@@ -75,7 +71,7 @@ const reliability = [
   reliabilityTable(naive, outcome, { label: 'naive', bins: 10 }),
   reliabilityTable(calibrated, outcome, { label: 'calibrated', bins: 10 }),
 ];
-if (args.includes('--json')) {
+if (flag('--json')) {
   const { ties: _ties, ...summary } = report;
   process.stdout.write(`${JSON.stringify({ ...summary, scores, reliability }, null, 2)}\n`);
 } else {

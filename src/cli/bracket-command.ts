@@ -126,7 +126,7 @@ function printBracket(report: BracketReport, model: BracketModelDescription | nu
       `Model: ${model.family} on ${model.data.matches} matches ${model.data.firstDate}..${model.data.lastDate}; ` +
         `extra-time rate ×${model.extraTimeScale.toFixed(3)} of 90 minutes; shoot-outs ${percent(model.penaltyHomeWin)} home; ` +
         `away goals ${model.rules.awayGoals ? 'count' : 'do not count'}${model.rulesAssumed ? ' (assumed: the registry has no tie rules)' : ''}; ` +
-        `${model.calibrated ? 'calibrated on past ties (docs/ties.md)' : "the forecaster's grid as it is"}\n`,
+        `${model.calibrated ? 'calibrated on past ties (docs/ties.md)' : "the model's grid as it is"}\n`,
     );
   }
 }

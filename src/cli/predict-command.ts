@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { MatchdayError } from '../errors.js';
 import { predictFixture } from '../app/predict.js';
 import { forecastFixture, savedFixtureModel, type FixtureForecast } from '../forecast/fixture-forecast.js';
-import { fitFixtureModel, fixtureFitScope } from '../forecast/fixture-model.js';
+import { fitFixtureModel, fixtureFitScope } from '../app/fixture-model.js';
 import { MODEL_FAMILIES, DEFAULT_MODEL_OPTIONS, type ModelFamily } from '../forecast/match-model.js';
 import type { TeamCandidate } from '../identity/team-directory.js';
 import { lookUpFixture } from '../history/fixture-lookup.js';

@@ -45,7 +45,7 @@ export function registerTieCommand(program: Command): void {
       '--as-of <date>',
       'forecast as of this date, using matches up to it (default: the day before the second leg)',
     )
-    .option('--naive', "the forecaster's grid as it is: no tie calibration, no game state")
+    .option('--naive', "the model's grid as it is: no tie calibration, no game state")
     .option('--calibration <file>', 'tie calibration written by bench/tie-calibration.ts', BUILT_IN_TIE_CALIBRATION)
     .option('--db <path>', 'database file')
     .option('--json', 'print JSON')
@@ -383,7 +383,7 @@ function printReport(r: TieReport): void {
   out(
     `as of ${r.asOf}: ${m.family} fitted on ${m.matches} matches from ${m.from}, before ${m.before}; ` +
       (m.calibration === null
-        ? "naive (the forecaster's grid as it is)"
+        ? "naive (the model's grid as it is)"
         : `tie calibration fitted on ${m.calibration.firstLegs} first and ${m.calibration.secondLegs} second legs ` +
           `before ${m.calibration.fittedBefore}`),
   );
@@ -404,7 +404,7 @@ function printReport(r: TieReport): void {
   const e = r.secondLeg.expectedGoals;
   out(
     `second leg expected goals ${t.secondLeg.home} ${e.home.toFixed(2)} – ${e.away.toFixed(2)} ${t.secondLeg.away} ` +
-      `(the forecaster's ${r.secondLeg.modelExpectedGoals.home.toFixed(2)} – ${r.secondLeg.modelExpectedGoals.away.toFixed(2)}); ` +
+      `(the model's ${r.secondLeg.modelExpectedGoals.home.toFixed(2)} – ${r.secondLeg.modelExpectedGoals.away.toFixed(2)}); ` +
       `most likely: ${r.secondLeg.mostLikelyScores.map((s) => `${s.score} ${percent(s.probability)} (${s.outcome})`).join(', ')}`,
   );
   const c = r.calibration;

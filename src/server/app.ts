@@ -22,12 +22,17 @@ const isApi = (path: string) => path.startsWith('/api/') || path === '/openapi.j
 export function createApp(server: ServerContext): OpenAPIHono {
   const app = new OpenAPIHono({ defaultHook: validationHook });
   app.use(secureHeaders());
+  // An import or sync since the last request: read the database's teams and matches afresh.
+  app.use(async (_c, next) => {
+    server.refreshIfChanged();
+    await next();
+  });
 
   registerTeamsRoutes(app, server);
   registerPredictRoutes(app, server);
   registerTieRoutes(app, server);
   registerPrecedentRoutes(app, server);
-  registerBracketRoutes(app, server, server.brackets);
+  registerBracketRoutes(app, server);
   registerPreviewRoutes(app, server);
   registerVenueRoutes(app, server, server.dossiers);
   registerPages(app, server);

@@ -5,7 +5,7 @@ import {
   type FixtureForecast,
   type FixtureModel,
 } from '../forecast/fixture-forecast.js';
-import { fitFixtureModel, fixtureFitScope, fixtureModelKey } from '../forecast/fixture-model.js';
+import { fitFixtureModel, fixtureFitScope, fixtureModelKey } from '../app/fixture-model.js';
 import { Forecasts } from '../forecast/forecasts.js';
 import type { ModelOptions, SavedModel } from '../forecast/match-model.js';
 import { lookUpFixture, type LookedUpFixture } from '../history/fixture-lookup.js';

@@ -28,6 +28,10 @@ export class LruCache<K, V> {
     this.entries.delete(key);
   }
 
+  clear(): void {
+    this.entries.clear();
+  }
+
   /** The cached value, or `create()` stored and returned (a throw stores nothing). */
   getOrCreate(key: K, create: () => V): V {
     const cached = this.get(key);

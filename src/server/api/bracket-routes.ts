@@ -1,5 +1,4 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { BracketForecasts } from '../bracket-forecasts.js';
 import type { ServerContext } from '../server-context.js';
 import { competitionCode, isoDate, season } from './parameters.js';
 import { errorResponses, looseObject } from './schemas.js';
@@ -25,9 +24,9 @@ const bracketRoute = createRoute({
   },
 });
 
-export function registerBracketRoutes(app: OpenAPIHono, server: ServerContext, brackets: BracketForecasts): void {
+export function registerBracketRoutes(app: OpenAPIHono, server: ServerContext): void {
   app.openapi(bracketRoute, async (c) => {
     const q = c.req.valid('query');
-    return c.json(await brackets.forecast(q.competition, q.season, q.asOf ?? server.today()), 200);
+    return c.json(await server.brackets.forecast(q.competition, q.season, q.asOf ?? server.today()), 200);
   });
 }

@@ -2,7 +2,7 @@ import { html } from 'hono/html';
 import type { BracketReport, SideReport, TieReport } from '../../knockout/bracket-forecast.js';
 import { MatchdayError } from '../../errors.js';
 import { findMatches, type StoredMatchView } from '../../store/match-queries.js';
-import type { BracketForecast, BracketForecasts } from '../bracket-forecasts.js';
+import type { BracketForecast } from '../bracket-forecasts.js';
 import { championChartSvg } from '../charts/champion-chart.js';
 import { percent } from '../display-format.js';
 import type { ServerContext } from '../server-context.js';
@@ -15,10 +15,7 @@ import { competitionHref, matchTable, teamHref } from './match-table.js';
  * matches.
  */
 export class CompetitionPage {
-  constructor(
-    private readonly server: ServerContext,
-    private readonly brackets: BracketForecasts,
-  ) {}
+  constructor(private readonly server: ServerContext) {}
 
   /** Null when the database has no match of the competition in the season. */
   async render(code: string, season: string, asOf: string | undefined): Promise<Html | null> {
@@ -37,7 +34,7 @@ export class CompetitionPage {
     if (matches[0].competition.kind === 'league') return withoutBracket('A league: its matches.');
     let bracket: BracketForecast;
     try {
-      bracket = await this.brackets.forecast(code, season, date);
+      bracket = await this.server.brackets.forecast(code, season, date);
     } catch (error) {
       // A cup whose rounds the data cannot put into a bracket: its matches, and why.
       if (!(error instanceof MatchdayError)) throw error;

@@ -16,12 +16,14 @@ const FIXTURE_QUERY = /^(.+?)\s+(?:v|vs\.?|-|–)\s+(.+)$/i;
 
 /** The home page: search results for `q` (teams, and a fixture when it names two teams), then recent and upcoming matches. */
 export class HomePage {
-  private readonly listings = new LruCache<
+  private readonly listings: LruCache<
     string,
     { recent: StoredMatchView[]; upcoming: StoredMatchView[]; forecasts: Map<number, PreMatchForecast> }
-  >(4);
+  >;
 
-  constructor(private readonly server: ServerContext) {}
+  constructor(private readonly server: ServerContext) {
+    this.listings = server.cache(4);
+  }
 
   render(query: string): Html {
     const today = this.server.today();

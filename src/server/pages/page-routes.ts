@@ -1,4 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { competitionCode, idParameter, isoDate, season, teamName } from '../api/parameters.js';
 import { teamParameter } from '../api/api-error.js';
 import type { ServerContext } from '../server-context.js';
@@ -6,23 +8,53 @@ import { CompetitionPage } from './competition-page.js';
 import { ENHANCE_SCRIPT } from './enhance-script.js';
 import { errorPage } from './error-page.js';
 import { HomePage } from './home-page.js';
+import type { Html } from './layout.js';
 import { MatchPage } from './match-page.js';
 import { TeamPage } from './team-page.js';
+
+/** Rendered team and match pages kept (a page is 20–200 kB). */
+const RENDERED_PAGES = 256;
+const HTML = { 'Content-Type': 'text/html; charset=UTF-8' };
 
 /** The server-rendered pages (outside the OpenAPI document: they are for people). */
 export function registerPages(app: OpenAPIHono, server: ServerContext): void {
   const home = new HomePage(server);
   const teams = new TeamPage(server);
   const matches = new MatchPage(server);
-  const competitions = new CompetitionPage(server, server.brackets);
+  const competitions = new CompetitionPage(server);
+  // A page depends on its address, today and the database: the server empties this cache when the database changes.
+  // Kept encoded: encoding a 200 kB page again costs more than serving it.
+  const rendered = server.cache<string, { page: Uint8Array<ArrayBuffer>; status: ContentfulStatusCode } | null>(
+    RENDERED_PAGES,
+  );
+  const renderedPage = async (
+    c: Context,
+    render: () => Promise<{ page: Html; status: ContentfulStatusCode } | null>,
+  ): Promise<{ page: Uint8Array<ArrayBuffer>; status: ContentfulStatusCode } | null> => {
+    const query = new URLSearchParams(Object.entries(c.req.query()).sort(([a], [b]) => a.localeCompare(b)));
+    const key = `${server.today()} ${c.req.path}?${query}`;
+    const cached = rendered.get(key);
+    if (cached !== undefined) return cached;
+    const result = await render();
+    const value = result && { page: new TextEncoder().encode((await result.page).toString()), status: result.status };
+    rendered.set(key, value);
+    return value;
+  };
 
   app.get('/', (c) => c.html(home.render((c.req.query('q') ?? '').slice(0, 200))));
 
-  app.get('/teams/:id', (c) => {
+  app.get('/teams/:id', async (c) => {
     const id = idParameter.safeParse(c.req.param('id'));
     const seasonQuery = season.safeParse(c.req.query('season'));
-    const page = id.success ? teams.render(id.data, seasonQuery.success ? seasonQuery.data : undefined) : null;
-    return page ? c.html(page) : c.html(errorPage('No such team', `There is no team ${c.req.param('id')}.`), 404);
+    const result = id.success
+      ? await renderedPage(c, async () => {
+          const page = teams.render(id.data, seasonQuery.success ? seasonQuery.data : undefined);
+          return page && { page, status: 200 };
+        })
+      : null;
+    return result
+      ? c.body(result.page, result.status, HTML)
+      : c.html(errorPage('No such team', `There is no team ${c.req.param('id')}.`), 404);
   });
 
   app.get('/matches/:date/:home/:away', async (c) => {
@@ -31,10 +63,12 @@ export function registerPages(app: OpenAPIHono, server: ServerContext): void {
     const awayId = idParameter.safeParse(c.req.param('away'));
     const result =
       date.success && homeId.success && awayId.success
-        ? await matches.render({ date: date.data, homeId: homeId.data, awayId: awayId.data, query: c.req.query() })
+        ? await renderedPage(c, () =>
+            matches.render({ date: date.data, homeId: homeId.data, awayId: awayId.data, query: c.req.query() }),
+          )
         : null;
     return result
-      ? c.html(result.page, result.status)
+      ? c.body(result.page, result.status, HTML)
       : c.html(errorPage('No such fixture', 'The address names no date and two different teams.'), 404);
   });
 

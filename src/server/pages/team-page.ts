@@ -14,9 +14,11 @@ const FORM_LENGTH = 10;
 
 /** A team: recent form, rating over time, and its results in every competition season by season. */
 export class TeamPage {
-  private readonly ratings = new LruCache<number, RatingPoint[]>(200);
+  private readonly ratings: LruCache<number, RatingPoint[]>;
 
-  constructor(private readonly server: ServerContext) {}
+  constructor(private readonly server: ServerContext) {
+    this.ratings = server.cache(200);
+  }
 
   /** Null when no team has this id. */
   render(teamId: number, season: string | undefined): Html | null {

@@ -1,11 +1,12 @@
 /**
- * Load on the predict endpoint of `matchday serve`: the compiled server runs as its own process on 127.0.0.1 (a
- * free port), autocannon drives it with a rotating set of real fixtures, and the median over runs of req/s and p99
- * latency is printed (with errors and non-2xx answers, which must be 0).
- *   npm run build && npx tsx bench/serve-predict.ts --db /path/to/matchday.db [--runs 3] [--seconds 10] [--connections 10]
- * The database needs ../shared/data imported (`matchday import ../shared/data`). Models are fitted during a warm-up
- * request per fixture date, so the runs measure what a running server does: cached models, a fresh forecast per
- * request.
+ * Load on `matchday serve`: the compiled server runs as its own process on 127.0.0.1 (a free port), autocannon drives
+ * it with a rotating set of real fixtures, and the median over runs of req/s and p99 latency is printed (with errors
+ * and non-2xx answers, which must be 0). Targets: `predict` (the JSON endpoint), `match` (the HTML match pages of the
+ * fixtures), `team` (the HTML pages of their teams).
+ *   npm run build && npx tsx bench/serve-load.ts --db /path/to/matchday.db [--target predict|match|team] [--runs 3]
+ *                                              [--seconds 10] [--connections 10]
+ * The database needs ../shared/data imported (`matchday import ../shared/data`). One warm-up request per address
+ * first, so the runs measure what a running server does: models fitted and pages built once, then served.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -42,9 +43,26 @@ const FIXTURES = [
   ['Liverpool', 'Tottenham Hotspur', '2024-05-05'],
   ['Manchester City', 'Wolverhampton Wanderers', '2024-05-04'],
 ];
-const paths = FIXTURES.map(
-  ([home, away, date]) => `/api/predict?home=${encodeURIComponent(home)}&away=${encodeURIComponent(away)}&date=${date}`,
-);
+const target = option('--target', 'predict');
+if (!['predict', 'match', 'team'].includes(target)) throw new Error('--target predict, match or team');
+const query = ([home, away, date]: string[]) =>
+  `home=${encodeURIComponent(home)}&away=${encodeURIComponent(away)}&date=${date}`;
+
+/** The addresses of the target's pages: a match page's address has the teams' ids (the /fixture redirect gives it). */
+async function addresses(base: string): Promise<string[]> {
+  if (target === 'predict') return FIXTURES.map((f) => `/api/predict?${query(f)}`);
+  const matchPages = await Promise.all(
+    FIXTURES.map(async (f) => {
+      const response = await fetch(`${base}/fixture?${query(f)}`, { redirect: 'manual' });
+      const location = response.headers.get('location');
+      if (!location) throw new Error(`${f.join(' ')}: no match page (${response.status})`);
+      return location;
+    }),
+  );
+  if (target === 'match') return matchPages;
+  const teamIds = new Set(matchPages.flatMap((p) => p.split('/').slice(3)));
+  return [...teamIds].map((id) => `/teams/${id}`);
+}
 
 const server = spawn(process.execPath, [bin, 'serve', '--port', '0', '--host', '127.0.0.1', '--db', db], {
   stdio: ['ignore', 'pipe', 'inherit'],
@@ -60,6 +78,7 @@ try {
     server.once('exit', (code) => reject(new Error(`server exited (${code}): ${output}`)));
   });
 
+  const paths = await addresses(base);
   const warmUp = performance.now();
   for (const url of paths) {
     const response = await fetch(base + url);
@@ -67,7 +86,7 @@ try {
     await response.arrayBuffer();
   }
   console.log(
-    `warm-up (fits ${FIXTURES.length} fixtures' models): ${((performance.now() - warmUp) / 1000).toFixed(1)} s`,
+    `warm-up (${paths.length} addresses, first request each): ${((performance.now() - warmUp) / 1000).toFixed(1)} s`,
   );
 
   const results: { requestsPerSecond: number; p99: number; errors: number; non2xx: number; total: number }[] = [];
@@ -93,7 +112,7 @@ try {
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   console.log(
-    `predict endpoint, node ${process.version}, ${connections} connections × ${seconds} s, median of ${runs} runs: ` +
+    `${target}, node ${process.version}, ${connections} connections × ${seconds} s, median of ${runs} runs: ` +
       `${median(results.map((r) => r.requestsPerSecond)).toFixed(0)} req/s, p99 ${median(results.map((r) => r.p99))} ms, ` +
       `errors ${results.reduce((s, r) => s + r.errors, 0)}, non-2xx ${results.reduce((s, r) => s + r.non2xx, 0)}`,
   );

@@ -7,7 +7,7 @@ import { buildFitHistory } from '../history/fit-history.js';
 import { defaultFitScope, type FitScope } from '../history/fit-scope.js';
 import type { Db } from '../store/database.js';
 import { latestLeague } from '../store/match-queries.js';
-import { fitMatchModel, type FixtureTeam, type ModelOptions, type SavedModel } from './match-model.js';
+import { fitMatchModel, type FixtureTeam, type ModelOptions, type SavedModel } from '../forecast/match-model.js';
 
 /** The history a fixture's model is fitted on: the default scope, with `competitions` replacing its list if given. */
 export function fixtureFitScope(db: Db, teamIds: number[], date: string, competitions?: string[]): FitScope {
