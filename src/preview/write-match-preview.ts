@@ -289,22 +289,27 @@ function recordSentence(ctx: WriteContext, f: HeadToHeadRecordFact): Sentence {
   const opponent = ctx.teamName(f.opponentId);
   const id = ctx.cite(f);
   const scope = f.competitions === 'all' ? '' : ` ${scopeIn(f.competitions)}`;
+  // Where the data lacks some of either side's matches in those seasons, the count is the data's.
+  const inData = f.scope.complete ? '' : ' in the data';
   if (f.venue === 'home') {
     if (f.meetings === 1) {
       const only = summarize(ctx.match(f.matchIds[0]));
       return {
-        text: `${opponent} have visited ${team} only once${scope}: in ${only.season}, ${matchDescription(only)}.`,
+        text: `${opponent} have visited ${team} only once${scope}${inData}: in ${only.season}, ${matchDescription(only)}.`,
         factIds: [id],
       };
     }
     return {
-      text: `At home to ${opponent}${scope}, ${team} have ${recordPhrase(f.wins, f.draws, f.losses)} of ${counted(f.meetings, 'meeting')}, scoring ${f.goalsFor} and conceding ${f.goalsAgainst}.`,
+      text: `${f.scope.complete ? 'At' : 'In the data, at'} home to ${opponent}${scope}, ${team} have ${recordPhrase(f.wins, f.draws, f.losses)} of ${counted(f.meetings, 'meeting')}, scoring ${f.goalsFor} and conceding ${f.goalsAgainst}.`,
       factIds: [id],
     };
   }
   if (f.meetings === 1) {
     const only = summarize(ctx.match(f.matchIds[0]));
-    return { text: `The sides' only meeting${scope} was in ${only.season}: ${matchDescription(only)}.`, factIds: [id] };
+    return {
+      text: `The sides' only meeting${scope}${inData} was in ${only.season}: ${matchDescription(only)}.`,
+      factIds: [id],
+    };
   }
   const meetings = timesWord(f.meetings);
   const goals =
@@ -314,7 +319,7 @@ function recordSentence(ctx: WriteContext, f: HeadToHeadRecordFact): Sentence {
   return {
     text: ctx.pick([
       `The sides have met ${meetings}${scope} in the data: ${team} have ${recordPhrase(f.wins, f.draws, f.losses)}, ${goals}.`,
-      `${team} and ${opponent} have met ${meetings}${scope}; ${team} have ${recordPhrase(f.wins, f.draws, f.losses)}, ${goals}.`,
+      `${team} and ${opponent} have met ${meetings}${scope}${inData}; ${team} have ${recordPhrase(f.wins, f.draws, f.losses)}, ${goals}.`,
     ]),
     factIds: [id],
   };

@@ -136,6 +136,16 @@ describe('facts → sentences', () => {
     );
     expect(scoped).not.toMatch(/Team 2[^.]*all competitions/);
     expect(scoped).toContain('league and European matches');
+    // Their meetings are counted over seasons the data lacks matches of: every wording says "in the data".
+    for (let seed = 1; seed <= 12; seed++) {
+      const input = composeInput({
+        facts: computeFacts({ fixture: { ...FIXTURE }, matches, coverage: lacking }),
+        seed,
+      });
+      const meetings = sentencesOf(composePreview(input)).filter((s) => /have met twice/.test(s.text));
+      expect(meetings.length, `seed ${seed}`).toBeGreaterThan(0);
+      for (const s of meetings) expect(s.text).toContain('twice in the data');
+    }
   });
 
   it('is deterministic for a seed and varies its wording across seeds', () => {
