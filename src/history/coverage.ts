@@ -12,7 +12,14 @@ import {
 import type { CompetitionRegistry } from '../competitions/registry.js';
 import { parseSeason, seasonOrder } from '../competitions/seasons.js';
 import { registryOf } from '../store/competition-store.js';
-import { seasonHoldings, teamSeasonHoldings, type SeasonHoldings } from '../store/coverage-queries.js';
+import {
+  seasonHoldings,
+  teamHoldingsBySeason,
+  teamSeasonHoldings,
+  type SeasonHoldings,
+  type TeamSeasonHoldings,
+} from '../store/coverage-queries.js';
+import { countMatches } from '../store/match-queries.js';
 import type { Db } from '../store/database.js';
 
 /**
@@ -195,9 +202,14 @@ export interface TeamSeasonCoverage {
  * team's league country the registry knows but the database does not hold for that season, and European competition
  * when the database holds none at all for the season.
  */
-export function teamSeasonCoverage(db: Db, teamId: number, season: string): TeamSeasonCoverage {
-  const registry = registryOf(db);
-  const holdings = teamSeasonHoldings(db, teamId, season);
+export function teamSeasonCoverage(
+  db: Db,
+  teamId: number,
+  season: string,
+  statuses: SeasonStatuses = new SeasonStatuses(db),
+): TeamSeasonCoverage {
+  const { registry } = statuses;
+  const holdings = statuses.teamHoldings(teamId, season);
   const league = holdings.map((h) => registry.get(h.competition)).find((c) => c?.kind === 'league');
   // Only the competitions that matter to this team's season: its own, its country's cups, the European ones.
   const relevant = new Set([
@@ -205,10 +217,12 @@ export function teamSeasonCoverage(db: Db, teamId: number, season: string): Team
     ...(league?.country ? registry.ofCountry(league.country, 'cup').map((c) => c.code) : []),
     ...registry.competitions.filter((c) => c.kind === 'continental').map((c) => c.code),
   ]);
+  // The status of the team's own competitions; of the others only whether the database holds the season at all.
   const seasonStatus = new Map<string, Completeness>();
+  const heldCodes = new Set(holdings.map((h) => h.competition));
   for (const code of relevant) {
-    const coverage = competitionCoverage(db, { competition: code, season })[0];
-    if (coverage) seasonStatus.set(code, coverage.seasons[0].status);
+    const status = heldCodes.has(code) ? statuses.of(code, season) : statuses.holds(code, season) ? 'unknown' : null;
+    if (status) seasonStatus.set(code, status);
   }
   const held = holdings.map((h): TeamCompetitionCoverage => {
     const c = registry.get(h.competition);
@@ -226,6 +240,63 @@ export function teamSeasonCoverage(db: Db, teamId: number, season: string): Team
     missing.length === 0 &&
     held.every((h) => h.status === 'complete' || h.status === 'curtailed' || h.status === 'in-progress');
   return { teamId, season, held, missing, allCompetitions, covers: describeCovers(held, allCompetitions) };
+}
+
+/**
+ * Competitions' seasons as `competitionCoverage` judges one season asked about alone, each read once: a preview asks
+ * about both teams' every season, which share their European competitions.
+ */
+export class SeasonStatuses {
+  readonly registry: CompetitionRegistry;
+  private readonly statuses = new Map<string, Completeness | null>();
+  private readonly held = new Map<string, boolean>();
+  private readonly wholeCompetitions = new Set<string>();
+  private readonly teams = new Map<number, Map<string, TeamSeasonHoldings[]>>();
+
+  /** `manySeasons`: read each competition's and team's seasons all at once (a preview walks back through them all);
+   * else one season at a time (the coverage command asks about one). */
+  constructor(
+    private readonly db: Db,
+    private readonly manySeasons = false,
+  ) {
+    this.registry = registryOf(db);
+  }
+
+  /** Null when the database holds no match of the competition's season. */
+  of(code: string, season: string): Completeness | null {
+    const key = `${code}|${season}`;
+    if (this.manySeasons && !this.wholeCompetitions.has(code)) {
+      this.wholeCompetitions.add(code);
+      const competition = this.registry.get(code) ?? unknownCompetition(code);
+      // Each season judged as if asked about alone (the latest of what is asked), as below.
+      for (const h of seasonHoldings(this.db, { competition: code })) {
+        this.statuses.set(`${code}|${h.season}`, seasonCoverage(competition, h, true).status);
+      }
+    }
+    if (!this.statuses.has(key)) {
+      const coverage = this.manySeasons ? undefined : competitionCoverage(this.db, { competition: code, season })[0];
+      this.statuses.set(key, coverage ? coverage.seasons[0].status : null);
+    }
+    return this.statuses.get(key) ?? null;
+  }
+
+  /** The team's competitions in the season and how many matches it has in each. */
+  teamHoldings(teamId: number, season: string): TeamSeasonHoldings[] {
+    if (!this.manySeasons) return teamSeasonHoldings(this.db, teamId, season);
+    let seasons = this.teams.get(teamId);
+    if (!seasons) {
+      seasons = teamHoldingsBySeason(this.db, teamId);
+      this.teams.set(teamId, seasons);
+    }
+    return seasons.get(season) ?? [];
+  }
+
+  /** Whether the database holds any match of the competition's season (a cheap count, not a status). */
+  holds(code: string, season: string): boolean {
+    const key = `${code}|${season}`;
+    if (!this.held.has(key)) this.held.set(key, countMatches(this.db, code, season) > 0);
+    return this.held.get(key) ?? false;
+  }
 }
 
 function missingCompetitions(
@@ -268,8 +339,13 @@ const KIND_WORDS: Readonly<Record<CompetitionKind, string>> = {
 
 function describeCovers(held: readonly TeamCompetitionCoverage[], allCompetitions: boolean): string {
   if (allCompetitions) return 'all competitions';
-  const kinds = [...new Set(held.filter((h) => h.played + h.scheduled > 0).map((h) => KIND_WORDS[h.kind]))];
-  if (kinds.length === 0) return 'no matches';
-  const list = kinds.length === 1 ? kinds[0] : `${kinds.slice(0, -1).join(', ')} and ${kinds[kinds.length - 1]}`;
+  return describeKinds(held.filter((h) => h.played + h.scheduled > 0).map((h) => h.kind));
+}
+
+/** What matches of these kinds of competition cover, for a sentence: `league and European matches`. */
+export function describeKinds(kinds: readonly CompetitionKind[]): string {
+  const words = [...new Set(kinds.map((k) => KIND_WORDS[k]))];
+  if (words.length === 0) return 'no matches';
+  const list = words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
   return `${list} matches`;
 }

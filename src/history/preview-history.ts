@@ -19,6 +19,7 @@ import {
   type StoredMatchView,
 } from '../store/match-queries.js';
 import { loadTeamDirectory } from '../store/team-store.js';
+import { SeasonStatuses, teamSeasonCoverage, type TeamSeasonCoverage } from './coverage.js';
 import { findTeam } from './team-lookup.js';
 
 /** A team a model knows: its id in the model and its name. */
@@ -85,6 +86,8 @@ export interface PreviewHistory {
   firstLeg: StoredMatchView | null;
   /** The fixture's season: the stored match's, else the European season of the date. */
   season: string;
+  /** What the database holds of a team's season (read while the database is open), for scoping each fact. */
+  coverage: (teamId: number, season: string) => TeamSeasonCoverage | null;
 }
 
 /** Everything the insights and the preview read for one fixture. Teams the database does not know have no history. */
@@ -100,6 +103,7 @@ export function gatherPreviewHistory(db: Db, query: PreviewFixtureQuery): Previe
   const byId = new Map<number, StoredMatchView>();
   for (const m of [...home, ...away, ...earlierTieLegs(db, query.competitionCode, date)]) byId.set(m.id, m);
   const matches = [...byId.values()];
+  const statuses = new SeasonStatuses(db, true);
   return {
     matches,
     goals: goalsOfMatches(
@@ -109,6 +113,11 @@ export function gatherPreviewHistory(db: Db, query: PreviewFixtureQuery): Previe
     fixtureMatch,
     firstLeg: firstLegOf(home, query, season),
     season,
+    coverage: (teamId, teamSeason) => {
+      const coverage = teamSeasonCoverage(db, teamId, teamSeason, statuses);
+      // No match of the team that season: it played where the data does not reach.
+      return coverage.held.length > 0 ? coverage : null;
+    },
   };
 }
 

@@ -90,6 +90,10 @@ function comebackRecord(
     measurable,
     trailingBy,
     fromAtLeastTrailing: trailingBy === null ? null : comebacks.filter((c) => c.deficit >= trailingBy).length,
+    scope: ctx.scopes.of(
+      [teamId],
+      ctx.history.of(teamId).map((tm) => tm.match),
+    ),
     matchIds: receipts(
       ctx.history,
       comebacks.flatMap((c) => c.matches.map((m) => m.matchId)),

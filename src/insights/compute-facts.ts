@@ -13,6 +13,7 @@ import {
   type InsightsInput,
   type InsightsOptions,
 } from './insight-context.js';
+import { FactScopes } from './fact-scope.js';
 import { MatchHistory } from './match-history.js';
 import { precedentFacts } from './precedent.js';
 import { recordFacts } from './records.js';
@@ -59,6 +60,7 @@ function buildContext(input: InsightsInput): InsightContext {
     fixtureKind: competitionKind(fixture.competitionCode, input.matches),
     firstLeg: firstLegOf(fixture, history),
     tieRules: tieRulesFrom(input.registry ?? CompetitionRegistry.builtIn()),
+    scopes: new FactScopes(input.coverage ?? null, history),
   };
 }
 

@@ -32,10 +32,26 @@ export interface MatchSummary {
   penalties: [number, number] | null;
 }
 
+/**
+ * What a fact was computed over, checked against what the data covers (history/coverage): a sentence says "in all
+ * competitions" only when `complete`, else what `covers` says.
+ */
+export interface FactScope {
+  /** Competition codes of the matches the fact looked at, sorted. */
+  competitions: string[];
+  /** Their seasons, oldest first. */
+  seasons: string[];
+  /** The data holds every match of the fact's team(s) in those seasons (vacuously true for a fact about no team). */
+  complete: boolean;
+  /** `all competitions` when complete, else what the data holds of those seasons: `league and European matches`. */
+  covers: string;
+}
+
 interface FactBase {
   /** Receipts: ids of every match this fact states something about, in date order, no duplicates. */
   matchIds: number[];
   notability: number;
+  scope: FactScope;
 }
 
 // ── form ────────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -113,10 +129,13 @@ export interface RunFact extends FactBase {
   /** Days from `precededBy` to the match that ended the run, or to the fixture while it runs: "first home league
    * defeat in nearly 18 months", "just over 12 months since they were last shut out away". Null without precededBy. */
   daysSincePrecededBy: number | null;
-  /** The most recent earlier run at least as long; null when there is none in the data ("first time in our data"). */
+  /** The most recent earlier run at least as long since `comparedFrom`; null when there is none. */
   previous: EarlierRun | null;
   /** Date of the team's first match in the scope: how far back "in the data" reaches. */
   historyFrom: string;
+  /** From when earlier runs were compared: the start of the consecutive seasons, up to now, of which the data holds
+   * every match of the team (FactScopes.completeFrom). Null when even this season is not complete: no comparison. */
+  comparedFrom: string | null;
 }
 
 /** "Scored in every away game this season": every match of the team's season (in the scope) satisfies `condition`. */
@@ -221,7 +240,10 @@ export interface MarginRecordFact extends FactBase {
   /** Matches of the team in the context that ended in a result of this direction (the field it is ranked in). */
   contextResults: number;
   contextMatches: number;
+  /** The first match compared: the start of the seasons of which the data holds every match of the team. */
   historyFrom: string;
+  /** The team's first match in the context in the data; later than historyFrom never, earlier when data has gaps. */
+  dataFrom: string;
 }
 
 /** A comeback: a match won after trailing, or a two-legged tie won after losing the first leg. */
@@ -309,6 +331,9 @@ export interface TiePrecedentFact extends FactBase {
   margin: number;
   /** Whether the subject played the first leg away. */
   subjectWasAway: boolean;
+  /** The stage of the ties counted, the first leg's own: main-draw knockout ties, or qualifying ties (preliminary,
+   * qualifying and play-off rounds) — never the two mixed. */
+  rounds: 'knockout' | 'qualifying';
   match: 'at-least' | 'exact-score';
   /** Earlier ties that stood the same way and whose winner is known (= subjectAdvanced + subjectEliminated). */
   ties: number;

@@ -52,6 +52,10 @@ function formLine(
     losses: count('L'),
     goalsFor: window.reduce((sum, tm) => sum + tm.goalsFor, 0),
     goalsAgainst: window.reduce((sum, tm) => sum + tm.goalsAgainst, 0),
+    scope: ctx.scopes.of(
+      [teamId],
+      window.map((tm) => tm.match),
+    ),
     matchIds: receipts(
       ctx.history,
       window.map((tm) => tm.match.id),
@@ -94,6 +98,10 @@ function winsInLast(
     expectedWins: best.rate * n,
     direction: best.wins < best.rate * n ? 'few' : 'many',
     winMatchIds: best.window.filter((tm) => tm.outcome === 'W').map((tm) => tm.match.id),
+    scope: ctx.scopes.of(
+      [teamId],
+      best.window.map((tm) => tm.match),
+    ),
     matchIds: receipts(
       ctx.history,
       best.window.map((tm) => tm.match.id),

@@ -45,6 +45,10 @@ export function headToHeadFacts(ctx: InsightContext): HeadToHeadFact[] {
     opponentId: awayTeamId,
     meeting: summarize(first.match),
     meetingsTotal: meetings.length,
+    scope: ctx.scopes.of(
+      [homeTeamId, awayTeamId],
+      meetings.map((tm) => tm.match),
+    ),
     matchIds: [first.match.id],
     notability: FIRST_MEETING_NOTABILITY,
   });
@@ -56,6 +60,10 @@ export function headToHeadFacts(ctx: InsightContext): HeadToHeadFact[] {
       teamId: homeTeamId,
       opponentId: awayTeamId,
       meeting: summarize(last.match),
+      scope: ctx.scopes.of(
+        [homeTeamId, awayTeamId],
+        meetings.map((tm) => tm.match),
+      ),
       matchIds: [last.match.id],
       notability: LAST_MEETING_NOTABILITY,
     });
@@ -101,6 +109,10 @@ function recordFact(
     losses,
     goalsFor: list.reduce((sum, tm) => sum + tm.goalsFor, 0),
     goalsAgainst: list.reduce((sum, tm) => sum + tm.goalsAgainst, 0),
+    scope: ctx.scopes.of(
+      [ctx.fixture.homeTeamId, ctx.fixture.awayTeamId],
+      list.map((tm) => tm.match),
+    ),
     matchIds: receipts(
       ctx.history,
       list.map((tm) => tm.match.id),
@@ -121,6 +133,10 @@ function neverMetFact(ctx: InsightContext): NeverMetFact | null {
     teamId: ctx.fixture.homeTeamId,
     opponentId: ctx.fixture.awayTeamId,
     historyFrom: from,
+    scope: ctx.scopes.of(
+      [ctx.fixture.homeTeamId, ctx.fixture.awayTeamId],
+      [...home, ...away].map((tm) => tm.match),
+    ),
     matchIds: [],
     notability: NEVER_MET_NOTABILITY,
   };
@@ -162,6 +178,10 @@ function awayStartFact(
     eligibleOthers: others.length,
     othersWithSameStart: same.length,
     otherTeamIds: same.map(([team]) => team).sort((a, b) => a - b),
+    scope: ctx.scopes.of(
+      [host],
+      [...visitsByTeam.values()].flat().map((tm) => tm.match),
+    ),
     matchIds: receipts(
       ctx.history,
       visits.slice(0, wins).map((tm) => tm.match.id),

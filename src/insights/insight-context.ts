@@ -1,6 +1,7 @@
 import type { TieRules } from '../competitions/competition.js';
 import type { CompetitionRegistry } from '../competitions/registry.js';
 import type { GoalView, StoredMatchView } from '../store/match-queries.js';
+import type { FactScopes, SeasonCoverageLookup } from './fact-scope.js';
 import type { MatchHistory } from './match-history.js';
 
 /** The match the facts are for. */
@@ -47,6 +48,9 @@ export interface InsightsInput {
   options?: Partial<InsightsOptions>;
   /** The competitions as the database knows them (tie rules by season). Default: the shipped registry. */
   registry?: CompetitionRegistry;
+  /** What the data holds of a team's season (history/coverage). Without it no claim is "in all competitions" and
+   * nothing is compared across seasons ("first time since", records). */
+  coverage?: SeasonCoverageLookup;
 }
 
 /** What every fact family reads. */
@@ -62,4 +66,6 @@ export interface InsightContext {
   firstLeg: StoredMatchView | null;
   /** How a level tie was settled in a competition's season (null: unknown). */
   tieRules: (competitionCode: string, season: string) => TieRules | null;
+  /** Each fact's scope, checked against the data's coverage. */
+  scopes: FactScopes;
 }

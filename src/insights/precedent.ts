@@ -1,3 +1,4 @@
+import { roundType } from '../knockout/tie-reconstruction.js';
 import type { StoredMatchView } from '../store/match-queries.js';
 import type { CompetitionScope, TiePrecedentFact } from './facts.js';
 import type { InsightContext } from './insight-context.js';
@@ -54,10 +55,13 @@ function precedent(
     const margin = subjectWasAway ? a - h : h - a;
     return subjectMargin === 0 ? margin === 0 : margin >= subjectMargin;
   };
+  // A quarter-final is compared with knockout ties, a qualifier with qualifiers: a 3-0 in July is another matter.
+  const rounds = roundType(firstLeg.round);
   const inScope = (t: CompletedTie): boolean =>
-    scope === 'competition'
+    roundType(t.first.round) === rounds &&
+    (scope === 'competition'
       ? t.first.competition.code === ctx.fixture.competitionCode
-      : scope === 'all' || t.first.competition.kind === scope;
+      : scope === 'all' || t.first.competition.kind === scope);
   const precedents = ties.filter((t) => inScope(t) && stoodTheSameWay(t));
   let advanced = 0;
   let eliminated = 0;
@@ -82,11 +86,16 @@ function precedent(
     leaderId: awayMargin === 0 ? null : subjectWasAway ? firstLeg.away.id : firstLeg.home.id,
     margin: subjectMargin,
     subjectWasAway,
+    rounds,
     match,
     ties: decided,
     subjectAdvanced: advanced,
     subjectEliminated: eliminated,
     undetermined,
+    scope: ctx.scopes.of(
+      [],
+      precedents.flatMap((t) => [t.first, t.second]),
+    ),
     matchIds: receipts(
       ctx.history,
       [firstLeg.id],

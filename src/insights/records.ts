@@ -30,7 +30,8 @@ export function recordFacts(ctx: InsightContext): MarginRecordFact[] {
       const candidates = contexts
         .map((competitions) => marginRecord(ctx, teamId, all, tm, competitions, venue, RECENCY_DECAY ** stepsBack))
         .filter((f): f is MarginRecordFact => f !== null);
-      const best = candidates.sort((x, y) => y.notability - x.notability)[0];
+      // "Joint-heaviest European home defeat" beats "second-heaviest home defeat": the better rank, then the rarer.
+      const best = candidates.sort((x, y) => x.rank - y.rank || y.notability - x.notability)[0];
       if (best) facts.push(best);
     });
   }
@@ -46,7 +47,12 @@ function marginRecord(
   venue: VenueScope,
   weight: number,
 ): MarginRecordFact | null {
-  const context = all.filter((x) => inScope(x, competitions, venue));
+  // Compared only with the seasons of which the data holds every match of the team (FactScopes.completeFrom).
+  const completeFrom = ctx.scopes.completeFrom(teamId, competitions);
+  const inData = all.filter((x) => inScope(x, competitions, venue));
+  if (completeFrom === null || inData.length === 0) return null;
+  const context = inData.filter((x) => x.match.date >= completeFrom);
+  if (context.length === 0) return null;
   const sameDirection = context.filter((x) => x.outcome === tm.outcome);
   const margin = Math.abs(tm.goalsFor - tm.goalsAgainst);
   const marginOf = (x: TeamMatch) => Math.abs(x.goalsFor - x.goalsAgainst);
@@ -67,6 +73,11 @@ function marginRecord(
     contextResults: sameDirection.length,
     contextMatches: context.length,
     historyFrom: context[0].match.date,
+    dataFrom: inData[0].match.date,
+    scope: ctx.scopes.of(
+      [teamId],
+      context.map((x) => x.match),
+    ),
     matchIds: receipts(
       ctx.history,
       atLeast.map((x) => x.match.id),

@@ -40,6 +40,10 @@ function topScorers(ctx: InsightContext, teamId: number): TopScorersFact | null 
     scorers,
     matchesWithGoalData: withGoals.length,
     seasonMatches: season.length,
+    scope: ctx.scopes.of(
+      [teamId],
+      season.map((tm) => tm.match),
+    ),
     matchIds: receipts(ctx.history, ...scorers.map((s) => s.matchIds)),
     // Worth as much as it covers: leading scorers from a third of the season's matches are a partial picture.
     notability: checkedNotability((CONTEXT_BASE * withGoals.length) / season.length, 'top scorers'),
@@ -55,6 +59,10 @@ function scorersAgainst(ctx: InsightContext, teamId: number, opponentId: number)
     opponentId,
     scorer,
     meetingsWithGoalData: meetings.length,
+    scope: ctx.scopes.of(
+      [teamId, opponentId],
+      meetings.map((tm) => tm.match),
+    ),
     matchIds: receipts(ctx.history, scorer.matchIds),
     notability: checkedNotability(
       Math.min(GOAL_AGAINST_OPPONENT_CAP, GOAL_AGAINST_OPPONENT_WEIGHT * scorer.goals),

@@ -90,7 +90,10 @@ function runFact(ctx: InsightContext, teamId: number, spec: RunSpec): RunFact | 
   const runMatches = matches.slice(span.start, span.end + 1);
   const endedBy = ongoing ? null : matches[span.end + 1];
   const precededBy = span.start > 0 ? matches[span.start - 1] : null;
-  const previousSpan = previousRunAtLeast(spans, span, length);
+  // Earlier runs count only from where the data holds every match of the team: a gap is no fact about the world.
+  const comparedFrom = ctx.scopes.completeFrom(teamId, spec.competitions);
+  const covered = spans.filter((s) => comparedFrom !== null && matches[s.start].match.date >= comparedFrom);
+  const previousSpan = previousRunAtLeast(covered, span, length);
   const previous = previousSpan ? earlierRun(matches, previousSpan) : null;
   const score = rarity(positionsInRunsAtLeast(spans, length), matches.length) * (ongoing ? 1 : ENDED_RUN_WEIGHT);
   return {
@@ -111,6 +114,11 @@ function runFact(ctx: InsightContext, teamId: number, spec: RunSpec): RunFact | 
       : null,
     previous,
     historyFrom: matches[0].match.date,
+    comparedFrom,
+    scope: ctx.scopes.of(
+      [teamId],
+      [...runMatches, ...(endedBy ? [endedBy] : []), ...(precededBy ? [precededBy] : [])].map((tm) => tm.match),
+    ),
     matchIds: receipts(
       ctx.history,
       runMatches.map((tm) => tm.match.id),
@@ -163,6 +171,10 @@ function everyGameThisSeason(ctx: InsightContext, teamId: number, spec: SeasonSp
     competitions: 'all',
     venue: spec.venue,
     games,
+    scope: ctx.scopes.of(
+      [teamId],
+      current.map((tm) => tm.match),
+    ),
     matchIds: receipts(
       ctx.history,
       current.map((tm) => tm.match.id),

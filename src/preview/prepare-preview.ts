@@ -300,6 +300,7 @@ function factsFor(
     },
     matches: history.matches,
     goals: history.goals,
+    coverage: history.coverage,
   });
 }
 

@@ -12,20 +12,21 @@ import {
   factKindLabel,
   fixtureDetails,
   fixtureTitle,
-  receiptLines,
   verdictParts,
   type PreviewTable,
 } from './preview-layout.js';
 
 /**
  * The preview as one standalone HTML page: semantic markup, inline CSS sized for a phone, no scripts. A sentence that
- * cites facts is a `<details>` whose summary is the sentence: opening it shows the matches it stands on. Every piece of
- * text goes through `escapeHtml`.
+ * cites facts is a `<details>` whose summary is the sentence: opening it shows the matches it stands on. The reader
+ * sees no file paths or method notes in the text: the model, the files cited and the caveats close the page under
+ * "Method and sources". Every piece of text goes through `escapeHtml`.
  */
 export function renderHtml(preview: Preview): string {
   checkPreview(preview);
   const facts = new Map(preview.facts.map((fact) => [fact.id, fact]));
   const cited = (factIds: readonly string[]) => [...new Set(factIds)].map((id) => facts.get(id)!);
+  const sources = sourceNumbers(preview);
   const { fixture } = preview;
   const title = fixtureTitle(fixture);
 
@@ -34,25 +35,18 @@ export function renderHtml(preview: Preview): string {
     `<h1>${escapeHtml(title)}</h1>`,
     `<p class="fixture">${fixtureDetails(fixture).map(escapeHtml).join(' · ')}</p>`,
     '</header>',
-    ...preview.intro.map((paragraph) => paragraphHtml(paragraph, cited)),
+    ...preview.intro.map((paragraph) => paragraphHtml(paragraph, cited, sources)),
   ];
   for (const section of preview.sections) {
     body.push(
       `<section id="${section.id}" aria-labelledby="${section.id}-title">`,
       `<h2 id="${section.id}-title">${escapeHtml(section.title)}</h2>`,
-      ...structuredHtml(section, preview, cited),
-      ...section.paragraphs.map((paragraph) => paragraphHtml(paragraph, cited)),
+      ...structuredHtml(section, preview, cited, sources),
+      ...section.paragraphs.map((paragraph) => paragraphHtml(paragraph, cited, sources)),
       '</section>',
     );
   }
-  if (preview.caveats.length > 0) {
-    body.push(
-      '<footer>',
-      '<h2>Notes</h2>',
-      `<ul>${preview.caveats.map((caveat) => `<li>${escapeHtml(caveat)}</li>`).join('')}</ul>`,
-      '</footer>',
-    );
-  }
+  body.push(...methodAndSources(preview, sources));
   return [
     '<!doctype html>',
     '<html lang="en">',
@@ -75,6 +69,7 @@ export function renderHtml(preview: Preview): string {
 }
 
 type Cited = (factIds: readonly string[]) => PreviewFact[];
+type Sources = ReadonlyMap<string, number>;
 
 /** `&`, `<`, `>`, `"` and `'` as entities: safe in text and in quoted attribute values. */
 export function escapeHtml(text: string): string {
@@ -83,7 +78,7 @@ export function escapeHtml(text: string): string {
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-function paragraphHtml(paragraph: Paragraph, cited: Cited): string {
+function paragraphHtml(paragraph: Paragraph, cited: Cited, sources: Sources): string {
   if (paragraph.kind === 'quote') {
     const parts = paragraph.text
       .split(/\n\s*\n/)
@@ -97,46 +92,76 @@ function paragraphHtml(paragraph: Paragraph, cited: Cited): string {
       `<figcaption>— ${escapeHtml(paragraph.speaker)}, <cite>${escapeHtml(paragraph.outlet)}</cite>, ` +
         `<time datetime="${escapeHtml(paragraph.date)}">${escapeHtml(paragraph.date)}</time></figcaption>`,
       '</figure>',
-      receiptsDetails('Where this is from', cited(paragraph.factIds)),
+      receiptsDetails('Where this is from', cited(paragraph.factIds), sources),
       '</div>',
     ].join('\n');
   }
-  const sentences = paragraph.sentences.map((sentence) => claimHtml(sentence.text, cited(sentence.factIds)));
+  const sentences = paragraph.sentences.map((sentence) => claimHtml(sentence.text, cited(sentence.factIds), sources));
   return `<div class="paragraph">\n${sentences.join('\n')}\n</div>`;
 }
 
-/** A sentence: plain when it cites nothing, otherwise a `<details>` that opens onto its receipts. */
-function claimHtml(text: string, facts: PreviewFact[]): string {
-  if (facts.length === 0) return `<p class="claim">${escapeHtml(text)}</p>`;
+/** A sentence: plain when it has no receipts to show, otherwise a `<details>` that opens onto them. */
+function claimHtml(text: string, facts: PreviewFact[], sources: Sources): string {
+  if (receiptTotal(facts) === 0) return `<p class="claim">${escapeHtml(text)}</p>`;
   return (
     `<details class="claim"><summary>${escapeHtml(text)} <span class="count">${receiptCount(facts)}</span></summary>` +
-    `${receiptsHtml(facts)}</details>`
+    `${receiptsHtml(facts, sources)}</details>`
   );
 }
 
-function receiptsDetails(summary: string, facts: PreviewFact[]): string {
-  if (facts.length === 0) return '';
-  return `<details class="claim"><summary>${escapeHtml(summary)} <span class="count">${receiptCount(facts)}</span></summary>${receiptsHtml(facts)}</details>`;
+function receiptsDetails(summary: string, facts: PreviewFact[], sources: Sources): string {
+  if (receiptTotal(facts) === 0) return '';
+  return `<details class="claim"><summary>${escapeHtml(summary)} <span class="count">${receiptCount(facts)}</span></summary>${receiptsHtml(facts, sources)}</details>`;
+}
+
+function receiptTotal(facts: readonly PreviewFact[]): number {
+  return facts.reduce((sum, fact) => sum + fact.matches.length + fact.documents.length, 0);
 }
 
 function receiptCount(facts: PreviewFact[]): string {
-  const count = facts.reduce((sum, fact) => sum + fact.matches.length + fact.documents.length, 0);
-  return count === 0 ? 'no receipts' : count === 1 ? '1 receipt' : `${count} receipts`;
+  const count = receiptTotal(facts);
+  return count === 1 ? '1 receipt' : `${count} receipts`;
 }
 
-function receiptsHtml(facts: PreviewFact[]): string {
-  const items = facts.map((fact) => {
-    const lines = receiptLines(fact);
-    const list =
-      lines.length > 0
-        ? lines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')
-        : '<li>no supporting matches</li>';
-    return `<p class="kind">${escapeHtml(factKindLabel(fact))}</p><ul>${list}</ul>`;
-  });
+/** Matches by date, score and competition; a document by what it says and its line, its file named at the end. */
+function receiptsHtml(facts: PreviewFact[], sources: Sources): string {
+  const items = facts
+    .filter((fact) => fact.matches.length + fact.documents.length > 0)
+    .map((fact) => {
+      const lines = [
+        ...fact.matches.map((match) => match.label),
+        ...fact.documents.map((doc) => `${doc.label} (source ${sources.get(doc.file)}, line ${doc.line})`),
+      ];
+      const list = lines.map((line) => `<li>${escapeHtml(line)}</li>`).join('');
+      return `<p class="kind">${escapeHtml(factKindLabel(fact))}</p><ul>${list}</ul>`;
+    });
   return `<div class="receipts">${items.join('')}</div>`;
 }
 
-function structuredHtml(section: PreviewSection, preview: Preview, cited: Cited): string[] {
+/** Every file the preview cites, numbered in the order the facts cite them: receipts say "source 1", not a path. */
+function sourceNumbers(preview: Preview): Sources {
+  const files = [...new Set(preview.facts.flatMap((fact) => fact.documents.map((doc) => doc.file)))];
+  return new Map(files.map((file, i) => [file, i + 1]));
+}
+
+/** The page's last section: how the numbers were made, the files the receipts cite, and the caveats. */
+function methodAndSources(preview: Preview, sources: Sources): string[] {
+  const analysis = preview.sections.find((s) => s.id === 'data-analysis');
+  const items = [
+    ...(analysis?.id === 'data-analysis' ? [analysis.analysis.model] : []),
+    ...[...sources].map(([file, n]) => `Source ${n}: ${file}`),
+    ...preview.caveats,
+  ];
+  if (items.length === 0) return [];
+  return [
+    '<footer>',
+    '<h2>Method and sources</h2>',
+    `<ul>${items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`,
+    '</footer>',
+  ];
+}
+
+function structuredHtml(section: PreviewSection, preview: Preview, cited: Cited, sources: Sources): string[] {
   switch (section.id) {
     case 'possible-line-ups':
       return section.lineups.map((lineup) =>
@@ -146,25 +171,27 @@ function structuredHtml(section: PreviewSection, preview: Preview, cited: Cited)
           `<ol>${lineupRows(lineup)
             .map((row) => `<li>${escapeHtml(row.join(', '))}</li>`)
             .join('')}</ol>`,
-          receiptsDetails('Where this is from', cited(lineup.factIds)),
+          receiptsDetails('Where this is from', cited(lineup.factIds), sources),
           '</div>',
         ].join('\n'),
       );
     case 'we-say': {
       const { score, tie } = verdictParts(preview.fixture, section.verdict);
       const text = `<strong>${escapeHtml(score)}</strong>${tie ? ` (${escapeHtml(tie)})` : ''}`;
-      return [`<p class="verdict">${text}</p>`, receiptsDetails('What this rests on', cited(section.verdict.factIds))];
+      return [
+        `<p class="verdict">${text}</p>`,
+        receiptsDetails('What this rests on', cited(section.verdict.factIds), sources),
+      ];
     }
     case 'data-analysis':
       return [
-        `<p class="model">${escapeHtml(section.analysis.model)}</p>`,
-        receiptsDetails('What the model was fitted on', cited(section.analysis.factIds)),
+        receiptsDetails('What the model was fitted on', cited(section.analysis.factIds), sources),
         ...analysisTables(section.analysis, preview.fixture).map(tableHtml),
       ];
     case 'matchday-crowd':
       return [
         tableHtml(crowdTable(section.venue, section.crowd)),
-        receiptsDetails('Where these figures are from', cited(section.factIds)),
+        receiptsDetails('Where these figures are from', cited(section.factIds), sources),
       ];
     default:
       return [];

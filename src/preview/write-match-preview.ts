@@ -29,6 +29,7 @@ import {
   durationPhrase,
   listJoin,
   monthSpan,
+  monthYear,
   numberWord,
   ordinalPrefix,
   plural,
@@ -139,9 +140,9 @@ function precedentSentence(ctx: WriteContext, f: TiePrecedentFact, narrowing: bo
         : `won the first leg ${where} by ${counted(f.margin, 'goal')} or more`;
   const id = ctx.cite(f);
   if (narrowing) {
-    const times = f.ties === 1 ? 'once before' : `in ${numberWord(f.ties)} earlier ties`;
+    const times = f.ties === 1 ? 'once before' : `in ${numberWord(f.ties)} earlier ${f.rounds} ties`;
     return {
-      text: `In ${competitionInSentence(f.firstLeg.competition.name)} alone, a side ${situation} ${times}, and ${precedentOutcome(f, 'it')}.`,
+      text: `In ${competitionInSentence(f.firstLeg.competition.name)} alone, a side ${situation} ${times}, and ${precedentOutcome(f, 'it')}${leftOut(f)}.`,
       factIds: [id],
     };
   }
@@ -153,14 +154,22 @@ function precedentSentence(ctx: WriteContext, f: TiePrecedentFact, narrowing: bo
         : f.competitions === 'cup'
           ? 'cup '
           : '';
-  const ties = `${numberWord(f.ties)} earlier ${scope}${plural(f.ties, 'tie')}`;
+  const ties = `${numberWord(f.ties)} earlier ${scope}${f.rounds} ${plural(f.ties, 'tie')}`;
   return {
     text: ctx.pick([
-      `In ${ties} where a side ${situation}, ${precedentOutcome(f, 'that side')}.`,
-      `History is on one side here: of ${ties} in which a side ${situation}, ${precedentOutcome(f, 'that side')}.`,
+      `In ${ties} where a side ${situation}, ${precedentOutcome(f, 'that side')}${leftOut(f)}.`,
+      `History is on one side here: of ${ties} in which a side ${situation}, ${precedentOutcome(f, 'that side')}${leftOut(f)}.`,
     ]),
     factIds: [id],
   };
+}
+
+/** The ties a count leaves out because the data does not say who went through. */
+function leftOut(f: TiePrecedentFact): string {
+  if (f.undetermined === 0) return '';
+  const them =
+    f.undetermined === 1 ? 'one more tie, whose winner' : `${numberWord(f.undetermined)} more, whose winners`;
+  return ` (${them} the data does not give, ${f.undetermined === 1 ? 'is' : 'are'} left out)`;
 }
 
 /** `that side went through every time`, `that side went through in 168 and went out in one`. */
@@ -197,16 +206,35 @@ function comebackSentence(ctx: WriteContext, f: ComebackRecordFact): Sentence {
   }
   const biggest = f.comebacks.filter((c) => c.deficit === f.biggestDeficit);
   const latest = [...biggest].sort((a, b) => (a.date < b.date ? 1 : -1))[0];
-  const halfTime = latest.measuredAt === 'half-time' ? ' at half-time' : '';
-  const what = f.stage === 'match' ? 'a match' : 'a tie';
-  const occasion =
-    f.stage === 'match'
-      ? `${resultPhrase(latest.matches[0], f.teamId)} on ${dateBefore(latest.date, ctx.fixtureDate)}`
-      : `against ${ctx.teamName(latest.opponentId)} in ${latest.matches[0].season}${latest.onPenalties ? ' (on penalties)' : ''}`;
+  const deficit = counted(f.biggestDeficit, 'goal');
+  if (f.stage === 'match') {
+    // A deficit read from the half-time score is said to be at half-time; a shoot-out win is a draw, said as one.
+    const halfTime = latest.measuredAt === 'half-time' ? ' at half-time' : '';
+    const match = latest.matches[0];
+    const on = dateBefore(latest.date, ctx.fixtureDate);
+    if (latest.onPenalties) {
+      const [own, other] = match.home.id === f.teamId ? match.score : [match.score[1], match.score[0]];
+      const pens = match.penalties!;
+      const [ownPens, otherPens] = match.home.id === f.teamId ? pens : [pens[1], pens[0]];
+      return {
+        text: `${team} have come from ${deficit} down${halfTime} ${biggest.length === 1 ? 'once in the data:' : `${timesWord(biggest.length)} in the data, most recently`} against ${ctx.teamName(latest.opponentId)} on ${on}, when they drew ${own}-${other}${match.extraTime ? ' after extra time' : ''} and won ${ownPens}-${otherPens} on penalties.`,
+        factIds: [id],
+      };
+    }
+    const occasion = `${resultPhrase(match, f.teamId)} on ${on}`;
+    return {
+      text:
+        biggest.length === 1
+          ? `${team} have come from ${deficit} down${halfTime} to win a match once in the data: ${occasion}.`
+          : `${team} have come from ${deficit} down${halfTime} to win ${timesWord(biggest.length)} in the data, most recently ${occasion}.`,
+      factIds: [id],
+    };
+  }
+  const occasion = `against ${ctx.teamName(latest.opponentId)} in ${latest.matches[0].season}${latest.onPenalties ? ' (on penalties)' : ''}`;
   const text =
     biggest.length === 1
-      ? `${team} have come from ${counted(f.biggestDeficit, 'goal')} down${halfTime} to win ${what} once in the data: ${occasion}.`
-      : `${team} have come from ${counted(f.biggestDeficit, 'goal')} down${halfTime} to win ${timesWord(biggest.length)} in the data, most recently ${occasion}.`;
+      ? `${team} have overturned a first-leg deficit of ${deficit} to win a tie once in the data: ${occasion}.`
+      : `${team} have overturned a first-leg deficit of ${deficit} to win a tie ${timesWord(biggest.length)} in the data, most recently ${occasion}.`;
   return { text, factIds: [id] };
 }
 
@@ -261,22 +289,27 @@ function recordSentence(ctx: WriteContext, f: HeadToHeadRecordFact): Sentence {
   const opponent = ctx.teamName(f.opponentId);
   const id = ctx.cite(f);
   const scope = f.competitions === 'all' ? '' : ` ${scopeIn(f.competitions)}`;
+  // Where the data lacks some of either side's matches in those seasons, the count is the data's.
+  const inData = f.scope.complete ? '' : ' in the data';
   if (f.venue === 'home') {
     if (f.meetings === 1) {
       const only = summarize(ctx.match(f.matchIds[0]));
       return {
-        text: `${opponent} have visited ${team} only once${scope}: in ${only.season}, ${matchDescription(only)}.`,
+        text: `${opponent} have visited ${team} only once${scope}${inData}: in ${only.season}, ${matchDescription(only)}.`,
         factIds: [id],
       };
     }
     return {
-      text: `At home to ${opponent}${scope}, ${team} have ${recordPhrase(f.wins, f.draws, f.losses)} of ${counted(f.meetings, 'meeting')}, scoring ${f.goalsFor} and conceding ${f.goalsAgainst}.`,
+      text: `${f.scope.complete ? 'At' : 'In the data, at'} home to ${opponent}${scope}, ${team} have ${recordPhrase(f.wins, f.draws, f.losses)} of ${counted(f.meetings, 'meeting')}, scoring ${f.goalsFor} and conceding ${f.goalsAgainst}.`,
       factIds: [id],
     };
   }
   if (f.meetings === 1) {
     const only = summarize(ctx.match(f.matchIds[0]));
-    return { text: `The sides' only meeting${scope} was in ${only.season}: ${matchDescription(only)}.`, factIds: [id] };
+    return {
+      text: `The sides' only meeting${scope}${inData} was in ${only.season}: ${matchDescription(only)}.`,
+      factIds: [id],
+    };
   }
   const meetings = timesWord(f.meetings);
   const goals =
@@ -286,7 +319,7 @@ function recordSentence(ctx: WriteContext, f: HeadToHeadRecordFact): Sentence {
   return {
     text: ctx.pick([
       `The sides have met ${meetings}${scope} in the data: ${team} have ${recordPhrase(f.wins, f.draws, f.losses)}, ${goals}.`,
-      `${team} and ${opponent} have met ${meetings}${scope}; ${team} have ${recordPhrase(f.wins, f.draws, f.losses)}, ${goals}.`,
+      `${team} and ${opponent} have met ${meetings}${scope}${inData}; ${team} have ${recordPhrase(f.wins, f.draws, f.losses)}, ${goals}.`,
     ]),
     factIds: [id],
   };
@@ -383,10 +416,11 @@ function formSentence(ctx: WriteContext, f: FormFact): Sentence {
       factIds: [id],
     };
   }
+  const across = f.scope.covers;
   return {
     text: ctx.pick([
-      `${team} have ${record} of their last ${numberWord(n)} matches in all competitions (${line}, oldest first), ${goals}.`,
-      `Across all competitions, ${possessive(team)} last ${numberWord(n)} results read ${line} (oldest first): they have ${record}, ${goals}.`,
+      `${team} have ${record} of their last ${numberWord(n)} ${f.scope.complete ? 'matches in all competitions' : across} (${line}, oldest first), ${goals}.`,
+      `Across ${across}, ${possessive(team)} last ${numberWord(n)} results read ${line} (oldest first): they have ${record}, ${goals}.`,
     ]),
     factIds: [id],
   };
@@ -415,7 +449,7 @@ function recordNouns(wins: number, draws: number, losses: number): string {
 function winsInLastSentence(ctx: WriteContext, f: WinsInLastFact): Sentence {
   const team = ctx.teamName(f.teamId);
   const expected = Math.round(f.expectedWins);
-  const scope = f.competitions === 'all' ? ' in all competitions' : ` ${scopeIn(f.competitions)}`;
+  const scope = f.competitions === 'all' ? ` in ${f.scope.covers}` : ` ${scopeIn(f.competitions)}`;
   const text =
     f.direction === 'few'
       ? ctx.pick([
@@ -432,7 +466,7 @@ function winsInLastSentence(ctx: WriteContext, f: WinsInLastFact): Sentence {
 /** What a run counts, as a verb phrase with its length: `lost two in a row`, `scored in 23 successive away matches`. */
 function runPhrase(f: RunFact, successiveWord: string): string {
   const n = f.length;
-  const matches = `${scopeAdjective(f.competitions, f.venue)}${plural(n, 'match', 'matches')}`;
+  const matches = `${factScopeAdjective(f)}${plural(n, 'match', 'matches')}`;
   const successive = `${numberWord(n)} ${successiveWord} ${matches}`;
   switch (f.run) {
     case 'wins':
@@ -454,17 +488,48 @@ function runPhrase(f: RunFact, successiveWord: string): string {
   }
 }
 
-/** How the run's kind describes the match before it (the last one that did not fit). */
-const PRECEDED_BY_WORDING: Record<RunFact['run'], string> = {
-  wins: 'their last match without a win',
-  defeats: 'their last match without defeat',
-  unbeaten: 'their last defeat',
-  winless: 'their last win',
-  conceding: 'their last clean sheet',
-  'clean-sheets': 'the last time they conceded',
-  scoring: 'the last time they failed to score',
-  goalless: 'their last goal',
-};
+/**
+ * How the run's kind describes the match before it (the last one that did not fit), in the run's scope: the match
+ * before a home league unbeaten run is their last home league defeat, not their last defeat.
+ */
+function precededByWording(f: RunFact): string {
+  const adjective = factScopeAdjective(f);
+  const where = [
+    f.venue === 'home' ? 'at home' : f.venue === 'away' ? 'away from home' : '',
+    f.competitions === 'all' ? (f.scope.complete ? '' : `in ${f.scope.covers}`) : scopeIn(f.competitions),
+  ]
+    .filter((w) => w !== '')
+    .map((w) => ` ${w}`)
+    .join('');
+  switch (f.run) {
+    case 'wins':
+      return `their last ${adjective}match without a win`;
+    case 'defeats':
+      return `their last ${adjective}match without defeat`;
+    case 'unbeaten':
+      return `their last ${adjective}defeat`;
+    case 'winless':
+      return `their last ${adjective}win`;
+    case 'conceding':
+      return `their last ${adjective}clean sheet`;
+    case 'clean-sheets':
+      return `the last time they conceded${where}`;
+    case 'scoring':
+      return `the last time they failed to score${where}`;
+    case 'goalless':
+      return `their last ${adjective}goal`;
+  }
+}
+
+/** A match before `comparedFrom` lies where the data may have gaps: "since" it is no claim to make. */
+function comparable(f: RunFact, date: string): boolean {
+  return f.comparedFrom !== null && date >= f.comparedFrom;
+}
+
+/** "since at least August 2020 (the data holds all their matches from then)". */
+function sinceCoverage(f: RunFact): string {
+  return `since at least ${monthYear(f.comparedFrom!)} (the data holds all their matches from then)`;
+}
 
 /** Runs a team would rather not be on: "for the first time since" suits them; good runs are "the longest since". */
 const BAD_RUNS: ReadonlySet<RunFact['run']> = new Set(['defeats', 'winless', 'goalless', 'conceding']);
@@ -476,12 +541,14 @@ function runSentence(ctx: WriteContext, f: RunFact, mentioned: Set<number>): Sen
     const ended = resultPhrase(f.endedBy, f.teamId);
     const on = dateBefore(f.endedBy.date, ctx.fixtureDate);
     const since =
-      f.precededBy && f.daysSincePrecededBy !== null
+      f.precededBy && f.daysSincePrecededBy !== null && comparable(f, f.precededBy.date)
         ? ` since ${resultPhrase(f.precededBy, f.teamId)} ${durationPhrase(f.daysSincePrecededBy)} earlier`
-        : ' in the data';
+        : f.comparedFrom !== null
+          ? ` ${sinceCoverage(f)}`
+          : '';
     if (f.run === 'unbeaten') {
-      const matches = `${numberWord(f.length)} ${scopeAdjective(f.competitions, f.venue)}matches`;
-      const defeat = `${scopeAdjective(f.competitions, f.venue)}defeat`;
+      const matches = `${numberWord(f.length)} ${factScopeAdjective(f)}matches`;
+      const defeat = `${factScopeAdjective(f)}defeat`;
       return {
         text: ctx.pick([
           `${capitalise(ended)} on ${on} ended a run of ${matches} unbeaten: ${possessive(team)} first ${defeat}${since}.`,
@@ -505,8 +572,11 @@ function runSentence(ctx: WriteContext, f: RunFact, mentioned: Set<number>): Sen
       : f.previous.length === f.length
         ? `, matching a run of ${previous} in ${span}`
         : `, their longest such run since one of ${previous} in ${span}`;
-  } else if (f.length >= 3) {
-    tail = `, their longest such run in the data, which goes back to ${f.historyFrom.slice(0, 4)}`;
+  } else if (f.length >= 3 && f.comparedFrom !== null) {
+    tail =
+      f.comparedFrom <= f.historyFrom
+        ? `, their longest such run in the data, which goes back to ${f.historyFrom.slice(0, 4)}`
+        : `, their longest such run ${sinceCoverage(f)}`;
   }
   const sentences = [`${team} have ${phrase}${tail}.`];
   const before = f.precededBy;
@@ -514,11 +584,12 @@ function runSentence(ctx: WriteContext, f: RunFact, mentioned: Set<number>): Sen
     before &&
     f.daysSincePrecededBy !== null &&
     (f.run === 'scoring' || f.run === 'conceding' || f.run === 'unbeaten') &&
+    comparable(f, before.date) &&
     !mentioned.has(before.matchId)
   ) {
     mentioned.add(before.matchId);
     sentences.push(
-      `${capitalise(PRECEDED_BY_WORDING[f.run])} was ${resultPhrase(before, f.teamId)} on ${dateBefore(before.date, ctx.fixtureDate)}, ${durationPhrase(f.daysSincePrecededBy)} ago.`,
+      `${capitalise(precededByWording(f))} was ${resultPhrase(before, f.teamId)} on ${dateBefore(before.date, ctx.fixtureDate)}, ${durationPhrase(f.daysSincePrecededBy)} ago.`,
     );
   }
   return { text: sentences.join(' '), factIds: [id] };
@@ -526,8 +597,7 @@ function runSentence(ctx: WriteContext, f: RunFact, mentioned: Set<number>): Sen
 
 function everyGameSentence(ctx: WriteContext, f: EveryGameThisSeasonFact): Sentence {
   const team = ctx.teamName(f.teamId);
-  const where = f.venue === 'home' ? 'home' : f.venue === 'away' ? 'away' : '';
-  const games = `${where ? `${where} ` : ''}${plural(f.games, 'match', 'matches')}`;
+  const games = `${factScopeAdjective(f)}${plural(f.games, 'match', 'matches')}`;
   const all = `all ${numberWord(f.games)} of their ${games} this season`;
   const text =
     f.condition === 'scoring'
@@ -545,7 +615,11 @@ function marginRecordSentence(ctx: WriteContext, f: MarginRecordFact, aboutTheTi
   const rank = `${joint}${ordinalPrefix(f.rank)}${superlative}`;
   const context = `${scopeAdjective(f.competitions, f.venue)}${f.direction}`;
   const level = f.jointWith > 0 ? `, level with ${counted(f.jointWith, 'other')}` : '';
-  const coverage = `in the data since ${f.historyFrom.slice(0, 4)}`;
+  // Where the data has gaps, the record holds only from the seasons it holds completely, and says so.
+  const coverage =
+    f.historyFrom === f.dataFrom
+      ? `in the data since ${f.historyFrom.slice(0, 4)}`
+      : `since ${monthYear(f.historyFrom)}, as far back as the data holds all their matches`;
   // "a 3-0 home defeat by Atalanta" → "Liverpool's 3-0 home defeat by Atalanta".
   const result = resultPhrase(f.match, f.teamId).replace(/^a /, '');
   const when = aboutTheTie ? 'in the first leg' : `on ${dateBefore(f.match.date, ctx.fixtureDate)}`;
@@ -597,6 +671,14 @@ function scopeAdjective(competitions: CompetitionScope, venue: VenueScope): stri
   // "home league defeat" reads better than "league home defeat".
   if (words.length === 2 && competitions === 'league') words.reverse();
   return words.length > 0 ? `${words.join(' ')} ` : '';
+}
+
+/** The scope adjective of a team fact, with what the data covers when "all competitions" is not true of it:
+ * `league and European away `. */
+function factScopeAdjective(f: RunFact | EveryGameThisSeasonFact): string {
+  if (f.competitions !== 'all' || f.scope.complete) return scopeAdjective(f.competitions, f.venue);
+  const covered = f.scope.covers.replace(/ matches$/, '');
+  return `${covered} ${scopeAdjective(f.competitions, f.venue)}`;
 }
 
 function scopeIn(competitions: CompetitionScope): string {

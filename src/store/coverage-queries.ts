@@ -113,16 +113,43 @@ export function teamSeasonHoldings(db: Db, teamId: number, season: string): Team
   // Home and away read separately so each uses its team index.
   const rows = db
     .prepare(
-      `SELECT c.code AS competition, m.status, m.round, m.date, m.id FROM matches m
+      `SELECT c.code AS competition, m.season, m.status, m.round, m.date, m.id FROM matches m
          JOIN competitions c ON c.id = m.competition_id WHERE m.home_team_id = ? AND m.season = ?
        UNION ALL
-       SELECT c.code, m.status, m.round, m.date, m.id FROM matches m
+       SELECT c.code, m.season, m.status, m.round, m.date, m.id FROM matches m
          JOIN competitions c ON c.id = m.competition_id WHERE m.away_team_id = ? AND m.season = ?
-       ORDER BY 4, 5`,
+       ORDER BY 5, 6`,
     )
-    .all(teamId, season, teamId, season) as { competition: string; status: string; round: string | null }[];
-  const byCompetition = new Map<string, TeamSeasonHoldings>();
+    .all(teamId, season, teamId, season) as HoldingRow[];
+  return holdingsOf(rows).get(season) ?? [];
+}
+
+/** `teamSeasonHoldings` of every season of the team at once, by season: one read where a preview needs them all. */
+export function teamHoldingsBySeason(db: Db, teamId: number): Map<string, TeamSeasonHoldings[]> {
+  const rows = db
+    .prepare(
+      `SELECT c.code AS competition, m.season, m.status, m.round, m.date, m.id FROM matches m
+         JOIN competitions c ON c.id = m.competition_id WHERE m.home_team_id = ?
+       UNION ALL
+       SELECT c.code, m.season, m.status, m.round, m.date, m.id FROM matches m
+         JOIN competitions c ON c.id = m.competition_id WHERE m.away_team_id = ?
+       ORDER BY 5, 6`,
+    )
+    .all(teamId, teamId) as HoldingRow[];
+  return holdingsOf(rows);
+}
+
+interface HoldingRow {
+  competition: string;
+  season: string;
+  status: string;
+  round: string | null;
+}
+
+function holdingsOf(rows: readonly HoldingRow[]): Map<string, TeamSeasonHoldings[]> {
+  const bySeason = new Map<string, Map<string, TeamSeasonHoldings>>();
   for (const row of rows) {
+    const byCompetition = bySeason.get(row.season) ?? new Map<string, TeamSeasonHoldings>();
     const holding = byCompetition.get(row.competition) ?? {
       competition: row.competition,
       played: 0,
@@ -133,6 +160,12 @@ export function teamSeasonHoldings(db: Db, teamId: number, season: string): Team
     if (row.status === 'scheduled' || row.status === 'postponed') holding.scheduled++;
     holding.lastRound = row.round;
     byCompetition.set(row.competition, holding);
+    bySeason.set(row.season, byCompetition);
   }
-  return [...byCompetition.values()].sort((a, b) => a.competition.localeCompare(b.competition));
+  return new Map(
+    [...bySeason].map(([season, byCompetition]) => [
+      season,
+      [...byCompetition.values()].sort((a, b) => a.competition.localeCompare(b.competition)),
+    ]),
+  );
 }

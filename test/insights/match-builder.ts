@@ -22,6 +22,7 @@ export interface MatchSpec {
   et?: string;
   pens?: string;
   neutral?: boolean;
+  round?: string;
   leg?: 1 | 2;
   tieId?: number;
   status?: StoredMatchView['status'];
@@ -71,7 +72,7 @@ export function storedMatch(id: number, spec: MatchSpec): StoredMatchView {
     away: { id: spec.away, name: `Team ${spec.away}` },
     neutral: spec.neutral ?? false,
     venue: null,
-    round: null,
+    round: spec.round ?? null,
     group: null,
     leg: spec.leg ?? null,
     tieId: spec.tieId ?? null,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeFacts } from '../../src/insights/compute-facts.js';
+import { composePreview } from '../../src/preview/compose-preview.js';
+import { composeInput, sentencesOf } from '../preview-compose/compose-input.js';
 import { factsOf } from './facts-of.js';
 import { HistoryBuilder, type MatchSpec } from './match-builder.js';
 
@@ -104,6 +106,36 @@ describe('tie precedent', () => {
         date: '2024-04-11',
       }),
     ).toEqual([]);
+  });
+
+  it('counts a knockout tie with knockout ties, a qualifier with qualifiers, and says which', () => {
+    const b = history();
+    // 12, 13: a qualifier won 0-3 away whose winners went out: not a precedent for a quarter-final.
+    tie(b, 7, 22, 23, '0-3', '0-4', { round: 'Qualifying round 2' });
+    const knockout = factsOf('tie-precedent', b.matches, SECOND_LEG).find(
+      (f) => f.match === 'at-least' && f.competitions === 'competition',
+    );
+    expect(knockout).toMatchObject({ rounds: 'knockout', ties: 2, subjectEliminated: 1 });
+    expect(knockout?.matchIds).not.toContain(12);
+
+    const qualifying = history();
+    tie(qualifying, 7, 22, 23, '0-3', '0-4', { round: 'Qualifying round 2' }); // 12, 13
+    qualifying.matches.find((m) => m.id === 11)!.round = 'Play-off round';
+    const asQualifier = factsOf('tie-precedent', qualifying.matches, SECOND_LEG).find(
+      (f) => f.match === 'at-least' && f.competitions === 'competition',
+    );
+    expect(asQualifier).toMatchObject({ rounds: 'qualifying', ties: 1, subjectAdvanced: 0, subjectEliminated: 1 });
+    expect(asQualifier?.matchIds).toEqual([12, 13, 11]);
+  });
+
+  it('says how many ties it leaves out for want of a winner', () => {
+    const facts = factsOf('tie-precedent', history().matches, SECOND_LEG);
+    const text = sentencesOf(composePreview(composeInput({ facts })))
+      .map((s) => s.text)
+      .join(' ');
+    expect(text).toContain(
+      'In three earlier European knockout ties where a side won the first leg away from home by three goals or more, that side went through in two and went out in one (one more tie, whose winner the data does not give, is left out).',
+    );
   });
 
   it('leaves out ties whose first leg was at a neutral ground: won there, it was won neither at home nor away', () => {

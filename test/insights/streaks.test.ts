@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeFacts } from '../../src/insights/compute-facts.js';
 import type { RunFact } from '../../src/insights/facts.js';
-import { factsOf, FIXTURE } from './facts-of.js';
+import { COMPLETE_COVERAGE, factsOf, FIXTURE } from './facts-of.js';
 import { HistoryBuilder } from './match-builder.js';
 
 function runOf(facts: RunFact[], run: RunFact['run'], competitions = 'all', venue = 'any', teamId = 1) {
@@ -34,6 +34,34 @@ describe('runs', () => {
     });
     expect(defeats?.precededBy?.matchId).toBe(12);
     expect(defeats?.matchIds).toEqual([4, 5, 6, 12, 13, 14]);
+  });
+
+  it('compares with earlier runs only over seasons the data holds whole: a gap is no "first time since"', () => {
+    const b = new HistoryBuilder();
+    b.series(1, '2022-03-01', ['0-1', '0-2', '0-3']); // 1-3: a run of three in 2021-22
+    b.series(1, '2022-09-01', ['1-0', '2-0']); // 4, 5: 2022-23, a season whose cup matches the data lacks
+    b.series(1, '2023-09-01', ['1-0', '2-0']); // 6, 7
+    b.series(1, '2024-04-01', ['0-1', '0-2']); // 8, 9: two defeats now
+    const coverage = (_team: number, season: string) => ({
+      allCompetitions: season !== '2022-23',
+      held: [],
+      missing: [],
+    });
+    const facts = computeFacts({ fixture: FIXTURE, matches: b.matches, coverage }).filter(
+      (f): f is RunFact => f.kind === 'run',
+    );
+    const defeats = runOf(facts, 'defeats');
+    expect(defeats).toMatchObject({ length: 2, previous: null, comparedFrom: '2023-09-01' });
+    // With the whole history held, the 2022 run is the one it is the first since.
+    expect(runOf(factsOf('run', b.matches), 'defeats')).toMatchObject({
+      previous: { length: 3, startDate: '2022-03-01' },
+      comparedFrom: '2022-03-01',
+    });
+    // Without coverage nothing is compared at all.
+    const unknown = computeFacts({ fixture: FIXTURE, matches: b.matches }).filter(
+      (f): f is RunFact => f.kind === 'run',
+    );
+    expect(runOf(unknown, 'defeats')).toMatchObject({ previous: null, comparedFrom: null });
   });
 
   it('takes an earlier run of equal length as the previous one', () => {
@@ -73,9 +101,12 @@ describe('runs', () => {
     expect(defeats?.matchIds).toEqual([1, 2, 3, 4]);
 
     // An earlier cut-off (a preview written on the 17th) sees only two of them.
-    const early = computeFacts({ fixture: FIXTURE, matches: b.matches, cutoff: '2024-04-17' }).filter(
-      (f): f is RunFact => f.kind === 'run',
-    );
+    const early = computeFacts({
+      fixture: FIXTURE,
+      matches: b.matches,
+      cutoff: '2024-04-17',
+      coverage: COMPLETE_COVERAGE,
+    }).filter((f): f is RunFact => f.kind === 'run');
     expect(runOf(early, 'defeats')).toMatchObject({ length: 2, endDate: '2024-04-16' });
   });
 

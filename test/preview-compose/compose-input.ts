@@ -4,6 +4,7 @@ import type { FixtureForecast } from '../../src/forecast/fixture-forecast.js';
 import { computeMarkets } from '../../src/forecast/markets.js';
 import { poissonScoreGrid } from '../../src/forecast/poisson-grid.js';
 import { computeFacts } from '../../src/insights/compute-facts.js';
+import { COMPLETE_COVERAGE } from '../insights/facts-of.js';
 import type { Fact } from '../../src/insights/facts.js';
 import type { ComposeInput } from '../../src/preview/compose-preview.js';
 import { parseDossier, type Dossier } from '../../src/preview/dossier.js';
@@ -85,7 +86,7 @@ export const FIXTURE = {
 } as const;
 
 export function tieFacts(matches: readonly StoredMatchView[]): Fact[] {
-  return computeFacts({ fixture: { ...FIXTURE }, matches });
+  return computeFacts({ fixture: { ...FIXTURE }, matches, coverage: COMPLETE_COVERAGE });
 }
 
 /** A complete compose input around the tie history: forecast, tie numbers, first leg, the example dossier. */

@@ -12,7 +12,8 @@ import {
   venueInSentence,
 } from '../../src/preview/write-english.js';
 import { writeMatchPreview } from '../../src/preview/write-match-preview.js';
-import { composeInput, exampleDossier, sentencesOf, tieFacts, tieHistory } from './compose-input.js';
+import { computeFacts } from '../../src/insights/compute-facts.js';
+import { composeInput, exampleDossier, FIXTURE, sentencesOf, tieFacts, tieHistory } from './compose-input.js';
 
 describe('facts → sentences', () => {
   it('gives every sentence at least one fact, every cited fact an entry, and every entry a citation', () => {
@@ -86,9 +87,65 @@ describe('facts → sentences', () => {
       /Team 1 won the first leg 3-0 at Team 2 on 11 April|The first leg, at Team 2 on 11 April, went 3-0 to Team 1/,
     );
     expect(text).toMatch(
-      /(In|of) two earlier UEFA Europa League ties (where|in which) a side won the first leg away from home by three goals or more, that side went through every time\./,
+      /(In|of) two earlier UEFA Europa League knockout ties (where|in which) a side won the first leg away from home by three goals or more, that side went through every time\./,
     );
     expect(text).toContain('Team 2 need to win by 3 to force extra time, by 4 to go through.');
+  });
+
+  it('scopes the claims to what the data covers: no "all competitions" or "first time since" over a gap', () => {
+    const { matches } = tieHistory();
+    // Team 2's 2022-23 cup matches are not in the data; its 2023-24 season is held whole.
+    const coverage = (team: number, season: string) => ({
+      allCompetitions: team !== 2 || season !== '2022-23',
+      held: [
+        {
+          competition: 'eng.1',
+          name: 'Premier League',
+          kind: 'league' as const,
+          played: 30,
+          scheduled: 0,
+          status: 'complete' as const,
+        },
+        {
+          competition: 'uefa.el',
+          name: 'UEFA Europa League',
+          kind: 'continental' as const,
+          played: 8,
+          scheduled: 0,
+          status: 'complete' as const,
+        },
+      ],
+      missing: [],
+    });
+    const facts = computeFacts({ fixture: { ...FIXTURE }, matches, coverage });
+    const text = sentencesOf(composePreview(composeInput({ facts })))
+      .map((s) => s.text)
+      .join(' ');
+    expect(text).toMatch(/Team 2 have lost two (successive|consecutive|straight) matches\. /);
+    expect(text).not.toContain('for the first time since a run of three in March and April 2023');
+
+    // Only its 2023-24 cup matches missing: the form over this season is "league and European matches".
+    const lacking = (team: number, season: string) => ({ ...coverage(team, season), allCompetitions: team !== 2 });
+    const scoped = sentencesOf(
+      composePreview(composeInput({ facts: computeFacts({ fixture: { ...FIXTURE }, matches, coverage: lacking }) })),
+    )
+      .map((s) => s.text)
+      .join(' ');
+    expect(scoped).toMatch(
+      /Team 2's last six results read|Team 2 have [^.]* of their last six league and European matches/,
+    );
+    expect(scoped).not.toMatch(/Team 2[^.]*all competitions/);
+    expect(scoped).toContain('league and European matches');
+    // Their meetings are counted over seasons the data lacks matches of: every wording says "in the data".
+    for (let seed = 1; seed <= 12; seed++) {
+      const input = composeInput({
+        facts: computeFacts({ fixture: { ...FIXTURE }, matches, coverage: lacking }),
+        seed,
+      });
+      const meetings = sentencesOf(composePreview(input)).filter((s) => /have met twice/.test(s.text));
+      expect(meetings.length, `seed ${seed}`).toBeGreaterThan(0);
+      for (const s of meetings) expect(s.text).toContain('twice in the data');
+    }
   });
 
   it('is deterministic for a seed and varies its wording across seeds', () => {

@@ -307,16 +307,26 @@ describe('renderHtml', () => {
     expect(both).toContain('<p class="kind">Tie state</p>');
     expect(both).toContain(`<li>${escapeHtml(VERONA)}</li>`);
     expect(bySentence.get('Giorgio Scalvini is out with a hamstring injury.')).toContain(
-      'Giorgio Scalvini: out (hamstring) (d.yaml:17)',
+      'Giorgio Scalvini: out (hamstring) (source 1, line 17)',
     );
     // A sentence citing nothing is plain text, not an empty <details>.
     expect(html).toContain('<p class="claim">1. This paragraph starts like a list *but* is not.</p>');
   });
 
+  it('keeps file paths and method notes out of the reader text: they close the page under Method and sources', () => {
+    const [text, method] = html.split('<h2>Method and sources</h2>');
+    expect(text).not.toContain('d.yaml');
+    expect(text).not.toContain('Dixon-Coles fitted on 3 matches');
+    expect(method).toContain('<li>Dixon-Coles fitted on 3 matches</li>');
+    expect(method).toContain('<li>Source 1: d.yaml</li>');
+  });
+
   it('counts the receipts in each summary', () => {
     expect(html).toContain('Liverpool have lost their last two matches. <span class="count">2 receipts</span>');
     expect(html).toContain('Atalanta lead 3-0 after the first leg. <span class="count">1 receipt</span>');
-    expect(html).toContain('Liverpool win on the night. <span class="count">no receipts</span>');
+    // A sentence with nothing to show (the model's numbers) is plain text: no "no receipts" label for readers.
+    expect(html).toContain('<p class="claim">Liverpool win on the night.</p>');
+    expect(html).not.toContain('no receipts');
   });
 
   it('draws sections, line-ups and tables semantically', () => {
