@@ -5,7 +5,6 @@ import { readBracketState } from '../knockout/knockout-reader.js';
 import type { TiePricer } from '../knockout/tie-pricer.js';
 import { registryOf } from '../store/competition-store.js';
 import type { Db } from '../store/database.js';
-import { LruCache } from './lru-cache.js';
 
 export type { BracketModelDescription };
 
@@ -13,12 +12,10 @@ export type BracketForecast = BracketReport & { model: BracketModelDescription |
 
 /**
  * Brackets with each team's round-by-round chances, priced as `matchday bracket` prices them
- * (knockout/bracket-tie-model.ts), kept once computed: a competition-season as of a date never changes in a
- * read-only database.
+ * (knockout/bracket-tie-model.ts). The server keeps them (server/server-work.ts): a competition-season as of a date
+ * never changes while the database does not.
  */
 export class BracketForecasts {
-  private readonly reports = new LruCache<string, Promise<BracketForecast>>(32);
-
   constructor(
     private readonly db: Db,
     private readonly pricer: TiePricer,
@@ -30,14 +27,7 @@ export class BracketForecasts {
         new MatchdayError('NO_BRACKET', `${competitionCode} is a league: it has no bracket`, { field: 'competition' }),
       );
     }
-    const key = [competitionCode, season, asOf].join('|');
-    const cached = this.reports.get(key);
-    if (cached) return cached;
-    const report = this.compute(competitionCode, season, asOf);
-    this.reports.set(key, report);
-    // A failure is not kept: the next request tries again.
-    report.catch(() => this.reports.delete(key));
-    return report;
+    return this.compute(competitionCode, season, asOf);
   }
 
   private async compute(competitionCode: string, season: string, asOf: string): Promise<BracketForecast> {

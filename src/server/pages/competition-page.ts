@@ -34,7 +34,7 @@ export class CompetitionPage {
     if (matches[0].competition.kind === 'league') return withoutBracket('A league: its matches.');
     let bracket: BracketForecast;
     try {
-      bracket = await this.server.brackets.forecast(code, season, date);
+      bracket = await this.server.work.bracket(code, season, date);
     } catch (error) {
       // A cup whose rounds the data cannot put into a bracket: its matches, and why.
       if (!(error instanceof MatchdayError)) throw error;

@@ -7,7 +7,7 @@ import { readNextRound, readTies } from '../../knockout/knockout-reader.js';
 import { listTeams, type StoredMatchView } from '../../store/match-queries.js';
 import { scoreText } from '../display-format.js';
 import type { ServerContext } from '../server-context.js';
-import type { PreviewOutcome } from '../match-previews.js';
+import { fixtureOfMatch, type PreviewOutcome } from '../match-previews.js';
 import { preMatchForecasts } from '../../store/forecast-store.js';
 import { forecastSection } from './forecast-section.js';
 import { preMatchSection } from './pre-match-forecasts.js';
@@ -54,7 +54,7 @@ export class MatchPage {
       homeShift: whatIf.homeShift,
       awayShift: whatIf.awayShift,
     };
-    const forecast = this.server.forecasts.forecast(fixtureRequest);
+    const forecast = await this.server.work.forecast(fixtureRequest);
     const firstLegScore: [number, number] | null = firstLeg?.score.ft
       ? [whatIf.firstLegHome ?? firstLeg.score.ft[0], whatIf.firstLegAway ?? firstLeg.score.ft[1]]
       : null;
@@ -75,6 +75,9 @@ export class MatchPage {
     const beforeTie = tie && match?.leg === 1 ? await this.tieOddsBeforeFirstLeg(match, home.id, away.id) : null;
     const active = isWhatIf(whatIf, { neutral: actualNeutral, firstLeg: firstLeg?.score.ft ?? null });
     const stored = match ? preMatchForecasts(this.server.db, [match.id]).get(match.id) : undefined;
+    const preview = match
+      ? await this.server.work.preview(fixtureOfMatch(match, { home: home.country, away: away.country }))
+      : null;
     const title = `${home.name} v ${away.name}`;
     const body = html`${header(home, away, request.date, match)}
       ${parsed.success ? '' : html`<p class="notice error" role="alert">What-if ignored: ${whatIfProblem(parsed.error)}</p>`}
@@ -111,7 +114,7 @@ export class MatchPage {
           active,
         })}
       </section>
-      ${match ? previewSection(this.server.previews.ofMatch(match, { home: home.country, away: away.country })) : ''}`;
+      ${preview ? previewSection(preview) : ''}`;
     return {
       status: parsed.success ? 200 : 400,
       page: layout({ title, description: `${title}, ${request.date}: forecast, scorelines and tie odds`, body }),
@@ -125,7 +128,7 @@ export class MatchPage {
   ): Promise<{ home: number; away: number; href: string } | null> {
     let bracket;
     try {
-      bracket = await this.server.brackets.forecast(match.competition.code, match.season, match.date);
+      bracket = await this.server.work.bracket(match.competition.code, match.season, match.date);
     } catch (error) {
       if (error instanceof MatchdayError) return null;
       throw error;

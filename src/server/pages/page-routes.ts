@@ -12,8 +12,6 @@ import type { Html } from './layout.js';
 import { MatchPage } from './match-page.js';
 import { TeamPage } from './team-page.js';
 
-/** Rendered team and match pages kept (a page is 20–200 kB). */
-const RENDERED_PAGES = 256;
 const HTML = { 'Content-Type': 'text/html; charset=UTF-8' };
 
 /** The server-rendered pages (outside the OpenAPI document: they are for people). */
@@ -24,8 +22,9 @@ export function registerPages(app: OpenAPIHono, server: ServerContext): void {
   const competitions = new CompetitionPage(server);
   // A page depends on its address, today and the database: the server empties this cache when the database changes.
   // Kept encoded: encoding a 200 kB page again costs more than serving it.
+  // A page is 20–200 kB.
   const rendered = server.cache<string, { page: Uint8Array<ArrayBuffer>; status: ContentfulStatusCode } | null>(
-    RENDERED_PAGES,
+    (value) => (value ? value.page.byteLength : 0) + 200,
   );
   const renderedPage = async (
     c: Context,

@@ -3,7 +3,7 @@ import { MatchHistory } from '../../insights/match-history.js';
 import { findMatches, listTeams } from '../../store/match-queries.js';
 import { ratingChartSvg } from '../charts/rating-chart.js';
 import { scoreText } from '../display-format.js';
-import { LruCache } from '../lru-cache.js';
+import type { SizedCache } from '../byte-budget.js';
 import type { ServerContext } from '../server-context.js';
 import { teamRatingHistory } from '../team-ratings.js';
 import type { RatingPoint } from '../charts/rating-chart.js';
@@ -14,10 +14,11 @@ const FORM_LENGTH = 10;
 
 /** A team: recent form, rating over time, and its results in every competition season by season. */
 export class TeamPage {
-  private readonly ratings: LruCache<number, RatingPoint[]>;
+  private readonly ratings: SizedCache<number, RatingPoint[]>;
 
   constructor(private readonly server: ServerContext) {
-    this.ratings = server.cache(200);
+    // A point is a date and a rating: about 80 bytes as an object.
+    this.ratings = server.cache((points) => 80 * points.length);
   }
 
   /** Null when no team has this id. */
