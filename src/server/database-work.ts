@@ -6,12 +6,20 @@ import { TiePricer } from '../knockout/tie-pricer.js';
 import { BracketForecasts, type BracketForecast } from './bracket-forecasts.js';
 import { FixtureForecasts, type DatedForecast, type FixtureRequest } from './fixture-forecasts.js';
 import { MatchPreviews, type FixtureOfPreview, type PreviewOutcome } from './match-previews.js';
+import { TeamPage } from './pages/team-page.js';
 
 /** A competition-season's bracket as it stood before a day's matches. */
 export interface BracketRequest {
   competition: string;
   season: string;
   asOf: string;
+}
+
+/** A team's page: its id, the season shown (default: its latest), today (for its form). */
+export interface TeamPageRequest {
+  teamId: number;
+  season: string | undefined;
+  today: string;
 }
 
 /** The server's heavy work, each kind with its input and its result: plain data, so a worker thread can run it. */
@@ -22,6 +30,8 @@ export interface JobTypes {
   bracket: { input: BracketRequest; output: BracketForecast };
   /** Reads both teams' histories and writes a preview (seconds). */
   preview: { input: FixtureOfPreview; output: PreviewOutcome };
+  /** Reads all of a team's matches and runs Elo over its leagues: the page's HTML, or null for no such team. */
+  teamPage: { input: TeamPageRequest; output: string | null };
 }
 
 export type JobKind = keyof JobTypes;
@@ -69,6 +79,10 @@ export class DatabaseWork {
         forecast: (request) => state.forecasts.forecast(request),
         bracket: ({ competition, season, asOf }) => state.brackets.forecast(competition, season, asOf),
         preview: (fixture) => state.previews.of(fixture),
+        teamPage: async ({ teamId, season, today }) => {
+          const page = state.teamPages.render(teamId, season, today);
+          return page === null ? null : (await page).toString();
+        },
       };
       return Promise.resolve(jobs[kind](input));
     } catch (error) {
@@ -90,6 +104,7 @@ export class DatabaseWork {
       forecasts: new FixtureForecasts(db, null, this.options.modelCacheSize),
       brackets: new BracketForecasts(db, pricer),
       previews: new MatchPreviews(db, dossiers),
+      teamPages: new TeamPage(db),
     };
   }
 }
@@ -98,6 +113,7 @@ interface WorkState {
   forecasts: FixtureForecasts;
   brackets: BracketForecasts;
   previews: MatchPreviews;
+  teamPages: TeamPage;
 }
 
 /** Runs jobs on the server's own thread: from TypeScript source (tests), or with `workers: 0`. */

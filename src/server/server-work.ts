@@ -1,7 +1,7 @@
 import type { BracketForecast } from './bracket-forecasts.js';
 import type { SizedCache } from './byte-budget.js';
 import { stringBytes } from './byte-budget.js';
-import type { JobInput, JobKind, JobOutput, JobRunner } from './database-work.js';
+import type { JobInput, JobKind, JobOutput, JobRunner, TeamPageRequest } from './database-work.js';
 import type { DatedForecast, FixtureForecasts, FixtureRequest } from './fixture-forecasts.js';
 import type { FixtureOfPreview, PreviewOutcome } from './match-previews.js';
 
@@ -52,6 +52,11 @@ export class ServerWork {
 
   preview(fixture: FixtureOfPreview): Promise<PreviewOutcome> {
     return this.kept(this.previews, 'preview', fixture);
+  }
+
+  /** A team page's HTML (null: no such team); the server keeps the rendered pages. */
+  teamPage(request: TeamPageRequest): Promise<string | null> {
+    return this.shared('teamPage', request);
   }
 
   /** Stops the workers. */

@@ -33,6 +33,9 @@ export function fromWireError(wire: WireError): Error {
   return Object.assign(new MatchdayError(wire.code, wire.message), { location: wire.location });
 }
 
+/** Workers that may die one after another, with no answer between, before the pool stops replacing them. */
+const MAX_DEATHS_IN_A_ROW = 3;
+
 interface PendingJob {
   message: JobMessage;
   resolve: (output: unknown) => void;
@@ -54,6 +57,9 @@ export class WorkerPool implements JobRunner {
   private readonly queue: PendingJob[] = [];
   private nextId = 1;
   private closed = false;
+  /** Workers that died since the last answer: a worker that cannot start (an unreadable database) is not restarted for ever. */
+  private deathsInARow = 0;
+  private lastDeath = '';
 
   constructor(
     private readonly script: URL,
@@ -70,6 +76,9 @@ export class WorkerPool implements JobRunner {
   }
 
   run<K extends JobKind>(kind: K, input: JobInput<K>): Promise<JobOutput<K>> {
+    if (this.workers.length === 0 && !this.closed) {
+      return Promise.reject(new Error(`server workers keep failing: ${this.lastDeath}`));
+    }
     if (this.closed) return Promise.reject(new MatchdayError('SERVER_CLOSED', 'the server is shutting down'));
     return new Promise<JobOutput<K>>((resolve, reject) => {
       this.queue.push({
@@ -97,6 +106,7 @@ export class WorkerPool implements JobRunner {
       const job = entry.job;
       if (!job || job.message.id !== message.id) return;
       entry.job = null;
+      this.deathsInARow = 0;
       if ('error' in message) job.reject(fromWireError(message.error));
       else job.resolve(message.output);
       this.dispatch();
@@ -104,9 +114,16 @@ export class WorkerPool implements JobRunner {
     const fail = (error: Error) => {
       const index = this.workers.indexOf(entry);
       if (index < 0) return;
-      entry.job?.reject(new Error(`server worker stopped: ${error.message}`));
+      const stopped = new Error(`server worker stopped: ${error.message}`);
+      this.lastDeath = error.message;
+      entry.job?.reject(stopped);
       entry.job = null;
       if (this.closed) return;
+      if (++this.deathsInARow > MAX_DEATHS_IN_A_ROW) {
+        this.workers.splice(index, 1);
+        if (this.workers.length === 0) for (const job of this.queue.splice(0)) job.reject(stopped);
+        return;
+      }
       this.workers[index] = this.start();
       this.dispatch();
     };
