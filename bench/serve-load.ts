@@ -7,7 +7,7 @@
  *                                              [--seconds 10] [--connections 10] [--background bracket,team]
  * `--background` runs other load during each run, as a busy server has it: `bracket`, one client asking for cold
  * brackets one after another (the Europa League 2023-24 as of a new day each time: seconds of pricing each); `team`,
- * 10 clients loading the team pages. The target's numbers are then what its users see meanwhile.
+ * 10 clients loading the fixtures' teams' pages (warmed up like the target's). The target's numbers are then what its users see meanwhile.
  * The database needs ../shared/data imported (`matchday import ../shared/data`). One warm-up request per address
  * first, so the runs measure what a running server does: models fitted and pages built once, then served.
  */
@@ -86,13 +86,14 @@ try {
   const paths = await addresses(base, target);
   const teamPages = background.includes('team') ? await addresses(base, 'team') : [];
   const warmUp = performance.now();
-  for (const url of paths) {
+  // The background's team pages too: its clients load pages the server has rendered, as on a running server.
+  for (const url of [...paths, ...teamPages]) {
     const response = await fetch(base + url);
     if (response.status !== 200) throw new Error(`${url}: ${response.status} ${await response.text()}`);
     await response.arrayBuffer();
   }
   console.log(
-    `warm-up (${paths.length} addresses, first request each): ${((performance.now() - warmUp) / 1000).toFixed(1)} s`,
+    `warm-up (${paths.length + teamPages.length} addresses, first request each): ${((performance.now() - warmUp) / 1000).toFixed(1)} s`,
   );
 
   const results: { requestsPerSecond: number; p99: number; errors: number; non2xx: number; total: number }[] = [];

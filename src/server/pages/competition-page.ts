@@ -142,7 +142,7 @@ function sideText(side: SideReport): Html {
   const candidates = side.candidates.map((c) =>
     c.probability === null ? c.team.name : `${c.team.name} ${percent(c.probability)}`,
   );
-  return html`<span>winner of ${side.winnerOf} <span class="muted">(${candidates.join(' / ')})</span></span>`;
+  return html`<span>Winner of ${side.winnerOf} <span class="muted">(${candidates.join(' / ')})</span></span>`;
 }
 
 function tieItem(tie: TieReport): Html {
