@@ -1,3 +1,4 @@
+import { CorrectScoreMarket } from '../forecast/markets.js';
 import type { BracketForecast } from './bracket-forecasts.js';
 import type { SizedCache } from './byte-budget.js';
 import { stringBytes } from './byte-budget.js';
@@ -83,8 +84,23 @@ export class ServerWork {
     const key = `${this.host.version} ${kind} ${JSON.stringify(input)}`;
     const running = this.inFlight.get(key) as Promise<JobOutput<K>> | undefined;
     if (running) return running;
-    const job = this.runner.run(kind, input).finally(() => this.inFlight.delete(key));
+    const revive = REVIVERS[kind] as ((output: JobOutput<K>) => JobOutput<K>) | undefined;
+    const job = this.runner
+      .run(kind, input)
+      .then((output) => (revive ? revive(output) : output))
+      .finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, job);
     return job;
   }
 }
+
+/**
+ * Results that hold class instances, made whole again: a worker's result arrives as a structured clone, which
+ * keeps the data and drops the methods (the correct-score market builds its list on demand and writes it as JSON).
+ */
+const REVIVERS: { [K in JobKind]?: (output: JobOutput<K>) => JobOutput<K> } = {
+  forecast: (forecast) => {
+    const { grid, scale } = forecast.markets.correctScore;
+    return { ...forecast, markets: { ...forecast.markets, correctScore: new CorrectScoreMarket(grid, scale) } };
+  },
+};

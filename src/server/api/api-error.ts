@@ -51,6 +51,7 @@ const STATUS_OF_CODE: Record<string, ContentfulStatusCode> = {
   NO_BRACKET: 404,
   // The machine, not the request: another process holds the database; the client may try again.
   DB_LOCKED: 503,
+  SERVER_CLOSED: 503,
 };
 
 /**
