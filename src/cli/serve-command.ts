@@ -9,6 +9,7 @@ export function registerServeCommand(program: Command): void {
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .option('--db <path>', 'database file')
     .option('--model-file <file>', 'a model saved by `matchday fit --out`, used for fixtures after its data')
+    .option('--cache-mb <mb>', 'memory for cached pages, responses, previews, brackets and fitted models', '256')
     .option('--dossier <files...>', 'dossiers (docs/dossier.md) whose fixtures get team news, line-ups and crowd')
     .action((options: ServeOptions) => import('./serve-action.js').then((action) => action.runServeCommand(options)));
 }
