@@ -33,7 +33,9 @@ export class BracketForecasts {
   private async compute(competitionCode: string, season: string, asOf: string): Promise<BracketForecast> {
     const state = readBracketState(this.db, competitionCode, season, asOf);
     const odds = bracketTieModel(this.pricer, state);
-    const report = await forecastBracketState(state, odds.model, {});
+    // The server prices brackets on a worker thread: simulating there, with no threads of its own, leaves the other
+    // cores to the event loop (the counts are the same whatever the threads).
+    const report = await forecastBracketState(state, odds.model, { threads: 0 });
     return { ...report, model: odds.description };
   }
 }

@@ -32,7 +32,7 @@ export interface ServerOptions {
   /** Today as YYYY-MM-DD: the default fixture date. Tests fix it. */
   today?: () => string;
   /**
-   * Worker threads for model fits, brackets and previews. Default: one per CPU but one (at least one) when this
+   * Worker threads for model fits, brackets, previews and team pages. Default: one per CPU but one (at least one) when this
    * module is compiled; 0 (everything on the server's thread) when it runs as TypeScript source, where a worker
    * cannot load the `.ts` worker file.
    */
@@ -50,9 +50,10 @@ export const MODEL_BYTES = 2 * 1024 * 1024;
 
 /**
  * What every request shares: the read-only database, the team directory (loading it takes half a second), team
- * look-ups, fitted models and every other cache. When another process commits to the database (an import, a sync),
- * the next request finds its data_version changed and everything derived from the database is built again: the
- * server sees new teams and matches without a restart.
+ * look-ups, the caches in one byte budget, and the worker threads that do the heavy work. When another process
+ * commits to the database (an import, a sync), the next request finds its data_version changed and everything
+ * derived from the database is built again (the workers notice it themselves): the server sees new teams and matches
+ * without a restart.
  */
 export class ServerContext {
   readonly db: Db;
