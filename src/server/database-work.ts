@@ -7,6 +7,7 @@ import { BracketForecasts, type BracketForecast } from './bracket-forecasts.js';
 import { FixtureForecasts, type DatedForecast, type FixtureRequest } from './fixture-forecasts.js';
 import { MatchPreviews, type FixtureOfPreview, type PreviewOutcome } from './match-previews.js';
 import { TeamPage } from './pages/team-page.js';
+import { TieOutlooks, type TieOutlook } from './tie-outlook.js';
 
 /** A competition-season's bracket as it stood before a day's matches. */
 export interface BracketRequest {
@@ -22,6 +23,8 @@ export interface TeamPageRequest {
   today: string;
 }
 
+export type SecondLegRequest = Parameters<TieOutlooks['secondLeg']>[0];
+
 /** The server's heavy work, each kind with its input and its result: plain data, so a worker thread can run it. */
 export interface JobTypes {
   /** Fits the forecaster (or a single model) when its scope and date are new, then prices the fixture. */
@@ -30,6 +33,8 @@ export interface JobTypes {
   bracket: { input: BracketRequest; output: BracketForecast };
   /** Reads both teams' histories and writes a preview (seconds). */
   preview: { input: FixtureOfPreview; output: PreviewOutcome };
+  /** Fits the legs' model and prices a second leg (null: no tie rules for the competition's season). */
+  secondLeg: { input: SecondLegRequest; output: TieOutlook | null };
   /** Reads all of a team's matches and runs Elo over its leagues: the page's HTML, or null for no such team. */
   teamPage: { input: TeamPageRequest; output: string | null };
 }
@@ -79,6 +84,7 @@ export class DatabaseWork {
         forecast: (request) => state.forecasts.forecast(request),
         bracket: ({ competition, season, asOf }) => state.brackets.forecast(competition, season, asOf),
         preview: (fixture) => state.previews.of(fixture),
+        secondLeg: (request) => state.ties.secondLeg(request),
         teamPage: async ({ teamId, season, today }) => {
           const page = state.teamPages.render(teamId, season, today);
           return page === null ? null : (await page).toString();
@@ -93,7 +99,7 @@ export class DatabaseWork {
   private derive(): WorkState {
     const { db } = this;
     const directory = loadTeamDirectory(db);
-    // One pricer for every bracket the server shows, as `matchday bracket` and the preview price them.
+    // One pricer for every tie and bracket the server shows, as `matchday tie`, `bracket` and the preview price them.
     const pricer = new TiePricer(db);
     const dossiers = this.options.dossiers.map((dossier) => ({
       dossier,
@@ -104,6 +110,7 @@ export class DatabaseWork {
       forecasts: new FixtureForecasts(db, null, this.options.modelCacheSize),
       brackets: new BracketForecasts(db, pricer),
       previews: new MatchPreviews(db, dossiers),
+      ties: new TieOutlooks(db, pricer),
       teamPages: new TeamPage(db),
     };
   }
@@ -113,6 +120,7 @@ interface WorkState {
   forecasts: FixtureForecasts;
   brackets: BracketForecasts;
   previews: MatchPreviews;
+  ties: TieOutlooks;
   teamPages: TeamPage;
 }
 

@@ -12,8 +12,6 @@ import { DatabaseWork, InlineRunner, type JobRunner } from './database-work.js';
 import { FixtureForecasts } from './fixture-forecasts.js';
 import { LruCache } from './lru-cache.js';
 import { ServerWork } from './server-work.js';
-import { TiePricer } from '../knockout/tie-pricer.js';
-import { TieOutlooks } from './tie-outlook.js';
 import { WorkerPool } from './worker-pool.js';
 
 export interface ServerOptions {
@@ -32,7 +30,7 @@ export interface ServerOptions {
   /** Today as YYYY-MM-DD: the default fixture date. Tests fix it. */
   today?: () => string;
   /**
-   * Worker threads for model fits, brackets, previews and team pages. Default: one per CPU but one (at least one) when this
+   * Worker threads for model fits, brackets, tie second legs, previews and team pages. Default: one per CPU but one (at least one) when this
    * module is compiled; 0 (everything on the server's thread) when it runs as TypeScript source, where a worker
    * cannot load the `.ts` worker file.
    */
@@ -92,10 +90,6 @@ export class ServerContext {
   /** The database's data_version as last seen: it changes when another process commits. */
   get version(): number {
     return this.dataVersion;
-  }
-
-  get ties(): TieOutlooks {
-    return this.state.ties;
   }
 
   /** Bytes held by the server's caches (pages, responses, previews, brackets). */
@@ -165,8 +159,6 @@ export class ServerContext {
       directory,
       teams: new LruCache<string, TeamCandidate>(5000),
       closest: new ClosestTeams(db),
-      // One pricer for every tie the server shows, as `matchday tie` and the preview price them.
-      ties: new TieOutlooks(db, new TiePricer(db)),
     };
   }
 }
@@ -176,5 +168,4 @@ interface DerivedState {
   directory: TeamDirectory;
   teams: LruCache<string, TeamCandidate>;
   closest: ClosestTeams;
-  ties: TieOutlooks;
 }

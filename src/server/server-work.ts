@@ -2,7 +2,8 @@ import { CorrectScoreMarket } from '../forecast/markets.js';
 import type { BracketForecast } from './bracket-forecasts.js';
 import type { SizedCache } from './byte-budget.js';
 import { stringBytes } from './byte-budget.js';
-import type { JobInput, JobKind, JobOutput, JobRunner, TeamPageRequest } from './database-work.js';
+import type { JobInput, JobKind, JobOutput, JobRunner, SecondLegRequest, TeamPageRequest } from './database-work.js';
+import type { TieOutlook } from './tie-outlook.js';
 import type { DatedForecast, FixtureForecasts, FixtureRequest } from './fixture-forecasts.js';
 import type { FixtureOfPreview, PreviewOutcome } from './match-previews.js';
 
@@ -53,6 +54,11 @@ export class ServerWork {
 
   preview(fixture: FixtureOfPreview): Promise<PreviewOutcome> {
     return this.kept(this.previews, 'preview', fixture);
+  }
+
+  /** A second leg's tie forecast (null: no tie rules for the competition's season). */
+  secondLeg(request: SecondLegRequest): Promise<TieOutlook | null> {
+    return this.shared('secondLeg', request);
   }
 
   /** A team page's HTML (null: no such team); the server keeps the rendered pages. */

@@ -112,6 +112,14 @@ describeWithSharedData('server workers over the shared data', () => {
     db.close();
   });
 
+  it('prices a second leg on a worker as the server thread does', async () => {
+    const inline = createApp(new ServerContext({ db, today: () => '2024-04-18', workers: 0 }));
+    const url = '/api/tie?home=Atalanta&away=Liverpool&firstLeg=0-3&date=2024-04-18&competition=uefa.el';
+    const [worker, here] = await Promise.all([app, inline].map(async (a) => answer(await a.request(url))));
+    expect(worker.status).toBe(200);
+    expect(worker).toEqual(here);
+  });
+
   it('a cached predict answers again and again while a cold bracket is being priced', async () => {
     const predict = '/api/predict?home=Atalanta&away=Liverpool&date=2024-04-18';
     expect((await app.request(predict)).status).toBe(200);

@@ -39,11 +39,11 @@ const tieRoute = createRoute({
 });
 
 export function registerTieRoutes(app: OpenAPIHono, server: ServerContext): void {
-  app.openapi(tieRoute, (c) => {
+  app.openapi(tieRoute, async (c) => {
     const q = c.req.valid('query');
     const { home, away } = teamPairParameters(server, q.home, q.away);
     const seasonOfTie = q.season ?? seasonOfDate(CompetitionRegistry.builtIn().get(q.competition)!, q.date);
-    const outlook = server.ties.secondLeg({
+    const outlook = await server.work.secondLeg({
       competitionCode: q.competition,
       season: seasonOfTie,
       date: q.date,

@@ -60,7 +60,7 @@ export class MatchPage {
       : null;
     const outlook =
       match && firstLegScore
-        ? this.server.ties.secondLeg({
+        ? await this.server.work.secondLeg({
             competitionCode: match.competition.code,
             season: match.season,
             date: request.date,
