@@ -53,7 +53,6 @@ export function fitGoalPart(
   return { model: withoutComponents(model), teamIds: window.teamIds, groups: [...new Set(window.groupLabels)] };
 }
 
-
 /**
  * Poisson on a proxy of goals — the shot-based chance count, or the goals the market expected — with teams by id
  * and their connected component, its log-rates mapped onto goals by regression.

@@ -199,9 +199,7 @@ export function fitForecaster(history: ForecastHistory, constants: ForecasterCon
   const goals = attempt(() => fitGoalPart(goalMatches, date, teams, constants.goals));
   const shots = attempt(() => fitShotPart(goalMatches, date, teams, { ...constants.shots }));
   const market =
-    constants.market.weight > 0
-      ? attempt(() => fitMarketPart(goalMatches, date, teams, constants.market))
-      : null;
+    constants.market.weight > 0 ? attempt(() => fitMarketPart(goalMatches, date, teams, constants.market)) : null;
   const elo =
     constants.elo.weight > 0
       ? attempt(() => fitEloPart(recent(constants.elo.historyYears), date, constants.elo.k))

@@ -281,7 +281,10 @@ describe('the market member', () => {
 
   it('is left out where the history has no prices, and then changes nothing', () => {
     expect(withoutOdds.state.market).toBeNull();
-    const off = fit(CALENDAR, calendarMatches, FIT_DATE, { ...FORECASTER, market: { ...FORECASTER.market, weight: 0 } });
+    const off = fit(CALENDAR, calendarMatches, FIT_DATE, {
+      ...FORECASTER,
+      market: { ...FORECASTER.market, weight: 0 },
+    });
     expect(forecastOf(off.forecast(fixture)).probabilities).toStrictEqual(
       forecastOf(withoutOdds.forecast(fixture)).probabilities,
     );
@@ -307,4 +310,3 @@ describe('the market member', () => {
     );
   });
 });
-
