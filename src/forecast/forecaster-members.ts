@@ -14,7 +14,8 @@ import { burnInWeights, DEFAULT_BURN_IN_DAYS, mappingInput } from '../models/rat
 import type { ResultRow, TeamInfo } from '../store/match-queries.js';
 import { BACKTEST_GRADIENT_TOLERANCE } from './goal-model-forecaster.js';
 import type { Fixture, HistoryMatch, Probabilities1x2 } from './match-forecaster.js';
-import { impliedGoals } from './implied-goals.js';
+import { MatchdayError } from '../errors.js';
+import { impliedPoissonRates } from './implied-goals.js';
 import { shotProxyRows, type ShotProxyOptions } from './shot-blend-forecaster.js';
 
 /** Dixon-Coles on goals, with the teams it knows by database id and its groups (leagues) by label. */
@@ -162,8 +163,11 @@ function cachedShotProxyRows(matches: readonly HistoryMatch[], options: ShotProx
   return { rows, goals };
 }
 
-/** A match's market-expected goals, solved once per match (same row, same numbers for every fit that reads it). */
-const marketRows = new WeakMap<HistoryMatch, ResultRow>();
+/**
+ * A match's market-expected goals, solved once per match (same row, same numbers for every fit that reads it);
+ * null for a book no Poisson rates can meet (a draw priced near zero).
+ */
+const marketRows = new WeakMap<HistoryMatch, ResultRow | null>();
 
 function cachedMarketRows(matches: readonly HistoryMatch[]): ProxyRows {
   const rows: ResultRow[] = [];
@@ -171,7 +175,8 @@ function cachedMarketRows(matches: readonly HistoryMatch[]): ProxyRows {
   for (const m of matches) {
     if (!m.odds) continue;
     let row = marketRows.get(m);
-    if (!row) marketRows.set(m, (row = marketRow(m, m.odds)));
+    if (row === undefined) marketRows.set(m, (row = marketRow(m, m.odds)));
+    if (!row) continue;
     rows.push(row);
     goals.push({ home: m.homeGoals, away: m.awayGoals });
   }
@@ -184,8 +189,14 @@ function cachedMarketRows(matches: readonly HistoryMatch[]): ProxyRows {
  */
 const MARKET_SCALE = 10;
 
-function marketRow(m: HistoryMatch, [home, draw, away]: [number, number, number]): ResultRow {
-  const implied = impliedGoals({ result: { probabilities: { home, draw, away } } });
+function marketRow(m: HistoryMatch, [home, , away]: [number, number, number]): ResultRow | null {
+  let implied: { lambda: number; mu: number };
+  try {
+    implied = impliedPoissonRates(home, away);
+  } catch (error) {
+    if (error instanceof MatchdayError) return null;
+    throw error;
+  }
   return {
     id: m.id,
     date: m.date,
