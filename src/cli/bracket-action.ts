@@ -6,7 +6,7 @@ import { readBracketState } from '../knockout/knockout-reader.js';
 import { TiePricer } from '../knockout/tie-pricer.js';
 import { registryOf } from '../store/competition-store.js';
 import { openCommandDatabase } from './database-option.js';
-import { parseCompetition, parseDate, parseNumber } from './option-parsers.js';
+import { parseCompetition, parseDate, parseModelName, parseNumber } from './option-parsers.js';
 import { printJson, printTable, runCommand, type CommonOptions } from './output.js';
 import { TIE_MODEL_FAMILIES } from './bracket-command.js';
 
@@ -32,7 +32,9 @@ export function runBracketCommand(options: BracketOptions): Promise<void> {
       threads: options.threads === undefined ? undefined : wholeNumber(options.threads, 'threads', 0),
     };
     const state = readBracketState(db, competition, options.season, asOf);
-    const pricer = new TiePricer(db, { model: { ...DEFAULT_MODEL_OPTIONS, family: modelFamily(options.model) } });
+    const pricer = new TiePricer(db, {
+      model: { ...DEFAULT_MODEL_OPTIONS, family: parseModelName(options.model, TIE_MODEL_FAMILIES) },
+    });
     const odds = bracketTieModel(pricer, state);
     const report = await forecastBracketState(state, odds.model, simulation);
     db.close();
@@ -40,19 +42,6 @@ export function runBracketCommand(options: BracketOptions): Promise<void> {
     if (options.json) return printJson(output);
     printBracket(report, odds.description);
   });
-}
-
-/** Goal models a tie forecast runs on (rating models give no expected goals of their own). */
-type TieModelFamily = (typeof TIE_MODEL_FAMILIES)[number];
-
-function modelFamily(text: string): TieModelFamily {
-  const family = TIE_MODEL_FAMILIES.find((f) => f === text);
-  if (!family) {
-    throw new MatchdayError('BAD_OPTION', `unknown model ${text}; one of ${TIE_MODEL_FAMILIES.join(', ')}`, {
-      field: 'model',
-    });
-  }
-  return family;
 }
 
 function wholeNumber(text: string, field: string, min: number): number {

@@ -78,7 +78,7 @@ export function registerTeamsRoutes(app: OpenAPIHono, server: ServerContext): vo
     if (query.competition) {
       const competition = CompetitionRegistry.builtIn().find(query.competition);
       if (!competition) {
-        throw new ApiError(400, 'UNKNOWN_COMPETITION', `competition: unknown competition ${query.competition}`, {
+        throw new ApiError('UNKNOWN_COMPETITION', `competition: unknown competition ${query.competition}`, {
           parameter: 'competition',
         });
       }
@@ -86,7 +86,7 @@ export function registerTeamsRoutes(app: OpenAPIHono, server: ServerContext): vo
     }
     // Without a team, a whole competition's history is too much for one response: one season at a time.
     if (!query.team && !(competitionCode && query.season)) {
-      throw new ApiError(400, 'BAD_PARAMETER', 'team: give a team, or a competition and a season', {
+      throw new ApiError('BAD_PARAMETER', 'team: give a team, or a competition and a season', {
         parameter: 'team',
       });
     }
