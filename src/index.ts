@@ -4,12 +4,21 @@
  *   const db = openDatabase('matchday.db', { readonly: true });
  *   const forecast = predictFixture(db, { home: 'Atalanta', away: 'Liverpool', date: '2024-04-18' });
  *   forecast.markets.result; // { home, draw, away, fairOdds }
+ *   const tie = priceTie(db, { teamA: 'Atalanta', teamB: 'Liverpool', competition: 'uefa.el', season: '2023-24' });
+ *   tie.teams; // each side's chance of going through: in 90 minutes, extra time, penalties
  *
  * Keep one `Forecasts` (over `storeForecastSource(db)`) for many fixtures: fits are kept per scope and date. For a
  * fixture's score grid alone: `forecasts.scoreGrid(fixture, fitDate)`.
  */
 export { predictFixture, type PredictRequest } from './app/predict.js';
-export { MatchdayError } from './errors.js';
+export {
+  priceTie,
+  type PriceTieOptions,
+  type PriceTieRequest,
+  type TieOutlook,
+  type TieOutlookTeam,
+} from './app/price-tie.js';
+export { ERROR_STATUS, MatchdayError, type ErrorCode } from './errors.js';
 export {
   forecastFixture,
   forecasterModel,
