@@ -19,6 +19,9 @@ export {
   type TieOutlookTeam,
 } from './app/price-tie.js';
 export { ERROR_STATUS, MatchdayError, type ErrorCode } from './errors.js';
+export { writePreview, type PreviewRequest } from './app/write-preview.js';
+export { listMatches, type ListedMatch, type MatchesRequest, type MatchList } from './app/list-matches.js';
+export { predictBracket, type BracketForecast, type BracketRequest } from './app/predict-bracket.js';
 export {
   forecastFixture,
   forecasterModel,
@@ -45,5 +48,9 @@ export { lookUpFixture } from './history/fixture-lookup.js';
 export { storeForecastSource, type ForecastHistory, type ForecastSource } from './history/forecast-history.js';
 export { findTeam } from './history/team-lookup.js';
 export type { ScoreGrid } from './models/score-grid.js';
+export { parseDossier, type Dossier } from './preview/dossier.js';
+export { renderJson, type Preview } from './preview/preview-document.js';
+export { renderHtml } from './preview/render-html.js';
+export { renderMarkdown } from './preview/render-markdown.js';
 export { openDatabase } from './store/database.js';
 export { importPaths } from './store/import-files.js';

@@ -2,9 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
 import { MatchdayError } from '../errors.js';
 import { yamlLine } from '../ingest/alias-overrides.js';
-import { composePreview } from '../preview/compose-preview.js';
 import { parseDossier, type Dossier } from '../preview/dossier.js';
-import { preparePreview } from '../preview/prepare-preview.js';
+import { writePreview } from '../app/write-preview.js';
 import { renderJson } from '../preview/preview-document.js';
 import { renderHtml } from '../preview/render-html.js';
 import { renderMarkdown } from '../preview/render-markdown.js';
@@ -51,9 +50,9 @@ export function runPreviewCommand(
     const dossier = options.dossier && dossierText !== null ? parseDossier(dossierText, options.dossier) : null;
     const model = options.modelFile ? { model: readModelFile(options.modelFile), file: options.modelFile } : null;
     const db = openPreviewDatabase(options.db ?? defaultDatabasePath());
-    let input;
+    let preview;
     try {
-      input = preparePreview(db, {
+      preview = writePreview(db, {
         home,
         away,
         ...(options.date && { date: parseDate(options.date, 'date') }),
@@ -66,7 +65,6 @@ export function runPreviewCommand(
     } finally {
       db.close();
     }
-    const preview = composePreview(input);
     const text =
       format === 'md' ? renderMarkdown(preview) : format === 'html' ? renderHtml(preview) : renderJson(preview);
     if (options.out) writeFileSync(options.out, text);

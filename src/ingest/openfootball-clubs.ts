@@ -160,7 +160,6 @@ function countryOfFile(file: string, pattern: RegExp, kind: string): string {
   if (!prefix) throw new MatchdayError('NOT_OPENFOOTBALL_FILE', `not a <cc>.${kind}.txt file name`, { file });
   // The prefix is the country's ISO-style code in the registry (`nl` → NED, `eng` → ENG).
   const code = CompetitionRegistry.builtIn().country(prefix)?.code;
-  if (!code)
-    throw new MatchdayError('UNKNOWN_COUNTRY', `unknown openfootball country prefix "${prefix}"`, { file });
+  if (!code) throw new MatchdayError('UNKNOWN_COUNTRY', `unknown openfootball country prefix "${prefix}"`, { file });
   return code;
 }

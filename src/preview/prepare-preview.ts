@@ -206,8 +206,7 @@ function fixtureDate(request: PreviewRequest, dossier: Dossier | null): string {
     });
   }
   const date = request.date ?? dossier?.fixture.date;
-  if (!date)
-    throw new MatchdayError('NO_DATE', 'give the fixture date (--date YYYY-MM-DD) or a dossier', { field: 'date' });
+  if (!date) throw new MatchdayError('NO_DATE', 'give the fixture date (YYYY-MM-DD) or a dossier', { field: 'date' });
   return date;
 }
 
@@ -270,7 +269,7 @@ function fixtureCompetition(
   if (stored) return { ...stored.competition };
   throw new MatchdayError(
     'NO_COMPETITION',
-    'the database has no such fixture on that date: say which competition (--competition, or a dossier)',
+    'the database has no such fixture on that date: say which competition (or give a dossier)',
     { field: 'competition' },
   );
 }
@@ -316,7 +315,7 @@ function fitModel(
   if (home.teamId === null || away.teamId === null) {
     const why = unused
       ? `the saved model answers for fixtures from ${unused.data.before} (it has seen the matches before then)`
-      : 'give a model saved by `matchday fit --out`';
+      : 'give a model saved by matchday fit';
     throw new MatchdayError('NO_MODEL', `no model: ${why}, or import history so one can be fitted`, {
       field: 'model',
     });
