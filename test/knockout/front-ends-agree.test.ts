@@ -95,6 +95,16 @@ describe.skipIf(!hasSharedData)('the CLI, the API and the preview give the same 
         '/api/tie?home=Atalanta&away=Liverpool&firstLeg=0-3&date=2024-04-18&competition=uefa.el',
       );
       expect(response.status).toBe(200);
+      // The same tie named the other way round (Atalanta hosting the first leg) is not this tie: a 400 saying so.
+      const reversed = await app.request(
+        '/api/tie?home=Liverpool&away=Atalanta&firstLeg=3-0&date=2024-04-18&competition=uefa.el',
+      );
+      expect(reversed.status).toBe(400);
+      expect(((await reversed.json()) as { error: unknown }).error).toEqual({
+        code: 'BAD_TIE',
+        message: 'field firstLeg: Liverpool hosted the first leg of the uefa.el 2023-24 tie, not Atalanta',
+        parameter: 'firstLeg',
+      });
       const fromApi = (await response.json()) as {
         home: Split;
         away: Split;
