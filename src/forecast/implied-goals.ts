@@ -165,7 +165,7 @@ export function impliedGoals(input: ImpliedGoalsInput): ImpliedGoals {
  */
 export function impliedPoissonRates(home: number, away: number): { lambda: number; mu: number } {
   if (!(home > 0 && away > 0 && home + away < 1)) {
-    throw new MatchdayError('invalid-odds', `home ${home} and away ${away} must be positive with a draw left`, {
+    throw new MatchdayError('INVALID_ODDS', `home ${home} and away ${away} must be positive with a draw left`, {
       field: 'probabilities',
     });
   }
@@ -198,7 +198,7 @@ export function impliedPoissonRates(home: number, away: number): { lambda: numbe
     if (!accepted) break;
   }
   if (!(residual <= 1e-9)) {
-    throw new MatchdayError('invalid-odds', `no Poisson rates give home ${home}, away ${away} (error ${residual})`, {
+    throw new MatchdayError('INVALID_ODDS', `no Poisson rates give home ${home}, away ${away} (error ${residual})`, {
       field: 'probabilities',
     });
   }
