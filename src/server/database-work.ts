@@ -7,7 +7,7 @@ import { BracketForecasts, type BracketForecast } from './bracket-forecasts.js';
 import { FixtureForecasts, type DatedForecast, type FixtureRequest } from './fixture-forecasts.js';
 import { MatchPreviews, type FixtureOfPreview, type PreviewOutcome } from './match-previews.js';
 import { TeamPage } from './pages/team-page.js';
-import { TieOutlooks, type TieOutlook } from './tie-outlook.js';
+import { TieOutlooks, type SecondLegOutlook } from './tie-outlook.js';
 
 /** A competition-season's bracket as it stood before a day's matches. */
 export interface BracketRequest {
@@ -34,7 +34,7 @@ export interface JobTypes {
   /** Reads both teams' histories and writes a preview (seconds). */
   preview: { input: FixtureOfPreview; output: PreviewOutcome };
   /** Fits the legs' model and prices a second leg (null: no tie rules for the competition's season). */
-  secondLeg: { input: SecondLegRequest; output: TieOutlook | null };
+  secondLeg: { input: SecondLegRequest; output: SecondLegOutlook | null };
   /** Reads all of a team's matches and runs Elo over its leagues: the page's HTML, or null for no such team. */
   teamPage: { input: TeamPageRequest; output: string | null };
 }

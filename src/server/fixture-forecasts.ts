@@ -7,6 +7,7 @@ import {
 } from '../forecast/fixture-forecast.js';
 import { fitFixtureModel, fixtureFitScope, fixtureModelKey } from '../app/fixture-model.js';
 import { Forecasts } from '../forecast/forecasts.js';
+import { savedModelAnswers } from '../forecast/model-file.js';
 import type { ModelOptions, SavedModel } from '../forecast/match-model.js';
 import { lookUpFixture, type LookedUpFixture } from '../history/fixture-lookup.js';
 import { storeForecastSource } from '../history/forecast-history.js';
@@ -72,7 +73,7 @@ export class FixtureForecasts {
       this.savedModel !== null &&
       request.model === undefined &&
       request.competitions === undefined &&
-      this.savedModel.data.before <= request.date
+      savedModelAnswers(this.savedModel, request.date)
     );
   }
 

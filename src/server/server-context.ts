@@ -13,6 +13,8 @@ import { FixtureForecasts } from './fixture-forecasts.js';
 import { LruCache } from './lru-cache.js';
 import { ServerWork } from './server-work.js';
 import { WorkerPool } from './worker-pool.js';
+import { TiePricer } from '../knockout/tie-pricer.js';
+import { TieOutlooks } from './tie-outlook.js';
 
 export interface ServerOptions {
   /** Opened read-only: the server never writes. */
@@ -87,6 +89,11 @@ export class ServerContext {
     this.work = new ServerWork(this.runner(cacheBytes * 0.25), this, saved);
   }
 
+  /** Ties as /api/tie prices them (the match page's second legs are priced on the workers). */
+  get ties(): TieOutlooks {
+    return this.state.ties;
+  }
+
   /** The database's data_version as last seen: it changes when another process commits. */
   get version(): number {
     return this.dataVersion;
@@ -159,6 +166,7 @@ export class ServerContext {
       directory,
       teams: new LruCache<string, TeamCandidate>(5000),
       closest: new ClosestTeams(db),
+      ties: new TieOutlooks(db, new TiePricer(db)),
     };
   }
 }
@@ -168,4 +176,5 @@ interface DerivedState {
   directory: TeamDirectory;
   teams: LruCache<string, TeamCandidate>;
   closest: ClosestTeams;
+  ties: TieOutlooks;
 }

@@ -3,7 +3,7 @@ import type { BracketForecast } from './bracket-forecasts.js';
 import type { SizedCache } from './byte-budget.js';
 import { stringBytes } from './byte-budget.js';
 import type { JobInput, JobKind, JobOutput, JobRunner, SecondLegRequest, TeamPageRequest } from './database-work.js';
-import type { TieOutlook } from './tie-outlook.js';
+import type { SecondLegOutlook } from './tie-outlook.js';
 import type { DatedForecast, FixtureForecasts, FixtureRequest } from './fixture-forecasts.js';
 import type { FixtureOfPreview, PreviewOutcome } from './match-previews.js';
 
@@ -57,7 +57,7 @@ export class ServerWork {
   }
 
   /** A second leg's tie forecast (null: no tie rules for the competition's season). */
-  secondLeg(request: SecondLegRequest): Promise<TieOutlook | null> {
+  secondLeg(request: SecondLegRequest): Promise<SecondLegOutlook | null> {
     return this.shared('secondLeg', request);
   }
 

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { MatchdayError, systemErrorOf, type ErrorLocation } from '../errors.js';
+import { MatchdayError, systemErrorOf, type ErrorCode, type ErrorLocation } from '../errors.js';
 import type { JobInput, JobKind, JobOutput, JobRunner } from './database-work.js';
 
 /** What the server hands each worker: it opens the database file read-only itself. */
@@ -19,7 +19,8 @@ export type ResultMessage = { id: number; output: unknown } | { id: number; erro
 
 /** An error as it crosses threads: a MatchdayError keeps its code and location, anything else is a bug. */
 export type WireError =
-  { kind: 'matchday'; code: string; message: string; location: ErrorLocation } | { kind: 'internal'; message: string };
+  | { kind: 'matchday'; code: ErrorCode; message: string; location: ErrorLocation }
+  | { kind: 'internal'; message: string };
 
 export function toWireError(error: unknown): WireError {
   const known = error instanceof MatchdayError ? error : systemErrorOf(error);
