@@ -175,12 +175,13 @@ export function citedFactIds(preview: Preview): string[] {
   };
   paragraphs(preview.intro);
   for (const section of preview.sections) {
-    // The order matches the renderers: a section's structured part comes before its paragraphs.
+    // The order matches the renderers: a section's structured part comes before its paragraphs, except the
+    // verdict, which closes the argument for it.
     if (section.id === 'possible-line-ups') for (const lineup of section.lineups) cite(lineup.factIds);
-    if (section.id === 'we-say') cite(section.verdict.factIds);
     if (section.id === 'data-analysis') cite(section.analysis.factIds);
     if (section.id === 'matchday-crowd') cite(section.factIds);
     paragraphs(section.paragraphs);
+    if (section.id === 'we-say') cite(section.verdict.factIds);
   }
   return [...new Set(ids)];
 }

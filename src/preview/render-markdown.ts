@@ -33,8 +33,10 @@ export function renderMarkdown(preview: Preview): string {
   paragraphs(preview.intro);
   for (const section of preview.sections) {
     blocks.push(`## ${inline(section.title)}`);
+    // "We say" argues first and gives its score last; other sections show their data before the prose.
+    if (section.id === 'we-say') paragraphs(section.paragraphs);
     blocks.push(...structuredBlocks(section, preview, refs));
-    paragraphs(section.paragraphs);
+    if (section.id !== 'we-say') paragraphs(section.paragraphs);
   }
   if (preview.caveats.length > 0) {
     blocks.push('---', `**Notes**\n\n${preview.caveats.map((caveat) => `- ${inline(caveat)}`).join('\n')}`);
