@@ -59,7 +59,7 @@ export interface MatchPreviewInput {
 }
 
 /** Sentences per team paragraph: the most notable facts, form first. */
-const TEAM_SENTENCES = 5;
+const TEAM_SENTENCES = 6;
 
 export function writeMatchPreview(ctx: WriteContext, input: MatchPreviewInput): Paragraph[] {
   const { facts, firstLegMatchId } = input;
@@ -384,12 +384,48 @@ function awayStartSentence(ctx: WriteContext, f: AwayStartFact): Sentence {
 function teamSentences(ctx: WriteContext, teamId: number, facts: readonly Fact[]): Sentence[] {
   const own = facts.filter((f) => 'teamId' in f && f.teamId === teamId);
   const formAll = own.find((f): f is FormFact => f.kind === 'form' && f.competitions === 'all');
-  const others = own.filter((f) => f !== formAll).slice(0, formAll ? TEAM_SENTENCES - 1 : TEAM_SENTENCES);
-  const chosen = formAll ? [formAll, ...others] : others;
+  // One sentence per topic: a second scoring run or a second comeback record only says the same thing again.
+  const topics = new Set<string>();
+  const others = own.filter((f) => {
+    if (f === formAll || !teamFactSentence.kinds.has(f.kind)) return false;
+    const topic = topicOf(f);
+    if (topics.has(topic)) return false;
+    topics.add(topic);
+    return true;
+  });
+  const picked = others.slice(0, formAll ? TEAM_SENTENCES - 1 : TEAM_SENTENCES);
+  const chosen = formAll ? [formAll, ...picked] : picked;
   // A match already described (the last time they failed to score…) is not described again.
   const mentioned = new Set<number>();
   return chosen.map((f) => teamFactSentence(ctx, f, mentioned)).filter((s): s is Sentence => s !== null);
 }
+
+/** What a team fact is about: `run-scoring` for a scoring run or "scored in every away match this season". */
+function topicOf(f: Fact): string {
+  switch (f.kind) {
+    case 'run':
+      return `run-${f.run}-${f.venue}${f.ongoing ? '' : '-ended'}`;
+    case 'every-game-this-season':
+      return `run-${f.condition}-${f.venue}`;
+    case 'comeback-record':
+      return 'comeback';
+    case 'form':
+      return `form-${f.competitions}`;
+    default:
+      return `${f.kind}-${f.matchIds.join(',')}`;
+  }
+}
+
+teamFactSentence.kinds = new Set<Fact['kind']>([
+  'form',
+  'wins-in-last',
+  'run',
+  'every-game-this-season',
+  'margin-record',
+  'comeback-record',
+  'top-scorers',
+  'scorer-vs-opponent',
+]);
 
 function teamFactSentence(ctx: WriteContext, f: Fact, mentioned: Set<number>): Sentence | null {
   switch (f.kind) {

@@ -191,18 +191,19 @@ function teamNewsArgument(ctx: WriteContext, dossier: Dossier): Sentence | null 
   const [more, fewer] = sides;
   const factIds = sides.flatMap((s) => s.out.map(({ index }) => citeTeamNews(ctx, dossier, s.side, index)));
   const first = more.out[0].entry.player;
-  const moreText: string =
+  const moreText =
     more.out.length === 1
       ? `${more.name} are without ${first}`
-      : `${more.name} are missing ${counted(more.out.length, 'player')}, ${first} among them;`;
+      : `${more.name} are missing ${counted(more.out.length, 'player')}, ${first} among them`;
   const fewerText =
     fewer.out.length === 0
       ? `${fewer.name} have no one ruled out`
       : fewer.out.length === 1
         ? `${fewer.name} only ${fewer.out[0].entry.player}`
         : `${fewer.name} ${counted(fewer.out.length, 'player')}`;
+  const opening = more.out.length === fewer.out.length ? 'Both sides have absences' : 'Team news matters too';
   return {
-    text: `${more.out.length === fewer.out.length ? 'Both sides have absences' : 'Team news matters too'}: ${moreText}, ${fewerText}.`,
+    text: `${opening}: ${moreText}${more.out.length > 1 ? ';' : ','} ${fewerText}.`,
     factIds,
   };
 }
