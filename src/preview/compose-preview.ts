@@ -22,6 +22,7 @@ import type { FirstLegScore, ForecastNumbers, TieNumbers } from './write-forecas
 import { writeLineups } from './write-lineups.js';
 import { writeMatchPreview } from './write-match-preview.js';
 import { writeTeamNews } from './write-team-news.js';
+import { writeFurniture } from './write-furniture.js';
 import { writeStory } from './write-story.js';
 import { writeVerdict } from './write-verdict.js';
 
@@ -124,6 +125,7 @@ export function composePreview(input: ComposeInput): Preview {
     },
   });
   const intro = story.standfirst;
+  const furniture = writeFurniture(ctx, input.facts, fixture.leg !== 1 ? firstLeg : null, tie);
 
   const sections: PreviewSection[] = [];
   const matchPreview = writeMatchPreview(ctx, {
@@ -192,6 +194,7 @@ export function composePreview(input: ComposeInput): Preview {
       ...(input.venue && { venue: input.venue.name }),
     },
     intro,
+    furniture,
     sections,
     facts: ctx.facts(),
     caveats: [...input.caveats],
