@@ -17,10 +17,14 @@ export function varyOpenings(paragraphs: readonly Paragraph[], subjects: readonl
     if (paragraph.kind !== 'text') return paragraph;
     const turn = new Map<string, number>();
     const sentences: Sentence[] = [];
+    let previousSubject: Subject | null = null;
     for (const sentence of paragraph.sentences) {
       const previous = sentences.at(-1);
-      const subject =
-        previous && firstWord(previous.text) === firstWord(sentence.text) ? subjectOf(sentence, subjects) : null;
+      const own = subjectOf(sentence, subjects);
+      // Only a run on the same team is varied: "Manchester City" after "Manchester United" is no repetition.
+      const repeats = own !== null && own === previousSubject && firstWord(previous!.text) === firstWord(sentence.text);
+      previousSubject = own;
+      const subject = repeats ? own : null;
       if (!subject) {
         sentences.push(sentence);
         continue;
