@@ -124,7 +124,8 @@ export function composePreview(input: ComposeInput): Preview {
       factId: ctx.citeOther('next-round', 'next round', { matchIds: input.nextRound.matchIds }),
     },
   });
-  const intro = story.standfirst;
+  const subjects = subjectsOf(ctx, input.dossier);
+  const intro = varyOpenings(story.standfirst, subjects);
   const furniture = writeFurniture(ctx, input.facts, fixture.leg !== 1 ? firstLeg : null, tie);
 
   const sections: PreviewSection[] = [];
@@ -136,7 +137,6 @@ export function composePreview(input: ComposeInput): Preview {
     quoteMatches: (input.dossier?.quotes ?? []).map((q) => quoteMatch(input, q)),
     dossierFile: input.dossier?.file ?? null,
   });
-  const subjects = subjectsOf(ctx, input.dossier);
   if (story.lead.length + matchPreview.length > 0) {
     sections.push(section('match-preview', varyOpenings([...story.lead, ...matchPreview], subjects)));
   }

@@ -80,7 +80,10 @@ export function writeStory(ctx: WriteContext, input: StoryInput): Story {
   const lastTold = [...told.keys()].at(-1);
   for (const side of lastTold === 'away' ? (['away', 'home'] as const) : sides) {
     const standing = input.teams[side]?.standing;
-    if (standing) lead.push(standingSentence(ctx, side, standing, side === lastTold ? told.get(side)! : null));
+    const last = side === lastTold ? told.get(side)! : null;
+    // "That defeat left them …" only when that defeat was a league match.
+    const followsOn = last && last.match.competition.kind === 'league' ? last : null;
+    if (standing) lead.push(standingSentence(ctx, side, standing, followsOn));
   }
   lead.push(...previousRoundSentences(ctx, input));
   if (input.nextRound) {
@@ -268,7 +271,8 @@ function inTitleRace(s: StoryStanding): boolean {
 
 /** ", a blow to their title hopes": what the last result means for a side in the title race. */
 function titleStakes(s: StoryStanding | null, last: LastResult): string {
-  if (!s || !inTitleRace(s)) return '';
+  // Only a league result moves the table: a European defeat is no blow to anyone's title hopes.
+  if (!s || !inTitleRace(s) || last.match.competition.kind !== 'league') return '';
   return last.outcome === 'W' ? ', keeping them in the title race' : ', a blow to their title hopes';
 }
 
