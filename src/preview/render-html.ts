@@ -204,7 +204,7 @@ function formGuideHtml(guides: readonly FormGuide[], marks: Marks): string {
   const rows = guides.map((guide) => {
     const letters = guide.results
       .map((r) => `<span class="form form-${r.toLowerCase()}">${escapeHtml(r)}</span>`)
-      .join('');
+      .join(' ');
     return `<tr><th scope="row">${escapeHtml(guide.team)}</th><td>${escapeHtml(guide.scope)}</td><td class="letters">${letters}${marks(guide.factIds)}</td></tr>`;
   });
   const head = table.columns.map((c) => `<th scope="col">${escapeHtml(c.label)}</th>`).join('');
@@ -282,7 +282,7 @@ function pitchSvg(lineups: readonly PreviewLineup[]): string {
   const box = (y: number, h: number) =>
     `<rect x="${width / 2 - 80}" y="${y}" width="160" height="${h}" fill="none" stroke="#fff" stroke-width="1.5"/>`;
   return [
-    `<svg class="pitch" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="pitch-title" xmlns="http://www.w3.org/2000/svg">`,
+    `<svg class="pitch" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="pitch-title" xmlns="http://www.w3.org/2000/svg">`,
     `<title id="pitch-title">${escapeHtml(`Possible line-ups: ${label}`)}</title>`,
     `<rect x="0" y="0" width="${width}" height="${height}" fill="#2e7d32"/>`,
     `<rect x="6" y="6" width="${width - 12}" height="${height - 12}" fill="none" stroke="#fff" stroke-width="1.5"/>`,
@@ -340,7 +340,7 @@ blockquote { margin: 0; padding-left: 1rem; border-left: 3px solid var(--line); 
 .box { margin: 1rem 0; padding: 0.2rem 0.8rem; border: 1px solid var(--line); border-radius: 4px; }
 .form { display: inline-block; width: 1.4em; margin-right: 0.15em; text-align: center; font-weight: 600; color: #fff; border-radius: 2px; }
 .form-w { background: #2e7d32; } .form-d { background: #8a8a8a; } .form-l { background: #c01c28; }
-.pitch { display: block; width: 100%; max-width: 24rem; margin: 1rem auto; }
+.pitch { display: block; width: 100%; max-width: 24rem; height: auto; margin: 1rem auto; }
 .table { overflow-x: auto; margin: 1rem 0; }
 table { border-collapse: collapse; font-variant-numeric: tabular-nums; font-size: 0.95em; }
 caption { text-align: left; font-weight: 600; padding-bottom: 0.3rem; }

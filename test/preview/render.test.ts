@@ -366,7 +366,7 @@ describe('renderHtml', () => {
       '<p class="verdict"><strong>Atalanta 2-3 Liverpool</strong> (Atalanta win 5-3 on aggregate)</p>',
     );
     expect(html).toContain('<caption>Who goes through (the tie model: scoring rates that change');
-    expect(html).toContain('<span class="form form-w">W</span><span class="form form-d">D</span>');
+    expect(html).toContain('<span class="form form-w">W</span> <span class="form form-d">D</span>');
     expect(html).toContain('<tr><th scope="row">Home fans</th><td class="num">15,250</td></tr>');
     expect(html).toContain('<cite>Sky Italia</cite>');
   });
