@@ -23,7 +23,7 @@ import { writeLineups } from './write-lineups.js';
 import { writeMatchPreview } from './write-match-preview.js';
 import { writeTeamNews } from './write-team-news.js';
 import { writeFurniture } from './write-furniture.js';
-import { writeStory } from './write-story.js';
+import { writeStory, type Manager } from './write-story.js';
 import { writeVerdict } from './write-verdict.js';
 
 /**
@@ -118,6 +118,7 @@ export function composePreview(input: ComposeInput): Preview {
     venue: input.venue && venueFactId ? { name: input.venue.name, factId: venueFactId } : null,
     teams: input.story,
     lastMatches: { home: lastMatchOf(input, fixture.home.teamId), away: lastMatchOf(input, fixture.away.teamId) },
+    managers: { home: managerOf(ctx, input.dossier, 'home'), away: managerOf(ctx, input.dossier, 'away') },
     nextRound: input.nextRound && {
       round: input.nextRound.round,
       opponents: input.nextRound.opponents,
@@ -222,14 +223,23 @@ function citeFirstLeg(ctx: WriteContext, input: ComposeInput): FirstLegScore | n
 function subjectsOf(ctx: WriteContext, dossier: Dossier | null): Subject[] {
   return (['home', 'away'] as const).map((side) => {
     const name = side === 'home' ? ctx.home.name : ctx.away.name;
-    const manager = dossier?.managers[side];
-    if (!manager || !dossier) return { name, alternates: [] };
-    const cite = () =>
-      ctx.citeOther(`manager-${side}`, 'manager', {
-        documents: [{ file: dossier.file, line: manager.line, label: `${name} manager: ${manager.name}` }],
-      });
-    return { name, alternates: [{ text: `${possessive(manager.name)} side`, cite }] };
+    const manager = managerOf(ctx, dossier, side);
+    return { name, alternates: manager ? [{ text: `${possessive(manager.name)} side`, cite: manager.cite }] : [] };
   });
+}
+
+/** A side's manager from the dossier, cited (its dossier line) only when a sentence names him. */
+function managerOf(ctx: WriteContext, dossier: Dossier | null, side: 'home' | 'away'): Manager | null {
+  const manager = dossier?.managers[side];
+  if (!manager || !dossier) return null;
+  const team = side === 'home' ? ctx.home.name : ctx.away.name;
+  return {
+    name: manager.name,
+    cite: () =>
+      ctx.citeOther(`manager-${side}`, 'manager', {
+        documents: [{ file: dossier.file, line: manager.line, label: `${team} manager: ${manager.name}` }],
+      }),
+  };
 }
 
 /** The side a quote's speaker speaks for: the dossier names him its manager, or his role names the club. */

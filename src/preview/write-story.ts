@@ -12,6 +12,7 @@ import {
   onDay,
   ordinalWord,
   plural,
+  possessive,
   scoreline,
   venueInSentence,
   weekday,
@@ -35,6 +36,13 @@ export interface StoryInput {
   /** Each side's last match before the fixture, when the history has one. */
   lastMatches: { home: StoredMatchView | null; away: StoredMatchView | null };
   nextRound: { round: string; opponents: string[]; factId: string } | null;
+  /** Each side's manager from the dossier, cited when named: "Jurgen Klopp's Liverpool". */
+  managers: { home: Manager | null; away: Manager | null };
+}
+
+export interface Manager {
+  name: string;
+  cite: () => string;
 }
 
 export interface Story {
@@ -110,7 +118,7 @@ function tieOpening(ctx: WriteContext, input: StoryInput, firstLeg: FirstLegScor
   const away = ctx.away.name;
   const stage = stageOf(input);
   const day = weekday(ctx.fixtureDate);
-  const factIds = input.venue ? [firstLeg.factId, input.venue.factId] : [firstLeg.factId];
+  const factIds: string[] = input.venue ? [firstLeg.factId, input.venue.factId] : [firstLeg.factId];
   if (homeGoals === awayGoals) {
     const where = input.venue ? `, with ${venueInSentence(input.venue.name)} the stage on ${day}` : ` on ${day}`;
     return {
@@ -119,7 +127,10 @@ function tieOpening(ctx: WriteContext, input: StoryInput, firstLeg: FirstLegScor
     };
   }
   const homeLeads = homeGoals > awayGoals;
-  const trailer = homeLeads ? away : home;
+  const trailing = input.managers[homeLeads ? 'away' : 'home'];
+  // The story opens on the side with the mountain to climb, named with its manager when the dossier gives him.
+  const trailer = trailing ? `${possessive(trailing.name)} ${homeLeads ? away : home}` : homeLeads ? away : home;
+  if (trailing) factIds.push(trailing.cite());
   const deficit = Math.abs(homeGoals - awayGoals);
   const gap = deficit === 1 ? 'a one-goal' : `a ${numberWord(deficit)}-goal`;
   // The first leg was at the away side's ground; the trailing side is away tonight when the home side leads.

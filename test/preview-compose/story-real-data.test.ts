@@ -39,7 +39,7 @@ describe.skipIf(!hasSharedData)('the Atalanta v Liverpool second leg as a story'
 
   it('opens on the tie and the weekend: the 3-0 to overturn, then the 2-2 with Verona after leading 2-0', () => {
     const standfirst = proseParagraphs(preview)[0].join(' ');
-    expect(standfirst).toMatch(/^Liverpool (have a three-goal deficit to overturn|need a comeback)/);
+    expect(standfirst).toMatch(/^Jurgen Klopp's Liverpool (have a three-goal deficit to overturn|need a comeback)/);
     expect(standfirst).toContain('Atalanta won the first leg 3-0 at Liverpool on 11 April');
     expect(standfirst).toContain('but let a 2-0 half-time lead slip in a 2-2 home draw with Hellas Verona on Monday');
     expect(standfirst).toContain('Liverpool, meanwhile, lost 1-0 at home to Crystal Palace on Sunday');
@@ -50,6 +50,10 @@ describe.skipIf(!hasSharedData)('the Atalanta v Liverpool second leg as a story'
       preview.facts.find((f) => f.id === id)!.matches.map((m) => m.label),
     );
     expect(receipts).toContain(VERONA);
+    // The manager is named from the dossier, and cites its line.
+    expect(preview.facts.find((f) => f.id === 'manager-away')!.documents).toEqual([
+      expect.objectContaining({ label: 'Liverpool manager: Jurgen Klopp', line: exampleDossier().managers.away!.line }),
+    ]);
   });
 
   it('leads with the table on the day and the round before, each citing its matches', () => {
