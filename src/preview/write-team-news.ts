@@ -17,11 +17,12 @@ export function writeTeamNews(ctx: WriteContext, dossier: Dossier): Paragraph[] 
     const cite = (entry: TeamNewsEntry, index: number) => citeTeamNews(ctx, dossier, side, index);
     const sentences: Sentence[] = [];
     const grouped = new Map<PlayerStatus, { entry: TeamNewsEntry; id: string }[]>();
+    const turn = new Map<PlayerStatus, number>();
     entries.forEach((entry, index) => {
       const id = cite(entry, index);
       if (entry.note) {
         const note = noteSentence(entry.player, shortName(entry.player, lineupNames(dossier, side)), entry.note);
-        sentences.push({ text: `${playerSentence(ctx, team, entry)} ${note}`, factIds: [id] });
+        sentences.push({ text: `${playerSentence(ctx, team, entry, turn)} ${note}`, factIds: [id] });
         return;
       }
       const list = grouped.get(entry.status) ?? [];
@@ -31,7 +32,7 @@ export function writeTeamNews(ctx: WriteContext, dossier: Dossier): Paragraph[] 
     for (const [status, list] of grouped) {
       sentences.push(
         list.length === 1
-          ? { text: playerSentence(ctx, team, list[0].entry), factIds: [list[0].id] }
+          ? { text: playerSentence(ctx, team, list[0].entry, turn), factIds: [list[0].id] }
           : {
               text: groupSentence(
                 ctx,
@@ -57,20 +58,37 @@ export function citeTeamNews(ctx: WriteContext, dossier: Dossier, side: 'home' |
   });
 }
 
-function playerSentence(ctx: WriteContext, team: string, entry: TeamNewsEntry): string {
+/**
+ * One player's news. The templates of a status are taken in turn from a seeded start, so that three players back
+ * from injury do not read "is available again" three times over.
+ */
+function playerSentence(
+  ctx: WriteContext,
+  team: string,
+  entry: TeamNewsEntry,
+  turn: Map<PlayerStatus, number>,
+): string {
   const reason = entry.reason ? ` (${entry.reason})` : '';
   const back = entry.expectedReturn ? `, ${expectedBack(entry.expectedReturn)}` : '';
   const player = entry.player;
-  switch (entry.status) {
-    case 'out':
-      return ctx.pick([`${player} is out${reason}${back}.`, `${team} will be without ${player}${reason}${back}.`]);
-    case 'doubtful':
-      return ctx.pick([`${player} is a doubt${reason}${back}.`, `${team} are waiting on ${player}${reason}${back}.`]);
-    case 'suspended':
-      return `${player} is suspended${reason}${back}.`;
-    case 'returning':
-      return ctx.pick([`${player} is available again${reason}.`, `${team} have ${player} back${reason}.`]);
-  }
+  const variants: Record<PlayerStatus, string[]> = {
+    out: [
+      `${player} is out${reason}${back}.`,
+      `${team} will be without ${player}${reason}${back}.`,
+      `${player} misses out${reason}${back}.`,
+    ],
+    doubtful: [`${player} is a doubt${reason}${back}.`, `${team} are waiting on ${player}${reason}${back}.`],
+    suspended: [`${player} is suspended${reason}${back}.`],
+    returning: [
+      `${player} is available again${reason}.`,
+      `${team} have ${player} back${reason}.`,
+      `${player} returns${reason}.`,
+    ],
+  };
+  const options = variants[entry.status];
+  const n = turn.get(entry.status) ?? ctx.pick(options.map((_, i) => i));
+  turn.set(entry.status, n + 1);
+  return options[n % options.length];
 }
 
 function groupSentence(ctx: WriteContext, team: string, status: PlayerStatus, entries: TeamNewsEntry[]): string {
