@@ -30,7 +30,7 @@ interface Move {
   forecaster?: Partial<ForecasterConstants>;
 }
 
-const { shots, elo } = FORECASTER;
+const { shots, elo, market } = FORECASTER;
 const moves: Move[] = [
   {},
   { forecaster: { stakes: null } },
@@ -63,6 +63,13 @@ const moves: Move[] = [
   { forecaster: { shots: { ...shots, xi: 0.02 } } },
   { forecaster: { shots: { ...shots, priorStrength: 5 } } },
   { forecaster: { shots: { ...shots, priorStrength: 20 } } },
+  { forecaster: { market: { ...market, weight: 0 }, stretch: 1.1 } },
+  { forecaster: { market: { ...market, weight: 0.4 } } },
+  { forecaster: { market: { ...market, weight: 0.7 } } },
+  { forecaster: { market: { ...market, xi: 0.005 } } },
+  { forecaster: { market: { ...market, xi: 0.015 } } },
+  { forecaster: { market: { ...market, priorStrength: 0.3 } } },
+  { forecaster: { market: { ...market, priorStrength: 3 } } },
   { model: { xi: 0.003 } },
   { model: { priorStrength: 1 } },
   { model: { windowYears: 6 } },

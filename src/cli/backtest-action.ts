@@ -165,7 +165,8 @@ function describeModel(settings: BacktestModelOptions & { historyYears: number }
     return `${goals}, ${settings.scope} fits; shots blended at ${1 - FORECASTER.goalWeight}`;
   if (settings.model !== 'ensemble') return `${goals}, ${settings.scope} fits`;
   return (
-    `the forecaster: ${goals}; shots blended at ${1 - FORECASTER.goalWeight}, Elo K ${FORECASTER.elo.k} at ` +
+    `the forecaster: ${goals}; shots blended at ${1 - FORECASTER.goalWeight}, past prices at ` +
+    `${FORECASTER.market.weight}, Elo K ${FORECASTER.elo.k} at ` +
     `${FORECASTER.elo.weight}, stretch ${FORECASTER.stretch}, stakes and stature shifts; one fit per scope`
   );
 }

@@ -136,6 +136,7 @@ function fitEnsemble(options: FitOptions): void {
     members: {
       goals: member(state.goals),
       shots: member(state.shots),
+      market: member(state.market),
       elo:
         state.elo === null
           ? 'left out'
@@ -149,7 +150,7 @@ function fitEnsemble(options: FitOptions): void {
   };
   if (options.json) return printJson(summary);
   printTable(
-    ['model', 'matches', 'teams', 'from', 'to', 'goals', 'shots', 'Elo', 'seasons kept'],
+    ['model', 'matches', 'teams', 'from', 'to', 'goals', 'shots', 'market', 'Elo', 'seasons kept'],
     [
       [
         'ensemble',
@@ -159,6 +160,7 @@ function fitEnsemble(options: FitOptions): void {
         state.data.lastDate ?? '',
         summary.members.goals,
         summary.members.shots,
+        summary.members.market,
         summary.members.elo,
         summary.seasons.join(', '),
       ],

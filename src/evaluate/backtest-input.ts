@@ -50,9 +50,10 @@ export function loadBacktestInput(db: Db, scope: BacktestScope): BacktestData {
   const before = dayAfter(scope.to);
   const from = yearsBefore(scope.from, scope.historyYears);
   const filter = { competitions: scope.historyCompetitions, from, before };
-  // Shots count only in the goal models' years before a fit; older matches need none.
   const shotsFrom = yearsBefore(scope.from, scope.shotYears);
-  const history = historyMatches(resultRows(db, filter), shotCounts(db, { ...filter, from: shotsFrom }));
+  // Shots and odds count only in the goal models' years before a fit; older matches need none.
+  const recent = { ...filter, from: shotsFrom };
+  const history = historyMatches(resultRows(db, filter), shotCounts(db, recent), referenceOdds1x2(db, recent));
   const odds = referenceOdds1x2(db, { competitions: scope.competitions, from: scope.from, to: scope.to });
   const totals = referenceOddsTotal(db, { competitions: scope.competitions, from: scope.from, to: scope.to });
   const fixtures = resultRows(db, { competitions: scope.competitions, from: scope.from, before }).map((match) => ({

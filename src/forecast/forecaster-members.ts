@@ -14,6 +14,8 @@ import { burnInWeights, DEFAULT_BURN_IN_DAYS, mappingInput } from '../models/rat
 import type { ResultRow, TeamInfo } from '../store/match-queries.js';
 import { BACKTEST_GRADIENT_TOLERANCE } from './goal-model-forecaster.js';
 import type { Fixture, HistoryMatch, Probabilities1x2 } from './match-forecaster.js';
+import { MatchdayError } from '../errors.js';
+import { impliedPoissonRates } from './implied-goals.js';
 import { shotProxyRows, type ShotProxyOptions } from './shot-blend-forecaster.js';
 
 /** Dixon-Coles on goals, with the teams it knows by database id and its groups (leagues) by label. */
@@ -22,15 +24,6 @@ export interface GoalPart {
   teamIds: number[];
   /** Group label of each group index (a league code, `europe:CCC`). */
   groups: string[];
-}
-
-/** Poisson on the shot-based chance count, mapped onto goals; teams by id with their connected component. */
-export interface ShotPart {
-  model: FittedPoisson;
-  teamIds: number[];
-  /** Component of each team: shot rates compare only inside one (leagues that never meet in the data). */
-  component: number[];
-  calibration: RateCalibration;
 }
 
 /** Elo ratings after the history, by team id, and the ordered logit that maps a difference to 1X2. */
@@ -62,16 +55,60 @@ export function fitGoalPart(
 }
 
 /**
- * The shot model on the matches with recorded shots (null when there are none) and the regression of goals on
- * its log-rates, weighted by the same time decay.
+ * Poisson on a proxy of goals — the shot-based chance count, or the goals the market expected — with teams by id
+ * and their connected component, its log-rates mapped onto goals by regression.
  */
+export interface ProxyPart {
+  model: FittedPoisson;
+  teamIds: number[];
+  /** Component of each team: rates compare only inside one (leagues that never meet in the data). */
+  component: number[];
+  calibration: RateCalibration;
+}
+
+/** The shot model: shots on target plus a share of those off target. */
+export type ShotPart = ProxyPart;
+
+/**
+ * The market model: the goals each past match's 1X2 prices expected (read back into λ, μ by the odds inverse).
+ * What the prices knew of the teams before those matches — line-ups, injuries, transfers — none of it from the
+ * fixture forecast.
+ */
+export type MarketPart = ProxyPart;
+
+/** A proxy's rows (the matches with one) and the goals scored in each. */
+interface ProxyRows {
+  rows: ResultRow[];
+  goals: { home: number; away: number }[];
+}
+
+/** The shot model on the matches with recorded shots (null when there are none). */
 export function fitShotPart(
   matches: readonly HistoryMatch[],
   date: string,
   teams: ReadonlyMap<number, TeamInfo>,
   options: ShotProxyOptions & GoalOptions,
 ): ShotPart | null {
-  const proxy = cachedShotProxyRows(matches, options);
+  return fitProxyPart(cachedShotProxyRows(matches, options), date, teams, options);
+}
+
+/** The market model on the matches with a 1X2 book (null when there are none). */
+export function fitMarketPart(
+  matches: readonly HistoryMatch[],
+  date: string,
+  teams: ReadonlyMap<number, TeamInfo>,
+  options: GoalOptions,
+): MarketPart | null {
+  return fitProxyPart(cachedMarketRows(matches), date, teams, options);
+}
+
+/** Poisson on the proxy, and the regression of goals on its log-rates weighted by the same time decay. */
+function fitProxyPart(
+  proxy: ProxyRows,
+  date: string,
+  teams: ReadonlyMap<number, TeamInfo>,
+  options: GoalOptions,
+): ProxyPart | null {
   if (proxy.rows.length === 0) return null;
   const window = fitHistoryFromRows(proxy.rows, date, teams);
   const fitted = fitGoalModel(window.data, {
@@ -111,10 +148,7 @@ export function fitShotPart(
 const proxyRows = new Map<number, WeakMap<HistoryMatch, ResultRow>>();
 
 /** shotProxyRows, each row made once per match (same rows, same numbers). */
-function cachedShotProxyRows(
-  matches: readonly HistoryMatch[],
-  options: ShotProxyOptions,
-): { rows: ResultRow[]; goals: { home: number; away: number }[] } {
+function cachedShotProxyRows(matches: readonly HistoryMatch[], options: ShotProxyOptions): ProxyRows {
   let cache = proxyRows.get(options.offTargetWeight);
   if (!cache) proxyRows.set(options.offTargetWeight, (cache = new WeakMap()));
   const rows: ResultRow[] = [];
@@ -127,6 +161,55 @@ function cachedShotProxyRows(
     goals.push({ home: m.homeGoals, away: m.awayGoals });
   }
   return { rows, goals };
+}
+
+/**
+ * A match's market-expected goals, solved once per match (same row, same numbers for every fit that reads it);
+ * null for a book no Poisson rates can meet (a draw priced near zero).
+ */
+const marketRows = new WeakMap<HistoryMatch, ResultRow | null>();
+
+function cachedMarketRows(matches: readonly HistoryMatch[]): ProxyRows {
+  const rows: ResultRow[] = [];
+  const goals: { home: number; away: number }[] = [];
+  for (const m of matches) {
+    if (!m.odds) continue;
+    let row = marketRows.get(m);
+    if (row === undefined) marketRows.set(m, (row = marketRow(m, m.odds)));
+    if (!row) continue;
+    rows.push(row);
+    goals.push({ home: m.homeGoals, away: m.awayGoals });
+  }
+  return { rows, goals };
+}
+
+/**
+ * Fit data holds whole goals: the expected goals are counted in tenths (the regression onto goals takes the
+ * scale out), which also tells the fit how much less noisy they are than goals.
+ */
+const MARKET_SCALE = 10;
+
+function marketRow(m: HistoryMatch, [home, , away]: [number, number, number]): ResultRow | null {
+  let implied: { lambda: number; mu: number };
+  try {
+    implied = impliedPoissonRates(home, away);
+  } catch (error) {
+    if (error instanceof MatchdayError) return null;
+    throw error;
+  }
+  return {
+    id: m.id,
+    date: m.date,
+    competition: m.competition,
+    kind: m.kind,
+    country: m.country,
+    season: m.season,
+    homeTeamId: m.homeTeamId,
+    awayTeamId: m.awayTeamId,
+    homeGoals: Math.round(MARKET_SCALE * implied.lambda),
+    awayGoals: Math.round(MARKET_SCALE * implied.mu),
+    neutral: m.neutral,
+  };
 }
 
 /** ClubElo-form Elo of constant K over the history, the ordered logit fitted after a year's burn-in. */
@@ -171,28 +254,44 @@ export class RatedGoals {
   }
 }
 
+/** A proxy part with its team look-up. */
+export interface IndexedProxy {
+  part: ProxyPart;
+  indexOf: Map<number, number>;
+}
+
 /**
  * The blend's log-rates: the goal model's, moved toward the shot model's mapped rates by `1 − goalWeight` when
- * the shot model knows both teams in one component (else the goal model's alone).
+ * the shot model knows both teams in one component (else the goal model's alone); then toward the market model's
+ * by its weight, where it knows both teams.
  */
 export function blendLogRates(
   goals: RatedGoals,
-  shots: { part: ShotPart; indexOf: Map<number, number> } | null,
+  proxies: { shots: IndexedProxy | null; market: IndexedProxy | null },
   fixture: Fixture,
-  goalWeight: number,
+  weights: { goalWeight: number; marketWeight: number },
 ): [home: number, away: number] | null {
   const rates = goals.logRates(fixture);
-  if (!rates || !shots) return rates;
-  const home = shots.indexOf.get(fixture.homeTeamId);
-  const away = shots.indexOf.get(fixture.awayTeamId);
-  if (home === undefined || away === undefined) return rates;
-  if (shots.part.component[home] !== shots.part.component[away]) return rates;
-  const { model, calibration } = shots.part;
-  const [shotHome, shotAway] = logRates(model, teamStrength(model, home), teamStrength(model, away), fixture.neutral);
-  return [
-    goalWeight * rates[0] + (1 - goalWeight) * (calibration.homeIntercept + calibration.slope * shotHome),
-    goalWeight * rates[1] + (1 - goalWeight) * (calibration.awayIntercept + calibration.slope * shotAway),
-  ];
+  if (!rates) return null;
+  const shots = proxies.shots ? mappedLogRates(proxies.shots, fixture) : null;
+  const blended = shots ? mix(rates, shots, 1 - weights.goalWeight) : rates;
+  const market = proxies.market ? mappedLogRates(proxies.market, fixture) : null;
+  return market ? mix(blended, market, weights.marketWeight) : blended;
+}
+
+function mix(a: [number, number], b: [number, number], weightOfB: number): [number, number] {
+  return [(1 - weightOfB) * a[0] + weightOfB * b[0], (1 - weightOfB) * a[1] + weightOfB * b[1]];
+}
+
+/** A proxy part's log-rates mapped onto goals; null unless it knows both teams in one component. */
+function mappedLogRates(proxy: IndexedProxy, fixture: Fixture): [number, number] | null {
+  const home = proxy.indexOf.get(fixture.homeTeamId);
+  const away = proxy.indexOf.get(fixture.awayTeamId);
+  if (home === undefined || away === undefined) return null;
+  if (proxy.part.component[home] !== proxy.part.component[away]) return null;
+  const { model, calibration } = proxy.part;
+  const [h, a] = logRates(model, teamStrength(model, home), teamStrength(model, away), fixture.neutral);
+  return [calibration.homeIntercept + calibration.slope * h, calibration.awayIntercept + calibration.slope * a];
 }
 
 /** Elo's 1X2 for a fixture; null when a team has no rating. */

@@ -6,10 +6,13 @@
  * 1. Goals: Dixon-Coles, 4-year window, ξ 0.002/day, prior 3 toward the team's league mean.
  * 2. Shots: a Poisson model of shots on target + 0.35 × shots off target (ξ 0.015, prior 10), its log-rates
  *    mapped onto goals by regression; the blend's log-rates are 0.6 × goals + 0.4 × shots.
- * 3. Elo: ClubElo form, K = 4 over 8 years, an ordered logit from rating difference to 1X2; 15 % of the pool.
- * 4. The pooled 1X2 is stretched ×1.1 on the ordered-logit scale and its draw band widened by 0.02.
- * 5. Superiority shifts: what is left to play for in the league table, and club stature over a century.
- * 6. The score grid: the blend's Dixon-Coles grid tilted to that 1X2, keeping its expected total goals.
+ * 3. Market: a Poisson model of the goals each past match's 1X2 prices expected (ξ 0.01, prior 1), its log-rates
+ *    mapped onto goals by regression; half the blend's log-rates where it knows both teams. Only matches before
+ *    the fit date: the fixture's own prices are never read.
+ * 4. Elo: ClubElo form, K = 4 over 8 years, an ordered logit from rating difference to 1X2; 15 % of the pool.
+ * 5. The pooled 1X2 is stretched ×1.05 on the ordered-logit scale and its draw band widened by 0.02.
+ * 6. Superiority shifts: what is left to play for in the league table, and club stature over a century.
+ * 7. The score grid: the blend's Dixon-Coles grid tilted to that 1X2, keeping its expected total goals.
  * Every constant was chosen on the seasons 2016-22 (docs/backtest.md).
  */
 import type { Competition } from '../competitions/competition.js';
@@ -27,10 +30,13 @@ import {
   eloOutcomes,
   fitEloPart,
   fitGoalPart,
+  fitMarketPart,
   fitShotPart,
   RatedGoals,
   type EloPart,
   type GoalPart,
+  type IndexedProxy,
+  type MarketPart,
   type ShotPart,
 } from './forecaster-members.js';
 import { gridOutcomeProbabilities, NO_RATING } from './goal-model-forecaster.js';
@@ -56,6 +62,8 @@ export interface ForecasterConstants {
   shots: ShotProxyOptions & { xi: number; priorStrength: number };
   /** Weight of the goal model's log-rates against the shot model's in the blend. */
   goalWeight: number;
+  /** The market model: its weight in the blend's log-rates (0: left out), time decay per day and prior precision. */
+  market: { weight: number; xi: number; priorStrength: number };
   /** Elo's share of the pool (0: left out), its K and years of ratings. */
   elo: { weight: number; k: number; historyYears: number };
   /** The outcome stretch of the pooled forecast and the widening of its draw band. */
@@ -78,8 +86,9 @@ export const FORECASTER: ForecasterConstants = {
   goals: { windowYears: 4, xi: 0.002, priorStrength: 3 },
   shots: { xi: 0.015, priorStrength: 10, offTargetWeight: 0.35 },
   goalWeight: 0.6,
+  market: { weight: 0.5, xi: 0.01, priorStrength: 1 },
   elo: { weight: 0.15, k: 4, historyYears: 8 },
-  stretch: 1.1,
+  stretch: 1.05,
   drawWidening: 0.02,
   stakes: STAKES,
   stature: STATURE,
@@ -160,6 +169,7 @@ export interface ForecasterState {
   teams: ForecasterTeam[];
   goals: GoalPart | { failed: string };
   shots: ShotPart | null;
+  market: MarketPart | null;
   elo: EloPart | { failed: string } | null;
   /** The league seasons current at the fit date (a fresh fit reads any season from its history). */
   seasons: ForecasterSeason[];
@@ -188,6 +198,8 @@ export function fitForecaster(history: ForecastHistory, constants: ForecasterCon
   };
   const goals = attempt(() => fitGoalPart(goalMatches, date, teams, constants.goals));
   const shots = attempt(() => fitShotPart(goalMatches, date, teams, { ...constants.shots }));
+  const market =
+    constants.market.weight > 0 ? attempt(() => fitMarketPart(goalMatches, date, teams, constants.market)) : null;
   const elo =
     constants.elo.weight > 0
       ? attempt(() => fitEloPart(recent(constants.elo.historyYears), date, constants.elo.k))
@@ -208,6 +220,7 @@ export function fitForecaster(history: ForecastHistory, constants: ForecasterCon
     goals,
     // A shot model that cannot be fitted leaves the blend to the goal model, as for a team without shots.
     shots: shots !== null && 'failed' in shots ? null : shots,
+    market: market !== null && 'failed' in market ? null : market,
     elo,
     seasons: [],
   };
@@ -217,7 +230,8 @@ export function fitForecaster(history: ForecastHistory, constants: ForecasterCon
 /** A fitted forecaster. Forecasts are pure functions of its state and the fixture. */
 export class Forecaster {
   private readonly goals: RatedGoals | null;
-  private readonly shots: { part: ShotPart; indexOf: Map<number, number> } | null;
+  private readonly shots: IndexedProxy | null;
+  private readonly market: IndexedProxy | null;
   private readonly elo: { part: EloPart; indexOf: Map<number, number> } | null;
 
   constructor(
@@ -230,6 +244,7 @@ export class Forecaster {
     });
     this.goals = 'failed' in state.goals ? null : new RatedGoals(state.goals);
     this.shots = state.shots ? indexed(state.shots) : null;
+    this.market = state.market ? indexed(state.market) : null;
     this.elo = state.elo && !('failed' in state.elo) ? indexed(state.elo) : null;
   }
 
@@ -244,7 +259,10 @@ export class Forecaster {
     if (!this.goals || 'failed' in goalPart) {
       return { skipped: `fit failed: ${'failed' in goalPart ? goalPart.failed : 'no goal model'}` };
     }
-    const logRates = blendLogRates(this.goals, this.shots, fixture, c.goalWeight);
+    const logRates = blendLogRates(this.goals, { shots: this.shots, market: this.market }, fixture, {
+      goalWeight: c.goalWeight,
+      marketWeight: c.market.weight,
+    });
     if (!logRates) return { skipped: NO_RATING };
     const blendRates = { home: Math.exp(logRates[0]), away: Math.exp(logRates[1]), rho: goalPart.model.params.rho };
     const blendGrid = dixonColesScoreGrid(blendRates.home, blendRates.away, blendRates.rho, c.maxGoals);

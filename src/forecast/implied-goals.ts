@@ -157,6 +157,98 @@ export function impliedGoals(input: ImpliedGoalsInput): ImpliedGoals {
   return implied;
 }
 
+/**
+ * The independent-Poisson rates (ρ = 0) whose home-win and away-win probabilities are the given fair ones — what
+ * `impliedGoals` gives for a 1X2 alone, by Newton on two unknowns with sums in one pass over each side's goals.
+ * About a hundred times faster: the forecaster reads every past match's prices back into goals on each fit.
+ * Throws unless the solve meets the prices to 1e-9.
+ */
+export function impliedPoissonRates(home: number, away: number): { lambda: number; mu: number } {
+  if (!(home > 0 && away > 0 && home + away < 1)) {
+    throw new MatchdayError('invalid-odds', `home ${home} and away ${away} must be positive with a draw left`, {
+      field: 'probabilities',
+    });
+  }
+  const supremacy = home - away;
+  let x = Math.log(1.3) + supremacy;
+  let y = Math.log(1.3) - supremacy;
+  let residual = Infinity;
+  for (let iteration = 0; iteration < 100; iteration++) {
+    const at = poissonResult(Math.exp(x), Math.exp(y));
+    const rHome = at.home - home;
+    const rAway = at.away - away;
+    residual = Math.max(Math.abs(rHome), Math.abs(rAway));
+    if (residual <= 1e-12) break;
+    // Jacobian in (ln λ, ln μ); a Newton step, halved until the error falls.
+    const det = at.homeByX * at.awayByY - at.homeByY * at.awayByX;
+    let stepX = (at.awayByY * rHome - at.homeByY * rAway) / det;
+    let stepY = (at.homeByX * rAway - at.awayByX * rHome) / det;
+    let accepted = false;
+    for (let halving = 0; halving < 30 && !accepted; halving++) {
+      const next = poissonResult(Math.exp(x - stepX), Math.exp(y - stepY));
+      if (Math.max(Math.abs(next.home - home), Math.abs(next.away - away)) < residual) {
+        x -= stepX;
+        y -= stepY;
+        accepted = true;
+      } else {
+        stepX /= 2;
+        stepY /= 2;
+      }
+    }
+    if (!accepted) break;
+  }
+  if (!(residual <= 1e-9)) {
+    throw new MatchdayError('invalid-odds', `no Poisson rates give home ${home}, away ${away} (error ${residual})`, {
+      field: 'probabilities',
+    });
+  }
+  return { lambda: Math.exp(x), mu: Math.exp(y) };
+}
+
+/**
+ * P(home win), P(away win) of independent Poisson goals, and their derivatives in ln λ, ln μ. With
+ * below(i) = P(other side scores < i): P(home) = Σ p_i·belowAway(i), and d belowAway(i)/dμ = −q_(i−1).
+ */
+function poissonResult(lambda: number, mu: number) {
+  const size = Math.ceil(Math.max(lambda, mu) + 12 * Math.sqrt(Math.max(lambda, mu)) + 15);
+  let pPrevious = 0;
+  let qPrevious = 0;
+  let p = Math.exp(-lambda);
+  let q = Math.exp(-mu);
+  let belowHome = 0; // P(home scores < i)
+  let belowAway = 0;
+  let home = 0;
+  let away = 0;
+  let homeByLambda = 0;
+  let homeByMu = 0;
+  let awayByLambda = 0;
+  let awayByMu = 0;
+  for (let i = 0; i < size; i++) {
+    const dp = pPrevious - p; // d p_i / dλ
+    const dq = qPrevious - q;
+    home += p * belowAway;
+    away += q * belowHome;
+    homeByLambda += dp * belowAway;
+    homeByMu -= p * qPrevious;
+    awayByMu += dq * belowHome;
+    awayByLambda -= q * pPrevious;
+    belowHome += p;
+    belowAway += q;
+    pPrevious = p;
+    qPrevious = q;
+    p = (p * lambda) / (i + 1);
+    q = (q * mu) / (i + 1);
+  }
+  return {
+    home,
+    away,
+    homeByX: homeByLambda * lambda,
+    homeByY: homeByMu * mu,
+    awayByX: awayByLambda * lambda,
+    awayByY: awayByMu * mu,
+  };
+}
+
 function resultTarget(input: ResultInput, overround: ImpliedGoals['overround']): ResultOdds {
   if ('odds' in input) {
     const { probabilities, overround: margin } = removeMarginProportionally([

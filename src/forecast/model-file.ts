@@ -8,7 +8,8 @@ import { parseSavedModel } from './match-model.js';
  * constants, and the league seasons current at the fit date — tables and club statures — so it predicts offline);
  * `fit --model <family>` saves a single goal model or rating system. `--model-file` reads either.
  */
-export const FORECASTER_FILE_VERSION = 1;
+/** 2: the market member (`market`, `constants.market`). */
+export const FORECASTER_FILE_VERSION = 2;
 
 export interface ForecasterFile extends ForecasterState {
   matchday: 'forecaster';
@@ -44,7 +45,10 @@ function checkForecasterFile(saved: Partial<ForecasterFile>, file: string): Fore
   const missing = (['fitDate', 'constants', 'data', 'teams', 'goals', 'seasons'] as const).find(
     (field) => saved[field] === undefined || saved[field] === null,
   );
-  if (missing) throw new MatchdayError('MODEL_FILE', `forecaster file without ${missing}`, { file, field: missing });
+  if (missing || saved.market === undefined) {
+    const field = missing ?? 'market';
+    throw new MatchdayError('MODEL_FILE', `forecaster file without ${field}`, { file, field });
+  }
   if (!Array.isArray(saved.teams) || !Array.isArray(saved.seasons)) {
     throw new MatchdayError('MODEL_FILE', 'forecaster file: teams and seasons must be lists', { file, field: 'teams' });
   }

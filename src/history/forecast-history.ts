@@ -17,14 +17,17 @@ import {
   type SeasonTotal,
   type TeamInfo,
 } from '../store/match-queries.js';
+import { referenceOdds1x2, type ReferenceOdds1x2 } from '../store/odds-queries.js';
 import { shotCounts, type ShotCounts } from '../store/stats-queries.js';
 import { sortRecords, type LeagueRecords, type SeasonRecord } from './club-stature.js';
 import { yearsBefore } from './fit-scope.js';
 import { forecastScope } from './forecast-scope.js';
 
-/** A played match as forecasters see it: the result, and shots where the source recorded them. */
+/** A played match as forecasters see it: the result, and shots and odds where the source recorded them. */
 export interface HistoryMatch extends ResultRow {
   shots: ShotCounts | null;
+  /** The match's reference 1X2 (closing where recorded), margin removed in proportion: home, draw, away. */
+  odds?: [number, number, number] | null;
 }
 
 export interface ForecastHistory {
@@ -51,7 +54,11 @@ export interface ForecastSource {
 }
 
 /** The rows as HistoryMatch objects of one literal shape (it keeps the fits' hot loops monomorphic). */
-export function historyMatches(rows: readonly ResultRow[], shots: ReadonlyMap<number, ShotCounts>): HistoryMatch[] {
+export function historyMatches(
+  rows: readonly ResultRow[],
+  shots: ReadonlyMap<number, ShotCounts>,
+  odds: ReadonlyMap<number, ReferenceOdds1x2>,
+): HistoryMatch[] {
   return rows.map((row) => ({
     id: row.id,
     date: row.date,
@@ -65,7 +72,16 @@ export function historyMatches(rows: readonly ResultRow[], shots: ReadonlyMap<nu
     awayGoals: row.awayGoals,
     neutral: row.neutral,
     shots: shots.get(row.id) ?? null,
+    odds: fairOdds(odds.get(row.id)),
   }));
+}
+
+/** A book's prices as probabilities, the margin removed in proportion (null without a usable book). */
+function fairOdds(book: ReferenceOdds1x2 | undefined): [number, number, number] | null {
+  if (!book || !book.prices.every((price) => Number.isFinite(price) && price > 1)) return null;
+  const [home, draw, away] = book.prices.map((price) => 1 / price);
+  const sum = home + draw + away;
+  return [home / sum, draw / sum, away / sum];
 }
 
 /** The database as a forecast source. */
@@ -82,7 +98,7 @@ export function storeForecastSource(db: Db, registry: CompetitionRegistry = regi
     },
     history(competitions, date, years) {
       const filter = { competitions: [...competitions], from: yearsBefore(date, years), before: date };
-      const matches = historyMatches(resultRows(db, filter), shotCounts(db, filter));
+      const matches = historyMatches(resultRows(db, filter), shotCounts(db, filter), referenceOdds1x2(db, filter));
       const ids = new Set(matches.flatMap((m) => [m.homeTeamId, m.awayTeamId]));
       return {
         date,

@@ -23,6 +23,8 @@ export interface OddsFilter {
   /** Inclusive ISO date bounds. */
   from?: string;
   to?: string;
+  /** Exclusive: only matches strictly before this date. */
+  before?: string;
 }
 
 /**

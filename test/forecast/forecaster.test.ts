@@ -105,7 +105,7 @@ describe('the forecaster on a ten-team, four-robin, calendar-year league with th
     const { blend, elo, pooled, stretched } = forecast.parts;
     expect(elo).not.toBeNull();
     pooled.forEach((p, k) => expect(p).toBeCloseTo(0.85 * blend[k] + 0.15 * elo![k], 14));
-    stretchOutcomes(pooled, 1.1, 0.02).forEach((p, k) => expect(stretched[k]).toBeCloseTo(p, 14));
+    stretchOutcomes(pooled, 1.05, 0.02).forEach((p, k) => expect(stretched[k]).toBeCloseTo(p, 14));
   });
 
   it('a late-season forecast is the stretched blend shifted by the hand-computed stakes and stature', () => {
@@ -247,3 +247,66 @@ function totalGoals(grid: ScoreGrid): number {
   }
   return total / mass;
 }
+
+/** Fair prices from a Poisson grid of the given rates (what a market that knew those rates would say). */
+function pricesOf(homeRate: number, awayRate: number): [number, number, number] {
+  const grid = dixonColesScoreGrid(homeRate, awayRate, 0, 10);
+  let [home, draw, away] = [0, 0, 0];
+  for (let h = 0; h <= 10; h++)
+    for (let a = 0; a <= 10; a++) {
+      const p = grid.p[h * 11 + a];
+      if (h > a) home += p;
+      else if (h === a) draw += p;
+      else away += p;
+    }
+  const sum = home + draw + away;
+  return [home / sum, draw / sum, away / sum];
+}
+
+describe('the market member', () => {
+  const fixture = asFixture(roundFixtures[0]);
+  const withoutOdds = fit(CALENDAR, calendarMatches, FIT_DATE);
+  /** The same history with prices that rate the fixture's home side far above what its results say. */
+  const priced = calendarMatches.map((m): HistoryMatch => {
+    const boost = (team: number) => (team === fixture.homeTeamId ? 0.6 : 0);
+    return {
+      ...m,
+      odds: pricesOf(
+        Math.exp(0.25 + boost(m.homeTeamId) - boost(m.awayTeamId)),
+        Math.exp(0.05 + boost(m.awayTeamId) - boost(m.homeTeamId)),
+      ),
+    };
+  });
+  const withOdds = fit(CALENDAR, priced, FIT_DATE);
+
+  it('is left out where the history has no prices, and then changes nothing', () => {
+    expect(withoutOdds.state.market).toBeNull();
+    const off = fit(CALENDAR, calendarMatches, FIT_DATE, {
+      ...FORECASTER,
+      market: { ...FORECASTER.market, weight: 0 },
+    });
+    expect(forecastOf(off.forecast(fixture)).probabilities).toStrictEqual(
+      forecastOf(withoutOdds.forecast(fixture)).probabilities,
+    );
+  });
+
+  it('is fitted on the prices of past matches and moves the blend half way toward them', () => {
+    expect(withOdds.state.market).not.toBeNull();
+    expect(withOdds.state.market!.model.diagnostics.converged).toBe(true);
+    const before = forecastOf(withoutOdds.forecast(fixture));
+    const after = forecastOf(withOdds.forecast(fixture));
+    // The prices rate the home side 0.6 up in log-rate; half of that reaches the blend's rates.
+    const moved = Math.log(after.parts.blendRates.home / after.parts.blendRates.away);
+    const results = Math.log(before.parts.blendRates.home / before.parts.blendRates.away);
+    expect(moved - results).toBeGreaterThan(0.3);
+    expect(moved - results).toBeLessThan(1.2);
+    expect(after.probabilities[0]).toBeGreaterThan(before.probabilities[0] + 0.05);
+  });
+
+  it('survives a model file: the saved forecaster gives the same forecast', () => {
+    const saved = forecasterFromState(JSON.parse(JSON.stringify(withOdds.save())));
+    expect(forecastOf(saved.forecast(fixture)).probabilities).toStrictEqual(
+      forecastOf(withOdds.forecast(fixture)).probabilities,
+    );
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { MatchdayError } from '../../src/errors.js';
-import { impliedGoals, removeMarginProportionally } from '../../src/forecast/implied-goals.js';
+import { impliedGoals, impliedPoissonRates, removeMarginProportionally } from '../../src/forecast/implied-goals.js';
 import { computeMarkets } from '../../src/forecast/markets.js';
 import { poissonScoreGrid } from '../../src/forecast/poisson-grid.js';
 
@@ -132,5 +132,30 @@ describe('impliedGoals', () => {
         total: { line: 2.25, overProbability: 0.5 },
       }),
     ).toThrow(/half line/);
+  });
+});
+
+describe('impliedPoissonRates (1X2 alone, ρ = 0)', () => {
+  it('gives the rates impliedGoals gives, to 1e-8, over the prices football is played at', () => {
+    // Closing books of the shared data run from draws at 0.12 beside a 0.8 favourite to 0.32 between equals.
+    for (const [home, draw] of [
+      [0.8, 0.12],
+      [0.62, 0.22],
+      [0.45, 0.27],
+      [0.35, 0.32],
+      [0.2, 0.25],
+      [0.1, 0.16],
+    ]) {
+      const away = 1 - home - draw;
+      const fast = impliedPoissonRates(home, away);
+      const reference = impliedGoals({ result: { probabilities: { home, draw, away } } });
+      expect(reference.residual).toBeLessThan(1e-9);
+      expect(fast.lambda).toBeCloseTo(reference.lambda, 8);
+      expect(fast.mu).toBeCloseTo(reference.mu, 8);
+    }
+  });
+
+  it('refuses prices that leave no draw, in one line', () => {
+    expect(() => impliedPoissonRates(0.6, 0.4)).toThrow('must be positive with a draw left');
   });
 });

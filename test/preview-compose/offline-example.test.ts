@@ -41,6 +41,16 @@ describe('the offline example (no imported history)', () => {
     expect(model.teams.map((t) => t.name)).toEqual(expect.arrayContaining(['Atalanta', 'Liverpool']));
   });
 
+  it('refuses a forecaster file of another version, or without its market member, in one line', () => {
+    const saved = JSON.parse(readFileSync(EXAMPLE_MODEL, 'utf8'));
+    expect(saved.market).not.toBeNull();
+    expect(() => parseModelFile(JSON.stringify({ ...saved, formatVersion: 1 }), 'old.json')).toThrow(
+      'forecaster file version 1; this matchday reads 2',
+    );
+    const { market: _market, ...withoutMarket } = saved;
+    expect(() => parseModelFile(JSON.stringify(withoutMarket), 'x.json')).toThrow('forecaster file without market');
+  });
+
   it('writes every section on a database that does not exist, without creating it', () => {
     const missing = path.join(dir, 'never-created.db');
     const result = matchday([...EXAMPLE_ARGS, '--db', missing]);
