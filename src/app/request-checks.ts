@@ -25,13 +25,6 @@ export function checkNumber(value: number, field: string, limits: { min: number;
   return value;
 }
 
-/** A real calendar date `YYYY-MM-DD` (2024-02-30 is not). */
-export function isIsoDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const time = Date.parse(`${text}T00:00:00Z`);
-  return Number.isFinite(time) && new Date(time).toISOString().slice(0, 10) === text;
-}
-
 /** `from` on or before `to` (ISO dates), else a MatchdayError naming `from`. */
 export function checkDateOrder(from: string, to: string, fields: { from: string; to: string }): void {
   if (from > to) {

@@ -1,14 +1,11 @@
 import { MatchdayError } from '../errors.js';
-import { DEFAULT_MODEL_OPTIONS } from '../forecast/match-model.js';
-import { forecastBracketState, type BracketReport, type SideReport } from '../knockout/bracket-forecast.js';
-import { bracketTieModel, type BracketModelDescription } from '../knockout/bracket-tie-model.js';
-import { readBracketState } from '../knockout/knockout-reader.js';
-import { TiePricer } from '../knockout/tie-pricer.js';
-import { registryOf } from '../store/competition-store.js';
+import { predictBracket } from '../app/predict-bracket.js';
+import { TIE_MODEL_FAMILIES } from '../forecast/model-families.js';
+import type { BracketReport, SideReport } from '../knockout/bracket-forecast.js';
+import type { BracketModelDescription } from '../knockout/bracket-tie-model.js';
 import { openCommandDatabase } from './database-option.js';
-import { parseCompetition, parseDate, parseNumber } from './option-parsers.js';
+import { parseDate, parseModelName, parseNumber } from './option-parsers.js';
 import { printJson, printTable, runCommand, type CommonOptions } from './output.js';
-import { TIE_MODEL_FAMILIES } from './bracket-command.js';
 
 export interface BracketOptions extends CommonOptions {
   competition: string;
@@ -20,39 +17,32 @@ export interface BracketOptions extends CommonOptions {
   threads?: string;
 }
 
-/** `matchday bracket`, loaded when the command runs (start-up and --help stay fast). */
+/** `matchday bracket`, loaded when the command runs (start-up and --help stay fast): options → predictBracket. */
 export function runBracketCommand(options: BracketOptions): Promise<void> {
   return runCommand(options, async () => {
-    const db = openCommandDatabase(options, { readonly: true });
-    const competition = parseCompetition(options.competition, registryOf(db));
     const asOf = options.asOf ? parseDate(options.asOf, 'as-of') : new Date().toISOString().slice(0, 10);
     const simulation = {
       runs: wholeNumber(options.runs, 'runs', 1),
       seed: wholeNumber(options.seed, 'seed', 0),
       threads: options.threads === undefined ? undefined : wholeNumber(options.threads, 'threads', 0),
     };
-    const state = readBracketState(db, competition, options.season, asOf);
-    const pricer = new TiePricer(db, { model: { ...DEFAULT_MODEL_OPTIONS, family: modelFamily(options.model) } });
-    const odds = bracketTieModel(pricer, state);
-    const report = await forecastBracketState(state, odds.model, simulation);
-    db.close();
-    const output = { ...report, model: odds.description };
-    if (options.json) return printJson(output);
-    printBracket(report, odds.description);
+    const model = parseModelName(options.model, TIE_MODEL_FAMILIES);
+    const db = openCommandDatabase(options, { readonly: true });
+    let bracket;
+    try {
+      bracket = await predictBracket(db, {
+        competition: options.competition,
+        season: options.season,
+        asOf,
+        model,
+        simulation,
+      });
+    } finally {
+      db.close();
+    }
+    if (options.json) return printJson(bracket);
+    printBracket(bracket, bracket.model);
   });
-}
-
-/** Goal models a tie forecast runs on (rating models give no expected goals of their own). */
-type TieModelFamily = (typeof TIE_MODEL_FAMILIES)[number];
-
-function modelFamily(text: string): TieModelFamily {
-  const family = TIE_MODEL_FAMILIES.find((f) => f === text);
-  if (!family) {
-    throw new MatchdayError('BAD_OPTION', `unknown model ${text}; one of ${TIE_MODEL_FAMILIES.join(', ')}`, {
-      field: 'model',
-    });
-  }
-  return family;
 }
 
 function wholeNumber(text: string, field: string, min: number): number {

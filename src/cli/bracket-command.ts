@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
 import { DEFAULT_SIMULATION_RUNS, DEFAULT_SIMULATION_SEED } from '../knockout/bracket.js';
-import { DEFAULT_MODEL_OPTIONS } from '../forecast/model-families.js';
+import { DEFAULT_MODEL_OPTIONS, TIE_MODEL_FAMILIES } from '../forecast/model-families.js';
 import type { BracketOptions } from './bracket-action.js';
-
-export const TIE_MODEL_FAMILIES = ['dixon-coles', 'poisson'] as const;
 
 export function registerBracketCommand(program: Command): void {
   program

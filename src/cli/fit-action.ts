@@ -1,14 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { MatchdayError } from '../errors.js';
 import { buildFitHistory } from '../history/fit-history.js';
-import { fitMatchModel, MODEL_FAMILIES, type ModelFamily, type SavedModel } from '../forecast/match-model.js';
+import { fitMatchModel, type SavedModel } from '../forecast/match-model.js';
 import { leagueStrengths } from '../forecast/league-strengths.js';
 import { fitForecaster, forecasterHistoryYears } from '../forecast/forecaster.js';
 import { forecasterFile } from '../forecast/model-file.js';
 import { storeForecastSource } from '../history/forecast-history.js';
 import { registryOf } from '../store/competition-store.js';
 import { openCommandDatabase } from './database-option.js';
-import { parseCompetitions, parseDate, parseDateRange, parseModelNumber } from './option-parsers.js';
+import { parseCompetitions, parseDate, parseDateRange, parseModelName, parseModelNumber } from './option-parsers.js';
 import { printJson, printTable, runCommand, type CommonOptions } from './output.js';
 
 export interface FitOptions extends CommonOptions {
@@ -24,13 +24,8 @@ export interface FitOptions extends CommonOptions {
 /** `matchday fit`, loaded when the command runs (start-up and --help stay fast). */
 export function runFitCommand(options: FitOptions): Promise<void> {
   return runCommand(options, () => {
-    if (options.model === 'ensemble') return fitEnsemble(options);
-    const family = options.model as ModelFamily;
-    if (!MODEL_FAMILIES.includes(family)) {
-      throw new MatchdayError('BAD_OPTION', `unknown model ${options.model}; one of ${MODEL_FAMILIES.join(', ')}`, {
-        field: 'model',
-      });
-    }
+    const family = parseModelName(options.model);
+    if (family === 'ensemble') return fitEnsemble(options);
     const range = parseDateRange(options.from, options.to ?? new Date().toISOString().slice(0, 10));
     const to = range.to!;
     const before = dayAfter(to);

@@ -1,13 +1,31 @@
-import { checkDateOrder, checkNumber, isIsoDate, NUMBER_LIMITS } from '../app/request-checks.js';
+/**
+ * Command-line options read by the shared readers (app/request-values.ts), each problem said as
+ * `--flag <problem>, got <text>` with the field named.
+ */
+import { checkDateOrder, checkNumber, NUMBER_LIMITS } from '../app/request-checks.js';
+import {
+  readCompetitions,
+  readDate,
+  readModelName,
+  readScore,
+  readSeason,
+  readWholeNumber,
+  type PredictModel,
+  type Read,
+} from '../app/request-values.js';
 import { CompetitionRegistry } from '../competitions/registry.js';
 import { MatchdayError } from '../errors.js';
 
+/** The value, or a MatchdayError naming the option as the user typed it. */
+function option<T>(read: Read<T>, text: string, field: string): T {
+  if ('value' in read) return read.value;
+  const message = read.includesText ? read.problem : `--${field} ${read.problem}, got ${text}`;
+  throw new MatchdayError(read.code ?? 'BAD_OPTION', message, { field });
+}
+
 /** `YYYY-MM-DD` that is a real date. */
 export function parseDate(text: string, field: string): string {
-  if (!isIsoDate(text)) {
-    throw new MatchdayError('BAD_OPTION', `--${field} must be a date YYYY-MM-DD, got ${text}`, { field });
-  }
-  return text;
+  return option(readDate(text), text, field);
 }
 
 export function parseNumber(text: string, field: string, min = -Infinity): number {
@@ -45,28 +63,15 @@ export function parseModelNumber(text: string, field: keyof typeof NUMBER_LIMITS
 
 /** A whole number from min to max (`--port 99999` is not a port). */
 export function parseWholeNumber(text: string, field: string, min: number, max: number): number {
-  const value = Number(text);
-  if (text.trim() === '' || !Number.isInteger(value) || value < min || value > max) {
-    throw new MatchdayError('BAD_OPTION', `--${field} must be a whole number from ${min} to ${max}, got ${text}`, {
-      field,
-    });
-  }
-  return value;
+  return option(readWholeNumber(text, min, max), text, field);
 }
 
 /**
- * Comma-separated competition codes, names or aliases → codes. Give the database's registry (store/registryOf) so
- * competitions a user named or an import created are found too.
+ * Competition codes for names, codes or aliases, each once (`uefa-cup,europa-league` is one competition). Give the
+ * database's registry (store/registryOf) so competitions a user named or an import created are found too.
  */
-/** Competition codes for names, codes or aliases, each once (`uefa-cup,europa-league` is one competition). */
 export function parseCompetitions(text: string, registry = CompetitionRegistry.builtIn()): string[] {
-  const codes = text.split(',').map((part) => {
-    const found = registry.find(part.trim());
-    if (!found)
-      throw new MatchdayError('UNKNOWN_COMPETITION', `unknown competition ${part.trim()}`, { field: 'competitions' });
-    return found.code;
-  });
-  return [...new Set(codes)];
+  return option(readCompetitions(text, registry), text, 'competitions');
 }
 
 export function parseCompetition(text: string, registry = CompetitionRegistry.builtIn()): string {
@@ -75,7 +80,15 @@ export function parseCompetition(text: string, registry = CompetitionRegistry.bu
 
 /** `0-3` → [0, 3]. */
 export function parseScore(text: string, field: string): [number, number] {
-  const match = /^(\d{1,2})-(\d{1,2})$/.exec(text.trim());
-  if (!match) throw new MatchdayError('BAD_OPTION', `--${field} must be a score like 0-3, got ${text}`, { field });
-  return [Number(match[1]), Number(match[2])];
+  return option(readScore(text), text, field);
+}
+
+/** A season across two years, `2023-24`. */
+export function parseSeason(text: string, field = 'season'): string {
+  return option(readSeason(text), text, field);
+}
+
+/** `--model`: the forecaster or a single model (of `known`, default all). */
+export function parseModelName<T extends string = PredictModel>(text: string, known?: readonly T[]): T {
+  return option(readModelName(text, known), text, 'model') as T;
 }

@@ -1,20 +1,11 @@
-import { MatchdayError } from '../errors.js';
 import { predictFixture } from '../app/predict.js';
-import { forecastFixture, savedFixtureModel, type FixtureForecast } from '../forecast/fixture-forecast.js';
-import { fitFixtureModel, fixtureFitScope } from '../app/fixture-model.js';
-import { MODEL_FAMILIES, type ModelFamily } from '../forecast/match-model.js';
-import type { TeamCandidate } from '../identity/team-directory.js';
-import { lookUpFixture } from '../history/fixture-lookup.js';
-import { findTeam } from '../history/team-lookup.js';
-import type { Db } from '../store/database.js';
+import type { FixtureForecast } from '../forecast/fixture-forecast.js';
+import { DEFAULT_MODEL_OPTIONS } from '../forecast/model-families.js';
 import { registryOf } from '../store/competition-store.js';
-import { playedDateRange } from '../store/match-queries.js';
-import { checkDateInData } from '../app/request-checks.js';
 import { openCommandDatabase } from './database-option.js';
 import { readModelFile } from './model-file.js';
-import { parseCompetition, parseCompetitions, parseDate, parseModelNumber } from './option-parsers.js';
+import { parseCompetition, parseCompetitions, parseDate, parseModelName, parseModelNumber } from './option-parsers.js';
 import { printJson, printTable, runCommand, type CommonOptions } from './output.js';
-import { PREDICT_MODELS } from './predict-command.js';
 
 export interface PredictOptions extends CommonOptions {
   date?: string;
@@ -28,60 +19,38 @@ export interface PredictOptions extends CommonOptions {
   prior?: string;
 }
 
-/** `matchday predict`, loaded when the command runs (start-up and --help stay fast). */
+/** `matchday predict`, loaded when the command runs (start-up and --help stay fast): options → predictFixture. */
 export function runPredictCommand(homeName: string, awayName: string, options: PredictOptions): Promise<void> {
   return runCommand(options, () => {
     const date = options.date ? parseDate(options.date, 'date') : new Date().toISOString().slice(0, 10);
     const fitDate = options.fitDate ? parseDate(options.fitDate, 'fit-date') : date;
+    const family = parseModelName(options.model);
     const db = openCommandDatabase(options, { readonly: true });
     try {
-      const competition = options.competition ? parseCompetition(options.competition, registryOf(db)) : undefined;
-      const request = {
-        home: findTeam(db, homeName),
-        away: findTeam(db, awayName),
+      const registry = registryOf(db);
+      const forecast = predictFixture(db, {
+        home: homeName,
+        away: awayName,
         date,
         fitDate,
-        ...(competition && { competition }),
+        ...(options.competition && { competition: parseCompetition(options.competition, registry) }),
         ...(options.neutral && { neutral: true }),
-      };
-      const forecast =
-        options.model === 'ensemble' && !options.modelFile
-          ? predictFixture(db, request)
-          : { date, ...single(db, request, options) };
+        ...(family !== 'ensemble' && {
+          model: {
+            family,
+            xi: parseModelNumber(options.xi ?? String(DEFAULT_MODEL_OPTIONS.xi), 'xi'),
+            priorStrength: parseModelNumber(options.prior ?? String(DEFAULT_MODEL_OPTIONS.priorStrength), 'prior'),
+          },
+          ...(options.competitions && { competitions: parseCompetitions(options.competitions, registry) }),
+        }),
+        ...(options.modelFile && { savedModel: readModelFile(options.modelFile) }),
+      });
       if (options.json) return printJson(forecast);
       printForecast(forecast);
     } finally {
       db.close();
     }
   });
-}
-
-/** A saved model's forecast, or a single model's fitted for the fixture. */
-function single(
-  db: Db,
-  request: { home: TeamCandidate; away: TeamCandidate; date: string; competition?: string; neutral?: boolean },
-  options: PredictOptions,
-): FixtureForecast {
-  const fixture = lookUpFixture(db, request.home, request.away, request.date, request);
-  if (!options.modelFile) checkDateInData(playedDateRange(db), request.date, 'date');
-  if (options.modelFile) return forecastFixture(readModelFile(options.modelFile), fixture);
-  const family = options.model as ModelFamily;
-  if (!MODEL_FAMILIES.includes(family)) {
-    throw new MatchdayError('BAD_OPTION', `unknown model ${options.model}; one of ${PREDICT_MODELS.join(', ')}`, {
-      field: 'model',
-    });
-  }
-  const competitions = options.competitions ? parseCompetitions(options.competitions, registryOf(db)) : undefined;
-  const saved = fitFixtureModel(
-    db,
-    fixtureFitScope(db, [fixture.home.id, fixture.away.id], request.date, competitions),
-    {
-      family,
-      xi: parseModelNumber(options.xi ?? '0', 'xi'),
-      priorStrength: parseModelNumber(options.prior ?? '0', 'prior'),
-    },
-  );
-  return forecastFixture(savedFixtureModel(saved), fixture);
 }
 
 const percent = (p: number) => `${(100 * p).toFixed(1)}%`;

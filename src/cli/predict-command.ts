@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
-import { DEFAULT_MODEL_OPTIONS, MODEL_FAMILIES } from '../forecast/model-families.js';
+import { PREDICT_MODELS } from '../app/request-values.js';
+import { DEFAULT_MODEL_OPTIONS } from '../forecast/model-families.js';
 import type { PredictOptions } from './predict-action.js';
-
-/** `ensemble` is the forecaster (the default); the families are single models, fitted on request. */
-export const PREDICT_MODELS = ['ensemble', ...MODEL_FAMILIES] as const;
 
 export function registerPredictCommand(program: Command): void {
   program
@@ -19,7 +17,10 @@ export function registerPredictCommand(program: Command): void {
     .option('--competition <code>', "the fixture's competition when the database has no such fixture")
     .option('--neutral', 'played at a neutral venue (no home advantage)')
     .option('--model <name>', `${PREDICT_MODELS.join('|')} (ensemble: the forecaster)`, 'ensemble')
-    .option('--model-file <file>', 'use a model saved by `matchday fit --out` instead of fitting')
+    .option(
+      '--model-file <file>',
+      'a model saved by `matchday fit --out`: forecasts fixtures from the day after its data instead of fitting (earlier ones are fitted on the database)',
+    )
     .option('--competitions <codes>', "single models: history to fit on (default: both teams' leagues + UEFA)")
     .option('--xi <perDay>', 'single models: time-decay rate per day', String(DEFAULT_MODEL_OPTIONS.xi))
     .option(

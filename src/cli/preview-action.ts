@@ -1,15 +1,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
 import { MatchdayError } from '../errors.js';
-import { parseModelFile } from '../forecast/model-file.js';
 import { yamlLine } from '../ingest/alias-overrides.js';
-import { composePreview } from '../preview/compose-preview.js';
 import { parseDossier, type Dossier } from '../preview/dossier.js';
-import { preparePreview } from '../preview/prepare-preview.js';
+import { writePreview } from '../app/write-preview.js';
 import { renderJson } from '../preview/preview-document.js';
 import { renderHtml } from '../preview/render-html.js';
 import { renderMarkdown } from '../preview/render-markdown.js';
 import { defaultDatabasePath, openDatabase, type Db } from '../store/database.js';
+import { readModelFile } from './model-file.js';
 import { parseDate, parseNumber } from './option-parsers.js';
 import { writeRoundPreviews } from './round-previews-command.js';
 import { runCommand, type CommonOptions } from './output.js';
@@ -47,18 +46,13 @@ export function runPreviewCommand(
     if (!home || !away) {
       throw new MatchdayError('BAD_OPTION', 'name the two teams (HOME AWAY), or ask for --round or --from/--to');
     }
-    const dossierText = options.dossier ? readText(options.dossier, 'DOSSIER_FILE') : null;
+    const dossierText = options.dossier ? readText(options.dossier) : null;
     const dossier = options.dossier && dossierText !== null ? parseDossier(dossierText, options.dossier) : null;
-    const model = options.modelFile
-      ? {
-          model: parseModelFile(readText(options.modelFile, 'MODEL_FILE'), options.modelFile),
-          file: options.modelFile,
-        }
-      : null;
+    const model = options.modelFile ? { model: readModelFile(options.modelFile), file: options.modelFile } : null;
     const db = openPreviewDatabase(options.db ?? defaultDatabasePath());
-    let input;
+    let preview;
     try {
-      input = preparePreview(db, {
+      preview = writePreview(db, {
         home,
         away,
         ...(options.date && { date: parseDate(options.date, 'date') }),
@@ -71,7 +65,6 @@ export function runPreviewCommand(
     } finally {
       db.close();
     }
-    const preview = composePreview(input);
     const text =
       format === 'md' ? renderMarkdown(preview) : format === 'html' ? renderHtml(preview) : renderJson(preview);
     if (options.out) writeFileSync(options.out, text);
@@ -92,13 +85,13 @@ function firstLegLine(text: string): number | undefined {
 }
 
 export function readDossier(file: string): Dossier {
-  return parseDossier(readText(file, 'DOSSIER_FILE'), file);
+  return parseDossier(readText(file), file);
 }
 
-function readText(file: string, code: string): string {
+function readText(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    throw new MatchdayError(code, `cannot read: ${(error as Error).message}`, { file });
+    throw new MatchdayError('DOSSIER_FILE', `cannot read: ${(error as Error).message}`, { file });
   }
 }

@@ -14,7 +14,7 @@ export function registerPreviewCommand(program: Command): void {
     .option('--dossier <file>', 'team news, line-ups, venue, ticketing and quotes (docs/dossier.md)')
     .option(
       '--model-file <file>',
-      'a model saved by `matchday fit --out` (default: fit the forecaster on the database)',
+      'a model saved by `matchday fit --out`: forecasts fixtures from the day after its data instead of fitting (earlier ones are fitted on the database)',
     )
     .option('--format <format>', FORMATS.join('|'), 'md')
     .option('--out <file>', 'write the preview to a file instead of standard output')

@@ -8,7 +8,10 @@ export function registerServeCommand(program: Command): void {
     .option('--port <port>', 'port to listen on', '8080')
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .option('--db <path>', 'database file')
-    .option('--model-file <file>', 'a model saved by `matchday fit --out`, used for fixtures after its data')
+    .option(
+      '--model-file <file>',
+      'a model saved by `matchday fit --out`: forecasts fixtures from the day after its data instead of fitting (earlier ones are fitted on the database)',
+    )
     .option('--dossier <files...>', 'dossiers (docs/dossier.md) whose fixtures get team news, line-ups and crowd')
     .action((options: ServeOptions) => import('./serve-action.js').then((action) => action.runServeCommand(options)));
 }

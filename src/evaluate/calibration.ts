@@ -48,18 +48,18 @@ export function reliabilityTable(
   const { label = 'event', bins = 10, binning = 'equal-width' } = options;
   const n = predicted.length;
   if (occurred.length !== n)
-    throw new MatchdayError('invalid-argument', `${n} forecasts but ${occurred.length} observations`);
-  if (n === 0) throw new MatchdayError('invalid-argument', `no forecasts to calibrate for ${label}`);
+    throw new MatchdayError('INVALID_ARGUMENT', `${n} forecasts but ${occurred.length} observations`);
+  if (n === 0) throw new MatchdayError('INVALID_ARGUMENT', `no forecasts to calibrate for ${label}`);
   if (!Number.isInteger(bins) || bins < 1)
-    throw new MatchdayError('invalid-argument', `bins must be a positive integer, got ${bins}`, { field: 'bins' });
+    throw new MatchdayError('INVALID_ARGUMENT', `bins must be a positive integer, got ${bins}`, { field: 'bins' });
   const hit = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const p = predicted[i];
     if (!(p >= 0 && p <= 1))
-      throw new MatchdayError('invalid-forecast', `forecast ${i} is ${p}, not a probability`, { field: 'predicted' });
+      throw new MatchdayError('INVALID_FORECAST', `forecast ${i} is ${p}, not a probability`, { field: 'predicted' });
     const o = occurred[i];
     if (o !== true && o !== false && o !== 0 && o !== 1) {
-      throw new MatchdayError('invalid-argument', `observation ${i} is ${String(o)}, expected 0/1 or a boolean`, {
+      throw new MatchdayError('INVALID_ARGUMENT', `observation ${i} is ${String(o)}, expected 0/1 or a boolean`, {
         field: 'occurred',
       });
     }
@@ -164,17 +164,17 @@ function checkCategorical(
   labels?: readonly string[],
 ): readonly string[] {
   if (forecasts.length !== outcomes.length)
-    throw new MatchdayError('invalid-argument', `${forecasts.length} forecasts but ${outcomes.length} outcomes`);
-  if (forecasts.length === 0) throw new MatchdayError('invalid-argument', 'no forecasts to calibrate');
+    throw new MatchdayError('INVALID_ARGUMENT', `${forecasts.length} forecasts but ${outcomes.length} outcomes`);
+  if (forecasts.length === 0) throw new MatchdayError('INVALID_ARGUMENT', 'no forecasts to calibrate');
   const width = forecasts[0].length;
   const names = labels ?? (width === 3 ? OUTCOME_LABELS_1X2 : Array.from({ length: width }, (_, k) => `outcome ${k}`));
   if (names.length !== width)
-    throw new MatchdayError('invalid-argument', `${names.length} labels for ${width} outcomes`, { field: 'labels' });
+    throw new MatchdayError('INVALID_ARGUMENT', `${names.length} labels for ${width} outcomes`, { field: 'labels' });
   forecasts.forEach((f, i) => {
     if (f.length !== width)
-      throw new MatchdayError('invalid-forecast', `forecast ${i} has ${f.length} outcomes, expected ${width}`);
+      throw new MatchdayError('INVALID_FORECAST', `forecast ${i} has ${f.length} outcomes, expected ${width}`);
     if (!Number.isInteger(outcomes[i]) || outcomes[i] < 0 || outcomes[i] >= width) {
-      throw new MatchdayError('invalid-forecast', `outcome ${i} is ${outcomes[i]}, not in 0..${width - 1}`, {
+      throw new MatchdayError('INVALID_FORECAST', `outcome ${i} is ${outcomes[i]}, not in 0..${width - 1}`, {
         field: 'outcome',
       });
     }
@@ -199,7 +199,7 @@ const SERIES_COLOURS = ['#1f77b4', '#7f7f7f', '#d62728', '#2ca02c', '#9467bd', '
  */
 export function reliabilityDiagramSvg(tables: readonly ReliabilityTable[], options: DiagramOptions): string {
   if (tables.length === 0)
-    throw new MatchdayError('invalid-argument', 'a reliability diagram needs at least one table');
+    throw new MatchdayError('INVALID_ARGUMENT', 'a reliability diagram needs at least one table');
   const { title, width = 480, height = 480, id = 'reliability' } = options;
   // Title lines wrapped to the width (about 0.6 em per character at 15 px).
   const titleLines = wrapWords(title, Math.max(10, Math.floor((width - 20) / 9)));
@@ -212,7 +212,7 @@ export function reliabilityDiagramSvg(tables: readonly ReliabilityTable[], optio
   const plotWidth = width - margin.left - margin.right;
   const plotHeight = height - margin.top - margin.bottom;
   if (plotWidth < 50 || plotHeight < 50)
-    throw new MatchdayError('invalid-argument', `diagram ${width}×${height} is too small`, { field: 'width' });
+    throw new MatchdayError('INVALID_ARGUMENT', `diagram ${width}×${height} is too small`, { field: 'width' });
   const px = (p: number): string => (margin.left + p * plotWidth).toFixed(1);
   const py = (p: number): string => (margin.top + (1 - p) * plotHeight).toFixed(1);
   const maxCount = Math.max(...tables.flatMap((t) => t.bins.map((b) => b.count)), 1);

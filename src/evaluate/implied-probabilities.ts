@@ -44,7 +44,7 @@ export function impliedProbabilities(
     case 'shin':
       return { method, ...shinProbabilities(decimalOdds) };
     default:
-      throw new MatchdayError('invalid-argument', `unknown overround method '${String(method)}'`, { field: 'method' });
+      throw new MatchdayError('INVALID_ARGUMENT', `unknown overround method '${String(method)}'`, { field: 'method' });
   }
 }
 
@@ -68,7 +68,7 @@ export function additiveProbabilities(decimalOdds: readonly number[]): Implied &
   const worst = Math.min(...probabilities);
   if (!(worst > 0)) {
     throw new MatchdayError(
-      'implied-probability-failed',
+      'IMPLIED_PROBABILITY_FAILED',
       `additive method gives probability ${worst.toFixed(6)} for odds ${decimalOdds.join('/')}: the margin per outcome exceeds a long shot's inverse odds`,
       { field: 'odds' },
     );
@@ -99,7 +99,7 @@ export function shinProbabilities(decimalOdds: readonly number[]): Implied & { z
   const b = sum(pi);
   if (b < 1) {
     throw new MatchdayError(
-      'implied-probability-failed',
+      'IMPLIED_PROBABILITY_FAILED',
       `Shin's method needs a booksum ≥ 1, got ${b.toFixed(6)} (an underround book)`,
       { field: 'odds' },
     );
@@ -113,13 +113,13 @@ export function shinProbabilities(decimalOdds: readonly number[]): Implied & { z
 
 function inverseOdds(decimalOdds: readonly number[]): number[] {
   if (decimalOdds.length < 2)
-    throw new MatchdayError('invalid-odds', `a market needs at least two outcomes, got ${decimalOdds.length}`, {
+    throw new MatchdayError('INVALID_ODDS', `a market needs at least two outcomes, got ${decimalOdds.length}`, {
       field: 'odds',
     });
   return decimalOdds.map((o, i) => {
     if (!(o > 1) || !Number.isFinite(o)) {
       throw new MatchdayError(
-        'invalid-odds',
+        'INVALID_ODDS',
         `decimal odds must be finite and greater than 1, got ${o} for outcome ${i}`,
         { field: 'odds' },
       );
@@ -141,7 +141,7 @@ function sum(values: readonly number[]): number {
 function solveDecreasing(f: (t: number) => number, lo: number, hi: number): number {
   let upper = hi;
   for (let i = 0; f(upper) > 0; i++) {
-    if (i > 60) throw new MatchdayError('implied-probability-failed', 'no root found for the margin parameter');
+    if (i > 60) throw new MatchdayError('IMPLIED_PROBABILITY_FAILED', 'no root found for the margin parameter');
     lo = upper;
     upper *= 2;
   }

@@ -67,10 +67,10 @@ export interface MeanWithError {
 
 export function meanWithError(values: ArrayLike<number>): MeanWithError {
   const n = values.length;
-  if (n === 0) throw new MatchdayError('invalid-argument', 'cannot average an empty set of scores');
+  if (n === 0) throw new MatchdayError('INVALID_ARGUMENT', 'cannot average an empty set of scores');
   let sum = 0;
   for (let i = 0; i < n; i++) {
-    if (Number.isNaN(values[i])) throw new MatchdayError('invalid-argument', `score ${i} is NaN`);
+    if (Number.isNaN(values[i])) throw new MatchdayError('INVALID_ARGUMENT', `score ${i} is NaN`);
     sum += values[i];
   }
   const mean = sum / n;
@@ -87,7 +87,7 @@ export function meanWithError(values: ArrayLike<number>): MeanWithError {
  */
 export function meanDifference(a: ArrayLike<number>, b: ArrayLike<number>): MeanWithError {
   if (a.length !== b.length)
-    throw new MatchdayError('invalid-argument', `paired scores differ in length: ${a.length} vs ${b.length}`);
+    throw new MatchdayError('INVALID_ARGUMENT', `paired scores differ in length: ${a.length} vs ${b.length}`);
   return meanWithError(Array.from({ length: a.length }, (_, i) => a[i] - b[i]));
 }
 
@@ -102,7 +102,7 @@ export interface ScoreSummary {
 /** Every score averaged over a set of forecasts and the outcomes that followed. */
 export function summarizeForecasts(forecasts: readonly ArrayLike<number>[], outcomes: ArrayLike<number>): ScoreSummary {
   if (forecasts.length !== outcomes.length) {
-    throw new MatchdayError('invalid-argument', `${forecasts.length} forecasts but ${outcomes.length} outcomes`);
+    throw new MatchdayError('INVALID_ARGUMENT', `${forecasts.length} forecasts but ${outcomes.length} outcomes`);
   }
   const scores = forecasts.map((f, i) => scoreForecast(f, outcomes[i]));
   return {
@@ -132,7 +132,7 @@ export function summarizeByGroup<K>(
   keys: readonly K[],
 ): Map<K, ScoreSummary> {
   if (keys.length !== forecasts.length)
-    throw new MatchdayError('invalid-argument', `${keys.length} group keys for ${forecasts.length} forecasts`);
+    throw new MatchdayError('INVALID_ARGUMENT', `${keys.length} group keys for ${forecasts.length} forecasts`);
   const summaries = new Map<K, ScoreSummary>();
   for (const [key, indices] of groupIndices(keys)) {
     summaries.set(
@@ -153,17 +153,17 @@ export function outcomeOfScore(homeGoals: number, awayGoals: number): 0 | 1 | 2 
 
 function checkForecast(forecast: ArrayLike<number>, outcome: number): void {
   const n = forecast.length;
-  if (n < 2) throw new MatchdayError('invalid-forecast', `a forecast needs at least two outcomes, got ${n}`);
+  if (n < 2) throw new MatchdayError('INVALID_FORECAST', `a forecast needs at least two outcomes, got ${n}`);
   if (!Number.isInteger(outcome) || outcome < 0 || outcome >= n) {
-    throw new MatchdayError('invalid-forecast', `outcome index ${outcome} outside 0..${n - 1}`, { field: 'outcome' });
+    throw new MatchdayError('INVALID_FORECAST', `outcome index ${outcome} outside 0..${n - 1}`, { field: 'outcome' });
   }
   let sum = 0;
   for (let k = 0; k < n; k++) {
     const p = forecast[k];
     if (!(p >= 0 && p <= 1))
-      throw new MatchdayError('invalid-forecast', `probability ${k} is ${p}, not in [0, 1]`, { field: 'forecast' });
+      throw new MatchdayError('INVALID_FORECAST', `probability ${k} is ${p}, not in [0, 1]`, { field: 'forecast' });
     sum += p;
   }
   if (Math.abs(sum - 1) > SUM_TOLERANCE)
-    throw new MatchdayError('invalid-forecast', `probabilities sum to ${sum}, not 1`, { field: 'forecast' });
+    throw new MatchdayError('INVALID_FORECAST', `probabilities sum to ${sum}, not 1`, { field: 'forecast' });
 }

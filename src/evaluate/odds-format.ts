@@ -13,7 +13,7 @@ export interface FractionalOdds {
 /** Throws unless `decimal` is valid decimal odds (finite and greater than 1). */
 export function checkDecimalOdds(decimal: number): void {
   if (!(decimal > 1) || !Number.isFinite(decimal)) {
-    throw new MatchdayError('invalid-odds', `decimal odds must be a finite number greater than 1, got ${decimal}`, {
+    throw new MatchdayError('INVALID_ODDS', `decimal odds must be a finite number greater than 1, got ${decimal}`, {
       field: 'odds',
     });
   }
@@ -23,7 +23,7 @@ export function fractionalToDecimal(odds: FractionalOdds): number {
   const { numerator, denominator } = odds;
   if (!(numerator > 0) || !(denominator > 0) || !Number.isFinite(numerator) || !Number.isFinite(denominator)) {
     throw new MatchdayError(
-      'invalid-odds',
+      'INVALID_ODDS',
       `fractional odds need a positive numerator and denominator, got ${numerator}/${denominator}`,
       { field: 'odds' },
     );
@@ -38,7 +38,7 @@ export function fractionalToDecimal(odds: FractionalOdds): number {
 export function decimalToFractional(decimal: number, maxDenominator = 100): FractionalOdds {
   checkDecimalOdds(decimal);
   if (!Number.isInteger(maxDenominator) || maxDenominator < 1) {
-    throw new MatchdayError('invalid-argument', `maxDenominator must be a positive integer, got ${maxDenominator}`, {
+    throw new MatchdayError('INVALID_ARGUMENT', `maxDenominator must be a positive integer, got ${maxDenominator}`, {
       field: 'maxDenominator',
     });
   }
@@ -75,7 +75,7 @@ export function decimalToAmerican(decimal: number): number {
 
 export function americanToDecimal(american: number): number {
   if (!Number.isFinite(american) || Math.abs(american) < 100) {
-    throw new MatchdayError('invalid-odds', `American odds must be ≥ +100 or ≤ −100, got ${american}`, {
+    throw new MatchdayError('INVALID_ODDS', `American odds must be ≥ +100 or ≤ −100, got ${american}`, {
       field: 'odds',
     });
   }
@@ -104,7 +104,7 @@ export function parseOdds(text: string): number {
     return decimal;
   }
   throw new MatchdayError(
-    'invalid-odds',
+    'INVALID_ODDS',
     `cannot read odds '${text}': expected decimal (2.50), fractional (3/2) or American (+150, -200)`,
     {
       field: 'odds',

@@ -36,7 +36,7 @@ export function summariseGrid(grid: ScoreGrid, normalise = false): GridSummary {
   const { p, maxGoals } = grid;
   const size = maxGoals + 1;
   if (p.length !== size * size) {
-    throw new MatchdayError('invalid-grid', `grid has ${p.length} cells, expected ${size * size}`, { field: 'p' });
+    throw new MatchdayError('INVALID_GRID', `grid has ${p.length} cells, expected ${size * size}`, { field: 'p' });
   }
   // Plain arrays: small typed arrays cost the garbage collector more than the arithmetic they hold.
   const home = zeros(size);
@@ -56,7 +56,7 @@ export function summariseGrid(grid: ScoreGrid, normalise = false): GridSummary {
     for (let a = 0; a < size; a++) {
       const v = p[row + a];
       if (!(v >= 0 && v <= 1)) {
-        throw new MatchdayError('invalid-grid', `cell ${h}-${a} has probability ${v}`, { field: 'p' });
+        throw new MatchdayError('INVALID_GRID', `cell ${h}-${a} has probability ${v}`, { field: 'p' });
       }
       rowSum += v;
       away[a] += v;
@@ -72,7 +72,7 @@ export function summariseGrid(grid: ScoreGrid, normalise = false): GridSummary {
     homeGoalsMean += h * rowSum;
     mass += rowSum;
   }
-  if (!(mass > 0)) throw new MatchdayError('invalid-grid', 'grid has no probability mass', { field: 'p' });
+  if (!(mass > 0)) throw new MatchdayError('INVALID_GRID', 'grid has no probability mass', { field: 'p' });
   // Win-to-nil cells lie in column 0 and row 0 of the grid.
   let homeWinToNil = 0;
   let awayWinToNil = 0;

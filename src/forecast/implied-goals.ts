@@ -64,7 +64,7 @@ export function removeMarginProportionally(odds: readonly number[]): { probabili
   let sum = 0;
   for (const o of odds) {
     if (!(Number.isFinite(o) && o > 1)) {
-      throw new MatchdayError('invalid-odds', `decimal odds must be finite and above 1, got ${o}`, { field: 'odds' });
+      throw new MatchdayError('INVALID_ODDS', `decimal odds must be finite and above 1, got ${o}`, { field: 'odds' });
     }
     sum += 1 / o;
   }
@@ -79,7 +79,7 @@ export function impliedGoals(input: ImpliedGoalsInput): ImpliedGoals {
   const tolerance = input.tolerance ?? 1e-12;
   const maxIterations = input.maxIterations ?? 200;
   if (input.rho !== undefined && !Number.isFinite(input.rho)) {
-    throw new MatchdayError('invalid-rho', `rho must be finite, got ${input.rho}`, { field: 'rho' });
+    throw new MatchdayError('INVALID_RHO', `rho must be finite, got ${input.rho}`, { field: 'rho' });
   }
 
   // Residuals on all three results (they sum to zero) so none is favoured when the prices cannot all be met.
@@ -165,7 +165,7 @@ export function impliedGoals(input: ImpliedGoalsInput): ImpliedGoals {
  */
 export function impliedPoissonRates(home: number, away: number): { lambda: number; mu: number } {
   if (!(home > 0 && away > 0 && home + away < 1)) {
-    throw new MatchdayError('invalid-odds', `home ${home} and away ${away} must be positive with a draw left`, {
+    throw new MatchdayError('INVALID_ODDS', `home ${home} and away ${away} must be positive with a draw left`, {
       field: 'probabilities',
     });
   }
@@ -198,7 +198,7 @@ export function impliedPoissonRates(home: number, away: number): { lambda: numbe
     if (!accepted) break;
   }
   if (!(residual <= 1e-9)) {
-    throw new MatchdayError('invalid-odds', `no Poisson rates give home ${home}, away ${away} (error ${residual})`, {
+    throw new MatchdayError('INVALID_ODDS', `no Poisson rates give home ${home}, away ${away} (error ${residual})`, {
       field: 'probabilities',
     });
   }
@@ -266,12 +266,12 @@ function resultTarget(input: ResultInput, overround: ImpliedGoals['overround']):
     ['away', away],
   ] as const) {
     if (!(v > 0 && v < 1)) {
-      throw new MatchdayError('invalid-probability', `probability must lie in (0, 1), got ${v}`, { field });
+      throw new MatchdayError('INVALID_PROBABILITY', `probability must lie in (0, 1), got ${v}`, { field });
     }
   }
   const sum = home + draw + away;
   if (Math.abs(sum - 1) > 1e-6) {
-    throw new MatchdayError('invalid-probability', `1X2 probabilities sum to ${sum}, not 1`, {
+    throw new MatchdayError('INVALID_PROBABILITY', `1X2 probabilities sum to ${sum}, not 1`, {
       field: 'probabilities',
     });
   }
@@ -281,7 +281,7 @@ function resultTarget(input: ResultInput, overround: ImpliedGoals['overround']):
 function totalTarget(input: TotalInput, overround: ImpliedGoals['overround']): { line: number; over: number } {
   const line = input.line ?? 2.5;
   if (!(Number.isFinite(line) && line > 0 && Number.isInteger(line - 0.5))) {
-    throw new MatchdayError('invalid-line', `the total must be on a half line (x.5), got ${line}`, {
+    throw new MatchdayError('INVALID_LINE', `the total must be on a half line (x.5), got ${line}`, {
       field: 'total.line',
     });
   }
@@ -292,7 +292,7 @@ function totalTarget(input: TotalInput, overround: ImpliedGoals['overround']): {
   }
   const over = input.overProbability;
   if (!(over > 0 && over < 1)) {
-    throw new MatchdayError('invalid-probability', `over probability must lie in (0, 1), got ${over}`, {
+    throw new MatchdayError('INVALID_PROBABILITY', `over probability must lie in (0, 1), got ${over}`, {
       field: 'total.overProbability',
     });
   }

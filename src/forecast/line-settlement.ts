@@ -27,7 +27,7 @@ export interface IntegerDistribution {
 /** Throws unless `line` is a finite multiple of 0.25. */
 export function checkQuarterLine(line: number, field: string): void {
   if (!(Number.isFinite(line) && Number.isInteger(line * 4))) {
-    throw new MatchdayError('invalid-line', `line must be a multiple of 0.25, got ${line}`, { field });
+    throw new MatchdayError('INVALID_LINE', `line must be a multiple of 0.25, got ${line}`, { field });
   }
 }
 

@@ -292,10 +292,10 @@ export function expectedPoints(source: MarketSource): ExpectedPoints {
 export function correctScore(grid: ScoreGrid, home: number, away: number): number {
   const { maxGoals } = grid;
   if (!(Number.isInteger(home) && Number.isInteger(away) && home >= 0 && away >= 0)) {
-    throw new MatchdayError('invalid-score', `score ${home}-${away} is not a pair of goal counts`);
+    throw new MatchdayError('INVALID_SCORE', `score ${home}-${away} is not a pair of goal counts`);
   }
   if (home > maxGoals || away > maxGoals) {
-    throw new MatchdayError('out-of-grid', `score ${home}-${away} lies beyond the grid's maxGoals ${maxGoals}`);
+    throw new MatchdayError('OUT_OF_GRID', `score ${home}-${away} lies beyond the grid's maxGoals ${maxGoals}`);
   }
   return grid.p[home * (maxGoals + 1) + away];
 }

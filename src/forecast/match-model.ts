@@ -185,7 +185,7 @@ export function parseSavedModel(text: string, file: string): SavedModel {
   }
   const saved = value as Partial<SavedModel>;
   if (saved?.matchday !== 'model' || !saved.model || !Array.isArray(saved.teams)) {
-    throw new MatchdayError('MODEL_FILE', 'not a matchday model file (written by `matchday fit --out`)', { file });
+    throw new MatchdayError('MODEL_FILE', 'not a matchday model file (written by matchday fit)', { file });
   }
   if (saved.formatVersion !== SAVED_MODEL_VERSION) {
     throw new MatchdayError(

@@ -15,6 +15,9 @@ export interface ModelOptions {
   priorStrength: number;
 }
 
+/** Goal models a two-legged tie or a bracket is priced with (rating models give no expected goals of their own). */
+export const TIE_MODEL_FAMILIES = ['dixon-coles', 'poisson'] as const satisfies readonly ModelFamily[];
+
 export const DEFAULT_MODEL_OPTIONS: ModelOptions = { family: 'dixon-coles', xi: 0.002, priorStrength: 1 };
 
 /** The models `matchday backtest --model` knows: the forecaster and, to compare it with, each single model. */

@@ -54,3 +54,12 @@ function checkForecasterFile(saved: Partial<ForecasterFile>, file: string): Fore
   }
   return saved as ForecasterState;
 }
+
+/**
+ * `--model-file`'s one meaning, in `predict`, `preview` and `serve` alike: a saved model answers for fixtures on or
+ * after the day after its last match (its `before` date); for an earlier fixture it has seen the result, so the
+ * forecast is fitted on the database as it would be without the file.
+ */
+export function savedModelAnswers(model: FixtureModel, date: string): boolean {
+  return model.data.before <= date;
+}

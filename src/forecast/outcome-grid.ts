@@ -29,7 +29,7 @@ export function outcomeGrid(outcomes: Probabilities1x2, base: ScoreGrid): { grid
   const [home, draw, away] = outcomes;
   if (!(home > 0 && draw > 0 && away > 0) || Math.abs(home + draw + away - 1) > 1e-9) {
     throw new MatchdayError(
-      'invalid-probability',
+      'INVALID_PROBABILITY',
       `1X2 forecast must be positive and sum to 1, got ${outcomes.join(', ')}`,
     );
   }
@@ -52,7 +52,7 @@ export function outcomeGrid(outcomes: Probabilities1x2, base: ScoreGrid): { grid
   for (let i = 0; i < region.length; i++) regionMass[region[i]] += base.p[i];
   if (regionMass.some((m) => !(m > 0))) {
     throw new MatchdayError(
-      'invalid-grid',
+      'INVALID_GRID',
       'the goal model gives an outcome no probability: no grid can be tilted to the 1X2',
     );
   }

@@ -30,18 +30,18 @@ export function poissonScoreGrid(lambda: number, mu: number, options: PoissonGri
   checkRate(lambda, 'lambda');
   checkRate(mu, 'mu');
   if (!Number.isInteger(maxGoals) || maxGoals < 0) {
-    throw new MatchdayError('invalid-grid', `maxGoals must be a non-negative integer, got ${maxGoals}`, {
+    throw new MatchdayError('INVALID_GRID', `maxGoals must be a non-negative integer, got ${maxGoals}`, {
       field: 'maxGoals',
     });
   }
   if (!Number.isFinite(rho)) {
-    throw new MatchdayError('invalid-rho', `rho must be finite, got ${rho}`, { field: 'rho' });
+    throw new MatchdayError('INVALID_RHO', `rho must be finite, got ${rho}`, { field: 'rho' });
   }
   if (rho !== 0) {
     const bounds = dixonColesRhoBounds(lambda, mu);
     if (!(rho > bounds.min && rho < bounds.max)) {
       throw new MatchdayError(
-        'invalid-rho',
+        'INVALID_RHO',
         `rho ${rho} makes a Dixon-Coles factor non-positive at lambda ${lambda}, mu ${mu} ` +
           `(allowed (${bounds.min}, ${bounds.max}))`,
         { field: 'rho' },
@@ -85,7 +85,7 @@ export function poissonScoreGrid(lambda: number, mu: number, options: PoissonGri
  */
 export function extraTimeGrid(lambda: number, mu: number, scale: number, maxGoals: number): ScoreGrid {
   if (!(Number.isFinite(scale) && scale >= 0)) {
-    throw new MatchdayError('invalid-rate', `extra-time scale must be finite and non-negative, got ${scale}`, {
+    throw new MatchdayError('INVALID_RATE', `extra-time scale must be finite and non-negative, got ${scale}`, {
       field: 'scale',
     });
   }
@@ -94,7 +94,7 @@ export function extraTimeGrid(lambda: number, mu: number, scale: number, maxGoal
 
 function checkRate(rate: number, field: string): void {
   if (!(Number.isFinite(rate) && rate >= 0)) {
-    throw new MatchdayError('invalid-rate', `${field} must be finite and non-negative, got ${rate}`, { field });
+    throw new MatchdayError('INVALID_RATE', `${field} must be finite and non-negative, got ${rate}`, { field });
   }
 }
 

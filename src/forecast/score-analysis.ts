@@ -21,7 +21,7 @@ export interface ScoreAnalysis {
  */
 export function scoreAnalysis(grid: ScoreGrid, count = 5, scale = 1): ScoreAnalysis {
   if (!(Number.isInteger(count) && count >= 0)) {
-    throw new MatchdayError('invalid-option', `scoreline count must be a non-negative integer, got ${count}`, {
+    throw new MatchdayError('INVALID_OPTION', `scoreline count must be a non-negative integer, got ${count}`, {
       field: 'topScorelines',
     });
   }

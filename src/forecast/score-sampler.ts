@@ -25,11 +25,11 @@ export class ScoreSampler {
     for (let i = 0; i < n; i++) {
       const v = p[i];
       if (!(v >= 0 && Number.isFinite(v))) {
-        throw new MatchdayError('invalid-grid', `cell ${i} has probability ${v}`, { field: 'p' });
+        throw new MatchdayError('INVALID_GRID', `cell ${i} has probability ${v}`, { field: 'p' });
       }
       mass += v;
     }
-    if (!(mass > 0)) throw new MatchdayError('invalid-grid', 'grid has no probability mass', { field: 'p' });
+    if (!(mass > 0)) throw new MatchdayError('INVALID_GRID', 'grid has no probability mass', { field: 'p' });
 
     this.maxGoals = maxGoals;
     this.size = maxGoals + 1;
@@ -71,7 +71,7 @@ export class ScoreSampler {
 /** `count` scorelines drawn from the grid with a fresh SeededRandom(seed): the same seed gives the same draws. */
 export function sampleScorelines(grid: ScoreGrid, count: number, seed: number): { home: Int32Array; away: Int32Array } {
   if (!(Number.isInteger(count) && count >= 0)) {
-    throw new MatchdayError('invalid-argument', `count must be a non-negative integer, got ${count}`, {
+    throw new MatchdayError('INVALID_ARGUMENT', `count must be a non-negative integer, got ${count}`, {
       field: 'count',
     });
   }

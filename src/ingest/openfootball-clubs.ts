@@ -109,7 +109,7 @@ function forEachEntry(text: string, file: string, handlers: EntryHandlers): void
     if (content === '' || content.startsWith('=')) continue;
     if (content.startsWith('|')) {
       if (!haveEntry)
-        throw new MatchdayError('ingest.alias-without-entry', 'alias line before any entry', { file, line: i + 1 });
+        throw new MatchdayError('ALIAS_WITHOUT_ENTRY', 'alias line before any entry', { file, line: i + 1 });
       handlers.aliases(
         content
           .split('|')
@@ -157,10 +157,9 @@ function cityName(field: string): string {
 
 function countryOfFile(file: string, pattern: RegExp, kind: string): string {
   const prefix = pattern.exec(file)?.[1];
-  if (!prefix) throw new MatchdayError('ingest.not-openfootball-' + kind, `not a <cc>.${kind}.txt file name`, { file });
+  if (!prefix) throw new MatchdayError('NOT_OPENFOOTBALL_FILE', `not a <cc>.${kind}.txt file name`, { file });
   // The prefix is the country's ISO-style code in the registry (`nl` → NED, `eng` → ENG).
   const code = CompetitionRegistry.builtIn().country(prefix)?.code;
-  if (!code)
-    throw new MatchdayError('ingest.unknown-country', `unknown openfootball country prefix "${prefix}"`, { file });
+  if (!code) throw new MatchdayError('UNKNOWN_COUNTRY', `unknown openfootball country prefix "${prefix}"`, { file });
   return code;
 }

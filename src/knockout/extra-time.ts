@@ -23,7 +23,7 @@ export function fitExtraTimeScale(evidence: ExtraTimeEvidence | null, priorMatch
   if (evidence === null) return SAME_RATE_EXTRA_TIME_SCALE;
   const { extraTimeMatches, extraTimeGoals, ninetyMinuteGoalsPerMatch } = evidence;
   if (!(ninetyMinuteGoalsPerMatch > 0) || extraTimeMatches < 0 || extraTimeGoals < 0) {
-    throw new MatchdayError('invalid-argument', 'extra-time evidence needs matches, goals and a positive goal rate', {
+    throw new MatchdayError('INVALID_ARGUMENT', 'extra-time evidence needs matches, goals and a positive goal rate', {
       field: 'evidence',
     });
   }

@@ -101,7 +101,7 @@ export function gameStateGrid(
     }
   }
   if (!(sum > 0))
-    throw new MatchdayError('invalid-grid', 'game-state grid has no probability mass', { field: 'rates' });
+    throw new MatchdayError('INVALID_GRID', 'game-state grid has no probability mass', { field: 'rates' });
   return { maxGoals, p, truncatedMass: Math.max(0, 1 - sum), homeExpected: home / sum, awayExpected: away / sum };
 }
 
@@ -110,12 +110,12 @@ export function fitGameState(samples: readonly GameStateSample[], options: GameS
   const maxLead = options.warmStart?.maxLead ?? options.maxLead ?? DEFAULT_GAME_STATE_MAX_LEAD;
   const priorPrecision = options.priorPrecision ?? DEFAULT_GAME_STATE_PRIOR_PRECISION;
   if (!(Number.isInteger(maxLead) && maxLead >= 0)) {
-    throw new MatchdayError('invalid-argument', `maxLead must be a non-negative integer, got ${maxLead}`, {
+    throw new MatchdayError('INVALID_ARGUMENT', `maxLead must be a non-negative integer, got ${maxLead}`, {
       field: 'maxLead',
     });
   }
   if (!(priorPrecision > 0 && Number.isFinite(priorPrecision))) {
-    throw new MatchdayError('invalid-argument', `priorPrecision must be positive and finite, got ${priorPrecision}`, {
+    throw new MatchdayError('INVALID_ARGUMENT', `priorPrecision must be positive and finite, got ${priorPrecision}`, {
       field: 'priorPrecision',
     });
   }
@@ -180,12 +180,12 @@ interface Chain {
 
 function buildChain(model: GameStateModel, lambda: number, mu: number, startLead: number): Chain {
   if (!(Number.isFinite(lambda) && lambda >= 0 && Number.isFinite(mu) && mu >= 0)) {
-    throw new MatchdayError('invalid-rate', `rates must be finite and non-negative, got ${lambda}, ${mu}`, {
+    throw new MatchdayError('INVALID_RATE', `rates must be finite and non-negative, got ${lambda}, ${mu}`, {
       field: 'rates',
     });
   }
   if (!Number.isInteger(startLead)) {
-    throw new MatchdayError('invalid-argument', `aggregate lead must be a whole number, got ${startLead}`, {
+    throw new MatchdayError('INVALID_ARGUMENT', `aggregate lead must be a whole number, got ${startLead}`, {
       field: 'lead',
     });
   }
@@ -304,7 +304,7 @@ function checkModel(model: GameStateModel): void {
   const vectors = [model.homeLog, model.awayLog];
   if (vectors.some((v) => v.length !== states)) {
     throw new MatchdayError(
-      'invalid-argument',
+      'INVALID_ARGUMENT',
       `a game-state model with maxLead ${model.maxLead} needs ${states} states`,
       {
         field: 'gameState',
@@ -312,7 +312,7 @@ function checkModel(model: GameStateModel): void {
     );
   }
   if (!vectors.every((v) => v.every(Number.isFinite))) {
-    throw new MatchdayError('invalid-argument', 'game-state multipliers must be finite', { field: 'gameState' });
+    throw new MatchdayError('INVALID_ARGUMENT', 'game-state multipliers must be finite', { field: 'gameState' });
   }
 }
 
@@ -321,7 +321,7 @@ function checkSample(s: GameStateSample, index: number): void {
   const goals = [s.homeGoals, s.awayGoals].every((v) => Number.isInteger(v) && v >= 0);
   const weight = s.weight === undefined || (Number.isFinite(s.weight) && s.weight > 0);
   if (!rates || !goals || !weight || !Number.isInteger(s.lead)) {
-    throw new MatchdayError('invalid-argument', `game-state sample ${index} is not a valid second leg`, {
+    throw new MatchdayError('INVALID_ARGUMENT', `game-state sample ${index} is not a valid second leg`, {
       field: 'samples',
     });
   }

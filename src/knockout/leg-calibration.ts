@@ -69,7 +69,7 @@ const HERMITE_TOTAL = HERMITE_WEIGHTS.reduce((sum, w) => sum + w, 0);
 /** The strength scenarios a forecast averages over (one node of weight 1 when σ is 0). */
 export function strengthNodes(sigma: number): StrengthNode[] {
   if (!(sigma >= 0 && Number.isFinite(sigma))) {
-    throw new MatchdayError('invalid-argument', `strength σ must be finite and ≥ 0, got ${sigma}`, { field: 'sigma' });
+    throw new MatchdayError('INVALID_ARGUMENT', `strength σ must be finite and ≥ 0, got ${sigma}`, { field: 'sigma' });
   }
   if (sigma === 0) return [{ shift: 0, weight: 1 }];
   return HERMITE_POINTS.map((x, k) => ({ shift: sigma * x, weight: HERMITE_WEIGHTS[k] / HERMITE_TOTAL }));
@@ -181,6 +181,6 @@ function checkSample(s: LegSample, index: number): void {
   const goals = [s.homeGoals, s.awayGoals].every((v) => Number.isInteger(v) && v >= 0);
   const weight = s.weight === undefined || (Number.isFinite(s.weight) && s.weight >= 0);
   if (!rates || !goals || !weight || ![0, 1, 2].includes(s.knownTeams)) {
-    throw new MatchdayError('invalid-argument', `leg sample ${index} is not a valid first leg`, { field: 'samples' });
+    throw new MatchdayError('INVALID_ARGUMENT', `leg sample ${index} is not a valid first leg`, { field: 'samples' });
   }
 }

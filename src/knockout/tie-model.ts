@@ -350,12 +350,12 @@ function gridMass(grid: ScoreGrid): number {
 
 function checkConstants(c: TieModelConstants): void {
   if (!(Number.isFinite(c.extraTimeScale) && c.extraTimeScale >= 0)) {
-    throw new MatchdayError('invalid-argument', `extra-time scale must be finite and ≥ 0, got ${c.extraTimeScale}`, {
+    throw new MatchdayError('INVALID_ARGUMENT', `extra-time scale must be finite and ≥ 0, got ${c.extraTimeScale}`, {
       field: 'extraTimeScale',
     });
   }
   if (!(c.penaltyHomeWin >= 0 && c.penaltyHomeWin <= 1)) {
-    throw new MatchdayError('invalid-argument', `penalty probability must lie in [0, 1], got ${c.penaltyHomeWin}`, {
+    throw new MatchdayError('INVALID_ARGUMENT', `penalty probability must lie in [0, 1], got ${c.penaltyHomeWin}`, {
       field: 'penaltyHomeWin',
     });
   }

@@ -108,13 +108,13 @@ export function twoLeggedTie(options: TieOptions): TieForecast {
   const { state, secondLeg, extraTime, rules } = options;
   checkState(state);
   if (!rules.awayGoals && rules.awayGoalsInExtraTime) {
-    throw new MatchdayError('invalid-argument', 'away goals in extra time need the away-goals rule', {
+    throw new MatchdayError('INVALID_ARGUMENT', 'away goals in extra time need the away-goals rule', {
       field: 'rules',
     });
   }
   const penaltyHomeWin = options.penaltyHomeWin ?? 0.5;
   if (!(penaltyHomeWin >= 0 && penaltyHomeWin <= 1)) {
-    throw new MatchdayError('invalid-argument', `penalty probability must lie in [0, 1], got ${penaltyHomeWin}`, {
+    throw new MatchdayError('INVALID_ARGUMENT', `penalty probability must lie in [0, 1], got ${penaltyHomeWin}`, {
       field: 'penaltyHomeWin',
     });
   }
@@ -423,13 +423,13 @@ function checkState(state: TieState): void {
   const { goalsA, goalsB, awayGoalsA, awayGoalsB } = state;
   for (const [field, v] of Object.entries(state)) {
     if (!(Number.isInteger(v) && v >= 0)) {
-      throw new MatchdayError('invalid-argument', `tie state ${field} must be a non-negative integer, got ${v}`, {
+      throw new MatchdayError('INVALID_ARGUMENT', `tie state ${field} must be a non-negative integer, got ${v}`, {
         field,
       });
     }
   }
   if (awayGoalsA > goalsA || awayGoalsB > goalsB) {
-    throw new MatchdayError('invalid-argument', 'away goals cannot exceed a side’s aggregate goals', {
+    throw new MatchdayError('INVALID_ARGUMENT', 'away goals cannot exceed a side’s aggregate goals', {
       field: 'state',
     });
   }
@@ -440,10 +440,10 @@ function gridMass(grid: ScoreGrid, field: string): number {
   for (let i = 0; i < grid.p.length; i++) {
     const v = grid.p[i];
     if (!(v >= 0 && v <= 1)) {
-      throw new MatchdayError('invalid-grid', `cell ${i} has probability ${v}`, { field });
+      throw new MatchdayError('INVALID_GRID', `cell ${i} has probability ${v}`, { field });
     }
     mass += v;
   }
-  if (!(mass > 0)) throw new MatchdayError('invalid-grid', 'grid has no probability mass', { field });
+  if (!(mass > 0)) throw new MatchdayError('INVALID_GRID', 'grid has no probability mass', { field });
   return mass;
 }

@@ -85,7 +85,7 @@ export function ticketingRuleFor(
 export function ruleAllocation(rule: TicketingRule, capacity: number): number {
   checkSeats(capacity, 'capacity');
   if (!(rule.shareOfCapacity > 0 && rule.shareOfCapacity <= 1)) {
-    throw new MatchdayError('invalid-argument', `share of capacity must be in (0, 1], got ${rule.shareOfCapacity}`, {
+    throw new MatchdayError('INVALID_ARGUMENT', `share of capacity must be in (0, 1], got ${rule.shareOfCapacity}`, {
       field: `rules.${rule.id}.shareOfCapacity`,
     });
   }
@@ -114,7 +114,7 @@ export function estimateCrowd(input: CrowdInput, rules: readonly TicketingRule[]
   const allocation = announced ?? byRule;
   if (allocation === null) {
     throw new MatchdayError(
-      'no-ticketing-rule',
+      'NO_TICKETING_RULE',
       `no away allocation was announced and no ticketing rule covers ${input.competition}`,
       { field: 'competition' },
     );
@@ -122,7 +122,7 @@ export function estimateCrowd(input: CrowdInput, rules: readonly TicketingRule[]
   const awayFans = allocation + (input.awayClubSeats ?? 0);
   if (awayFans >= capacity) {
     throw new MatchdayError(
-      'invalid-argument',
+      'INVALID_ARGUMENT',
       `away seats (${awayFans}) must be fewer than the capacity (${capacity})`,
       {
         field: 'announcedAllocation',
@@ -198,7 +198,7 @@ export function rankCapacity(team: string, grounds: readonly GroundCapacity[]): 
   const own = grounds.filter((ground) => ground.team === team);
   if (own.length !== 1) {
     throw new MatchdayError(
-      'invalid-argument',
+      'INVALID_ARGUMENT',
       own.length === 0 ? 'the team is not among the grounds' : 'the team is listed more than once',
       { field: 'grounds', team },
     );
@@ -217,7 +217,7 @@ export function rankCapacity(team: string, grounds: readonly GroundCapacity[]): 
 
 function checkSeats(value: number, field: string): void {
   if (!(Number.isInteger(value) && value > 0)) {
-    throw new MatchdayError('invalid-argument', `${field} must be a whole number of seats above 0, got ${value}`, {
+    throw new MatchdayError('INVALID_ARGUMENT', `${field} must be a whole number of seats above 0, got ${value}`, {
       field,
     });
   }

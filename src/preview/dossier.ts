@@ -323,7 +323,7 @@ export function lineupRows(lineup: Pick<Lineup, 'formation' | 'players'>): strin
   const total = sizes.reduce((sum, n) => sum + n, 0);
   if (sizes.some((n) => !Number.isInteger(n) || n < 1) || total !== lineup.players.length) {
     throw new MatchdayError(
-      'invalid-argument',
+      'INVALID_ARGUMENT',
       `formation ${lineup.formation} does not fit ${lineup.players.length} players`,
       { field: 'formation' },
     );

@@ -8,6 +8,7 @@ import {
   type ModelFixture,
 } from '../forecast/fixture-forecast.js';
 import { Forecasts } from '../forecast/forecasts.js';
+import { savedModelAnswers } from '../forecast/model-file.js';
 import type { FixtureTeam, ModelTeam } from '../forecast/match-model.js';
 import { storeForecastSource } from '../history/forecast-history.js';
 import {
@@ -63,7 +64,8 @@ export interface PreviewRequest {
 export function preparePreview(db: Db, request: PreviewRequest): ComposeInput {
   const dossier = request.dossier ?? null;
   const date = fixtureDate(request, dossier);
-  const modelTeams = request.model?.model.teams ?? [];
+  const saved = request.model && savedModelAnswers(request.model.model, date) ? request.model : null;
+  const modelTeams = saved?.model.teams ?? [];
   const directory = loadTeamDirectory(db);
   const resolve = (name: string) => resolvePreviewTeam(db, name, modelTeams, directory);
   const home = resolve(request.home);
@@ -99,7 +101,7 @@ export function preparePreview(db: Db, request: PreviewRequest): ComposeInput {
     );
   }
 
-  const savedTeams = request.model?.model.teams ?? null;
+  const savedTeams = saved?.model.teams ?? null;
   const neutral = dossier?.fixture.neutral ?? fixtureMatch?.neutral ?? false;
   const fixture: ModelFixture = {
     home: forecastTeam(db, home, savedTeams, date, 'home'),
@@ -108,17 +110,11 @@ export function preparePreview(db: Db, request: PreviewRequest): ComposeInput {
     competition: competition.code,
     season,
   };
-  const model = request.model?.model ?? fitModel(db, home, away, fixture, date);
+  const model = saved?.model ?? fitModel(db, home, away, fixture, date, request.model?.model ?? null);
   const forecast = forecastFixture(model, fixture);
   if (forecast.model.teamsFromPrior.length > 0) {
     caveats.push(
       `The model has no matches of ${listJoin(forecast.model.teamsFromPrior)}: their numbers come from their league's average.`,
-    );
-  }
-  const sawTheMatch = model.data.before > date;
-  if (sawTheMatch) {
-    caveats.push(
-      `The model was fitted on matches up to ${model.data.lastDate}, on or after this fixture's date: its numbers are not a forecast made beforehand.`,
     );
   }
 
@@ -127,9 +123,9 @@ export function preparePreview(db: Db, request: PreviewRequest): ComposeInput {
   const tie =
     firstLeg && leg === 2
       ? tieNumbers(db, registry, {
-          saved: request.model?.model ?? null,
+          saved: saved?.model ?? null,
           // A saved model names teams by its own ids; otherwise both are database teams (the model needed them).
-          teams: request.model
+          teams: saved
             ? { home: fixture.home, away: fixture.away }
             : { home: { id: home.teamId!, name: home.name }, away: { id: away.teamId!, name: away.name } },
           neutral,
@@ -189,9 +185,10 @@ export function preparePreview(db: Db, request: PreviewRequest): ComposeInput {
     firstLeg,
     forecast: {
       forecast,
-      description: modelDescription(model, request.model?.file ?? null),
-      receipt: request.model ? { file: request.model.file, line: 1, label: `Saved ${modelName(model)}` } : null,
-      sawTheMatch,
+      description: modelDescription(model, saved?.file ?? null),
+      receipt: saved ? { file: saved.file, line: 1, label: `Saved ${modelName(model)}` } : null,
+      // Never, as --model-file means it (a saved model answers only after its data); kept as the writers' guard.
+      sawTheMatch: model.data.before > date,
     },
     tie,
     nextRound: nextRound
@@ -225,8 +222,7 @@ function fixtureDate(request: PreviewRequest, dossier: Dossier | null): string {
     });
   }
   const date = request.date ?? dossier?.fixture.date;
-  if (!date)
-    throw new MatchdayError('NO_DATE', 'give the fixture date (--date YYYY-MM-DD) or a dossier', { field: 'date' });
+  if (!date) throw new MatchdayError('NO_DATE', 'give the fixture date (YYYY-MM-DD) or a dossier', { field: 'date' });
   return date;
 }
 
@@ -289,7 +285,7 @@ function fixtureCompetition(
   if (stored) return { ...stored.competition };
   throw new MatchdayError(
     'NO_COMPETITION',
-    'the database has no such fixture on that date: say which competition (--competition, or a dossier)',
+    'the database has no such fixture on that date: say which competition (or give a dossier)',
     { field: 'competition' },
   );
 }
@@ -320,14 +316,25 @@ function factsFor(
   });
 }
 
-/** The forecaster fitted on the matches before the fixture's date, as `predict` fits it. */
-function fitModel(db: Db, home: PreviewTeam, away: PreviewTeam, fixture: ModelFixture, date: string): FixtureModel {
+/**
+ * The forecaster fitted on the matches before the fixture's date, as `predict` fits it. `unused`: a saved model
+ * given for a later date, named when nothing can be fitted instead.
+ */
+function fitModel(
+  db: Db,
+  home: PreviewTeam,
+  away: PreviewTeam,
+  fixture: ModelFixture,
+  date: string,
+  unused: FixtureModel | null,
+): FixtureModel {
   if (home.teamId === null || away.teamId === null) {
-    throw new MatchdayError(
-      'NO_MODEL',
-      'no model: pass --model-file (a model saved by `matchday fit --out`), or import history so one can be fitted',
-      { field: 'model-file' },
-    );
+    const why = unused
+      ? `the saved model answers for fixtures from ${unused.data.before} (it has seen the matches before then)`
+      : 'give a model saved by matchday fit';
+    throw new MatchdayError('NO_MODEL', `no model: ${why}, or import history so one can be fitted`, {
+      field: 'model',
+    });
   }
   const forecasts = new Forecasts(storeForecastSource(db));
   return forecasterModel(forecasts.forecaster(forecasterFixture(fixture), date));

@@ -314,5 +314,5 @@ function checkTieVerdict(tie: TieVerdict): void {
 }
 
 function fail(message: string, field: string): never {
-  throw new MatchdayError('invalid-preview', message, { field });
+  throw new MatchdayError('INVALID_PREVIEW', message, { field });
 }

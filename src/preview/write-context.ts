@@ -64,7 +64,7 @@ export class WriteContext {
 
   /** One of the variants, chosen by the seeded generator. */
   pick<T>(variants: readonly T[]): T {
-    if (variants.length === 0) throw new MatchdayError('invalid-argument', 'no template to choose from');
+    if (variants.length === 0) throw new MatchdayError('INVALID_ARGUMENT', 'no template to choose from');
     return variants[Math.floor(this.random.uniform() * variants.length)];
   }
 

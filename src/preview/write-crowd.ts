@@ -82,7 +82,7 @@ export function venueOnTheDay(input: VenueOnTheDayInput): VenueOnTheDay {
       });
     } catch (error) {
       // A competition without a ticketing rule and no announced figure: there is no allocation to state.
-      if (!(error instanceof MatchdayError) || error.code !== 'no-ticketing-rule') throw error;
+      if (!(error instanceof MatchdayError) || error.code !== 'NO_TICKETING_RULE') throw error;
     }
   }
   return {

@@ -79,7 +79,7 @@ const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Frida
 function parts(isoDate: string): { year: number; month: number; day: number; weekday: number } {
   const date = new Date(`${isoDate}T00:00:00Z`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate) || Number.isNaN(date.getTime())) {
-    throw new MatchdayError('invalid-date', `expected a date written YYYY-MM-DD, got ${isoDate}`, { field: 'date' });
+    throw new MatchdayError('INVALID_DATE', `expected a date written YYYY-MM-DD, got ${isoDate}`, { field: 'date' });
   }
   return {
     year: date.getUTCFullYear(),
@@ -176,7 +176,7 @@ export function scoreline(first: number, second: number): string {
 
 function checkCount(n: number): void {
   if (!(Number.isInteger(n) && n >= 0)) {
-    throw new MatchdayError('invalid-argument', `expected a whole number ≥ 0, got ${n}`, { field: 'count' });
+    throw new MatchdayError('INVALID_ARGUMENT', `expected a whole number ≥ 0, got ${n}`, { field: 'count' });
   }
 }
 

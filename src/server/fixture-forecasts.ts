@@ -7,6 +7,7 @@ import {
 } from '../forecast/fixture-forecast.js';
 import { fitFixtureModel, fixtureFitScope, fixtureModelKey } from '../app/fixture-model.js';
 import { Forecasts } from '../forecast/forecasts.js';
+import { savedModelAnswers } from '../forecast/model-file.js';
 import type { ModelOptions, SavedModel } from '../forecast/match-model.js';
 import { lookUpFixture, type LookedUpFixture } from '../history/fixture-lookup.js';
 import { storeForecastSource } from '../history/forecast-history.js';
@@ -70,7 +71,7 @@ export class FixtureForecasts {
     const fixture = this.fixture(request);
     const shifts = { homeShift: request.homeShift, awayShift: request.awayShift };
     const useSaved =
-      this.savedModel && request.competitions === undefined && this.savedModel.data.before <= request.date;
+      this.savedModel && request.competitions === undefined && savedModelAnswers(this.savedModel, request.date);
     if (request.model || !useSaved) {
       this.dataRange ??= playedDateRange(this.db);
       checkDateInData(this.dataRange, request.date, 'date');

@@ -1,15 +1,13 @@
-import { tieRulesOf } from '../knockout/tie-outcome.js';
+import { priceTieInFull, dayBefore, type PricedTieOutlook, type PriceTieRequest } from '../app/price-tie.js';
+import { MatchdayError } from '../errors.js';
 import type { TieForecastResult } from '../knockout/tie-model.js';
-import type { PricedTie, TiePricer } from '../knockout/tie-pricer.js';
+import type { TiePricer } from '../knockout/tie-pricer.js';
 import type { TieTeam } from '../knockout/tie-reconstruction.js';
-import { tieStateAfterFirstLeg } from '../knockout/two-legged-tie.js';
-import { registryOf } from '../store/competition-store.js';
 import type { Db } from '../store/database.js';
 
 /** A second leg's tie forecast in this fixture's orientation: home = the second leg's hosts (side B). */
-export interface TieOutlook {
+export interface SecondLegOutlook {
   result: TieForecastResult;
-  priced: PricedTie;
   home: { name: string; ninetyMinutes: number; extraTime: number; penalties: number; total: number };
   away: { name: string; ninetyMinutes: number; extraTime: number; penalties: number; total: number };
   /** What the trailing side needs, or null when the tie is level. */
@@ -18,8 +16,8 @@ export interface TieOutlook {
 }
 
 /**
- * Second legs for the API and the match page, priced by the one tie pricer `matchday tie` and the preview use
- * (knockout/tie-pricer.ts): the same legs, extra-time rate, calibration and rules, so the numbers agree.
+ * Ties for the API and the match page, set up and priced by app/price-tie.ts as `matchday tie` and the library do,
+ * with one pricer for the server (fitted models are kept per date), so the numbers agree.
  */
 export class TieOutlooks {
   constructor(
@@ -27,7 +25,12 @@ export class TieOutlooks {
     private readonly pricer: TiePricer,
   ) {}
 
-  /** Null when the registry has no tie rules for the competition's season. */
+  /** priceTie with the server's pricer. */
+  price(request: PriceTieRequest): PricedTieOutlook {
+    return priceTieInFull(this.db, request, { pricer: this.pricer });
+  }
+
+  /** The second leg of a stored tie, or a what-if of it; null when the registry has no tie rules for it. */
   secondLeg(options: {
     competitionCode: string;
     season: string;
@@ -41,27 +44,37 @@ export class TieOutlooks {
     firstLeg: { hostGoals: number; visitorGoals: number };
     homeShift?: number;
     awayShift?: number;
-  }): TieOutlook | null {
-    const rules = tieRulesOf(registryOf(this.db), options.competitionCode, options.season);
-    if (!rules) return null;
-    const priced = this.pricer.price({
-      a: options.away,
-      b: options.home,
-      state: tieStateAfterFirstLeg(options.firstLeg.hostGoals, options.firstLeg.visitorGoals),
-      rules,
-      neutral: options.neutral,
-      before: options.date,
-      homeShift: options.homeShift,
-      awayShift: options.awayShift,
-    });
-    const result = priced.forecast;
-    return {
-      result,
-      priced,
-      home: { name: options.home.name, ...result.b },
-      away: { name: options.away.name, ...result.a },
-      needs: result.needs.trailing === null ? null : result.needs.phrase,
-      extraTimeScale: result.extraTimeScale,
-    };
+  }): SecondLegOutlook | null {
+    try {
+      return secondLegView(
+        this.price({
+          teamA: { teamId: options.away.id, name: options.away.name },
+          teamB: { teamId: options.home.id, name: options.home.name },
+          teamAHostedFirstLeg: true,
+          competition: options.competitionCode,
+          season: options.season,
+          asOf: dayBefore(options.date),
+          firstLeg: [options.firstLeg.hostGoals, options.firstLeg.visitorGoals],
+          neutral: options.neutral,
+          homeShift: options.homeShift,
+          awayShift: options.awayShift,
+        }),
+      );
+    } catch (error) {
+      if (error instanceof MatchdayError && error.code === 'UNKNOWN_RULES') return null;
+      throw error;
+    }
   }
+}
+
+/** A priced tie from the second leg's hosts' side: home = b, away = a. */
+export function secondLegView({ priced, a, b }: PricedTieOutlook): SecondLegOutlook {
+  const result = priced.forecast;
+  return {
+    result,
+    home: { name: b.name, ...result.b },
+    away: { name: a.name, ...result.a },
+    needs: result.needs.trailing === null ? null : result.needs.phrase,
+    extraTimeScale: result.extraTimeScale,
+  };
 }

@@ -305,7 +305,7 @@ function rowErrorToException(errors: RowError[]): MatchdayError {
   const others = rowCount(errors) - 1;
   const more =
     others > 0
-      ? ` (and ${others} more invalid row${others === 1 ? '' : 's'}; --skip-invalid imports the valid ones)`
+      ? ` (and ${others} more invalid row${others === 1 ? '' : 's'}; skipping invalid rows imports the valid ones)`
       : '';
   return new MatchdayError('INVALID_ROW', `${first.message}${more}`, {
     file: first.file,
@@ -369,7 +369,7 @@ interface Plan {
 function plan(file: string, explicit: boolean, forcedFormat: string | undefined): Plan {
   if (forcedFormat) {
     const format = formatById(forcedFormat);
-    if (!format) throw new MatchdayError('UNKNOWN_FORMAT', `unknown --format ${forcedFormat}`);
+    if (!format) throw new MatchdayError('UNKNOWN_FORMAT', `unknown format ${forcedFormat}`);
     return { format };
   }
   let head: string;
@@ -384,7 +384,7 @@ function plan(file: string, explicit: boolean, forcedFormat: string | undefined)
   return explicit
     ? {
         format: null,
-        error: `${file}: unknown format (not football-data, Football.TXT, engsoccerdata, footballcsv or generic CSV; see --format)`,
+        error: `${file}: unknown format (not football-data, Football.TXT, engsoccerdata, footballcsv or generic CSV; name the format to read it as one)`,
       }
     : { format: null, skipReason: 'not a match or club file' };
 }

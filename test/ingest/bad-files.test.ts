@@ -12,7 +12,7 @@ const CORPUS: [file: string, error: string][] = [
   ['empty.csv', ': empty file'],
   [
     'unknown-format.csv',
-    ': unknown format (not football-data, Football.TXT, engsoccerdata, footballcsv or generic CSV; see --format)',
+    ': unknown format (not football-data, Football.TXT, engsoccerdata, footballcsv or generic CSV; name the format to read it as one)',
   ],
   ['truncated-row.csv', ":3: row has only 5 of the header's 7 cells"],
   ['cut-short.csv', ":3: last row has only 5 of the header's 7 cells: the file looks cut short"],

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
+import { priceTie } from '../../src/app/price-tie.js';
 import { preparePreview } from '../../src/preview/prepare-preview.js';
 import { createApp } from '../../src/server/app.js';
 import { ServerContext } from '../../src/server/server-context.js';
@@ -17,10 +18,11 @@ interface Split {
 }
 
 /**
- * One tie, three front ends, one answer: Atalanta v Liverpool, Europa League quarter-final second leg, 18 April 2024
- * (Liverpool lost the first leg 0-3 at Anfield), as of the day before. `matchday tie --json`, the API's /api/tie and
- * the preview all price it through knockout/tie-pricer with the same legs, extra-time rate, calibration and rules,
- * so every number is the same to the last bit.
+ * One tie, every front end, one answer: Atalanta v Liverpool, Europa League quarter-final second leg, 18 April 2024
+ * (Liverpool lost the first leg 0-3 at Anfield), as of the day before. `matchday tie --json`, the library's priceTie,
+ * the API's /api/tie and the match page set it up in app/price-tie.ts; the preview prices it through the same
+ * knockout/tie-pricer with the same legs, extra-time rate, calibration and rules: every number is the same to the
+ * last bit.
  */
 describe.skipIf(!hasSharedData)('the CLI, the API and the preview give the same tie numbers', () => {
   const cli = () => {
@@ -51,11 +53,58 @@ describe.skipIf(!hasSharedData)('the CLI, the API and the preview give the same 
 
     const db = openDatabase(inject('sharedDb'), { readonly: true });
     try {
-      const app = createApp(new ServerContext({ db, today: () => '2024-04-18' }));
+      // The library: the CLI's JSON is priceTie's outlook, as it is.
+      const fromLibrary = priceTie(db, {
+        teamA: 'Atalanta',
+        teamB: 'Liverpool',
+        competition: 'europa-league',
+        season: '2023-24',
+      });
+      expect(fromLibrary).toEqual(fromCli);
+      // Asked as the API asks (the first leg's score given, its host named first): the same numbers.
+      const given = priceTie(db, {
+        teamA: 'Liverpool',
+        teamB: 'Atalanta',
+        firstLeg: [0, 3],
+        asOf: '2024-04-17',
+        competition: 'uefa.el',
+      });
+      expect(given.teams.map((t) => t.through)).toEqual([liverpool.through, atalanta.through]);
+      expect(given.tie.source).toBe('given');
+
+      const server = new ServerContext({ db, today: () => '2024-04-18' });
+      const app = createApp(server);
+      // The match page's tie section.
+      const team = (name: string) => {
+        const found = server.findTeam(name);
+        return { id: found.teamId, name: found.name };
+      };
+      const page = server.ties.secondLeg({
+        competitionCode: 'uefa.el',
+        season: '2023-24',
+        date: '2024-04-18',
+        home: team('Atalanta'),
+        away: team('Liverpool'),
+        neutral: false,
+        firstLeg: { hostGoals: 0, visitorGoals: 3 },
+      });
+      expect(page?.home.total).toBe(atalanta.through);
+      expect(page?.away.total).toBe(liverpool.through);
+      expect(page?.result.extraTime).toBe(fromCli.extraTime);
       const response = await app.request(
         '/api/tie?home=Atalanta&away=Liverpool&firstLeg=0-3&date=2024-04-18&competition=uefa.el',
       );
       expect(response.status).toBe(200);
+      // The same tie named the other way round (Atalanta hosting the first leg) is not this tie: a 400 saying so.
+      const reversed = await app.request(
+        '/api/tie?home=Liverpool&away=Atalanta&firstLeg=3-0&date=2024-04-18&competition=uefa.el',
+      );
+      expect(reversed.status).toBe(400);
+      expect(((await reversed.json()) as { error: unknown }).error).toEqual({
+        code: 'BAD_TIE',
+        message: 'field firstLeg: Liverpool hosted the first leg of the uefa.el 2023-24 tie, not Atalanta',
+        parameter: 'firstLeg',
+      });
       const fromApi = (await response.json()) as {
         home: Split;
         away: Split;

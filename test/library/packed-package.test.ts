@@ -66,24 +66,31 @@ describe('the packed matchday package', () => {
     writeFileSync(
       path.join(consumer, 'use.mjs'),
       [
-        "import { MatchdayError, openDatabase, predictFixture } from 'matchday';",
+        "import { MatchdayError, openDatabase, predictFixture, priceTie } from 'matchday';",
         `const db = openDatabase(${JSON.stringify(file)}, { readonly: true });`,
         "const forecast = predictFixture(db, { home: 'Alpha', away: 'Beta', date: '2024-02-01' });",
         'let same = null;',
         "try { predictFixture(db, { home: 'Alpha', away: 'Alpha', date: '2024-02-01' }); }",
         'catch (error) { same = error instanceof MatchdayError ? error.code : String(error); }',
-        'console.log(JSON.stringify({ matches: forecast.model.data.matches, result: forecast.markets.result, same }));',
+        "const tie = priceTie(db, { teamA: 'Beta', teamB: 'Alpha', firstLeg: [1, 0], asOf: '2024-01-31', competition: 'uefa.el' });",
+        'const through = tie.teams.map((t) => t.through);',
+        'console.log(JSON.stringify({ matches: forecast.model.data.matches, result: forecast.markets.result, same, through }));',
       ].join('\n'),
     );
     const output = JSON.parse(execFileSync(process.execPath, ['use.mjs'], { cwd: consumer, encoding: 'utf8' }));
     expect(output.matches).toBe(12);
     expect(output.result.home + output.result.draw + output.result.away).toBeCloseTo(1, 2);
     expect(output.same).toBe('SAME_TEAM');
+    expect(output.through[0] + output.through[1]).toBeCloseTo(1, 9);
+    expect(output.through[0]).toBeGreaterThan(output.through[1]);
 
     writeFileSync(
       path.join(consumer, 'use.ts'),
       [
-        "import { openDatabase, predictFixture, type FixtureForecast } from 'matchday';",
+        "import { openDatabase, predictFixture, priceTie, type FixtureForecast, type TieOutlook } from 'matchday';",
+        "const tie: TieOutlook = priceTie(openDatabase(':memory:'), { teamA: 'A', teamB: 'B', firstLeg: [1, 0] });",
+        'const through: number = tie.teams[0].through;',
+        'console.log(through);',
         "const forecast: FixtureForecast = predictFixture(openDatabase(':memory:'), { home: 'A', away: 'B', date: '2024-02-01' });",
         'const home: number = forecast.markets.result.home;',
         'console.log(home);',

@@ -122,7 +122,7 @@ describe('estimateCrowd', () => {
 
   it('refuses to guess without a rule or an announced figure', () => {
     expect(() => estimateCrowd({ competition: 'it.1', capacity: 10000 })).toThrow(
-      expect.objectContaining({ code: 'no-ticketing-rule' }),
+      expect.objectContaining({ code: 'NO_TICKETING_RULE' }),
     );
   });
 

@@ -41,11 +41,11 @@ describe('importPaths on invalid rows', () => {
     const file = write(dir, 'e0.csv', [HEADER, 'E0,11/08/2023,Burnley,Man City,x,3,A', 'E0,12/08/2023,,,y,z,A']);
     const summary = importPaths(openDatabase(':memory:'), [file]);
     expect(summary.files.find((f) => f.file === file)!.error).toBe(
-      `${file}:2, field FTHG: 'x' is not a non-negative whole number (and 1 more invalid row; --skip-invalid imports the valid ones)`,
+      `${file}:2, field FTHG: 'x' is not a non-negative whole number (and 1 more invalid row; skipping invalid rows imports the valid ones)`,
     );
     const three = write(dir, 'e1.csv', [HEADER, 'E0,11/08/2023,,Man City,0,3,A', 'E0,12/08/2023,,,y,z,A', 'X,,,,,,']);
     expect(importPaths(openDatabase(':memory:'), [three]).files[1].error).toBe(
-      `${three}:2, field HomeTeam: no home team (and 2 more invalid rows; --skip-invalid imports the valid ones)`,
+      `${three}:2, field HomeTeam: no home team (and 2 more invalid rows; skipping invalid rows imports the valid ones)`,
     );
   });
 
@@ -302,7 +302,7 @@ describe('importPaths: what it reads, in which order, and the summary', () => {
     expect(importPaths(openDatabase(':memory:'), [readme]).files[1]).toMatchObject({
       status: 'rejected',
       format: null,
-      error: `${readme}: unknown format (not football-data, Football.TXT, engsoccerdata, footballcsv or generic CSV; see --format)`,
+      error: `${readme}: unknown format (not football-data, Football.TXT, engsoccerdata, footballcsv or generic CSV; name the format to read it as one)`,
     });
   });
 
@@ -324,7 +324,7 @@ describe('importPaths: what it reads, in which order, and the summary', () => {
     ]);
     expect(importPaths(db, [file]).files[1]).toMatchObject({ format: 'generic-csv', status: 'imported', added: 1 });
     const unknown = thrown(() => importPaths(db, [file], { format: 'football-date' }));
-    expect([unknown.code, unknown.message]).toEqual(['UNKNOWN_FORMAT', 'unknown --format football-date']);
+    expect([unknown.code, unknown.message]).toEqual(['UNKNOWN_FORMAT', 'unknown format football-date']);
   });
 
   it('stops on a path that does not exist', () => {

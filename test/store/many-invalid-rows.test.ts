@@ -42,7 +42,7 @@ describe('importPaths on 50,000 invalid rows', () => {
     const db = openDatabase(':memory:');
     const summary = importPaths(db, [file]);
     expect(summary.files.find((f) => f.file === file)!.error).toBe(
-      `${file}:3, field Date: '1x/08/2023' is not a date (dd/mm/yy or dd/mm/yyyy) (and 49999 more invalid rows; --skip-invalid imports the valid ones)`,
+      `${file}:3, field Date: '1x/08/2023' is not a date (dd/mm/yy or dd/mm/yyyy) (and 49999 more invalid rows; skipping invalid rows imports the valid ones)`,
     );
     expect(summary.totals).toMatchObject({ rejected: 1, rejectedRows: 0 });
     expect(db.prepare('SELECT COUNT(*) FROM matches').pluck().get()).toBe(0);

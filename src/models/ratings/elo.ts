@@ -72,7 +72,7 @@ export function runElo(
   if (initialRatings) {
     if (initialRatings.length !== data.teamCount) {
       throw new MatchdayError(
-        'invalid-rating-input',
+        'INVALID_RATING_INPUT',
         `initialRatings has ${initialRatings.length} entries for ${data.teamCount} teams`,
         { field: 'initialRatings' },
       );
@@ -165,25 +165,25 @@ export function tuneElo(
       }
     }
   }
-  if (best === null) throw new MatchdayError('invalid-argument', 'Elo tuning grid is empty', { field: 'grid' });
+  if (best === null) throw new MatchdayError('INVALID_ARGUMENT', 'Elo tuning grid is empty', { field: 'grid' });
   return { ...best, evaluated };
 }
 
 function checkEloOptions(options: EloOptions): void {
   const { k, homeAdvantage, goalDifferenceExponent, initialRating } = options;
   if (!(k > 0) || !Number.isFinite(k))
-    throw new MatchdayError('invalid-argument', `Elo K must be positive, got ${k}`, { field: 'k' });
+    throw new MatchdayError('INVALID_ARGUMENT', `Elo K must be positive, got ${k}`, { field: 'k' });
   if (!Number.isFinite(homeAdvantage))
-    throw new MatchdayError('invalid-argument', `Elo home advantage must be finite, got ${homeAdvantage}`, {
+    throw new MatchdayError('INVALID_ARGUMENT', `Elo home advantage must be finite, got ${homeAdvantage}`, {
       field: 'homeAdvantage',
     });
   if (!(goalDifferenceExponent >= 0) || !Number.isFinite(goalDifferenceExponent)) {
-    throw new MatchdayError('invalid-argument', `goal-difference exponent must be ≥ 0, got ${goalDifferenceExponent}`, {
+    throw new MatchdayError('INVALID_ARGUMENT', `goal-difference exponent must be ≥ 0, got ${goalDifferenceExponent}`, {
       field: 'goalDifferenceExponent',
     });
   }
   if (!Number.isFinite(initialRating))
-    throw new MatchdayError('invalid-argument', `initial rating must be finite, got ${initialRating}`, {
+    throw new MatchdayError('INVALID_ARGUMENT', `initial rating must be finite, got ${initialRating}`, {
       field: 'initialRating',
     });
 }

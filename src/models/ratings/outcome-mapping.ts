@@ -134,7 +134,7 @@ function prepare(input: MappingInput): Prepared {
     ['weights', weights ?? x],
   ] as const) {
     if (column.length !== n) {
-      throw new MatchdayError('invalid-argument', `mapping input ${field} has ${column.length} entries, x has ${n}`, {
+      throw new MatchdayError('INVALID_ARGUMENT', `mapping input ${field} has ${column.length} entries, x has ${n}`, {
         field,
       });
     }
@@ -145,17 +145,17 @@ function prepare(input: MappingInput): Prepared {
   let hasHome = false;
   for (let i = 0; i < n; i++) {
     if (!Number.isFinite(x[i])) {
-      throw new MatchdayError('invalid-argument', `rating difference ${i} is not finite: ${x[i]}`, { field: 'x' });
+      throw new MatchdayError('INVALID_ARGUMENT', `rating difference ${i} is not finite: ${x[i]}`, { field: 'x' });
     }
     w[i] = weights ? weights[i] : 1;
     if (!(w[i] >= 0 && Number.isFinite(w[i]))) {
-      throw new MatchdayError('invalid-argument', `weight ${i} must be finite and ≥ 0, got ${w[i]}`, {
+      throw new MatchdayError('INVALID_ARGUMENT', `weight ${i} must be finite and ≥ 0, got ${w[i]}`, {
         field: 'weights',
       });
     }
     for (const goals of [homeGoals[i], awayGoals[i]]) {
       if (!Number.isInteger(goals) || goals < 0) {
-        throw new MatchdayError('invalid-argument', `goals of match ${i} must be a whole number ≥ 0, got ${goals}`, {
+        throw new MatchdayError('INVALID_ARGUMENT', `goals of match ${i} must be a whole number ≥ 0, got ${goals}`, {
           field: 'goals',
         });
       }
@@ -183,12 +183,12 @@ export function fitOrderedLogit(input: MappingInput): Fit<OrderedLogit> {
   }
   if (counts.some((c) => c <= 0)) {
     throw new MatchdayError(
-      'fit-failed',
+      'FIT_FAILED',
       `ordered logit needs home wins, draws and away wins; got weights ${counts.map((c) => c.toFixed(1)).join(' / ')}`,
     );
   }
   if (sumXX / sumW - (sumX / sumW) ** 2 <= 1e-12 * (1 + sumXX / sumW)) {
-    throw new MatchdayError('fit-failed', 'ordered logit needs varying rating differences; all x are equal');
+    throw new MatchdayError('FIT_FAILED', 'ordered logit needs varying rating differences; all x are equal');
   }
 
   // The log-likelihood with its exact gradient and Hessian in (slope, homeAdvantage, drawMargin), in one pass
@@ -280,7 +280,7 @@ export function fitGoalLink(input: MappingInput): Fit<GoalLink> {
     constant -= w[i] * (logFactorial(homeGoals[i]) + logFactorial(awayGoals[i]));
   }
   if (!(sumGoals > 0))
-    throw new MatchdayError('fit-failed', 'goal mapping needs at least one goal in the weighted matches');
+    throw new MatchdayError('FIT_FAILED', 'goal mapping needs at least one goal in the weighted matches');
 
   // Home goals have design (1, m, x), away goals (1, 0, −x): ∇ℓ = Σ w(y − λ)d, ∇²ℓ = −Σ wλ ddᵀ.
   const evaluate = (p: readonly number[]): Evaluation => {
@@ -344,12 +344,12 @@ function symmetric(g: number[], h: Float64Array, hasHome: boolean): { gradient: 
  */
 export function ratingScoreGrid(mapping: OutcomeMapping, x: number, neutral = false, maxGoals = 10): ScoreGrid {
   if (!Number.isInteger(maxGoals) || maxGoals < 1) {
-    throw new MatchdayError('invalid-argument', `maxGoals must be a positive integer, got ${maxGoals}`, {
+    throw new MatchdayError('INVALID_ARGUMENT', `maxGoals must be a positive integer, got ${maxGoals}`, {
       field: 'maxGoals',
     });
   }
   if (!Number.isFinite(x)) {
-    throw new MatchdayError('invalid-argument', `rating difference must be finite, got ${x}`, { field: 'x' });
+    throw new MatchdayError('INVALID_ARGUMENT', `rating difference must be finite, got ${x}`, { field: 'x' });
   }
   const { home: lambda, away: mu } = goalExpectancy(mapping.goals, x, neutral);
   const [pHome, pDraw, pAway] = outcomeProbabilities(mapping.outcome, x, neutral);
@@ -361,7 +361,7 @@ export function ratingScoreGrid(mapping: OutcomeMapping, x: number, neutral = fa
     for (let a = 0; a < awayPmf.length; a++) regionMass[region(h, a)] += homePmf[h] * awayPmf[a];
   }
   if (regionMass.some((m) => !(m > 0))) {
-    throw new MatchdayError('invalid-argument', `goal expectancies ${lambda} and ${mu} leave an outcome with no mass`);
+    throw new MatchdayError('INVALID_ARGUMENT', `goal expectancies ${lambda} and ${mu} leave an outcome with no mass`);
   }
   const scale = [pHome / regionMass[0], pDraw / regionMass[1], pAway / regionMass[2]];
   const size = maxGoals + 1;
@@ -412,7 +412,7 @@ function region(home: number, away: number): 0 | 1 | 2 {
 /** Poisson probabilities 0..K with K ≥ minLength chosen so the tail beyond K is below 1e-17. */
 function poissonPmf(mean: number, minLength: number): number[] {
   if (!(mean > 0) || !Number.isFinite(mean)) {
-    throw new MatchdayError('invalid-argument', `goal expectancy must be positive and finite, got ${mean}`);
+    throw new MatchdayError('INVALID_ARGUMENT', `goal expectancy must be positive and finite, got ${mean}`);
   }
   const pmf = [Math.exp(-mean)];
   for (let k = 1; ; k++) {
@@ -454,7 +454,7 @@ function maximiseConcave(
   let p = start.slice();
   let current = evaluate(p);
   if (!Number.isFinite(current.logLikelihood)) {
-    throw new MatchdayError('fit-failed', `${what}: log-likelihood at the starting point is ${current.logLikelihood}`);
+    throw new MatchdayError('FIT_FAILED', `${what}: log-likelihood at the starting point is ${current.logLikelihood}`);
   }
   for (let iteration = 1; iteration <= MAX_NEWTON_ITERATIONS; iteration++) {
     const { gradient, hessian, logLikelihood: ll } = current;
@@ -475,10 +475,10 @@ function maximiseConcave(
       }
     }
     if (t <= 1e-10) {
-      throw new MatchdayError('fit-failed', `${what}: no step increases the likelihood (iteration ${iteration})`);
+      throw new MatchdayError('FIT_FAILED', `${what}: no step increases the likelihood (iteration ${iteration})`);
     }
   }
-  throw new MatchdayError('fit-failed', `${what}: did not converge in ${MAX_NEWTON_ITERATIONS} Newton iterations`);
+  throw new MatchdayError('FIT_FAILED', `${what}: did not converge in ${MAX_NEWTON_ITERATIONS} Newton iterations`);
 }
 
 /** Solves A·s = b by Cholesky; A must be symmetric positive definite (a strictly concave likelihood). */
@@ -492,7 +492,7 @@ function solvePositiveDefinite(a: number[][], b: number[], what: string): number
       if (i === j) {
         if (!(sum > 0)) {
           throw new MatchdayError(
-            'fit-failed',
+            'FIT_FAILED',
             `${what}: the likelihood is not strictly concave here (singular information)`,
           );
         }

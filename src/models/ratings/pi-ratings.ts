@@ -169,26 +169,26 @@ export function tunePiRatings(
       if (best === null || ll > best.outcomeLogLikelihood) best = { options, outcomeLogLikelihood: ll, evaluated };
     }
   }
-  if (best === null) throw new MatchdayError('invalid-argument', 'pi-ratings tuning grid is empty', { field: 'grid' });
+  if (best === null) throw new MatchdayError('INVALID_ARGUMENT', 'pi-ratings tuning grid is empty', { field: 'grid' });
   return { ...best, evaluated };
 }
 
 function checkPiOptions(options: PiOptions): void {
   const { learningRate, crossVenueRate, base, scale } = options;
   if (!(learningRate > 0) || !Number.isFinite(learningRate)) {
-    throw new MatchdayError('invalid-argument', `pi-ratings learning rate must be positive, got ${learningRate}`, {
+    throw new MatchdayError('INVALID_ARGUMENT', `pi-ratings learning rate must be positive, got ${learningRate}`, {
       field: 'learningRate',
     });
   }
   if (!(crossVenueRate >= 0 && crossVenueRate <= 1)) {
     throw new MatchdayError(
-      'invalid-argument',
+      'INVALID_ARGUMENT',
       `pi-ratings cross-venue rate must be in [0, 1], got ${crossVenueRate}`,
       { field: 'crossVenueRate' },
     );
   }
   if (!(base > 1) || !Number.isFinite(base))
-    throw new MatchdayError('invalid-argument', `pi-ratings base must be > 1, got ${base}`, { field: 'base' });
+    throw new MatchdayError('INVALID_ARGUMENT', `pi-ratings base must be > 1, got ${base}`, { field: 'base' });
   if (!(scale > 0) || !Number.isFinite(scale))
-    throw new MatchdayError('invalid-argument', `pi-ratings scale must be positive, got ${scale}`, { field: 'scale' });
+    throw new MatchdayError('INVALID_ARGUMENT', `pi-ratings scale must be positive, got ${scale}`, { field: 'scale' });
 }

@@ -48,7 +48,7 @@ export function burnInWeights(data: FitData, burnInDays: number): Float64Array {
   const n = data.homeTeam.length;
   const weights = new Float64Array(n);
   if (!(burnInDays >= 0)) {
-    throw new MatchdayError('invalid-argument', `burnInDays must be ≥ 0, got ${burnInDays}`, { field: 'burnInDays' });
+    throw new MatchdayError('INVALID_ARGUMENT', `burnInDays must be ≥ 0, got ${burnInDays}`, { field: 'burnInDays' });
   }
   if (burnInDays === 0) return weights.fill(1);
   const age = data.ageDays;
@@ -61,7 +61,7 @@ export function burnInWeights(data: FitData, burnInDays: number): Float64Array {
   }
   if (kept === 0) {
     throw new MatchdayError(
-      'fit-failed',
+      'FIT_FAILED',
       `no match is left after a burn-in of ${burnInDays} days: the data spans ${oldest.toFixed(0)} days (pass more history or burnInDays: 0)`,
       { field: 'burnInDays' },
     );
@@ -72,7 +72,7 @@ export function burnInWeights(data: FitData, burnInDays: number): Float64Array {
 /** Throws unless `team` is an index into a table of `teamCount` teams. */
 export function checkTeamIndex(team: number, teamCount: number, field: string): void {
   if (!Number.isInteger(team) || team < 0 || team >= teamCount) {
-    throw new MatchdayError('invalid-argument', `team index ${team} outside 0..${teamCount - 1}`, { field });
+    throw new MatchdayError('INVALID_ARGUMENT', `team index ${team} outside 0..${teamCount - 1}`, { field });
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { MatchdayError, systemErrorOf } from '../../errors.js';
+import { ERROR_STATUS, MatchdayError, systemErrorOf, type ErrorCode } from '../../errors.js';
 import { checkTwoTeams } from '../../history/team-lookup.js';
 import type { TeamCandidate } from '../../identity/team-directory.js';
 import type { ServerContext } from '../server-context.js';
@@ -8,7 +8,7 @@ import type { ServerContext } from '../server-context.js';
 /** The body of every error response. */
 export interface ErrorBody {
   error: {
-    code: string;
+    code: ErrorCode;
     message: string;
     /** The query or path parameter at fault. */
     parameter?: string;
@@ -17,41 +17,24 @@ export interface ErrorBody {
   };
 }
 
-/** An error a route raises on purpose, with its HTTP status. */
+/** An error a route raises on purpose: its HTTP status is its code's (errors.ts). */
 export class ApiError extends Error {
+  readonly status: ContentfulStatusCode;
+
   constructor(
-    readonly status: ContentfulStatusCode,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly details: Omit<ErrorBody['error'], 'code' | 'message'> = {},
   ) {
     super(message);
     this.name = 'ApiError';
+    this.status = ERROR_STATUS[code];
   }
 
   body(): ErrorBody {
     return { error: { code: this.code, message: this.message, ...this.details } };
   }
 }
-
-/** Bad input from the request: 400. Faults of the data or the model for a valid request: 422. */
-const STATUS_OF_CODE: Record<string, ContentfulStatusCode> = {
-  BAD_OPTION: 400,
-  UNKNOWN_COMPETITION: 400,
-  'invalid-argument': 400,
-  BAD_RANGE: 400,
-  SAME_TEAM: 400,
-  DATE_BEFORE_DATA: 400,
-  DATE_AFTER_DATA: 400,
-  UNKNOWN_TEAM: 404,
-  AMBIGUOUS_TEAM: 404,
-  NO_HISTORY: 422,
-  MODEL_UNKNOWN_TEAM: 422,
-  NO_MATCHES: 404,
-  NO_BRACKET: 404,
-  // The machine, not the request: another process holds the database; the client may try again.
-  DB_LOCKED: 503,
-};
 
 /**
  * A thrown error as an HTTP status and body. A failure of the machine (a locked database) is named as the CLI names
@@ -63,7 +46,7 @@ export function errorResponseOf(error: unknown): { status: ContentfulStatusCode;
   if (known) {
     const parameter = known.location.field;
     return {
-      status: STATUS_OF_CODE[known.code] ?? 422,
+      status: ERROR_STATUS[known.code],
       body: { error: { code: known.code, message: known.message, ...(parameter ? { parameter } : {}) } },
     };
   }
@@ -103,6 +86,6 @@ export function teamParameter(server: ServerContext, query: string, parameter: s
     const closest = partial.length > 0 ? partial : server.nearestSpellings(query, 5);
     const added =
       partial.length === 0 && closest.length > 0 ? `; closest: ${closest.map((t) => t.name).join(', ')}` : '';
-    throw new ApiError(404, error.code, `${parameter}: ${error.message}${added}`, { parameter, closest });
+    throw new ApiError(error.code, `${parameter}: ${error.message}${added}`, { parameter, closest });
   }
 }

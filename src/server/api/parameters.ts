@@ -1,21 +1,34 @@
-/** Query parameters shared by the API routes and the pages' forms: one zod schema per kind of value. */
+/**
+ * Query parameters shared by the API routes and the pages' forms: one zod schema per kind of value, each reading
+ * with the reader the CLI and the library use (app/request-values.ts), so all three accept and refuse the same.
+ */
 import { z } from '@hono/zod-openapi';
-import { isIsoDate, NUMBER_LIMITS } from '../../app/request-checks.js';
+import { NUMBER_LIMITS } from '../../app/request-checks.js';
+import {
+  PREDICT_MODELS,
+  readCompetitions,
+  readDate,
+  readScore,
+  readSeason,
+  readWholeNumber,
+  type PredictModel,
+  type Read,
+} from '../../app/request-values.js';
 import { CompetitionRegistry } from '../../competitions/registry.js';
-import { MODEL_FAMILIES, type ModelFamily } from '../../forecast/match-model.js';
 
-export const isoDate = z
-  .string()
-  .refine(isIsoDate, { message: 'must be a date YYYY-MM-DD' })
-  .openapi({ example: '2024-04-18', format: 'date' });
+/** A query string read by a shared reader: its value, or its problem as the parameter's issue. */
+function read<T>(reader: (text: string) => Read<T>) {
+  return z.string().transform((text, ctx): T => {
+    const result = reader(text);
+    if ('value' in result) return result.value;
+    ctx.addIssue({ code: 'custom', message: result.problem });
+    return z.NEVER;
+  });
+}
 
-export const season = z
-  .string()
-  .regex(/^\d{4}-\d{2}$/, { message: 'must be a season like 2023-24' })
-  .refine((text) => (Number(text.slice(0, 4)) + 1) % 100 === Number(text.slice(5)), {
-    message: 'must be a season like 2023-24 (the second year follows the first)',
-  })
-  .openapi({ example: '2023-24' });
+export const isoDate = read(readDate).openapi({ type: 'string', example: '2024-04-18', format: 'date' });
+
+export const season = read(readSeason).openapi({ type: 'string', example: '2023-24' });
 
 export const teamName = z
   .string()
@@ -29,46 +42,23 @@ export const flag = z
   .transform((text) => text === 'true' || text === '1' || text === 'on')
   .openapi({ type: 'boolean', example: 'true' });
 
+/** Comma-separated competition codes or names → codes (the registry as shipped: the server's schemas are static). */
+export const competitionList = read((text) => readCompetitions(text, CompetitionRegistry.builtIn())).openapi({
+  type: 'string',
+  example: 'eng.1,it.1,uefa.el',
+});
+
 /** A competition code or name (`uefa.el`, `europa-league`) → its code. */
-export const competitionCode = z
-  .string()
-  .transform((text, ctx) => {
-    const found = CompetitionRegistry.builtIn().find(text.trim());
-    if (!found) {
-      ctx.addIssue({ code: 'custom', message: `unknown competition ${text}` });
-      return z.NEVER;
-    }
-    return found.code;
-  })
+export const competitionCode = competitionList
+  .transform((codes) => codes[0])
   .openapi({ type: 'string', example: 'uefa.el' });
 
-/** Comma-separated competition codes or names → codes. */
-export const competitionList = z
-  .string()
-  .transform((text, ctx) => {
-    const codes: string[] = [];
-    for (const part of text.split(',')) {
-      const found = CompetitionRegistry.builtIn().find(part.trim());
-      if (!found) {
-        ctx.addIssue({ code: 'custom', message: `unknown competition ${part.trim()}` });
-        return z.NEVER;
-      }
-      codes.push(found.code);
-    }
-    return codes;
-  })
-  .openapi({ type: 'string', example: 'eng.1,it.1,uefa.el' });
-
 /** `0-3` → [0, 3]. */
-export const score = z
-  .string()
-  .regex(/^\d{1,2}-\d{1,2}$/, { message: 'must be a score like 0-3' })
-  .transform((text) => text.split('-').map(Number) as [number, number])
-  .openapi({ type: 'string', example: '0-3' });
+export const score = read(readScore).openapi({ type: 'string', example: '0-3' });
 
-export const modelFamily = z
-  .enum(['ensemble', ...MODEL_FAMILIES] as ['ensemble', ...ModelFamily[]])
-  .openapi({ example: 'ensemble' });
+export const modelFamily = z.enum(PREDICT_MODELS as unknown as [PredictModel, ...PredictModel[]]).openapi({
+  example: 'ensemble',
+});
 
 /** A what-if shift of a team's log attack and defence: −0.1 ≈ a tenth fewer goals scored, a tenth more conceded. */
 export const strengthShift = z.coerce
@@ -85,11 +75,7 @@ export const modelNumber = (field: keyof typeof NUMBER_LIMITS) => {
 };
 
 export const wholeNumber = (min: number, max: number) =>
-  z.coerce
-    .number()
-    .int({ message: 'must be a whole number' })
-    .min(min, { message: `must be at least ${min}` })
-    .max(max, { message: `must be at most ${max}` });
+  read((text) => readWholeNumber(text, min, max)).openapi({ type: 'integer', minimum: min, maximum: max });
 
 /** Path ids: positive whole numbers. */
 export const idParameter = z.coerce.number().int().positive({ message: 'must be a positive whole number' });

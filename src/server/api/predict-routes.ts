@@ -40,7 +40,7 @@ export function fixtureRequest(server: ServerContext, query: FixtureQuery): Fixt
   // Elo and pi-ratings map a rating difference to a grid: they have no attack and defence to shift.
   for (const parameter of ['homeShift', 'awayShift'] as const) {
     if (query[parameter] !== 0 && (query.model === 'elo' || query.model === 'pi')) {
-      throw new ApiError(400, 'BAD_PARAMETER', `${parameter}: strength shifts need a goal model, not ${query.model}`, {
+      throw new ApiError('BAD_PARAMETER', `${parameter}: strength shifts need a goal model, not ${query.model}`, {
         parameter,
       });
     }

@@ -44,7 +44,7 @@ export function registerPreviewRoutes(app: OpenAPIHono, server: ServerContext): 
     const competition =
       q.competition ?? findFixtureMatch(server.db, home.teamId, away.teamId, q.date)?.competition.code;
     if (!competition) {
-      throw new ApiError(400, 'BAD_PARAMETER', 'competition: the fixture is not in the data; say which competition', {
+      throw new ApiError('BAD_PARAMETER', 'competition: the fixture is not in the data; say which competition', {
         parameter: 'competition',
       });
     }
@@ -55,7 +55,7 @@ export function registerPreviewRoutes(app: OpenAPIHono, server: ServerContext): 
       date: q.date,
       competitionCode: competition,
     });
-    if ('problem' in outcome) throw new ApiError(422, 'NO_PREVIEW', outcome.problem);
+    if ('problem' in outcome) throw new ApiError('NO_PREVIEW', outcome.problem);
     if (q.format === 'md')
       return c.text(renderMarkdown(outcome.preview), 200, { 'Content-Type': 'text/markdown; charset=utf-8' });
     if (q.format === 'html') return c.html(renderHtml(outcome.preview), 200);

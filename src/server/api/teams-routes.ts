@@ -1,9 +1,8 @@
-import { checkDateOrder } from '../../app/request-checks.js';
+import { listMatches } from '../../app/list-matches.js';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { CompetitionRegistry } from '../../competitions/registry.js';
-import { findMatches, goalsOfMatches, listTeams, sourcesOfMatches } from '../../store/match-queries.js';
+import { listTeams } from '../../store/match-queries.js';
 import type { ServerContext } from '../server-context.js';
-import { ApiError, teamParameter } from './api-error.js';
+import { teamParameter } from './api-error.js';
 import { season, teamName, wholeNumber, isoDate } from './parameters.js';
 import { errorResponses, MatchSchema, TeamSchema } from './schemas.js';
 
@@ -74,41 +73,8 @@ export function registerTeamsRoutes(app: OpenAPIHono, server: ServerContext): vo
 
   app.openapi(matchesRoute, (c) => {
     const query = c.req.valid('query');
-    let competitionCode: string | undefined;
-    if (query.competition) {
-      const competition = CompetitionRegistry.builtIn().find(query.competition);
-      if (!competition) {
-        throw new ApiError(400, 'UNKNOWN_COMPETITION', `competition: unknown competition ${query.competition}`, {
-          parameter: 'competition',
-        });
-      }
-      competitionCode = competition.code;
-    }
-    // Without a team, a whole competition's history is too much for one response: one season at a time.
-    if (!query.team && !(competitionCode && query.season)) {
-      throw new ApiError(400, 'BAD_PARAMETER', 'team: give a team, or a competition and a season', {
-        parameter: 'team',
-      });
-    }
-    if (query.from && query.to) checkDateOrder(query.from, query.to, { from: 'from', to: 'to' });
-    const team = query.team ? teamParameter(server, query.team, 'team') : null;
-    const matches = findMatches(server.db, {
-      teamId: team?.teamId,
-      competitionCode,
-      season: query.season,
-      from: query.from,
-      to: query.to,
-    });
-    const ids = matches.map((m) => m.id);
-    const goals = goalsOfMatches(server.db, ids);
-    const sources = sourcesOfMatches(server.db, ids);
-    return c.json(
-      {
-        team: team ? { id: team.teamId, name: team.name, country: team.country } : null,
-        count: matches.length,
-        matches: matches.map((m) => ({ ...m, goals: goals.get(m.id) ?? [], sources: sources.get(m.id) ?? [] })),
-      },
-      200,
-    );
+    // The team as the API finds it: an unknown name is a 404 listing the closest.
+    const team = query.team ? teamParameter(server, query.team, 'team') : undefined;
+    return c.json(listMatches(server.db, { ...query, team }), 200);
   });
 }

@@ -1,8 +1,8 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { seasonOfDate } from '../../competitions/competition.js';
-import { CompetitionRegistry } from '../../competitions/registry.js';
+import { dayBefore } from '../../app/price-tie.js';
 import type { ServerContext } from '../server-context.js';
-import { ApiError, teamPairParameters } from './api-error.js';
+import { secondLegView } from '../tie-outlook.js';
+import { teamPairParameters } from './api-error.js';
 import { competitionCode, flag, isoDate, score, season, strengthShift, teamName } from './parameters.js';
 import { errorResponses, looseObject } from './schemas.js';
 
@@ -42,43 +42,35 @@ export function registerTieRoutes(app: OpenAPIHono, server: ServerContext): void
   app.openapi(tieRoute, (c) => {
     const q = c.req.valid('query');
     const { home, away } = teamPairParameters(server, q.home, q.away);
-    const seasonOfTie = q.season ?? seasonOfDate(CompetitionRegistry.builtIn().get(q.competition)!, q.date);
-    const outlook = server.ties.secondLeg({
-      competitionCode: q.competition,
-      season: seasonOfTie,
-      date: q.date,
-      home: { id: home.teamId, name: home.name },
-      away: { id: away.teamId, name: away.name },
+    const full = server.ties.price({
+      teamA: away,
+      teamB: home,
+      teamAHostedFirstLeg: true,
+      competition: q.competition,
+      ...(q.season !== undefined && { season: q.season }),
+      asOf: dayBefore(q.date),
+      firstLeg: q.firstLeg,
       neutral: q.neutral,
-      firstLeg: { hostGoals: q.firstLeg[0], visitorGoals: q.firstLeg[1] },
       homeShift: q.homeShift,
       awayShift: q.awayShift,
     });
-    if (!outlook) {
-      throw new ApiError(
-        400,
-        'UNKNOWN_RULES',
-        `competition: matchday does not know how a level tie is settled in ${q.competition}`,
-        {
-          parameter: 'competition',
-        },
-      );
-    }
-    const { result, priced } = outlook;
+    const { outlook, priced } = full;
+    const result = priced.forecast;
+    const view = secondLegView(full);
     return c.json(
       {
         date: q.date,
-        competition: q.competition,
-        season: seasonOfTie,
-        home: outlook.home,
-        away: outlook.away,
+        competition: outlook.tie.competition ?? q.competition,
+        season: outlook.tie.season,
+        home: view.home,
+        away: view.away,
         extraTime: result.extraTime,
         penalties: result.penalties,
-        needs: outlook.needs,
+        needs: view.needs,
         mostLikelySecondLegScores: result.mostLikelySecondLegScores,
         rules: result.rules,
         secondLegExpected: result.secondLegExpected,
-        extraTimeScale: outlook.extraTimeScale,
+        extraTimeScale: view.extraTimeScale,
         penaltyHomeWin: result.penaltyHomeWin,
         model: { kind: result.model, ...priced.grids, teamsFromPrior: priced.teamsFromPrior },
       },

@@ -50,7 +50,6 @@ export function registerVenueRoutes(app: OpenAPIHono, server: ServerContext, dos
     const registry = findVenues(server.db, names)[0] ?? null;
     if (!registry && !dossier && q.capacity === undefined) {
       throw new ApiError(
-        404,
         'UNKNOWN_VENUE',
         `name: ${q.name} is not in the venue registry (${countVenues(server.db)} grounds); give capacity`,
         { parameter: 'name' },

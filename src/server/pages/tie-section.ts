@@ -3,7 +3,7 @@ import type { NextRound } from '../../knockout/bracket-state.js';
 import type { ReconstructedTie } from '../../knockout/tie-reconstruction.js';
 import { tieChartSvg } from '../charts/tie-chart.js';
 import { percent, scoreText } from '../display-format.js';
-import type { TieOutlook } from '../tie-outlook.js';
+import type { SecondLegOutlook } from '../tie-outlook.js';
 import { chartFigure, type Html } from './layout.js';
 import { teamHref } from './match-table.js';
 
@@ -14,7 +14,7 @@ import { teamHref } from './match-table.js';
  */
 export function tieSection(options: {
   tie: ReconstructedTie;
-  outlook: TieOutlook | null;
+  outlook: SecondLegOutlook | null;
   /** Before a first leg: the bracket's P(each side through), this fixture's home side first, and its page. */
   beforeTie: { home: number; away: number; href: string } | null;
   /** The first-leg score the outlook uses, when it is a what-if. */
