@@ -1,7 +1,8 @@
 import type { FixtureForecast } from '../forecast/fixture-forecast.js';
-import type { Fact } from '../insights/facts.js';
+import type { Fact, FormFact } from '../insights/facts.js';
 import type { StoredMatchView } from '../store/match-queries.js';
-import type { Dossier } from './dossier.js';
+import type { Dossier, DossierQuote } from './dossier.js';
+import type { TeamStory } from './prepare-story.js';
 import {
   checkPreview,
   PREVIEW_VERSION,
@@ -15,12 +16,14 @@ import {
 import { WriteContext } from './write-context.js';
 import { writeCrowd, venueDocuments, type VenueOnTheDay } from './write-crowd.js';
 import { writeDataAnalysis, type ActualResult } from './write-data-analysis.js';
-import { listJoin } from './write-english.js';
+import { possessive } from './write-english.js';
+import { varyOpenings, type Subject } from './vary-openings.js';
 import type { FirstLegScore, ForecastNumbers, TieNumbers } from './write-forecast-input.js';
-import { writeIntro } from './write-intro.js';
 import { writeLineups } from './write-lineups.js';
 import { writeMatchPreview } from './write-match-preview.js';
 import { writeTeamNews } from './write-team-news.js';
+import { writeFurniture } from './write-furniture.js';
+import { writeStory, type Manager } from './write-story.js';
 import { writeVerdict } from './write-verdict.js';
 
 /**
@@ -65,6 +68,8 @@ export interface ComposeInput {
   nextRound: { round: string; opponents: string[]; matchIds: number[] } | null;
   /** The fixture itself once played: its 90-minute score. */
   played: { matchId: number; goals: { home: number; away: number }; extraTime: boolean } | null;
+  /** Each side's league standing and previous round, when the history has them. */
+  story: { home: TeamStory | null; away: TeamStory | null };
   dossier: Dossier | null;
   venue: VenueOnTheDay | null;
   caveats: readonly string[];
@@ -105,42 +110,52 @@ export function composePreview(input: ComposeInput): Preview {
       : null;
   const venueFactId = input.venue ? ctx.citeOther('venue', 'venue', { documents: venueDocuments(input.venue) }) : null;
 
-  const intro: Paragraph[] =
-    firstLeg && fixture.leg !== 1
-      ? writeIntro(ctx, {
-          firstLegFactId: firstLeg.factId,
-          firstLeg,
-          competitionName: fixture.competition.name,
-          round: fixture.round,
-          venue: input.venue && venueFactId ? { name: input.venue.name, factId: venueFactId } : null,
-          needs: input.tie?.needs ?? null,
-        })
-      : [];
-  if (input.nextRound && intro.length > 0 && intro[0].kind === 'text') {
-    const next = input.nextRound;
-    intro[0].sentences.push({
-      text: `The winners will face ${listJoin(next.opponents, 'or')} in the ${next.round.toLowerCase()}.`,
-      factIds: [ctx.citeOther('next-round', 'next round', { matchIds: next.matchIds })],
-    });
-  }
+  const story = writeStory(ctx, {
+    firstLeg,
+    leg: fixture.leg,
+    competitionName: fixture.competition.name,
+    round: fixture.round,
+    venue: input.venue && venueFactId ? { name: input.venue.name, factId: venueFactId } : null,
+    teams: input.story,
+    lastMatches: { home: lastMatchOf(input, fixture.home.teamId), away: lastMatchOf(input, fixture.away.teamId) },
+    managers: { home: managerOf(ctx, input.dossier, 'home'), away: managerOf(ctx, input.dossier, 'away') },
+    nextRound: input.nextRound && {
+      round: input.nextRound.round,
+      opponents: input.nextRound.opponents,
+      factId: ctx.citeOther('next-round', 'next round', { matchIds: input.nextRound.matchIds }),
+    },
+  });
+  const subjects = subjectsOf(ctx, input.dossier);
+  const intro = varyOpenings(story.standfirst, subjects);
+  const furniture = writeFurniture(ctx, input.facts, fixture.leg !== 1 ? firstLeg : null, tie);
 
   const sections: PreviewSection[] = [];
   const matchPreview = writeMatchPreview(ctx, {
     facts: input.facts,
     firstLegMatchId: firstLegMatchId(input),
     quotes: input.dossier?.quotes ?? [],
+    quoteTeams: (input.dossier?.quotes ?? []).map((q) => speakerTeam(input, q)),
+    quoteMatches: (input.dossier?.quotes ?? []).map((q) => quoteMatch(input, q)),
     dossierFile: input.dossier?.file ?? null,
   });
-  if (matchPreview.length > 0) sections.push(section('match-preview', matchPreview));
+  if (story.lead.length + matchPreview.length > 0) {
+    sections.push(section('match-preview', varyOpenings([...story.lead, ...matchPreview], subjects)));
+  }
   if (input.dossier) {
-    const news = writeTeamNews(ctx, input.dossier);
+    const news = varyOpenings(writeTeamNews(ctx, input.dossier), subjects);
     if (news.length > 0) sections.push(section('team-news', news));
     const lineups = writeLineups(ctx, input.dossier);
     if (lineups.length > 0) {
       sections.push({ id: 'possible-line-ups', title: SECTION_TITLES['possible-line-ups'], paragraphs: [], lineups });
     }
   }
-  const { verdict, paragraphs: verdictParagraphs } = writeVerdict(ctx, forecast, firstLeg, tie);
+  const allForm = (teamId: number | null) =>
+    input.facts.find((f): f is FormFact => f.kind === 'form' && f.competitions === 'all' && f.teamId === teamId) ??
+    null;
+  const { verdict, paragraphs: verdictParagraphs } = writeVerdict(ctx, forecast, firstLeg, tie, {
+    form: { home: allForm(fixture.home.teamId), away: allForm(fixture.away.teamId) },
+    dossier: input.dossier,
+  });
   sections.push({ id: 'we-say', title: SECTION_TITLES['we-say'], paragraphs: verdictParagraphs, verdict });
   const actual: ActualResult | null = input.played
     ? {
@@ -180,6 +195,7 @@ export function composePreview(input: ComposeInput): Preview {
       ...(input.venue && { venue: input.venue.name }),
     },
     intro,
+    furniture,
     sections,
     facts: ctx.facts(),
     caveats: [...input.caveats],
@@ -201,6 +217,67 @@ function citeFirstLeg(ctx: WriteContext, input: ComposeInput): FirstLegScore | n
     'matchId' in leg.source ? { matchIds: [leg.source.matchId] } : { documents: [leg.source.document] },
   );
   return { date: leg.date, goals: leg.goals, factId };
+}
+
+/** Each side's name and, when the dossier names its manager, "Gian Piero Gasperini's side" citing that line. */
+function subjectsOf(ctx: WriteContext, dossier: Dossier | null): Subject[] {
+  return (['home', 'away'] as const).map((side) => {
+    const name = side === 'home' ? ctx.home.name : ctx.away.name;
+    const manager = managerOf(ctx, dossier, side);
+    return { name, alternates: manager ? [{ text: `${possessive(manager.name)} side`, cite: manager.cite }] : [] };
+  });
+}
+
+/** A side's manager from the dossier, cited (its dossier line) only when a sentence names him. */
+function managerOf(ctx: WriteContext, dossier: Dossier | null, side: 'home' | 'away'): Manager | null {
+  const manager = dossier?.managers[side];
+  if (!manager || !dossier) return null;
+  const team = side === 'home' ? ctx.home.name : ctx.away.name;
+  return {
+    name: manager.name,
+    cite: () =>
+      ctx.citeOther(`manager-${side}`, 'manager', {
+        documents: [{ file: dossier.file, line: manager.line, label: `${team} manager: ${manager.name}` }],
+      }),
+  };
+}
+
+/** The side a quote's speaker speaks for: the dossier names him its manager, or his role names the club. */
+function speakerTeam(input: ComposeInput, quote: DossierQuote): number | null {
+  for (const side of ['home', 'away'] as const) {
+    const team = input.fixture[side];
+    const manager = input.dossier?.managers[side]?.name;
+    if (manager === quote.speaker || (quote.role ?? '').toLowerCase().includes(team.name.toLowerCase())) {
+      return team.teamId;
+    }
+  }
+  return null;
+}
+
+/** The match the speaker's side played on the day of the quote or the day before: what he was talking after. */
+function quoteMatch(input: ComposeInput, quote: DossierQuote): StoredMatchView | null {
+  const teamId = speakerTeam(input, quote);
+  if (teamId === null) return null;
+  const dayBefore = new Date(Date.parse(`${quote.date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  return (
+    input.matches.find(
+      (m) =>
+        (m.home.id === teamId || m.away.id === teamId) &&
+        m.date >= dayBefore &&
+        m.date <= quote.date &&
+        m.date < input.fixture.date &&
+        m.score.ft !== null,
+    ) ?? null
+  );
+}
+
+/** A team's last played match before the fixture. */
+function lastMatchOf(input: ComposeInput, teamId: number | null): StoredMatchView | null {
+  if (teamId === null) return null;
+  const played = input.matches.filter(
+    (m) => (m.home.id === teamId || m.away.id === teamId) && m.date < input.fixture.date && m.score.ft !== null,
+  );
+  return played.reduce<StoredMatchView | null>((last, m) => (last === null || m.date >= last.date ? m : last), null);
 }
 
 function firstLegMatchId(input: ComposeInput): number | null {

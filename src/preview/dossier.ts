@@ -94,9 +94,16 @@ export interface DossierFixture {
   firstLeg?: FirstLeg;
 }
 
+/** A side's manager or head coach, as the preview names him ("Gian Piero Gasperini's side"). */
+export interface DossierManager {
+  name: string;
+  line: number;
+}
+
 export interface Dossier {
   file: string;
   fixture: DossierFixture;
+  managers: { home?: DossierManager; away?: DossierManager };
   teamNews: { home: TeamNewsEntry[]; away: TeamNewsEntry[] };
   lineups: { home?: Lineup; away?: Lineup };
   venue?: DossierVenue;
@@ -157,6 +164,7 @@ const dossierSchema = z
         })
         .optional(),
     }),
+    managers: z.strictObject({ home: text.optional(), away: text.optional() }).optional(),
     teamNews: z
       .strictObject({
         home: z.array(teamNewsEntrySchema).optional(),
@@ -286,6 +294,10 @@ export function parseDossier(yamlText: string, file: string): Dossier {
           awayGoals: firstLeg.goals[d.fixture.home],
         },
       }),
+    },
+    managers: {
+      ...(d.managers?.home && { home: { name: d.managers.home, line: lineOf(['managers', 'home']) } }),
+      ...(d.managers?.away && { away: { name: d.managers.away, line: lineOf(['managers', 'away']) } }),
     },
     teamNews: {
       home: (d.teamNews?.home ?? []).map((entry, i) => ({ ...entry, line: lineOf(['teamNews', 'home', i]) })),

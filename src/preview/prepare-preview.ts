@@ -36,6 +36,7 @@ import { findVenues } from '../store/venue-queries.js';
 import type { ComposeInput } from './compose-preview.js';
 import type { Dossier } from './dossier.js';
 import { formatCount } from './preview-layout.js';
+import { prepareTeamStory, type TeamStory } from './prepare-story.js';
 import { venueOnTheDay } from './write-crowd.js';
 import { listJoin } from './write-english.js';
 
@@ -144,6 +145,20 @@ export function preparePreview(db: Db, request: PreviewRequest): ComposeInput {
   const played = fixtureMatch?.status === 'played' ? fixtureMatch : null;
   const playedScore = played?.score.ft ?? null;
   if (played && playedScore) matches.push(played);
+  const storyOf = (team: PreviewTeam, opponent: PreviewTeam): TeamStory | null => {
+    if (team.teamId === null || !history) return null;
+    const own = history.matches.filter((m) => m.home.id === team.teamId || m.away.id === team.teamId);
+    const { story, matches: tableMatches } = prepareTeamStory(
+      db,
+      registry,
+      { teamId: team.teamId, opponentId: opponent.teamId, date, competitionCode: competition.code, season },
+      own,
+    );
+    const ids = new Set(matches.map((m) => m.id));
+    for (const m of tableMatches) if (!ids.has(m.id)) matches.push(m);
+    return story;
+  };
+  const story = { home: storyOf(home, away), away: storyOf(away, home) };
   const known = new Set(matches.map((m) => m.id));
 
   if (dossier) {
@@ -191,6 +206,7 @@ export function preparePreview(db: Db, request: PreviewRequest): ComposeInput {
             extraTime: played.score.et !== null,
           }
         : null,
+    story,
     dossier,
     venue: venueFor(db, dossier, competition.code),
     caveats,

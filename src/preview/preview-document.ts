@@ -7,13 +7,15 @@ import type { CrowdEstimate } from './crowd.js';
  * lines) that support it — so each claim can be checked.
  */
 
-export const PREVIEW_VERSION = 1;
+export const PREVIEW_VERSION = 2;
 
 export interface Preview {
   version: typeof PREVIEW_VERSION;
   fixture: PreviewFixture;
   /** Opening paragraphs before the first section (the seed's standfirst). */
   intro: Paragraph[];
+  /** The boxes beside the story: the tie, the form guides, the head-to-head. */
+  furniture: PreviewFurniture;
   sections: PreviewSection[];
   facts: PreviewFact[];
   /** What the reader should know about the preview's limits, e.g. "no match history imported". */
@@ -72,6 +74,50 @@ export interface PreviewLineup {
   formation: string;
   /** Eleven names in formation order, goalkeeper first. */
   players: string[];
+  /** The same names in the formation's lines: goalkeeper, then each outfield line from the back. */
+  lines: string[][];
+  factIds: string[];
+}
+
+export interface PreviewFurniture {
+  tie: TieBox | null;
+  /** Each side's form guide in its league and across the competitions the data covers. */
+  form: FormGuide[];
+  headToHead: HeadToHeadBox | null;
+}
+
+/** A second leg: the first leg, the aggregate, and what each side needs on the night. */
+export interface TieBox {
+  /** `Liverpool 0-3 Atalanta`. */
+  firstLeg: string;
+  /** Aggregate goals of this fixture's home and away sides before the second leg. */
+  aggregate: { home: number; away: number };
+  /** What each side needs, in words, the home side first; a side is left out when its needs are not known. */
+  needs: { team: string; text: string }[];
+  factIds: string[];
+}
+
+export type FormLetter = 'W' | 'D' | 'L';
+
+export interface FormGuide {
+  team: string;
+  /** What the results cover, as the facts word it: `Serie A`, `all competitions`, `league and European matches`. */
+  scope: string;
+  /** Oldest first. */
+  results: FormLetter[];
+  factIds: string[];
+}
+
+/** Every meeting in the data, from the fixture's home side's point of view. */
+export interface HeadToHeadBox {
+  meetings: number;
+  homeWins: number;
+  draws: number;
+  awayWins: number;
+  homeGoals: number;
+  awayGoals: number;
+  /** `2024-04-11 Liverpool 0-3 Atalanta (UEFA Europa League)`. */
+  lastMeeting: string | null;
   factIds: string[];
 }
 
@@ -174,13 +220,20 @@ export function citedFactIds(preview: Preview): string[] {
     }
   };
   paragraphs(preview.intro);
+  // The renderers show the tie box under the standfirst, the form guides and head-to-head after the match preview.
+  if (preview.furniture.tie) cite(preview.furniture.tie.factIds);
   for (const section of preview.sections) {
-    // The order matches the renderers: a section's structured part comes before its paragraphs.
+    // The order matches the renderers: a section's structured part comes before its paragraphs, except the
+    // verdict, which closes the argument for it.
     if (section.id === 'possible-line-ups') for (const lineup of section.lineups) cite(lineup.factIds);
-    if (section.id === 'we-say') cite(section.verdict.factIds);
     if (section.id === 'data-analysis') cite(section.analysis.factIds);
     if (section.id === 'matchday-crowd') cite(section.factIds);
     paragraphs(section.paragraphs);
+    if (section.id === 'we-say') cite(section.verdict.factIds);
+    if (section.id === 'match-preview') {
+      for (const guide of preview.furniture.form) cite(guide.factIds);
+      if (preview.furniture.headToHead) cite(preview.furniture.headToHead.factIds);
+    }
   }
   return [...new Set(ids)];
 }

@@ -8,7 +8,10 @@ import {
   type Preview,
   type PreviewFact,
   type PreviewFixture,
+  type FormGuide,
+  type HeadToHeadBox,
   type PreviewLineup,
+  type TieBox,
   type ScorelineProbability,
   type TieOutcome,
   type Verdict,
@@ -63,6 +66,44 @@ export function lineupLine(lineup: PreviewLineup): string {
   return lineupRows(lineup)
     .map((row) => row.join(', '))
     .join('; ');
+}
+
+/** The tie box: the first leg, the aggregate (home side first) and what each side needs. */
+export function tieBoxTable(box: TieBox, fixture: PreviewFixture): PreviewTable {
+  return {
+    caption: 'The tie',
+    columns: [column(''), column(fixtureTitle(fixture))],
+    rows: [
+      ['First leg', box.firstLeg],
+      ['Aggregate', `${fixture.home} ${box.aggregate.home}-${box.aggregate.away} ${fixture.away}`],
+      ...box.needs.map((need) => [need.team, need.text]),
+    ],
+  };
+}
+
+/** The form guides: one row per team and scope, results oldest first. */
+export function formGuideTable(guides: readonly FormGuide[]): PreviewTable {
+  return {
+    caption: 'Form guide (oldest first)',
+    columns: [column('Team'), column('Matches'), column('Results')],
+    rows: guides.map((g) => [g.team, g.scope, g.results.join(' ')]),
+  };
+}
+
+/** The head-to-head summary, from the home side's point of view. */
+export function headToHeadTable(box: HeadToHeadBox, fixture: PreviewFixture): PreviewTable {
+  return {
+    caption: 'Head to head (every meeting in the data)',
+    columns: [column(''), column(fixtureTitle(fixture))],
+    rows: [
+      ['Meetings', String(box.meetings)],
+      [`${fixture.home} wins`, String(box.homeWins)],
+      ['Draws', String(box.draws)],
+      [`${fixture.away} wins`, String(box.awayWins)],
+      ['Goals', `${fixture.home} ${box.homeGoals}, ${fixture.away} ${box.awayGoals}`],
+      ...(box.lastMeeting ? [['Last meeting', box.lastMeeting]] : []),
+    ],
+  };
 }
 
 /** Footnote numbers: facts numbered 1, 2, … in the order the preview first cites them. */
@@ -140,7 +181,10 @@ export function analysisTables(analysis: DataAnalysis, fixture: PreviewFixture):
       ...[outcome.total, outcome.inNormalTime, outcome.inExtraTime, outcome.onPenalties].map(formatPercent),
     ];
     tables.push({
-      caption: 'Who goes through',
+      // The tie's numbers are not read off the score grid above: the tie model plays the second leg with rates
+      // that move with the state of the tie (docs/ties.md), and adds extra time and penalties.
+      caption:
+        'Who goes through (the tie model: scoring rates that change with the state of the tie, not the grid above)',
       columns: [
         column('Team'),
         column('Overall', true),

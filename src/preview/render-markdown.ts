@@ -6,8 +6,11 @@ import {
   factNumbers,
   fixtureDetails,
   fixtureTitle,
+  formGuideTable,
+  headToHeadTable,
   lineupLine,
   receiptLines,
+  tieBoxTable,
   verdictParts,
   type PreviewTable,
 } from './preview-layout.js';
@@ -31,10 +34,22 @@ export function renderMarkdown(preview: Preview): string {
   };
 
   paragraphs(preview.intro);
+  const { furniture } = preview;
+  if (furniture.tie) blocks.push(tableBlock(tieBoxTable(furniture.tie, fixture), refs(furniture.tie.factIds)));
   for (const section of preview.sections) {
     blocks.push(`## ${inline(section.title)}`);
+    // "We say" argues first and gives its score last; other sections show their data before the prose.
+    if (section.id === 'we-say') paragraphs(section.paragraphs);
     blocks.push(...structuredBlocks(section, preview, refs));
-    paragraphs(section.paragraphs);
+    if (section.id !== 'we-say') paragraphs(section.paragraphs);
+    if (section.id === 'match-preview') {
+      if (furniture.form.length > 0) {
+        blocks.push(tableBlock(formGuideTable(furniture.form), refs(furniture.form.flatMap((g) => g.factIds))));
+      }
+      if (furniture.headToHead) {
+        blocks.push(tableBlock(headToHeadTable(furniture.headToHead, fixture), refs(furniture.headToHead.factIds)));
+      }
+    }
   }
   if (preview.caveats.length > 0) {
     blocks.push('---', `**Notes**\n\n${preview.caveats.map((caveat) => `- ${inline(caveat)}`).join('\n')}`);

@@ -57,10 +57,8 @@ export function writeDataAnalysis(
   const model = [forecast.factId];
   const sentences: Sentence[] = [
     {
-      text: ctx.pick([
-        `Over 90 minutes the model gives ${home} ${percent(analysis.result.home)}, the draw ${percent(analysis.result.draw)} and ${away} ${percent(analysis.result.away)}, from expected goals of ${forecast.expectedGoals.home.toFixed(2)} and ${forecast.expectedGoals.away.toFixed(2)}.`,
-        `The model expects ${forecast.expectedGoals.home.toFixed(2)} goals from ${home} and ${forecast.expectedGoals.away.toFixed(2)} from ${away}, which makes it ${percent(analysis.result.home)} ${home}, ${percent(analysis.result.draw)} draw and ${percent(analysis.result.away)} ${away} after 90 minutes.`,
-      ]),
+      // The 1X2 itself is stated once, in "We say"; the table above lists it.
+      text: `The model expects ${forecast.expectedGoals.home.toFixed(2)} goals from ${home} and ${forecast.expectedGoals.away.toFixed(2)} from ${away}.`,
       factIds: model,
     },
   ];

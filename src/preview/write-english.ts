@@ -179,3 +179,20 @@ function checkCount(n: number): void {
     throw new MatchdayError('INVALID_ARGUMENT', `expected a whole number ≥ 0, got ${n}`, { field: 'count' });
   }
 }
+
+const ORDINAL_WORDS = ['', 'first', ...ORDINALS.slice(2)];
+
+/** `1` → `first`, `3` → `third`, `11` → `11th`, `22` → `22nd`. */
+export function ordinalWord(n: number): string {
+  checkCount(n);
+  if (n >= 1 && n < ORDINAL_WORDS.length) return ORDINAL_WORDS[n];
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
+/** When a recent match was, as a preview says it: `on Monday` within the last six days, else `on 11 April`. */
+export function onDay(isoDate: string, fixtureDate: string): string {
+  const days = daysBetween(isoDate, fixtureDate);
+  return days >= 1 && days <= 6 ? `on ${weekday(isoDate)}` : `on ${dateBefore(isoDate, fixtureDate)}`;
+}

@@ -1,4 +1,4 @@
-import type { Dossier } from './dossier.js';
+import { lineupRows, type Dossier } from './dossier.js';
 import type { PreviewLineup } from './preview-document.js';
 import type { WriteContext } from './write-context.js';
 
@@ -12,7 +12,13 @@ export function writeLineups(ctx: WriteContext, dossier: Dossier): PreviewLineup
     const id = ctx.citeOther(`lineup-${side}`, 'possible XI', {
       documents: [{ file: dossier.file, line: lineup.line, label: `${team} ${lineup.formation}` }],
     });
-    lineups.push({ team, formation: lineup.formation, players: [...lineup.players], factIds: [id] });
+    lineups.push({
+      team,
+      formation: lineup.formation,
+      players: [...lineup.players],
+      lines: lineupRows(lineup),
+      factIds: [id],
+    });
   }
   return lineups;
 }

@@ -19,6 +19,7 @@ import type {
   WinsInLastFact,
 } from '../insights/facts.js';
 import { summarize } from '../insights/match-history.js';
+import type { StoredMatchView } from '../store/match-queries.js';
 import type { DossierQuote } from './dossier.js';
 import type { Paragraph, Sentence } from './preview-document.js';
 import type { WriteContext } from './write-context.js';
@@ -31,6 +32,7 @@ import {
   monthSpan,
   monthYear,
   numberWord,
+  onDay,
   ordinalPrefix,
   plural,
   possessive,
@@ -49,11 +51,15 @@ export interface MatchPreviewInput {
   /** The first leg, when the fixture is a second leg with its first leg in the history. */
   firstLegMatchId: number | null;
   quotes: readonly DossierQuote[];
+  /** The match each quote was said after (the speaker's side played that day or the day before), if known. */
+  quoteMatches: readonly (StoredMatchView | null)[];
+  /** The side each quote's speaker speaks for (his club is named in his role, or he is its manager), if known. */
+  quoteTeams: readonly (number | null)[];
   dossierFile: string | null;
 }
 
 /** Sentences per team paragraph: the most notable facts, form first. */
-const TEAM_SENTENCES = 8;
+const TEAM_SENTENCES = 6;
 
 export function writeMatchPreview(ctx: WriteContext, input: MatchPreviewInput): Paragraph[] {
   const { facts, firstLegMatchId } = input;
@@ -82,6 +88,10 @@ export function writeMatchPreview(ctx: WriteContext, input: MatchPreviewInput): 
       ],
     });
     paragraphs.push({
+      kind: 'text',
+      sentences: [quoteLeadIn(ctx, quote, input.quoteMatches[i], input.quoteTeams[i], id)],
+    });
+    paragraphs.push({
       kind: 'quote',
       text: quote.text,
       speaker: quote.role ? `${quote.speaker}, ${quote.role}` : quote.speaker,
@@ -91,6 +101,30 @@ export function writeMatchPreview(ctx: WriteContext, input: MatchPreviewInput): 
     });
   });
   return paragraphs;
+}
+
+/**
+ * The line that introduces a quote: "Speaking to Sky Italia after the 2-2 home draw with Hellas Verona on Monday,
+ * Atalanta coach Gian Piero Gasperini said:". A role that names no club is set after the name.
+ */
+function quoteLeadIn(
+  ctx: WriteContext,
+  quote: DossierQuote,
+  match: StoredMatchView | null,
+  teamId: number | null,
+  quoteId: string,
+): Sentence {
+  const speaker = quote.role ? `${quote.role} ${quote.speaker}` : quote.speaker;
+  const when = onDay(quote.date, ctx.fixtureDate);
+  if (match && teamId !== null && match.score.ft) {
+    const matchId = ctx.citeOther(`match-${match.id}`, 'last match', { matchIds: [match.id] });
+    const played = resultPhrase(summarize(match), teamId).replace(/^a /, 'the ');
+    return {
+      text: `Speaking to ${quote.outlet} after ${played} ${onDay(match.date, ctx.fixtureDate)}, ${speaker} said:`,
+      factIds: [quoteId, matchId],
+    };
+  }
+  return { text: `${capitalise(speaker)} told ${quote.outlet} ${when}:`, factIds: [quoteId] };
 }
 
 // ── the tie ─────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -109,27 +143,17 @@ function tieSentences(ctx: WriteContext, facts: readonly Fact[]): Sentence[] {
 }
 
 /**
- * The widest "by at least this margin" precedent, the fixture's own competition when it counts other ties, and the
- * widest exact-score precedent: three views of one question, never the same count twice.
+ * The strongest precedent, once: the one counted over the most ties (its base), a "by at least this margin" count
+ * before an exact score when the bases are equal. Narrower counts of the same question only repeat it.
  */
 function precedentSentences(ctx: WriteContext, facts: readonly TiePrecedentFact[]): Sentence[] {
-  const widest = (list: TiePrecedentFact[]) => [...list].sort((a, b) => b.ties - a.ties)[0];
-  const atLeast = facts.filter((f) => f.match === 'at-least');
-  const chosen: TiePrecedentFact[] = [];
-  const broad = widest(atLeast);
-  if (broad) chosen.push(broad);
-  const own = atLeast.find((f) => f.competitions === 'competition');
-  if (own && own !== broad) chosen.push(own);
-  const exact = widest(facts.filter((f) => f.match === 'exact-score'));
-  if (exact && !chosen.some((f) => f.ties === exact.ties && f.subjectAdvanced === exact.subjectAdvanced)) {
-    chosen.push(exact);
-  }
-  // "In the Europa League alone" only reads right after a wider count.
-  const widerFirst = chosen[0]?.competitions !== 'competition';
-  return chosen.map((f, i) => precedentSentence(ctx, f, i > 0 && widerFirst && f.competitions === 'competition'));
+  const strongest = [...facts].sort(
+    (a, b) => b.ties - a.ties || Number(b.match === 'at-least') - Number(a.match === 'at-least'),
+  )[0];
+  return strongest ? [precedentSentence(ctx, strongest)] : [];
 }
 
-function precedentSentence(ctx: WriteContext, f: TiePrecedentFact, narrowing: boolean): Sentence {
+function precedentSentence(ctx: WriteContext, f: TiePrecedentFact): Sentence {
   const where = f.subjectWasAway ? 'away from home' : 'at home';
   const [home, away] = f.firstLeg.score;
   const situation =
@@ -139,13 +163,6 @@ function precedentSentence(ctx: WriteContext, f: TiePrecedentFact, narrowing: bo
         ? `won the first leg ${Math.max(home, away)}-${Math.min(home, away)} ${where}`
         : `won the first leg ${where} by ${counted(f.margin, 'goal')} or more`;
   const id = ctx.cite(f);
-  if (narrowing) {
-    const times = f.ties === 1 ? 'once before' : `in ${numberWord(f.ties)} earlier ${f.rounds} ties`;
-    return {
-      text: `In ${competitionInSentence(f.firstLeg.competition.name)} alone, a side ${situation} ${times}, and ${precedentOutcome(f, 'it')}${leftOut(f)}.`,
-      factIds: [id],
-    };
-  }
   const scope =
     f.competitions === 'competition'
       ? `${f.firstLeg.competition.name} `
@@ -367,12 +384,48 @@ function awayStartSentence(ctx: WriteContext, f: AwayStartFact): Sentence {
 function teamSentences(ctx: WriteContext, teamId: number, facts: readonly Fact[]): Sentence[] {
   const own = facts.filter((f) => 'teamId' in f && f.teamId === teamId);
   const formAll = own.find((f): f is FormFact => f.kind === 'form' && f.competitions === 'all');
-  const others = own.filter((f) => f !== formAll).slice(0, formAll ? TEAM_SENTENCES - 1 : TEAM_SENTENCES);
-  const chosen = formAll ? [formAll, ...others] : others;
+  // One sentence per topic: a second scoring run or a second comeback record only says the same thing again.
+  const topics = new Set<string>();
+  const others = own.filter((f) => {
+    if (f === formAll || !teamFactSentence.kinds.has(f.kind)) return false;
+    const topic = topicOf(f);
+    if (topics.has(topic)) return false;
+    topics.add(topic);
+    return true;
+  });
+  const picked = others.slice(0, formAll ? TEAM_SENTENCES - 1 : TEAM_SENTENCES);
+  const chosen = formAll ? [formAll, ...picked] : picked;
   // A match already described (the last time they failed to score…) is not described again.
   const mentioned = new Set<number>();
   return chosen.map((f) => teamFactSentence(ctx, f, mentioned)).filter((s): s is Sentence => s !== null);
 }
+
+/** What a team fact is about: `run-scoring` for a scoring run or "scored in every away match this season". */
+function topicOf(f: Fact): string {
+  switch (f.kind) {
+    case 'run':
+      return `run-${f.run}-${f.venue}${f.ongoing ? '' : '-ended'}`;
+    case 'every-game-this-season':
+      return `run-${f.condition}-${f.venue}`;
+    case 'comeback-record':
+      return 'comeback';
+    case 'form':
+      return `form-${f.competitions}`;
+    default:
+      return `${f.kind}-${f.matchIds.join(',')}`;
+  }
+}
+
+teamFactSentence.kinds = new Set<Fact['kind']>([
+  'form',
+  'wins-in-last',
+  'run',
+  'every-game-this-season',
+  'margin-record',
+  'comeback-record',
+  'top-scorers',
+  'scorer-vs-opponent',
+]);
 
 function teamFactSentence(ctx: WriteContext, f: Fact, mentioned: Set<number>): Sentence | null {
   switch (f.kind) {

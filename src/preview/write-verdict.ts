@@ -2,7 +2,10 @@ import { MatchdayError } from '../errors.js';
 import type { Markets, Scoreline } from '../forecast/markets.js';
 import type { Paragraph, Sentence, TieVerdict, Verdict } from './preview-document.js';
 import type { WriteContext } from './write-context.js';
-import { percent, possessive } from './write-english.js';
+import type { FormFact } from '../insights/facts.js';
+import type { Dossier } from './dossier.js';
+import { counted, numberWord, percent } from './write-english.js';
+import { citeTeamNews } from './write-team-news.js';
 import type { FirstLegScore, ForecastNumbers, TieNumbers } from './write-forecast-input.js';
 
 /**
@@ -70,11 +73,22 @@ function tieAfter(score: Scoreline, firstLeg: FirstLegScore, tie: TieNumbers): T
   };
 }
 
+/** What "We say" argues from besides the model: each side's recent form and who is missing. */
+export interface VerdictArguments {
+  form: { home: FormFact | null; away: FormFact | null };
+  dossier: Dossier | null;
+}
+
+/**
+ * "We say": two or three argued sentences — the model's view of the night, recent form, who is missing — then the
+ * scoreline and, in a tie, what it means over the two legs. The 1X2 is stated here and nowhere else in prose.
+ */
 export function writeVerdict(
   ctx: WriteContext,
   forecast: ForecastNumbers,
   firstLeg: FirstLegScore | null,
   tie: TieNumbers | null,
+  args: VerdictArguments,
 ): { verdict: Verdict; paragraphs: Paragraph[] } {
   const choice = chooseVerdict(forecast.markets, firstLeg, tie);
   const factIds = [forecast.factId, ...(choice.tie && firstLeg && tie ? [firstLeg.factId, tie.factId] : [])];
@@ -88,32 +102,33 @@ export function writeVerdict(
   const away = ctx.away.name;
   const { result } = forecast.markets;
   const sentences: Sentence[] = [];
-  const favourite = choice.result === 'home' ? home : choice.result === 'away' ? away : null;
+  const favourite = choice.result === 'home' ? 'home' : choice.result === 'away' ? 'away' : null;
   const score = `${choice.score.home}-${choice.score.away}`;
   if (favourite) {
-    const other = choice.result === 'home' ? away : home;
-    const pOther = choice.result === 'home' ? result.away : result.home;
-    const pFavourite = choice.result === 'home' ? result.home : result.away;
+    const [fav, other] = favourite === 'home' ? [home, away] : [away, home];
+    const pOther = favourite === 'home' ? result.away : result.home;
+    const pFavourite = favourite === 'home' ? result.home : result.away;
     sentences.push({
       text: ctx.pick([
-        `The model makes ${favourite} favourites on the night: ${percent(pFavourite)} to win, against ${percent(result.draw)} for a draw and ${percent(pOther)} for ${other}.`,
-        `On the night, ${favourite} win ${percent(pFavourite)} of the time in the model, ${other} ${percent(pOther)}, with ${percent(result.draw)} left for the draw.`,
+        `The model makes ${fav} favourites on the night: ${percent(pFavourite)} to win, against ${percent(result.draw)} for a draw and ${percent(pOther)} for ${other}.`,
+        `On the night, ${fav} win ${percent(pFavourite)} of the time in the model, ${other} ${percent(pOther)}, with ${percent(result.draw)} left for the draw.`,
       ]),
-      factIds: [forecast.factId],
-    });
-    sentences.push({
-      text: `${choice.rank === 0 ? 'Its most likely' : 'One of its most likely'} ${favourite} win is ${score} (${percent(choice.score.probability)}).`,
       factIds: [forecast.factId],
     });
   } else {
     sentences.push({
-      text: `A draw is the model's most likely result (${percent(result.draw)}, against ${percent(result.home)} for ${home} and ${percent(result.away)} for ${away}), and ${score} its most likely draw (${percent(choice.score.probability)}).`,
+      text: `A draw is the model's most likely result (${percent(result.draw)}, against ${percent(result.home)} for ${home} and ${percent(result.away)} for ${away}).`,
       factIds: [forecast.factId],
     });
   }
+  const form = formArgument(ctx, args.form, favourite);
+  if (form) sentences.push(form);
+  const news = args.dossier ? teamNewsArgument(ctx, args.dossier) : null;
+  if (news) sentences.push(news);
+
+  const likeliest = `${choice.rank === 0 ? "The model's most likely" : "One of the model's most likely"} ${favourite ? `${favourite === 'home' ? home : away} win` : 'draw'} is ${score} (${percent(choice.score.probability)})`;
   if (choice.tie && tie && firstLeg) {
     const through = choice.tie.winner === 'home' ? home : away;
-    const chance = tie[choice.tie.winner].total;
     const how =
       choice.tie.decidedBy === 'normal-time'
         ? `would send ${through} through ${Math.max(choice.tie.aggregateHome, choice.tie.aggregateAway)}-${Math.min(choice.tie.aggregateHome, choice.tie.aggregateAway)} on aggregate`
@@ -121,12 +136,74 @@ export function writeVerdict(
           ? `would take the tie to extra time, where ${through} are the likelier winners`
           : `would take the tie to penalties, where ${through} are the likelier winners`;
     sentences.push({
-      text: ctx.pick([
-        `That ${how}; over the two legs the model gives ${through} a ${percent(chance)} chance of going through.`,
-        `Such a result ${how}, and the model puts ${possessive(through)} chance of progressing at ${percent(chance)}.`,
-      ]),
+      text: `${likeliest}, which ${how}.`,
       factIds: [forecast.factId, firstLeg.factId, tie.factId],
     });
+  } else {
+    sentences.push({ text: `${likeliest}.`, factIds: [forecast.factId] });
   }
   return { verdict, paragraphs: [{ kind: 'text', sentences }] };
+}
+
+/** "Form points the same way: Liverpool have won two of their last six, Atalanta three." */
+function formArgument(
+  ctx: WriteContext,
+  form: VerdictArguments['form'],
+  favourite: 'home' | 'away' | null,
+): Sentence | null {
+  const { home, away } = form;
+  if (!home || !away) return null;
+  const ofLast = (f: FormFact) => `${numberWord(f.wins)} of their last ${numberWord(f.results.length)}`;
+  const points = (f: FormFact) => (3 * f.wins + f.draws) / f.results.length;
+  const factIds = [ctx.cite(home), ctx.cite(away)];
+  if (favourite === null) {
+    return {
+      text: `${ctx.home.name} have won ${ofLast(home)}, ${ctx.away.name} ${ofLast(away)}.`,
+      factIds,
+    };
+  }
+  const [fav, other] = favourite === 'home' ? [home, away] : [away, home];
+  const [favName, otherName] = favourite === 'home' ? [ctx.home.name, ctx.away.name] : [ctx.away.name, ctx.home.name];
+  const lead =
+    points(fav) > points(other)
+      ? 'Recent form agrees'
+      : points(fav) < points(other)
+        ? 'Recent form says otherwise'
+        : 'Recent form does not separate them';
+  const otherWins = other.results.length === fav.results.length ? numberWord(other.wins) : `${ofLast(other)}`;
+  return { text: `${lead}: ${favName} have won ${ofLast(fav)}, ${otherName} ${otherWins}.`, factIds };
+}
+
+/** "Liverpool are missing four players, Conor Bradley among them; Atalanta only Giorgio Scalvini." */
+function teamNewsArgument(ctx: WriteContext, dossier: Dossier): Sentence | null {
+  const missing = (side: 'home' | 'away') =>
+    dossier.teamNews[side]
+      .map((entry, index) => ({ entry, index }))
+      .filter(({ entry }) => entry.status === 'out' || entry.status === 'suspended');
+  const sides = (['home', 'away'] as const).map((side) => ({
+    side,
+    name: side === 'home' ? ctx.home.name : ctx.away.name,
+    out: missing(side),
+  }));
+  if (sides.every((s) => s.out.length === 0)) return null;
+  // The side missing more players first.
+  sides.sort((a, b) => b.out.length - a.out.length);
+  const [more, fewer] = sides;
+  const factIds = sides.flatMap((s) => s.out.map(({ index }) => citeTeamNews(ctx, dossier, s.side, index)));
+  const first = more.out[0].entry.player;
+  const moreText =
+    more.out.length === 1
+      ? `${more.name} are without ${first}`
+      : `${more.name} are missing ${counted(more.out.length, 'player')}, ${first} among them`;
+  const fewerText =
+    fewer.out.length === 0
+      ? `${fewer.name} have no one ruled out`
+      : fewer.out.length === 1
+        ? `${fewer.name} only ${fewer.out[0].entry.player}`
+        : `${fewer.name} ${counted(fewer.out.length, 'player')}`;
+  const opening = more.out.length === fewer.out.length ? 'Both sides have absences' : 'Team news matters too';
+  return {
+    text: `${opening}: ${moreText}${more.out.length > 1 ? ';' : ','} ${fewerText}.`,
+    factIds,
+  };
 }

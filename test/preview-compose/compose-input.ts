@@ -114,6 +114,7 @@ export function composeInput(overrides: Partial<ComposeInput> = {}): ComposeInpu
     },
     nextRound: null,
     played: null,
+    story: { home: null, away: null },
     dossier: null,
     venue: null,
     caveats: [],

@@ -48,6 +48,13 @@ describe('parseDossier: the shipped example', () => {
     });
   });
 
+  it("reads each side's manager and the line that names him", () => {
+    expect(dossier.managers).toEqual({
+      home: { name: 'Gian Piero Gasperini', line: lineOf(text, 'home: Gian Piero Gasperini') },
+      away: { name: 'Jurgen Klopp', line: lineOf(text, 'away: Jurgen Klopp') },
+    });
+  });
+
   it('reads team news with statuses, reasons and the line each entry starts on', () => {
     expect(dossier.teamNews.home.map((n) => [n.player, n.status])).toEqual([
       ['Giorgio Scalvini', 'out'],
@@ -115,6 +122,7 @@ describe('parseDossier: minimal and malformed dossiers', () => {
     const dossier = parseDossier(MINIMAL, 'min.yaml');
     expect(dossier.fixture.competition).toBe('uefa.el');
     expect(dossier.teamNews).toEqual({ home: [], away: [] });
+    expect(dossier.managers).toEqual({});
     expect(dossier.lineups).toEqual({});
     expect(dossier.venue).toBeUndefined();
     expect(dossier.quotes).toEqual([]);
@@ -204,6 +212,13 @@ describe('parseDossier: minimal and malformed dossiers', () => {
       field: 'fixture.firstLeg.goals',
       lineOfText: 'goals:',
       message: /exactly "Atalanta" and "Liverpool"/,
+    },
+    {
+      name: 'a manager for a third side',
+      text: `${MINIMAL}managers:\n  home: Gian Piero Gasperini\n  neutral: Someone\n`,
+      field: 'managers.neutral',
+      lineOfText: 'neutral: Someone',
+      message: /unknown field "neutral"/,
     },
     {
       name: 'more away seats than the ground holds',

@@ -38,6 +38,16 @@ function samplePreview(): Preview {
       venue: 'Gewiss Stadium',
     },
     intro: [{ kind: 'text', sentences: [{ text: 'Atalanta lead 3-0 after the first leg.', factIds: ['tie'] }] }],
+    furniture: {
+      tie: {
+        firstLeg: 'Liverpool 0-3 Atalanta',
+        aggregate: { home: 3, away: 0 },
+        needs: [{ team: 'Liverpool', text: 'Liverpool need to win by 3 to force extra time, by 4 to go through.' }],
+        factIds: ['tie'],
+      },
+      form: [{ team: 'Liverpool', scope: 'Premier League', results: ['W', 'D', 'L'], factIds: ['losses'] }],
+      headToHead: null,
+    },
     sections: [
       {
         id: 'match-preview',
@@ -91,6 +101,12 @@ function samplePreview(): Preview {
               'Salah',
               'Jota',
               'Diaz',
+            ],
+            lines: [
+              ['Alisson'],
+              ['Alexander-Arnold', 'Konate', 'Van Dijk', 'Robertson'],
+              ['Szoboszlai', 'Mac Allister', 'Elliott'],
+              ['Salah', 'Jota', 'Diaz'],
             ],
             factIds: ['lineups'],
           },
@@ -283,8 +299,8 @@ describe('renderHtml', () => {
 
   it('closes every element it opens, in order', () => {
     const stack: string[] = [];
-    for (const [, closing, name] of html.matchAll(/<(\/?)([a-z][a-z0-9]*)\b[^>]*>/g)) {
-      if (name === 'meta') continue;
+    for (const [tag, closing, name] of html.matchAll(/<(\/?)([a-z][a-z0-9]*)\b[^>]*>/g)) {
+      if (name === 'meta' || tag.endsWith('/>')) continue;
       if (closing) expect(stack.pop()).toBe(name);
       else stack.push(name);
     }
@@ -297,20 +313,34 @@ describe('renderHtml', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
   });
 
-  it('puts each citing sentence in a <details> holding its receipts', () => {
-    const claims = [...html.matchAll(/<details class="claim"><summary>(.*?)<\/summary>(.*?)<\/details>/g)];
-    const bySentence = new Map(claims.map((m) => [m[1].replace(/ <span class="count">.*<\/span>$/, ''), m[2]]));
-    expect(bySentence.get('Liverpool have lost their last two matches.')).toContain(
-      `<li>${escapeHtml(FIRST_LEG)}</li><li>${escapeHtml(PALACE)}</li>`,
+  it('keeps paragraphs whole, each claim ending in footnote markers that link to notes', () => {
+    const markers = (text: string) => [...text.matchAll(/<sup class="ref"><a href="#note-(\d+)">\1<\/a><\/sup>/g)];
+    const paragraph = html.match(/<p>Liverpool have lost their last two matches\..*?<\/p>/)?.[0] ?? '';
+    // One paragraph of three sentences: markers after the citing ones, none after the sentence citing nothing.
+    expect(paragraph).toContain('friends. Atalanta won at Anfield, then drew with Verona.<sup');
+    expect(paragraph).toContain(
+      'An injected &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; friends. Atalanta',
     );
-    const both = bySentence.get('Atalanta won at Anfield, then drew with Verona.')!;
-    expect(both).toContain('<p class="kind">Tie state</p>');
-    expect(both).toContain(`<li>${escapeHtml(VERONA)}</li>`);
-    expect(bySentence.get('Giorgio Scalvini is out with a hamstring injury.')).toContain(
-      'Giorgio Scalvini: out (hamstring) (source 1, line 17)',
-    );
-    // A sentence citing nothing is plain text, not an empty <details>.
-    expect(html).toContain('<p class="claim">1. This paragraph starts like a list *but* is not.</p>');
+    expect(markers(paragraph).map((m) => m[1])).toEqual(['2', '1', '3']);
+    // Every marker on the page points at a note that exists.
+    const notes = new Set([...html.matchAll(/<li id="note-(\d+)">/g)].map((m) => m[1]));
+    expect(markers(html).length).toBeGreaterThan(0);
+    for (const [, n] of markers(html)) expect(notes.has(n), `note ${n}`).toBe(true);
+    // No collapsible block per sentence: the only <details> are the notes.
+    expect(html.match(/<details/g)?.length).toBe(notes.size);
+    expect(html).toContain('<p>1. This paragraph starts like a list *but* is not.</p>');
+  });
+
+  it('opens each note onto the matches and dossier lines it stands on', () => {
+    const note = (n: number) => html.match(new RegExp(`<li id="note-${n}">(.*?)</li>\\n?(?=<li id|</ol>)`))?.[1] ?? '';
+    expect(note(2)).toContain('<summary>Streak <span class="count">(2 matches)</span></summary>');
+    expect(note(2)).toContain(`<li>${escapeHtml(FIRST_LEG)}</li><li>${escapeHtml(PALACE)}</li>`);
+    expect(note(3)).toContain(`<li>${escapeHtml(VERONA)}</li>`);
+    expect(html).toContain('Giorgio Scalvini: out (hamstring) (source 1, line 17)');
+    // The model's numbers have nothing to show: no marker, no note, no "no receipts" label for readers.
+    expect(html).toContain('<p>Liverpool win on the night.</p>');
+    expect(html).not.toContain('no receipts');
+    expect(html).not.toContain('never cited');
   });
 
   it('keeps file paths and method notes out of the reader text: they close the page under Method and sources', () => {
@@ -321,21 +351,22 @@ describe('renderHtml', () => {
     expect(method).toContain('<li>Source 1: d.yaml</li>');
   });
 
-  it('counts the receipts in each summary', () => {
-    expect(html).toContain('Liverpool have lost their last two matches. <span class="count">2 receipts</span>');
-    expect(html).toContain('Atalanta lead 3-0 after the first leg. <span class="count">1 receipt</span>');
-    // A sentence with nothing to show (the model's numbers) is plain text: no "no receipts" label for readers.
-    expect(html).toContain('<p class="claim">Liverpool win on the night.</p>');
-    expect(html).not.toContain('no receipts');
-  });
-
   it('draws sections, line-ups and tables semantically', () => {
     expect(html).toContain('<section id="data-analysis" aria-labelledby="data-analysis-title">');
-    expect(html).toContain('<li>Alexander-Arnold, Konate, Van Dijk, Robertson</li>');
+    expect(html).toContain(
+      'Alisson; Alexander-Arnold, Konate, Van Dijk, Robertson; Szoboszlai, Mac Allister, Elliott; Salah, Jota, Diaz',
+    );
+    // The XI on a pitch by formation: a goalkeeper, then lines of four, three and three further up.
+    const players = [...html.matchAll(/<g class="player home"><circle cx="([\d.]+)" cy="([\d.]+)"/g)];
+    expect(players).toHaveLength(11);
+    const rows = [...new Set(players.map((p) => p[2]))];
+    expect(rows.map((y) => players.filter((p) => p[2] === y).length)).toEqual([1, 4, 3, 3]);
+    expect(rows.map(Number)).toEqual([...rows.map(Number)].sort((a, b) => b - a));
     expect(html).toContain(
       '<p class="verdict"><strong>Atalanta 2-3 Liverpool</strong> (Atalanta win 5-3 on aggregate)</p>',
     );
-    expect(html).toContain('<caption>Who goes through</caption>');
+    expect(html).toContain('<caption>Who goes through (the tie model: scoring rates that change');
+    expect(html).toContain('<span class="form form-w">W</span> <span class="form form-d">D</span>');
     expect(html).toContain('<tr><th scope="row">Home fans</th><td class="num">15,250</td></tr>');
     expect(html).toContain('<cite>Sky Italia</cite>');
   });
