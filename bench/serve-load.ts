@@ -4,7 +4,10 @@
  * and non-2xx answers, which must be 0). Targets: `predict` (the JSON endpoint), `match` (the HTML match pages of the
  * fixtures), `team` (the HTML pages of their teams).
  *   npm run build && npx tsx bench/serve-load.ts --db /path/to/matchday.db [--target predict|match|team] [--runs 3]
- *                                              [--seconds 10] [--connections 10]
+ *                                              [--seconds 10] [--connections 10] [--background bracket,team]
+ * `--background` runs other load during each run, as a busy server has it: `bracket`, one client asking for cold
+ * brackets one after another (the Europa League 2023-24 as of a new day each time: seconds of pricing each); `team`,
+ * 10 clients loading the fixtures' teams' pages (warmed up like the target's). The target's numbers are then what its users see meanwhile.
  * The database needs ../shared/data imported (`matchday import ../shared/data`). One warm-up request per address
  * first, so the runs measure what a running server does: models fitted and pages built once, then served.
  */
@@ -45,11 +48,13 @@ const FIXTURES = [
 ];
 const target = option('--target', 'predict');
 if (!['predict', 'match', 'team'].includes(target)) throw new Error('--target predict, match or team');
+const background = option('--background', '').split(',').filter(Boolean);
+if (background.some((b) => !['bracket', 'team'].includes(b))) throw new Error('--background bracket and/or team');
 const query = ([home, away, date]: string[]) =>
   `home=${encodeURIComponent(home)}&away=${encodeURIComponent(away)}&date=${date}`;
 
-/** The addresses of the target's pages: a match page's address has the teams' ids (the /fixture redirect gives it). */
-async function addresses(base: string): Promise<string[]> {
+/** The addresses of a target's pages: a match page's address has the teams' ids (the /fixture redirect gives it). */
+async function addresses(base: string, target: string): Promise<string[]> {
   if (target === 'predict') return FIXTURES.map((f) => `/api/predict?${query(f)}`);
   const matchPages = await Promise.all(
     FIXTURES.map(async (f) => {
@@ -78,25 +83,59 @@ try {
     server.once('exit', (code) => reject(new Error(`server exited (${code}): ${output}`)));
   });
 
-  const paths = await addresses(base);
+  const paths = await addresses(base, target);
+  const teamPages = background.includes('team') ? await addresses(base, 'team') : [];
   const warmUp = performance.now();
-  for (const url of paths) {
+  // The background's team pages too: its clients load pages the server has rendered, as on a running server.
+  for (const url of [...paths, ...teamPages]) {
     const response = await fetch(base + url);
     if (response.status !== 200) throw new Error(`${url}: ${response.status} ${await response.text()}`);
     await response.arrayBuffer();
   }
   console.log(
-    `warm-up (${paths.length} addresses, first request each): ${((performance.now() - warmUp) / 1000).toFixed(1)} s`,
+    `warm-up (${paths.length + teamPages.length} addresses, first request each): ${((performance.now() - warmUp) / 1000).toFixed(1)} s`,
   );
 
   const results: { requestsPerSecond: number; p99: number; errors: number; non2xx: number; total: number }[] = [];
+  let bracketDay = 0;
   for (let run = 1; run <= runs; run++) {
+    const others: Promise<string>[] = [];
+    let running = true;
+    if (teamPages.length > 0) {
+      others.push(
+        autocannon({
+          url: base,
+          connections: 10,
+          duration: seconds,
+          requests: teamPages.map((p) => ({ method: 'GET' as const, path: p })),
+        }).then((r) => `team pages ${r.requests.average.toFixed(0)}/s p99 ${r.latency.p99} ms`),
+      );
+    }
+    if (background.includes('bracket')) {
+      others.push(
+        (async () => {
+          const times: number[] = [];
+          while (running) {
+            // A new day each time: a bracket the server has not priced yet.
+            const asOf = new Date(Date.UTC(2024, 1, 1) + 86_400_000 * bracketDay++).toISOString().slice(0, 10);
+            const started = performance.now();
+            const response = await fetch(`${base}/api/bracket?competition=uefa.el&season=2023-24&asOf=${asOf}`);
+            await response.arrayBuffer();
+            if (response.status !== 200) throw new Error(`bracket as of ${asOf}: ${response.status}`);
+            times.push(performance.now() - started);
+          }
+          return `${times.length} cold brackets, ${times.map((t) => (t / 1000).toFixed(1)).join(' / ')} s`;
+        })(),
+      );
+    }
     const result = await autocannon({
       url: base,
       connections,
       duration: seconds,
       requests: paths.map((p) => ({ method: 'GET' as const, path: p })),
     });
+    running = false;
+    if (others.length > 0) console.log(`  meanwhile: ${(await Promise.all(others)).join('; ')}`);
     const row = {
       requestsPerSecond: result.requests.average,
       p99: result.latency.p99,
@@ -112,7 +151,8 @@ try {
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   console.log(
-    `${target}, node ${process.version}, ${connections} connections × ${seconds} s, median of ${runs} runs: ` +
+    `${target}${background.length > 0 ? ` (background ${background.join(',')})` : ''}, node ${process.version}, ` +
+      `${connections} connections × ${seconds} s, median of ${runs} runs: ` +
       `${median(results.map((r) => r.requestsPerSecond)).toFixed(0)} req/s, p99 ${median(results.map((r) => r.p99))} ms, ` +
       `errors ${results.reduce((s, r) => s + r.errors, 0)}, non-2xx ${results.reduce((s, r) => s + r.non2xx, 0)}`,
   );

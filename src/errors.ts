@@ -106,6 +106,7 @@ export const ERROR_STATUS = {
   BACKTEST_FAILED: 422,
   // The machine is busy: another process holds the database; the client may try again.
   DB_LOCKED: 503,
+  SERVER_CLOSED: 503,
   // The machine or matchday failed.
   INTERNAL: 500,
   DB_OPEN: 500,

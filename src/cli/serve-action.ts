@@ -13,16 +13,18 @@ export interface ServeOptions extends CommonOptions {
   host: string;
   modelFile?: string;
   dossier?: string[];
+  cacheMb: string;
 }
 
 /** `matchday serve`, loaded when the command runs (start-up and --help stay fast). */
 export function runServeCommand(options: ServeOptions): Promise<void> {
   return runCommand(options, () => {
     const port = parseWholeNumber(options.port, 'port', 0, 65535);
+    const cacheBytes = parseWholeNumber(options.cacheMb, 'cache-mb', 1, 1_000_000) * 1024 * 1024;
     const savedModel = options.modelFile ? readModelFile(options.modelFile) : undefined;
     const dossiers = (options.dossier ?? []).map(readDossier);
     const db = openCommandDatabase(options, { readonly: true });
-    const app = createApp(new ServerContext({ db, savedModel, dossiers }));
+    const app = createApp(new ServerContext({ db, savedModel, dossiers, cacheBytes }));
     const server = serve({ fetch: app.fetch, port, hostname: options.host }, (info) => {
       process.stdout.write(`matchday serving ${db.name} on http://${options.host}:${info.port}/\n`);
     });

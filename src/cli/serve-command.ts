@@ -12,6 +12,7 @@ export function registerServeCommand(program: Command): void {
       '--model-file <file>',
       'a model saved by `matchday fit --out`: forecasts fixtures from the day after its data instead of fitting (earlier ones are fitted on the database)',
     )
+    .option('--cache-mb <mb>', 'memory for cached pages, responses, previews, brackets and fitted models', '256')
     .option('--dossier <files...>', 'dossiers (docs/dossier.md) whose fixtures get team news, line-ups and crowd')
     .action((options: ServeOptions) => import('./serve-action.js').then((action) => action.runServeCommand(options)));
 }

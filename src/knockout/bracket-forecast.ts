@@ -37,7 +37,10 @@ export interface TieReport {
   phrase: string | null;
 }
 
-/** A known team, or the winner of an earlier tie with the chance of each team that can fill the slot. */
+/**
+ * A known team, or the winner of an earlier tie — named by its round and number and, when both its teams are
+ * known, them: "QF 1 (Arsenal v Bayern)" — with the chance of each team that can fill the slot.
+ */
 export type SideReport =
   { team: TieTeam } | { winnerOf: string; candidates: { team: TieTeam; probability: number | null }[] };
 
@@ -253,7 +256,7 @@ function roundReport(state: BracketState, round: BracketRoundState, r: number): 
         if ('team' in side) return { team: side.team };
         const fed = previous.ties[side.winnerOf];
         return {
-          winnerOf: tieLabel(state, r - 1, side.winnerOf),
+          winnerOf: feederLabel(state, r - 1, side.winnerOf),
           candidates: candidates(state, r - 1, fed).map((team) => ({ team, probability: null })),
         };
       }) as [SideReport, SideReport],
@@ -269,12 +272,35 @@ function roundReport(state: BracketState, round: BracketRoundState, r: number): 
   };
 }
 
-/** "Liverpool v Atalanta", or "winner of (…)" for a slot still open. */
+/** "Liverpool v Atalanta", or "Liverpool v winner of QF 2" for a slot still open. */
 function tieLabel(state: BracketState, r: number, k: number): string {
   const tie = state.rounds[r].ties[k];
   const sideLabel = (side: BracketTieState['sides'][number]): string =>
-    'team' in side ? side.team.name : `winner of ${tieLabel(state, r - 1, side.winnerOf)}`;
+    'team' in side ? side.team.name : `winner of ${tieNumber(state.rounds[r - 1].name, side.winnerOf)}`;
   return `${sideLabel(tie.sides[0])} v ${sideLabel(tie.sides[1])}`;
+}
+
+/**
+ * The tie a later slot's team comes from: "QF 1 (Arsenal v Bayern)" when both its teams are known, else just
+ * "SF 1" — naming its feeders in turn would read "winner of winner of …"; the slot's candidates name the teams.
+ */
+function feederLabel(state: BracketState, r: number, k: number): string {
+  const tie = state.rounds[r].ties[k];
+  const number = tieNumber(state.rounds[r].name, k);
+  return tie.sides.every((side) => 'team' in side) ? `${number} (${tieLabel(state, r, k)})` : number;
+}
+
+/** A tie by its round's short name and its place in the round: "QF 1", "SF 2", "R16 3", "Play-offs 4". */
+function tieNumber(roundName: string, k: number): string {
+  const sixteen = /round of (\d+)/i.exec(roundName);
+  const short = /quarter/i.test(roundName)
+    ? 'QF'
+    : /semi/i.test(roundName)
+      ? 'SF'
+      : sixteen
+        ? `R${sixteen[1]}`
+        : roundName;
+  return `${short} ${k + 1}`;
 }
 
 /** The teams that can come out of a tie. */

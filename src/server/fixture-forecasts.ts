@@ -67,11 +67,20 @@ export class FixtureForecasts {
     return this.forecasts.size + this.singleModels.size;
   }
 
+  /** Whether the model loaded at start-up answers the request: a forecast with no fitting. */
+  usesSavedModel(request: FixtureRequest): boolean {
+    return (
+      this.savedModel !== null &&
+      request.model === undefined &&
+      request.competitions === undefined &&
+      savedModelAnswers(this.savedModel, request.date)
+    );
+  }
+
   forecast(request: FixtureRequest): DatedForecast {
     const fixture = this.fixture(request);
     const shifts = { homeShift: request.homeShift, awayShift: request.awayShift };
-    const useSaved =
-      this.savedModel && request.competitions === undefined && savedModelAnswers(this.savedModel, request.date);
+    const useSaved = this.usesSavedModel(request);
     if (request.model || !useSaved) {
       this.dataRange ??= playedDateRange(this.db);
       checkDateInData(this.dataRange, request.date, 'date');

@@ -6,7 +6,6 @@ import type { Preview } from '../preview/preview-document.js';
 import { renderHtml } from '../preview/render-html.js';
 import type { Db } from '../store/database.js';
 import type { StoredMatchView } from '../store/match-queries.js';
-import { LruCache } from './lru-cache.js';
 
 export interface DossierOfFixture {
   dossier: Dossier;
@@ -25,12 +24,10 @@ export interface FixtureOfPreview {
 export type PreviewOutcome = { preview: Preview; articleHtml: string } | { problem: string };
 
 /**
- * Match previews for the pages and the API, kept (LRU) once written: writing one reads both teams' histories and
- * fits a model, a few seconds.
+ * Match previews for the pages and the API. Writing one reads both teams' histories and fits a model, a few seconds:
+ * the server writes them on a worker thread and keeps them (server/server-work.ts).
  */
 export class MatchPreviews {
-  private readonly previews = new LruCache<string, PreviewOutcome>(64);
-
   constructor(
     private readonly db: Db,
     /** Dossiers loaded at start-up (`serve --dossier`), with the ids of their teams. */
@@ -38,18 +35,7 @@ export class MatchPreviews {
   ) {}
 
   of(fixture: FixtureOfPreview): PreviewOutcome {
-    const key = [fixture.home.id, fixture.away.id, fixture.date, fixture.competitionCode].join('|');
-    return this.previews.getOrCreate(key, () => this.write(fixture));
-  }
-
-  /** The preview of a stored match. */
-  ofMatch(match: StoredMatchView, countries: { home: string | null; away: string | null }): PreviewOutcome {
-    return this.of({
-      home: { ...match.home, country: countries.home },
-      away: { ...match.away, country: countries.away },
-      date: match.date,
-      competitionCode: match.competition.code,
-    });
+    return this.write(fixture);
   }
 
   private write(fixture: FixtureOfPreview): PreviewOutcome {
@@ -90,4 +76,17 @@ export function previewArticle(page: string): string {
   return page
     .slice(start + '<article>'.length, end)
     .replace(/<(\/?)h([1-5])\b/g, (_, slash: string, level: string) => `<${slash}h${Number(level) + 1}`);
+}
+
+/** The fixture of a stored match, for its preview. */
+export function fixtureOfMatch(
+  match: StoredMatchView,
+  countries: { home: string | null; away: string | null },
+): FixtureOfPreview {
+  return {
+    home: { ...match.home, country: countries.home },
+    away: { ...match.away, country: countries.away },
+    date: match.date,
+    competitionCode: match.competition.code,
+  };
 }

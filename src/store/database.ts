@@ -96,8 +96,16 @@ export function immediateTransaction<T>(db: Db, body: () => T): T {
 
 /** A number that changes whenever another connection commits to the database (not when this one does). */
 export function dataVersion(db: Db): number {
-  return db.pragma('data_version', { simple: true }) as number;
+  let statement = dataVersionStatements.get(db);
+  if (!statement) {
+    statement = db.prepare('PRAGMA data_version').pluck();
+    dataVersionStatements.set(db, statement);
+  }
+  return statement.get() as number;
 }
+
+/** Prepared once a connection: the server asks at every request, and preparing costs more than the answer. */
+const dataVersionStatements = new WeakMap<Db, Database.Statement>();
 
 function migrate(db: Db): void {
   if (schemaVersion(db) === MIGRATIONS.length) return;

@@ -75,6 +75,11 @@ describe('matchday rejects bad input with one line and exit 1 (compiled bin)', (
       ['serve', '--port', '99999'],
       'field port: --port must be a whole number from 0 to 65535, got 99999',
     ],
+    [
+      'no memory for caches',
+      ['serve', '--cache-mb', '0'],
+      'field cache-mb: --cache-mb must be a whole number from 1 to 1000000, got 0',
+    ],
   ])('%s', (_, args, message) => {
     const result = matchday([...args, '--db', file]);
     expect(errorLine(result.stderr)).toBe(`error ${message}\n`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CompetitionRegistry } from '../../src/competitions/registry.js';
 import type { TieModel } from '../../src/knockout/bracket-odds.js';
-import { forecastBracketState } from '../../src/knockout/bracket-forecast.js';
+import { forecastBracketState, type SideReport } from '../../src/knockout/bracket-forecast.js';
 import { bracketFromMatches as bracketWithRules, type BracketEntry } from '../../src/knockout/bracket-state.js';
 import { tieRulesOf } from '../../src/knockout/tie-outcome.js';
 import type { StoredMatchView } from '../../src/store/match-queries.js';
@@ -161,6 +161,8 @@ function strengthModel(strength: (team: number) => number): TieModel {
   };
 }
 
+const slotName = (side: SideReport) => ('team' in side ? side.team.name : `winner of ${side.winnerOf}`);
+
 describe('bracket forecast', () => {
   it('is exact through a bracket fixed to the final, with the "will face" phrases', async () => {
     const state = bracketFromMatches(knockoutSeason('2023-24').matches, '2024-04-17');
@@ -186,6 +188,15 @@ describe('bracket forecast', () => {
       [2, 4],
     ]);
     expect(semi.pairings![0].probability).toBeCloseTo(p3, 12);
+    // A later slot is named by the tie it comes from, never "winner of winner of …".
+    const sides = report.rounds.slice(1).map((round) => round.ties.map((t) => t.sides.map(slotName)));
+    expect(sides).toEqual([
+      [
+        ['winner of QF 1 (Team 1 v Team 2)', 'winner of QF 2 (Team 3 v Team 4)'],
+        ['winner of QF 3 (Team 5 v Team 6)', 'winner of QF 4 (Team 7 v Team 8)'],
+      ],
+      [['winner of SF 1', 'winner of SF 2']],
+    ]);
   });
 
   it('simulates when a draw is still to come, the same for a seed', async () => {

@@ -147,6 +147,25 @@ describeWithSharedData('pages and API over the shared data: Atalanta v Liverpool
     expect(liverpoolShare + atalantaShare).toBeLessThanOrEqual(101);
   });
 
+  it("a what-if page's numbers are all the changed match's: no preview, stored forecast or bracket odds of the match as it is", async () => {
+    const url = `/matches/2024-04-11/${liverpool()}/${atalanta()}`;
+    const asItIs = await page(app, url);
+    expect(asItIs.html).toContain('class="preview"');
+    expect(flat(asItIs.html)).toContain("Before the first leg, the bracket's model gives");
+    const whatIf = await page(app, `${url}?homeShift=-0.2`);
+    expect(whatIf.status).toBe(200);
+    expect(whatIf.html).toContain('data-testid="what-if-active"');
+    expect(whatIf.html).toContain('data-testid="preview-elsewhere"');
+    expect(whatIf.html).not.toContain('class="preview"');
+    expect(flat(whatIf.html)).not.toContain("the bracket's model");
+    // The 1X2 shown is the what-if forecast's, as the API gives it.
+    const api = (await (
+      await app.request('/api/predict?home=Liverpool&away=Atalanta&date=2024-04-11&homeShift=-0.2')
+    ).json()) as { markets: { result: { home: number; draw: number; away: number } } };
+    expect(Number.parseFloat(testId(whatIf.html, 'p-home')!)).toBeCloseTo(100 * api.markets.result.home, 0);
+    expect(Number.parseFloat(testId(whatIf.html, 'p-away')!)).toBeCloseTo(100 * api.markets.result.away, 0);
+  });
+
   it('a what-if first leg turns the tie round', async () => {
     const url = `/matches/2024-04-18/${atalanta()}/${liverpool()}`;
     const turned = await page(app, `${url}?firstLegHome=2&firstLegAway=0`);
@@ -173,6 +192,10 @@ describeWithSharedData('pages and API over the shared data: Atalanta v Liverpool
     const page = await app.request('/competitions/uefa.el/2023-24?asOf=2024-04-11');
     const html = await page.text();
     expect(html).toContain('id="champion-chart"');
+    // Later rounds name their slots by the tie that feeds them, not "winner of winner of …".
+    expect(flat(html)).toMatch(/Winner of QF 1 \([^()<]+ v [^()<]+\)/);
+    expect(flat(html)).toContain('Winner of SF 1');
+    expect(html.toLowerCase()).not.toContain('winner of winner of');
     expect(flat(html)).toMatch(
       />Semi-finals<\/th> ?<th scope="col" class="num">Final<\/th> ?<th scope="col" class="num">Winner</,
     );

@@ -27,6 +27,6 @@ const bracketRoute = createRoute({
 export function registerBracketRoutes(app: OpenAPIHono, server: ServerContext): void {
   app.openapi(bracketRoute, async (c) => {
     const q = c.req.valid('query');
-    return c.json(await server.brackets.forecast(q.competition, q.season, q.asOf ?? server.today()), 200);
+    return c.json(await server.work.bracket(q.competition, q.season, q.asOf ?? server.today()), 200);
   });
 }

@@ -38,7 +38,7 @@ const previewRoute = createRoute({
 });
 
 export function registerPreviewRoutes(app: OpenAPIHono, server: ServerContext): void {
-  app.openapi(previewRoute, (c) => {
+  app.openapi(previewRoute, async (c) => {
     const q = c.req.valid('query');
     const { home, away } = teamPairParameters(server, q.home, q.away);
     const competition =
@@ -49,7 +49,7 @@ export function registerPreviewRoutes(app: OpenAPIHono, server: ServerContext): 
       });
     }
     const countries = new Map(listTeams(server.db, [home.teamId, away.teamId]).map((t) => [t.id, t.country]));
-    const outcome = server.previews.of({
+    const outcome = await server.work.preview({
       home: { id: home.teamId, name: home.name, country: countries.get(home.teamId) ?? null },
       away: { id: away.teamId, name: away.name, country: countries.get(away.teamId) ?? null },
       date: q.date,

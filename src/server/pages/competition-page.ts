@@ -34,7 +34,7 @@ export class CompetitionPage {
     if (matches[0].competition.kind === 'league') return withoutBracket('A league: its matches.');
     let bracket: BracketForecast;
     try {
-      bracket = await this.server.brackets.forecast(code, season, date);
+      bracket = await this.server.work.bracket(code, season, date);
     } catch (error) {
       // A cup whose rounds the data cannot put into a bracket: its matches, and why.
       if (!(error instanceof MatchdayError)) throw error;
@@ -142,7 +142,7 @@ function sideText(side: SideReport): Html {
   const candidates = side.candidates.map((c) =>
     c.probability === null ? c.team.name : `${c.team.name} ${percent(c.probability)}`,
   );
-  return html`<span>winner of ${side.winnerOf} <span class="muted">(${candidates.join(' / ')})</span></span>`;
+  return html`<span>Winner of ${side.winnerOf} <span class="muted">(${candidates.join(' / ')})</span></span>`;
 }
 
 function tieItem(tie: TieReport): Html {

@@ -3,7 +3,7 @@ import { MatchdayError } from '../../errors.js';
 import { preMatchForecasts, type PreMatchForecast } from '../../store/forecast-store.js';
 import type { StoredMatchView } from '../../store/match-queries.js';
 import { listTeams } from '../../store/match-queries.js';
-import { LruCache } from '../lru-cache.js';
+import { stringBytes, type SizedCache } from '../byte-budget.js';
 import { matchesBetween, recentMatches, upcomingMatches } from '../match-listing.js';
 import type { ServerContext } from '../server-context.js';
 import { layout, type Html } from './layout.js';
@@ -16,13 +16,15 @@ const FIXTURE_QUERY = /^(.+?)\s+(?:v|vs\.?|-|–)\s+(.+)$/i;
 
 /** The home page: search results for `q` (teams, and a fixture when it names two teams), then recent and upcoming matches. */
 export class HomePage {
-  private readonly listings: LruCache<
+  private readonly listings: SizedCache<
     string,
     { recent: StoredMatchView[]; upcoming: StoredMatchView[]; forecasts: Map<number, PreMatchForecast> }
   >;
 
   constructor(private readonly server: ServerContext) {
-    this.listings = server.cache(4);
+    this.listings = server.cache(({ recent, upcoming, forecasts }) =>
+      stringBytes(JSON.stringify([recent, upcoming, [...forecasts]])),
+    );
   }
 
   render(query: string): Html {

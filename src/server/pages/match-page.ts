@@ -7,7 +7,7 @@ import { readNextRound, readTies } from '../../knockout/knockout-reader.js';
 import { listTeams, type StoredMatchView } from '../../store/match-queries.js';
 import { scoreText } from '../display-format.js';
 import type { ServerContext } from '../server-context.js';
-import type { PreviewOutcome } from '../match-previews.js';
+import { fixtureOfMatch, type PreviewOutcome } from '../match-previews.js';
 import { preMatchForecasts } from '../../store/forecast-store.js';
 import { forecastSection } from './forecast-section.js';
 import { preMatchSection } from './pre-match-forecasts.js';
@@ -54,13 +54,13 @@ export class MatchPage {
       homeShift: whatIf.homeShift,
       awayShift: whatIf.awayShift,
     };
-    const forecast = this.server.forecasts.forecast(fixtureRequest);
+    const forecast = await this.server.work.forecast(fixtureRequest);
     const firstLegScore: [number, number] | null = firstLeg?.score.ft
       ? [whatIf.firstLegHome ?? firstLeg.score.ft[0], whatIf.firstLegAway ?? firstLeg.score.ft[1]]
       : null;
     const outlook =
       match && firstLegScore
-        ? this.server.ties.secondLeg({
+        ? await this.server.work.secondLeg({
             competitionCode: match.competition.code,
             season: match.season,
             date: request.date,
@@ -72,9 +72,16 @@ export class MatchPage {
             awayShift: whatIf.awayShift,
           })
         : null;
-    const beforeTie = tie && match?.leg === 1 ? await this.tieOddsBeforeFirstLeg(match, home.id, away.id) : null;
     const active = isWhatIf(whatIf, { neutral: actualNeutral, firstLeg: firstLeg?.score.ft ?? null });
-    const stored = match ? preMatchForecasts(this.server.db, [match.id]).get(match.id) : undefined;
+    // A what-if page's every number is the changed match's: the bracket's odds, the forecast stored before kick-off
+    // and the preview are of the match as it is, so they stay on its own page.
+    const asItIs = match && !active ? match : null;
+    const beforeTie = tie && asItIs?.leg === 1 ? await this.tieOddsBeforeFirstLeg(asItIs, home.id, away.id) : null;
+    const stored = asItIs ? preMatchForecasts(this.server.db, [asItIs.id]).get(asItIs.id) : undefined;
+    const preview = asItIs
+      ? await this.server.work.preview(fixtureOfMatch(asItIs, { home: home.country, away: away.country }))
+      : null;
+    const action = `/matches/${request.date}/${home.id}/${away.id}`;
     const title = `${home.name} v ${away.name}`;
     const body = html`${header(home, away, request.date, match)}
       ${parsed.success ? '' : html`<p class="notice error" role="alert">What-if ignored: ${whatIfProblem(parsed.error)}</p>`}
@@ -100,7 +107,7 @@ export class MatchPage {
       }
       <section id="what-if" aria-label="What if">
         ${whatIfForm({
-          action: `/matches/${request.date}/${home.id}/${away.id}`,
+          action,
           home: home.name,
           away: away.name,
           whatIf,
@@ -111,7 +118,17 @@ export class MatchPage {
           active,
         })}
       </section>
-      ${match ? previewSection(this.server.previews.ofMatch(match, { home: home.country, away: away.country })) : ''}`;
+      ${preview ? previewSection(preview) : ''}
+      ${
+        match && active
+          ? html`<section id="preview" aria-labelledby="preview-title">
+              <h2 id="preview-title">Preview</h2>
+              <p class="muted" data-testid="preview-elsewhere">
+                The preview is of the match as it is: <a href="${action}">read it there</a>.
+              </p>
+            </section>`
+          : ''
+      }`;
     return {
       status: parsed.success ? 200 : 400,
       page: layout({ title, description: `${title}, ${request.date}: forecast, scorelines and tie odds`, body }),
@@ -125,7 +142,7 @@ export class MatchPage {
   ): Promise<{ home: number; away: number; href: string } | null> {
     let bracket;
     try {
-      bracket = await this.server.brackets.forecast(match.competition.code, match.season, match.date);
+      bracket = await this.server.work.bracket(match.competition.code, match.season, match.date);
     } catch (error) {
       if (error instanceof MatchdayError) return null;
       throw error;

@@ -10,26 +10,23 @@ import { errorPage } from './error-page.js';
 import { HomePage } from './home-page.js';
 import type { Html } from './layout.js';
 import { MatchPage } from './match-page.js';
-import { TeamPage } from './team-page.js';
 
-/** Rendered team and match pages kept (a page is 20–200 kB). */
-const RENDERED_PAGES = 256;
 const HTML = { 'Content-Type': 'text/html; charset=UTF-8' };
 
 /** The server-rendered pages (outside the OpenAPI document: they are for people). */
 export function registerPages(app: OpenAPIHono, server: ServerContext): void {
   const home = new HomePage(server);
-  const teams = new TeamPage(server);
   const matches = new MatchPage(server);
   const competitions = new CompetitionPage(server);
   // A page depends on its address, today and the database: the server empties this cache when the database changes.
   // Kept encoded: encoding a 200 kB page again costs more than serving it.
+  // A page is 20–200 kB.
   const rendered = server.cache<string, { page: Uint8Array<ArrayBuffer>; status: ContentfulStatusCode } | null>(
-    RENDERED_PAGES,
+    (value) => (value ? value.page.byteLength : 0) + 200,
   );
   const renderedPage = async (
     c: Context,
-    render: () => Promise<{ page: Html; status: ContentfulStatusCode } | null>,
+    render: () => Promise<{ page: Html | string; status: ContentfulStatusCode } | null>,
   ): Promise<{ page: Uint8Array<ArrayBuffer>; status: ContentfulStatusCode } | null> => {
     const query = new URLSearchParams(Object.entries(c.req.query()).sort(([a], [b]) => a.localeCompare(b)));
     const key = `${server.today()} ${c.req.path}?${query}`;
@@ -48,8 +45,12 @@ export function registerPages(app: OpenAPIHono, server: ServerContext): void {
     const seasonQuery = season.safeParse(c.req.query('season'));
     const result = id.success
       ? await renderedPage(c, async () => {
-          const page = teams.render(id.data, seasonQuery.success ? seasonQuery.data : undefined);
-          return page && { page, status: 200 };
+          const page = await server.work.teamPage({
+            teamId: id.data,
+            season: seasonQuery.success ? seasonQuery.data : undefined,
+            today: server.today(),
+          });
+          return page === null ? null : { page, status: 200 };
         })
       : null;
     return result

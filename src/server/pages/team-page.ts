@@ -4,7 +4,7 @@ import { findMatches, listTeams } from '../../store/match-queries.js';
 import { ratingChartSvg } from '../charts/rating-chart.js';
 import { scoreText } from '../display-format.js';
 import { LruCache } from '../lru-cache.js';
-import type { ServerContext } from '../server-context.js';
+import type { Db } from '../../store/database.js';
 import { teamRatingHistory } from '../team-ratings.js';
 import type { RatingPoint } from '../charts/rating-chart.js';
 import { chartFigure, layout, type Html } from './layout.js';
@@ -12,25 +12,32 @@ import { competitionHref, matchHref, matchTable } from './match-table.js';
 
 const FORM_LENGTH = 10;
 
-/** A team: recent form, rating over time, and its results in every competition season by season. */
+/**
+ * Ratings over time kept for other seasons' pages of the same teams (the server keeps the rendered pages): a
+ * point is a date and a rating, about 80 bytes, a team a few hundred points.
+ */
+const RATINGS_KEPT = 64;
+
+/**
+ * A team: recent form, rating over time, and its results in every competition season by season. Reading all of a
+ * team's matches and running Elo over its leagues takes a fraction of a second: the server renders it on a worker.
+ */
 export class TeamPage {
-  private readonly ratings: LruCache<number, RatingPoint[]>;
+  private readonly ratings = new LruCache<number, RatingPoint[]>(RATINGS_KEPT);
 
-  constructor(private readonly server: ServerContext) {
-    this.ratings = server.cache(200);
-  }
+  constructor(private readonly db: Db) {}
 
-  /** Null when no team has this id. */
-  render(teamId: number, season: string | undefined): Html | null {
-    const [team] = listTeams(this.server.db, [teamId]);
+  /** Null when no team has this id; `today` dates the form strip. */
+  render(teamId: number, season: string | undefined, today: string): Html | null {
+    const [team] = listTeams(this.db, [teamId]);
     if (!team) return null;
-    const matches = findMatches(this.server.db, { teamId });
+    const matches = findMatches(this.db, { teamId });
     const seasons = [...new Set(matches.map((m) => m.season))].sort().reverse();
     const shownSeason = season && seasons.includes(season) ? season : seasons[0];
     const inSeason = matches.filter((m) => m.season === shownSeason);
     const competitions = [...new Map(inSeason.map((m) => [m.competition.code, m.competition])).values()];
-    const form = new MatchHistory(matches, this.server.today()).of(teamId).slice(-FORM_LENGTH);
-    const ratings = this.ratings.getOrCreate(teamId, () => teamRatingHistory(this.server.db, teamId, matches));
+    const form = new MatchHistory(matches, today).of(teamId).slice(-FORM_LENGTH);
+    const ratings = this.ratings.getOrCreate(teamId, () => teamRatingHistory(this.db, teamId, matches));
 
     const body = html`<h1>${team.name}</h1>
       <p class="meta">
