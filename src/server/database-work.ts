@@ -7,7 +7,7 @@ import { BracketForecasts, type BracketForecast } from './bracket-forecasts.js';
 import { FixtureForecasts, type DatedForecast, type FixtureRequest } from './fixture-forecasts.js';
 import { MatchPreviews, type FixtureOfPreview, type PreviewOutcome } from './match-previews.js';
 import { TeamPage } from './pages/team-page.js';
-import { TieOutlooks, type SecondLegOutlook } from './tie-outlook.js';
+import { TieOutlooks, type SecondLegOutlook, type TieAnswer, type TieAnswerRequest } from './tie-outlook.js';
 
 /** A competition-season's bracket as it stood before a day's matches. */
 export interface BracketRequest {
@@ -35,6 +35,8 @@ export interface JobTypes {
   preview: { input: FixtureOfPreview; output: PreviewOutcome };
   /** Fits the legs' model and prices a second leg (null: no tie rules for the competition's season). */
   secondLeg: { input: SecondLegRequest; output: SecondLegOutlook | null };
+  /** Fits the legs' model and prices a tie as `/api/tie` is asked: its JSON answer. */
+  tie: { input: TieAnswerRequest; output: TieAnswer };
   /** Reads all of a team's matches and runs Elo over its leagues: the page's HTML, or null for no such team. */
   teamPage: { input: TeamPageRequest; output: string | null };
 }
@@ -85,6 +87,7 @@ export class DatabaseWork {
         bracket: ({ competition, season, asOf }) => state.brackets.forecast(competition, season, asOf),
         preview: (fixture) => state.previews.of(fixture),
         secondLeg: (request) => state.ties.secondLeg(request),
+        tie: (request) => state.ties.answer(request),
         teamPage: async ({ teamId, season, today }) => {
           const page = state.teamPages.render(teamId, season, today);
           return page === null ? null : (await page).toString();

@@ -61,6 +61,11 @@ export class ServerWork {
     return this.shared('secondLeg', request);
   }
 
+  /** `/api/tie`'s answer for a tie. */
+  tie(request: JobInput<'tie'>): Promise<JobOutput<'tie'>> {
+    return this.shared('tie', request);
+  }
+
   /** A team page's HTML (null: no such team); the server keeps the rendered pages. */
   teamPage(request: TeamPageRequest): Promise<string | null> {
     return this.shared('teamPage', request);

@@ -5,6 +5,15 @@ import type { TiePricer } from '../knockout/tie-pricer.js';
 import type { TieTeam } from '../knockout/tie-reconstruction.js';
 import type { Db } from '../store/database.js';
 
+/** What `/api/tie` is asked: the tie to price, and the second leg's date and competition as asked. */
+export interface TieAnswerRequest {
+  tie: PriceTieRequest;
+  date: string;
+  competition: string;
+}
+
+export type TieAnswer = Record<string, unknown> & { home: SecondLegOutlook['home']; away: SecondLegOutlook['away'] };
+
 /** A second leg's tie forecast in this fixture's orientation: home = the second leg's hosts (side B). */
 export interface SecondLegOutlook {
   result: TieForecastResult;
@@ -28,6 +37,30 @@ export class TieOutlooks {
   /** priceTie with the server's pricer. */
   price(request: PriceTieRequest): PricedTieOutlook {
     return priceTieInFull(this.db, request, { pricer: this.pricer });
+  }
+
+  /** `/api/tie`'s answer: the priced tie from the second leg's hosts' side, as plain data (a worker returns it). */
+  answer(request: TieAnswerRequest): TieAnswer {
+    const full = this.price(request.tie);
+    const { outlook, priced } = full;
+    const result = priced.forecast;
+    const view = secondLegView(full);
+    return {
+      date: request.date,
+      competition: outlook.tie.competition ?? request.competition,
+      season: outlook.tie.season,
+      home: view.home,
+      away: view.away,
+      extraTime: result.extraTime,
+      penalties: result.penalties,
+      needs: view.needs,
+      mostLikelySecondLegScores: result.mostLikelySecondLegScores,
+      rules: result.rules,
+      secondLegExpected: result.secondLegExpected,
+      extraTimeScale: view.extraTimeScale,
+      penaltyHomeWin: result.penaltyHomeWin,
+      model: { kind: result.model, ...priced.grids, teamsFromPrior: priced.teamsFromPrior },
+    };
   }
 
   /** The second leg of a stored tie, or a what-if of it; null when the registry has no tie rules for it. */

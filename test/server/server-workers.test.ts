@@ -112,7 +112,7 @@ describeWithSharedData('server workers over the shared data', () => {
     db.close();
   });
 
-  it('prices a second leg on a worker as the server thread does', async () => {
+  it('prices /api/tie on a worker as the server thread does', async () => {
     const inline = createApp(new ServerContext({ db, today: () => '2024-04-18', workers: 0 }));
     const url = '/api/tie?home=Atalanta&away=Liverpool&firstLeg=0-3&date=2024-04-18&competition=uefa.el';
     const [worker, here] = await Promise.all([app, inline].map(async (a) => answer(await a.request(url))));

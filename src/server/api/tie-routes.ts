@@ -1,7 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { dayBefore } from '../../app/price-tie.js';
 import type { ServerContext } from '../server-context.js';
-import { secondLegView } from '../tie-outlook.js';
 import { teamPairParameters } from './api-error.js';
 import { competitionCode, flag, isoDate, score, season, strengthShift, teamName } from './parameters.js';
 import { errorResponses, looseObject } from './schemas.js';
@@ -39,42 +38,25 @@ const tieRoute = createRoute({
 });
 
 export function registerTieRoutes(app: OpenAPIHono, server: ServerContext): void {
-  app.openapi(tieRoute, (c) => {
+  app.openapi(tieRoute, async (c) => {
     const q = c.req.valid('query');
     const { home, away } = teamPairParameters(server, q.home, q.away);
-    const full = server.ties.price({
-      teamA: away,
-      teamB: home,
-      teamAHostedFirstLeg: true,
-      competition: q.competition,
-      ...(q.season !== undefined && { season: q.season }),
-      asOf: dayBefore(q.date),
-      firstLeg: q.firstLeg,
-      neutral: q.neutral,
-      homeShift: q.homeShift,
-      awayShift: q.awayShift,
-    });
-    const { outlook, priced } = full;
-    const result = priced.forecast;
-    const view = secondLegView(full);
-    return c.json(
-      {
-        date: q.date,
-        competition: outlook.tie.competition ?? q.competition,
-        season: outlook.tie.season,
-        home: view.home,
-        away: view.away,
-        extraTime: result.extraTime,
-        penalties: result.penalties,
-        needs: view.needs,
-        mostLikelySecondLegScores: result.mostLikelySecondLegScores,
-        rules: result.rules,
-        secondLegExpected: result.secondLegExpected,
-        extraTimeScale: view.extraTimeScale,
-        penaltyHomeWin: result.penaltyHomeWin,
-        model: { kind: result.model, ...priced.grids, teamsFromPrior: priced.teamsFromPrior },
+    const answer = await server.work.tie({
+      tie: {
+        teamA: away,
+        teamB: home,
+        teamAHostedFirstLeg: true,
+        competition: q.competition,
+        ...(q.season !== undefined && { season: q.season }),
+        asOf: dayBefore(q.date),
+        firstLeg: q.firstLeg,
+        neutral: q.neutral,
+        homeShift: q.homeShift,
+        awayShift: q.awayShift,
       },
-      200,
-    );
+      date: q.date,
+      competition: q.competition,
+    });
+    return c.json(answer, 200);
   });
 }
