@@ -107,6 +107,8 @@ export const ERROR_STATUS = {
   // The machine is busy: another process holds the database; the client may try again.
   DB_LOCKED: 503,
   SERVER_CLOSED: 503,
+  // A request past its time budget: its work goes on and is kept, so asking again soon is fast.
+  REQUEST_TIMEOUT: 503,
   // The machine or matchday failed.
   INTERNAL: 500,
   DB_OPEN: 500,

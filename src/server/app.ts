@@ -11,6 +11,7 @@ import { registerTeamsRoutes } from './api/teams-routes.js';
 import { validationHook } from './api/validation.js';
 import { errorPage } from './pages/error-page.js';
 import { registerPages } from './pages/page-routes.js';
+import { MatchdayError } from '../errors.js';
 import type { ServerContext } from './server-context.js';
 
 /** Longest request address served. */
@@ -50,6 +51,29 @@ export function createApp(server: ServerContext): OpenAPIHono {
       );
     }
     await next();
+  });
+  // A request that outlasts its budget (a cold bracket or fit on a busy worker) is answered 503 at once; its job
+  // goes on and its result is kept, so the client's retry is fast. Work on this thread cannot be cut short.
+  const budgetMs = server.requestBudgetMs;
+  app.use(async (_c, next) => {
+    let timer: NodeJS.Timeout | undefined;
+    const budget = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new MatchdayError(
+              'REQUEST_TIMEOUT',
+              `no answer within ${budgetMs / 1000} s; the work goes on — ask again shortly`,
+            ),
+          ),
+        budgetMs,
+      );
+    });
+    try {
+      await Promise.race([next(), budget]);
+    } finally {
+      clearTimeout(timer);
+    }
   });
   // An import or sync since the last request: read the database's teams and matches afresh.
   app.use(async (_c, next) => {

@@ -39,7 +39,11 @@ export interface ServerOptions {
   workers?: number;
   /** The compiled worker script. Default: `server-worker.js` beside this module. */
   workerScript?: URL;
+  /** Longest a request waits for its answer, in milliseconds (default 30 s); then a 503 asks to try again. */
+  requestBudgetMs?: number;
 }
+
+export const DEFAULT_REQUEST_BUDGET_MS = 30_000;
 
 export const DEFAULT_CACHE_BYTES = 256 * 1024 * 1024;
 /**
@@ -87,6 +91,11 @@ export class ServerContext {
     this.state = this.derive();
     const saved = options.savedModel ? new FixtureForecasts(this.db, options.savedModel, 1) : null;
     this.work = new ServerWork(this.runner(cacheBytes * 0.25), this, saved);
+  }
+
+  /** Longest a request waits for its answer, in milliseconds. */
+  get requestBudgetMs(): number {
+    return this.options.requestBudgetMs ?? DEFAULT_REQUEST_BUDGET_MS;
   }
 
   /** Ties as /api/tie prices them (the match page's second legs are priced on the workers). */

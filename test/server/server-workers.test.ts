@@ -51,6 +51,34 @@ describe('server work on worker threads', () => {
     });
   });
 
+  it('answers 503 in one line when a request outlasts its time budget; the job goes on and the retry gets it', async () => {
+    const hurried = new ServerContext({ db, today: () => '2024-03-01', workers: 1, workerScript, requestBudgetMs: 1 });
+    try {
+      const hurriedApp = createApp(hurried);
+      const url = '/api/predict?home=Alpha&away=Beta&date=2024-02-03';
+      expect(await answer(await hurriedApp.request(url))).toEqual({
+        status: 503,
+        body: {
+          error: {
+            code: 'REQUEST_TIMEOUT',
+            message: 'no answer within 0.001 s; the work goes on — ask again shortly',
+          },
+        },
+      });
+      // The fit finishes on the worker and is kept: the same request, with time to answer, gets the forecast.
+      const patient = createApp(new ServerContext({ db, today: () => '2024-03-01', workers: 0 }));
+      const inline = await answer(await patient.request(url));
+      let retried = await answer(await hurriedApp.request(url));
+      for (let attempt = 0; retried.status === 503 && attempt < 200; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        retried = await answer(await hurriedApp.request(url));
+      }
+      expect(retried).toEqual(inline);
+    } finally {
+      await hurried.close();
+    }
+  });
+
   it('runs identical requests in flight as one job', async () => {
     const fresh = new ServerContext({ db, today: () => '2024-03-01', workers: 1, workerScript });
     try {

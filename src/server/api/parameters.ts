@@ -42,11 +42,27 @@ export const flag = z
   .transform((text) => text === 'true' || text === '1' || text === 'on')
   .openapi({ type: 'boolean', example: 'true' });
 
-/** Comma-separated competition codes or names → codes (the registry as shipped: the server's schemas are static). */
-export const competitionList = read((text) => readCompetitions(text, CompetitionRegistry.builtIn())).openapi({
+/**
+ * Comma-separated competition codes or names → codes. The schemas are static, so names are read with the registry
+ * as shipped; a code it lacks (`zz.1`, `fd.x1`: a competition a user's import created) is passed on as given, for
+ * the database's registry to find or refuse where the request is answered.
+ */
+export const competitionList = read((text): Read<string[]> => {
+  const codes: string[] = [];
+  for (const part of text.split(',').map((p) => p.trim())) {
+    const shipped = readCompetitions(part, CompetitionRegistry.builtIn());
+    if ('value' in shipped) codes.push(...shipped.value);
+    else if (COMPETITION_CODE.test(part)) codes.push(part);
+    else return shipped;
+  }
+  return { value: [...new Set(codes)] };
+}).openapi({
   type: 'string',
   example: 'eng.1,it.1,uefa.el',
 });
+
+/** How a competition code is written: a country or body, a dot, a name (`eng.1`, `uefa.el`, `fd.x1`). */
+const COMPETITION_CODE = /^[a-z0-9]+(\.[a-z0-9-]+)+$/;
 
 /** A competition code or name (`uefa.el`, `europa-league`) → its code. */
 export const competitionCode = competitionList
