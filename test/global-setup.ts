@@ -24,10 +24,12 @@ const CACHE = path.join(ROOT, 'node_modules', '.cache', 'matchday');
  * a local re-run does not pay the minute again; CI starts clean and builds it once.
  */
 export default function setup(project: TestProject): void {
+  // As `npm run build` does: compile, then make the bin executable.
   execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
     cwd: ROOT,
     stdio: 'inherit',
   });
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/executable-bin.mjs')], { cwd: ROOT, stdio: 'inherit' });
   if (!hasSharedData) {
     project.provide('sharedDb', '');
     project.provide('sharedImportSummary', null);

@@ -16,7 +16,7 @@ import { BACKTEST_GRADIENT_TOLERANCE } from './goal-model-forecaster.js';
 import type { Fixture, HistoryMatch, Probabilities1x2 } from './match-forecaster.js';
 import { MatchdayError } from '../errors.js';
 import { impliedPoissonRates } from './implied-goals.js';
-import { shotProxyRows, type ShotProxyOptions } from './shot-blend-forecaster.js';
+import { proxyRow, shotProxyRows, type ShotProxyOptions } from './shot-blend-forecaster.js';
 
 /** Dixon-Coles on goals, with the teams it knows by database id and its groups (leagues) by label. */
 export interface GoalPart {
@@ -197,19 +197,7 @@ function marketRow(m: HistoryMatch, [home, , away]: [number, number, number]): R
     if (error instanceof MatchdayError) return null;
     throw error;
   }
-  return {
-    id: m.id,
-    date: m.date,
-    competition: m.competition,
-    kind: m.kind,
-    country: m.country,
-    season: m.season,
-    homeTeamId: m.homeTeamId,
-    awayTeamId: m.awayTeamId,
-    homeGoals: Math.round(MARKET_SCALE * implied.lambda),
-    awayGoals: Math.round(MARKET_SCALE * implied.mu),
-    neutral: m.neutral,
-  };
+  return proxyRow(m, Math.round(MARKET_SCALE * implied.lambda), Math.round(MARKET_SCALE * implied.mu));
 }
 
 /** ClubElo-form Elo of constant K over the history, the ordered logit fitted after a year's burn-in. */

@@ -49,22 +49,27 @@ export function shotProxyRows(
     if (!s) continue;
     const count = (onTarget: number, shots: number): number =>
       Math.round(onTarget + options.offTargetWeight * (shots - onTarget));
-    rows.push({
-      id: m.id,
-      date: m.date,
-      competition: m.competition,
-      kind: m.kind,
-      country: m.country,
-      season: m.season,
-      homeTeamId: m.homeTeamId,
-      awayTeamId: m.awayTeamId,
-      homeGoals: count(s.homeShotsOnTarget, s.homeShots),
-      awayGoals: count(s.awayShotsOnTarget, s.awayShots),
-      neutral: m.neutral,
-    });
+    rows.push(proxyRow(m, count(s.homeShotsOnTarget, s.homeShots), count(s.awayShotsOnTarget, s.awayShots)));
     goals.push({ home: m.homeGoals, away: m.awayGoals });
   }
   return { rows, goals };
+}
+
+/** A match as a row of one literal shape (the fits' loops stay monomorphic) whose goals are a proxy's counts. */
+export function proxyRow(m: ResultRow, homeGoals: number, awayGoals: number): ResultRow {
+  return {
+    id: m.id,
+    date: m.date,
+    competition: m.competition,
+    kind: m.kind,
+    country: m.country,
+    season: m.season,
+    homeTeamId: m.homeTeamId,
+    awayTeamId: m.awayTeamId,
+    homeGoals,
+    awayGoals,
+    neutral: m.neutral,
+  };
 }
 
 const DAY_MS = 86_400_000;

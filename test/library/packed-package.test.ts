@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { smallLeagueDatabase } from '../server/small-league.js';
@@ -53,6 +53,8 @@ describe('the packed matchday package', () => {
       path.join(modules, 'matchday'),
       '--strip-components=1',
     ]);
+    // The bin runs as a program (`npx matchday`): tsc leaves it without the execute bit, the build sets it.
+    expect(statSync(path.join(modules, 'matchday/dist/cli/main.js')).mode & 0o111).toBe(0o111);
     const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
       dependencies: Record<string, string>;
     };
