@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { inject } from 'vitest';
 import path from 'node:path';
 import type { FixtureForecast } from '../../src/forecast/fixture-forecast.js';
 import { computeMarkets } from '../../src/forecast/markets.js';
@@ -8,6 +9,8 @@ import { COMPLETE_COVERAGE } from '../insights/facts-of.js';
 import type { Fact } from '../../src/insights/facts.js';
 import type { ComposeInput } from '../../src/preview/compose-preview.js';
 import { parseDossier, type Dossier } from '../../src/preview/dossier.js';
+import { preparePreview } from '../../src/preview/prepare-preview.js';
+import { openDatabase } from '../../src/store/database.js';
 import type { Paragraph, Preview } from '../../src/preview/preview-document.js';
 import type { StoredMatchView } from '../../src/store/match-queries.js';
 import { HistoryBuilder } from '../insights/match-builder.js';
@@ -20,6 +23,16 @@ export const EXAMPLE_MODEL = path.resolve(
   import.meta.dirname,
   '../../examples/atalanta-liverpool-2024-04-18.model.json',
 );
+
+/** The Atalanta v Liverpool second leg prepared from the shared data's database, with the example dossier. */
+export function secondLegFromSharedData(): ComposeInput {
+  const db = openDatabase(inject('sharedDb'), { readonly: true });
+  try {
+    return preparePreview(db, { home: 'Atalanta', away: 'Liverpool', date: '2024-04-18', dossier: exampleDossier() });
+  } finally {
+    db.close();
+  }
+}
 
 export function exampleDossier(): Dossier {
   return parseDossier(readFileSync(EXAMPLE_DOSSIER, 'utf8'), 'examples/atalanta-liverpool-2024-04-18.dossier.yaml');

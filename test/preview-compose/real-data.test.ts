@@ -1,13 +1,11 @@
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { composePreview } from '../../src/preview/compose-preview.js';
 import type { ComposeInput } from '../../src/preview/compose-preview.js';
-import { preparePreview } from '../../src/preview/prepare-preview.js';
 import type { Preview } from '../../src/preview/preview-document.js';
 import { renderMarkdown } from '../../src/preview/render-markdown.js';
 import { scoresOf } from '../../src/preview/write-verdict.js';
-import { openDatabase } from '../../src/store/database.js';
 import { hasSharedData } from '../shared-data.js';
-import { exampleDossier, sentencesOf } from './compose-input.js';
+import { secondLegFromSharedData, sentencesOf } from './compose-input.js';
 
 const FIRST_LEG = '2024-04-11 Liverpool 0-3 Atalanta (UEFA Europa League)';
 
@@ -17,17 +15,7 @@ describe.skipIf(!hasSharedData)('Atalanta v Liverpool, 18 April 2024, with the s
   let markdown: string;
 
   beforeAll(() => {
-    const db = openDatabase(inject('sharedDb'), { readonly: true });
-    try {
-      input = preparePreview(db, {
-        home: 'Atalanta',
-        away: 'Liverpool',
-        date: '2024-04-18',
-        dossier: exampleDossier(),
-      });
-    } finally {
-      db.close();
-    }
+    input = secondLegFromSharedData();
     preview = composePreview(input);
     markdown = renderMarkdown(preview);
   });

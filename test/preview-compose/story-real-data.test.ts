@@ -1,12 +1,10 @@
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { composePreview, type ComposeInput } from '../../src/preview/compose-preview.js';
-import { preparePreview } from '../../src/preview/prepare-preview.js';
 import type { Paragraph, Preview } from '../../src/preview/preview-document.js';
 import { renderHtml } from '../../src/preview/render-html.js';
 import { firstWord } from '../../src/preview/vary-openings.js';
-import { openDatabase } from '../../src/store/database.js';
 import { hasSharedData } from '../shared-data.js';
-import { exampleDossier, sentencesOf } from './compose-input.js';
+import { exampleDossier, secondLegFromSharedData, sentencesOf } from './compose-input.js';
 
 const VERONA = '2024-04-15 Atalanta 2-2 Hellas Verona (Serie A)';
 
@@ -22,17 +20,7 @@ describe.skipIf(!hasSharedData)('the Atalanta v Liverpool second leg as a story'
   let html: string;
 
   beforeAll(() => {
-    const db = openDatabase(inject('sharedDb'), { readonly: true });
-    try {
-      input = preparePreview(db, {
-        home: 'Atalanta',
-        away: 'Liverpool',
-        date: '2024-04-18',
-        dossier: exampleDossier(),
-      });
-    } finally {
-      db.close();
-    }
+    input = secondLegFromSharedData();
     preview = composePreview(input);
     html = renderHtml(preview);
   });
