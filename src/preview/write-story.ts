@@ -336,6 +336,7 @@ function standingSentence(ctx: WriteContext, side: Side, s: StoryStanding, last:
   const own = s.table[s.position - 1];
   const place = `${ordinalWord(s.position)} in ${competitionInSentence(s.competition)} on ${counted(own.points, 'point')} after ${counted(own.played, 'game')}`;
   const level = s.table.filter((r) => r.teamId !== own.teamId && r.points === own.points).map((r) => r.teamId);
+  const race = raceClause(ctx, s);
   const relation: string[] = [];
   if (s.position === 1) {
     const second = s.table[1];
@@ -352,15 +353,16 @@ function standingSentence(ctx: WriteContext, side: Side, s: StoryStanding, last:
     else {
       const above = [...s.table.slice(0, s.position - 1)].reverse().find((r) => r.points > own.points);
       const gap = above ? above.points - own.points : 0;
-      if (above && gap <= 2 * s.pointsForWin) {
+      // "Five points behind 17th-placed Forest" says no more than "five points from safety" after it.
+      const saidByRace = race?.line && !race.line.above && race.line.rivalId === above?.teamId;
+      if (above && gap <= 2 * s.pointsForWin && !saidByRace) {
         const abovePlace = s.table.indexOf(above) + 1;
         relation.push(`${pointsWord(gap)} behind ${ordinalWord(abovePlace)}-placed ${ctx.teamName(above.teamId)}`);
       }
     }
   }
   const left = `with ${counted(s.matchesLeft, 'game')} left`;
-  const race = raceClause(ctx, s);
-  const tail = [...(relation.length > 0 ? [listJoin(relation)] : []), left].join(', ') + (race ? `; ${race}` : '');
+  const tail = [...(relation.length > 0 ? [listJoin(relation)] : []), left].join(', ') + (race ? `; ${race.text}` : '');
   const tableId = tableFactId(ctx, side, s);
   if (last) {
     const what = last.outcome === 'W' ? 'win' : last.outcome === 'D' ? 'draw' : 'defeat';
@@ -371,24 +373,31 @@ function standingSentence(ctx: WriteContext, side: Side, s: StoryStanding, last:
 
 /**
  * What is at stake in the table, when it is close or settled: "the title is no longer in their own hands", "they
- * are two points above the relegation places". The title for a side in the title race; otherwise the promotion
- * line, then the relegation line, when the side is within two wins of it or over it for good. Null when nothing is at stake that the
- * registry's format can say (European places vary by season and are not in it).
+ * are two points above the relegation places". In a lower tier the promotion line comes first; then the title for
+ * a side in the title race; then the relegation line — a line when the side is within two wins of it or over it for
+ * good. Null when nothing is at stake that the registry's format can say (European places vary by season and are
+ * not in it); `line` is the line the clause is about.
  */
-function raceClause(ctx: WriteContext, s: StoryStanding): string | null {
+function raceClause(ctx: WriteContext, s: StoryStanding): { text: string; line: LineRace | null } | null {
   const { title, promotion, relegation } = s.race;
-  if (inTitleRace(s)) {
-    if (title === 'won') return 'they are already champions';
-    if (title === 'in-own-hands') return 'the title is in their own hands';
-    if (title === 'out-of-own-hands') return 'the title is no longer in their own hands';
-  }
   // Close to the line, or over it for good on the side that is news (promoted, relegated).
   const close = (line: LineRace) => line.gap <= 2 * s.pointsForWin;
   if (promotion && (close(promotion) || (promotion.settled && promotion.above))) {
-    return lineClause(ctx, promotion, 'promotion');
+    return { text: lineClause(ctx, promotion, 'promotion'), line: promotion };
+  }
+  if (inTitleRace(s)) {
+    const text =
+      title === 'won'
+        ? 'they are already champions'
+        : title === 'in-own-hands'
+          ? 'the title is in their own hands'
+          : title === 'out-of-own-hands'
+            ? 'the title is no longer in their own hands'
+            : null;
+    if (text) return { text, line: null };
   }
   if (relegation && (close(relegation) || (relegation.settled && !relegation.above))) {
-    return lineClause(ctx, relegation, 'relegation');
+    return { text: lineClause(ctx, relegation, 'relegation'), line: relegation };
   }
   return null;
 }

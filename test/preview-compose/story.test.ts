@@ -120,6 +120,37 @@ describe('the story on made-up data', () => {
     expect(fourth({ ...none, promotion: { ...line, places: 2, gap: 4 } })).toMatch(
       /; they are in the promotion places, four points clear of third-placed Team 42\.$/,
     );
+    // In a lower tier the promotion race comes before the title.
+    expect(
+      leadWith({ title: 'out-of-own-hands', promotion: { ...line, places: 1, above: false }, relegation: null }),
+    ).toMatch(/; they are two points off the promotion places\.$/);
+  });
+
+  it('names the gap to the team across the line once', () => {
+    const { matches } = withWeekend();
+    const story = team2Story([]);
+    story.standing = {
+      ...story.standing!,
+      position: 4,
+      table: [
+        { teamId: 40, points: 42, played: 20 },
+        { teamId: 42, points: 40, played: 20 },
+        { teamId: 41, points: 33, played: 20 },
+        { teamId: 2, points: 30, played: 20 },
+      ],
+    };
+    const leadOf = (race: TableRace) => {
+      story.standing = { ...story.standing!, race };
+      const preview = composePreview(composeInput({ matches, story: { home: null, away: story } }));
+      return sentencesOf(preview).find((s) => s.section === 'match-preview')!.text;
+    };
+    expect(leadOf({ title: null, promotion: null, relegation: null })).toBe(
+      'Team 2 are fourth in the Made-up League on 30 points after 20 games, three points behind third-placed Team 41, with four games left.',
+    );
+    const relegation = { places: 3, above: false, gap: 3, rivalId: 41, settled: false, playoffs: false };
+    expect(leadOf({ title: null, promotion: null, relegation })).toBe(
+      'Team 2 are fourth in the Made-up League on 30 points after 20 games, with four games left; they are in the relegation places, three points from safety.',
+    );
   });
 
   it('tells the run the last match ended, once, when the data covers it', () => {
