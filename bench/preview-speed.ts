@@ -8,7 +8,7 @@
  * Target (issue 13): ≤ 1 s wall, median of 3, on the project's 2-core machine.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { flag, option, requiredDbFile } from './bench-arguments.js';
@@ -40,12 +40,16 @@ const argv = [
 
 const load = os.loadavg()[0];
 const times: number[] = [];
+const cpuSeconds: number[] = [];
 let bytes = 0;
 for (let run = 0; run < runs; run++) {
   const started = performance.now();
+  const cpuBefore = childrenCpuSeconds();
   const result = spawnSync(process.execPath, argv, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   times.push((performance.now() - started) / 1000);
   if (result.status !== 0) throw new Error(`preview exited ${result.status}: ${result.stderr}`);
+  const cpuAfter = childrenCpuSeconds();
+  if (cpuBefore !== null && cpuAfter !== null) cpuSeconds.push(cpuAfter - cpuBefore);
   bytes = Buffer.byteLength(result.stdout);
   process.stderr.write(`run ${run + 1}: ${times.at(-1)!.toFixed(2)} s\n`);
 }
@@ -57,13 +61,28 @@ const result = {
   loadAverage: load,
   medianSeconds: median(times),
   times,
+  medianCpuSeconds: cpuSeconds.length > 0 ? median(cpuSeconds) : null,
+  cpuSeconds,
   outputBytes: bytes,
 };
 if (flag('--json')) console.log(JSON.stringify(result, null, 2));
 else {
   console.log(
     `preview Atalanta v Liverpool 2024-04-18 (${format}, saved model): median ${result.medianSeconds.toFixed(2)} s of ${runs} ` +
-      `(runs ${times.map((t) => t.toFixed(2)).join(' ')}; target ≤ 1 s); load average ${load.toFixed(2)} before; ` +
+      `(runs ${times.map((t) => t.toFixed(2)).join(' ')}; target ≤ 1 s; CPU ${result.medianCpuSeconds?.toFixed(2) ?? '?'} s); ` +
+      `load average ${load.toFixed(2)} before; ` +
       `${bytes} bytes (node ${process.version})`,
   );
+}
+
+/**
+ * CPU seconds (user + system) of this process's children that have ended, from /proc/self/stat (Linux; null
+ * elsewhere): with other work on the machine the wall clock varies a lot, the preview's own CPU time much less.
+ */
+function childrenCpuSeconds(): number | null {
+  if (!existsSync('/proc/self/stat')) return null;
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  // Fields after the command name (which may hold spaces) in parentheses; cutime and cstime are fields 16 and 17.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[13]) + Number(fields[14])) / 100;
 }
