@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { SeasonStatuses } from '../../src/history/coverage.js';
-import { seasonSummaries } from '../../src/store/coverage-queries.js';
+import { findTeam } from '../../src/history/team-lookup.js';
+import { seasonSummaries, teamHoldingsBySeason } from '../../src/store/coverage-queries.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
 import { importPaths } from '../../src/store/import-files.js';
 import { MIGRATIONS } from '../../src/store/schema.js';
@@ -11,6 +12,7 @@ import {
   seasonSummariesFresh,
   storedSeasonSummaries,
 } from '../../src/store/season-summaries.js';
+import { describeWithSharedData } from '../shared-data.js';
 import { tempDir } from '../temp-dir.js';
 
 const TEAMS = ['Alpha', 'Beta', 'Gamma', 'Delta'];
@@ -114,5 +116,33 @@ describe('season summaries', () => {
     expect(stored(migrated)).toEqual(seasonSummaries(migrated));
     expect(storedSeasonSummaries(migrated)?.size).toBe(2);
     migrated.close();
+  });
+});
+
+describeWithSharedData('season summaries of the shared data', () => {
+  const db = openDatabase(inject('sharedDb'), { readonly: true });
+
+  it('are stored by the import as computing them afresh gives them', () => {
+    expect(seasonSummariesFresh(db)).toBe(true);
+    expect(stored(db)).toEqual(seasonSummaries(db));
+  });
+
+  it("judge Atalanta's and Liverpool's every season as computing each season alone does", () => {
+    const fromTable = new SeasonStatuses(db, true);
+    const alone = new SeasonStatuses(db);
+    let judged = 0;
+    for (const name of ['Atalanta', 'Liverpool']) {
+      for (const [season, holdings] of teamHoldingsBySeason(db, findTeam(db, name).teamId)) {
+        for (const { competition } of holdings) {
+          expect([competition, season, fromTable.of(competition, season)]).toEqual([
+            competition,
+            season,
+            alone.of(competition, season),
+          ]);
+          judged++;
+        }
+      }
+    }
+    expect(judged).toBeGreaterThan(300);
   });
 });
