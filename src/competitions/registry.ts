@@ -2,10 +2,10 @@
  * The competition registry: the shipped `config/competitions.yaml` plus whatever a user named in a YAML of their own
  * or an import created from a file. Answers "which competition is this label?" for parsers, the CLI and the server.
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Competition, CompetitionKind } from './competition.js';
-import { parseRegistryFile, type Country, type SourceTemplates } from './registry-file.js';
+import { readShippedRegistry } from './parsed-registry.js';
+import type { Country, SourceTemplates } from './registry-file.js';
 
 /** The shipped registry file. */
 export const BUILT_IN_REGISTRY = fileURLToPath(new URL('../../config/competitions.yaml', import.meta.url));
@@ -51,7 +51,7 @@ export class CompetitionRegistry {
   /** The registry shipped in config/competitions.yaml (read once). */
   static builtIn(): CompetitionRegistry {
     if (!CompetitionRegistry.shipped) {
-      const file = parseRegistryFile(readFileSync(BUILT_IN_REGISTRY, 'utf8'), BUILT_IN_REGISTRY, 'registry');
+      const file = readShippedRegistry(BUILT_IN_REGISTRY);
       CompetitionRegistry.shipped = new CompetitionRegistry(file.competitions, file.countries, file.sources);
     }
     return CompetitionRegistry.shipped;

@@ -14,11 +14,14 @@ import { parseSeason, seasonOrder } from '../competitions/seasons.js';
 import { registryOf } from '../store/competition-store.js';
 import {
   seasonHoldings,
+  seasonSummaries,
   teamHoldingsBySeason,
   teamSeasonHoldings,
   type SeasonHoldings,
+  type SeasonSummary,
   type TeamSeasonHoldings,
 } from '../store/coverage-queries.js';
+import { storedSeasonSummaries } from '../store/season-summaries.js';
 import { countMatches } from '../store/match-queries.js';
 import type { Db } from '../store/database.js';
 
@@ -82,6 +85,15 @@ export function competitionCoverage(
 }
 
 function seasonCoverage(c: Competition, h: SeasonHoldings, latest: boolean): SeasonCoverage {
+  return { ...h, ...judgeSeason(c, h, latest) };
+}
+
+/** How complete a season is against what the competition's format says it should have. */
+function judgeSeason(
+  c: Competition,
+  h: SeasonSummary,
+  latest: boolean,
+): Pick<SeasonCoverage, 'expected' | 'status' | 'note'> {
   const stored = h.played + h.scheduled + h.void;
   const unfinished = latest && h.scheduled > 0;
   if (c.kind === 'league') {
@@ -106,12 +118,11 @@ function seasonCoverage(c: Competition, h: SeasonHoldings, latest: boolean): Sea
       expected === null
         ? `${h.played} matches; the format does not say how many to expect`
         : `${stored} of ${expected} matches`;
-    return { ...h, expected, status, note: c.curtailed.includes(h.season) ? `${note} (season curtailed)` : note };
+    return { expected, status, note: c.curtailed.includes(h.season) ? `${note} (season curtailed)` : note };
   }
   const hasFinal = h.rounds.some((r) => /^final$/i.test(r));
   const finalPlayed = hasFinal && !unfinished;
   return {
-    ...h,
     expected: null,
     status: finalPlayed ? 'complete' : latest ? 'in-progress' : h.rounds.length === 0 ? 'unknown' : 'incomplete',
     note: finalPlayed ? `${h.played} matches up to the final` : hasFinal ? 'final still to play' : 'no final stored',
@@ -252,6 +263,8 @@ export class SeasonStatuses {
   private readonly held = new Map<string, boolean>();
   private readonly wholeCompetitions = new Set<string>();
   private readonly teams = new Map<number, Map<string, TeamSeasonHoldings[]>>();
+  /** Every competition season's summary, as stored at the last import (null when a write has made them stale). */
+  private readonly stored: Map<string, SeasonSummary> | null;
 
   /** `manySeasons`: read each competition's and team's seasons all at once (a preview walks back through them all);
    * else one season at a time (the coverage command asks about one). */
@@ -260,17 +273,23 @@ export class SeasonStatuses {
     private readonly manySeasons = false,
   ) {
     this.registry = registryOf(db);
+    this.stored = manySeasons ? storedSeasonSummaries(db) : null;
   }
 
   /** Null when the database holds no match of the competition's season. */
   of(code: string, season: string): Completeness | null {
     const key = `${code}|${season}`;
+    if (this.stored) {
+      const summary = this.stored.get(key);
+      // Judged as if asked about alone (the latest of what is asked), as below.
+      return summary ? judgeSeason(this.registry.get(code) ?? unknownCompetition(code), summary, true).status : null;
+    }
     if (this.manySeasons && !this.wholeCompetitions.has(code)) {
       this.wholeCompetitions.add(code);
       const competition = this.registry.get(code) ?? unknownCompetition(code);
       // Each season judged as if asked about alone (the latest of what is asked), as below.
-      for (const h of seasonHoldings(this.db, { competition: code })) {
-        this.statuses.set(`${code}|${h.season}`, seasonCoverage(competition, h, true).status);
+      for (const h of seasonSummaries(this.db, { competition: code })) {
+        this.statuses.set(`${code}|${h.season}`, judgeSeason(competition, h, true).status);
       }
     }
     if (!this.statuses.has(key)) {
@@ -294,6 +313,7 @@ export class SeasonStatuses {
   /** Whether the database holds any match of the competition's season (a cheap count, not a status). */
   holds(code: string, season: string): boolean {
     const key = `${code}|${season}`;
+    if (this.stored) return this.stored.has(key);
     if (!this.held.has(key)) this.held.set(key, countMatches(this.db, code, season) > 0);
     return this.held.get(key) ?? false;
   }

@@ -6,7 +6,6 @@
  */
 import { MatchdayError } from '../errors.js';
 import { strictTeamKey, teamNameKey } from '../identity/team-name-key.js';
-import type { TeamDirectory } from '../identity/team-directory.js';
 import { seasonOfDate } from '../competitions/competition.js';
 import { seasonOfDateIn } from '../competitions/seasons.js';
 import { registryOf } from '../store/competition-store.js';
@@ -18,9 +17,9 @@ import {
   type GoalView,
   type StoredMatchView,
 } from '../store/match-queries.js';
-import { loadTeamDirectory } from '../store/team-store.js';
+import { loadTeamNames } from '../store/team-store.js';
 import { SeasonStatuses, teamSeasonCoverage, type TeamSeasonCoverage } from './coverage.js';
-import { findTeam } from './team-lookup.js';
+import { findTeam, type TeamSearch } from './team-lookup.js';
 
 /** A team a model knows: its id in the model and its name. */
 export interface NamedTeam {
@@ -38,18 +37,18 @@ export interface PreviewTeam {
 /**
  * The team a user means. The database decides when it knows the name (aliases, countries, the dominant club); the
  * model's team list is the fallback for an empty database. The model team is matched by name, never by id: a model
- * fitted on another database numbers its teams differently. Pass the directory when resolving several names: loading
- * it is the slow part.
+ * fitted on another database numbers its teams differently. Pass the team names when resolving several: loading
+ * them is the slow part.
  */
 export function resolvePreviewTeam(
   db: Db,
   query: string,
   modelTeams: readonly NamedTeam[],
-  directory: TeamDirectory = loadTeamDirectory(db),
+  names: TeamSearch = loadTeamNames(db),
 ): PreviewTeam {
   let stored: { teamId: number; name: string } | null = null;
   try {
-    stored = findTeam(db, query, directory);
+    stored = findTeam(db, query, names);
   } catch (error) {
     if (!(error instanceof MatchdayError) || error.code !== 'UNKNOWN_TEAM') throw error;
   }
@@ -141,7 +140,7 @@ function earlierTieLegs(db: Db, competitionCode: string, date: string): StoredMa
   const kind = registryOf(db).find(competitionCode)?.kind;
   if (kind !== 'continental' && kind !== 'cup') return [];
   return competitionCodes(db, kind).flatMap((code) =>
-    findMatches(db, { competitionCode: code, before: date, playedOnly: true }).filter((m) => m.leg !== null),
+    findMatches(db, { competitionCode: code, before: date, playedOnly: true, legsOnly: true }),
   );
 }
 

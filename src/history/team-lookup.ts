@@ -1,8 +1,12 @@
 import { MatchdayError } from '../errors.js';
-import type { TeamCandidate, TeamDirectory } from '../identity/team-directory.js';
+import type { TeamCandidate } from '../identity/team-directory.js';
+import type { TeamNames } from '../identity/team-names.js';
 import type { Db } from '../store/database.js';
 import { matchCounts } from '../store/match-queries.js';
-import { loadTeamDirectory } from '../store/team-store.js';
+import { loadTeamNames } from '../store/team-store.js';
+
+/** What finding a team reads: the teams' names (a loaded TeamDirectory answers the same). */
+export type TeamSearch = Pick<TeamNames, 'search'>;
 
 /** How much more history the best-known exact match needs before a bare name means it (`Inter` → Internazionale). */
 const DOMINANCE = 3;
@@ -24,7 +28,7 @@ export function checkTwoTeams(
  * matches in the database (Inter → Internazionale, not Inter Turku); otherwise it is an error that lists them,
  * as is a name with only partial matches. A long-running reader (the server) passes the directory it keeps loaded.
  */
-export function findTeam(db: Db, query: string, directory: TeamDirectory = loadTeamDirectory(db)): TeamCandidate {
+export function findTeam(db: Db, query: string, directory: TeamSearch = loadTeamNames(db)): TeamCandidate {
   const { country, name } = splitCountry(query);
   const candidates = directory.search(name).filter((c) => !country || c.country === country);
   const exact = candidates.filter((c) => c.score === 1);
@@ -56,7 +60,7 @@ export function searchTeams(
   db: Db,
   query: string,
   limit = 20,
-  directory: TeamDirectory = loadTeamDirectory(db),
+  directory: TeamSearch = loadTeamNames(db),
 ): TeamCandidate[] {
   return directory.search(query, limit);
 }

@@ -1,5 +1,6 @@
 import type { TeamRef } from '../ingest/records.js';
 import { displayTeamName, identityCountry, teamKeys, transliterationKey } from './team-name-key.js';
+import { TeamNames } from './team-names.js';
 
 /** A team matchday already knows. */
 export interface KnownTeam {
@@ -63,15 +64,19 @@ export class TeamDirectory {
   /** The same two indexes by the keys' transliterations. */
   private readonly teamTransliterations = new Map<string, Set<number>>();
   private readonly clubTransliterations = new Map<string, Set<Club>>();
+  /** What `search` reads: the teams' keys alone. */
+  private readonly names = new TeamNames();
 
   addTeam(team: KnownTeam, keys: Iterable<string>): void {
     this.teamsById.set(team.id, team);
+    this.names.add(team, []);
     for (const key of keys) this.addTeamKey(team.id, key);
   }
 
   addTeamKey(teamId: number, key: string): void {
     const team = this.teamsById.get(teamId);
     if (!team) throw new Error(`team ${teamId} is not in the directory`);
+    this.names.addKey(teamId, key);
     for (const s of slots(team.country, key)) addTo(this.teamKeys, s, teamId);
     for (const s of slots(team.country, transliterationKey(key))) addTo(this.teamTransliterations, s, teamId);
   }
@@ -179,24 +184,7 @@ export class TeamDirectory {
 
   /** Teams whose names look like `text` (transliterations alike), best first: exact key, then prefix, then containment. */
   search(text: string, limit = 20): TeamCandidate[] {
-    // Every team has its loose key, so an equal loose key is an exact match; the strict keys serve prefixes.
-    const wanted = transliterationKey(teamKeys(text)[1]);
-    const scores = new Map<number, number>();
-    for (const [key, ids] of this.teamKeys) {
-      if (!key.startsWith(`${ANY_COUNTRY}|`)) continue;
-      const name = key.slice(2);
-      const spelled = transliterationKey(name.startsWith('=') ? name.slice(1) : name);
-      const score = spelled === wanted ? 1 : spelled.startsWith(wanted) ? 0.8 : spelled.includes(wanted) ? 0.6 : 0;
-      if (score === 0) continue;
-      for (const id of ids) scores.set(id, Math.max(scores.get(id) ?? 0, score));
-    }
-    return [...scores]
-      .map(([teamId, score]) => {
-        const team = this.teamsById.get(teamId)!;
-        return { teamId, score, name: team.name, country: team.country };
-      })
-      .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name))
-      .slice(0, limit);
+    return this.names.search(text, limit);
   }
 
   private teamsFor(key: string, country: string | null): number[] {

@@ -21,8 +21,30 @@ export interface SeasonHoldings {
   formats: string[];
 }
 
+/** What a season's completeness is judged from: its holdings without the source formats. */
+export type SeasonSummary = Omit<SeasonHoldings, 'formats'>;
+
 /** Every (competition, season) the database holds, optionally for one competition or season. */
 export function seasonHoldings(db: Db, filter: { competition?: string; season?: string } = {}): SeasonHoldings[] {
+  const { where, params } = holdingsFilter(filter);
+  const formats = new Map<string, string[]>();
+  for (const r of db
+    .prepare(
+      `SELECT DISTINCT c.code AS competition, m.season, s.format AS value
+       FROM match_sources s JOIN matches m ON m.id = s.match_id JOIN competitions c ON c.id = m.competition_id
+       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`,
+    )
+    .all(...params) as { competition: string; season: string; value: string }[]) {
+    const k = `${r.competition}|${r.season}`;
+    formats.set(k, [...(formats.get(k) ?? []), r.value]);
+  }
+  return seasonSummaries(db, filter).map((h) => ({
+    ...h,
+    formats: (formats.get(`${h.competition}|${h.season}`) ?? []).sort(),
+  }));
+}
+
+function holdingsFilter(filter: { competition?: string; season?: string }): { where: string[]; params: string[] } {
   const where: string[] = [];
   const params: string[] = [];
   if (filter.competition) {
@@ -33,6 +55,12 @@ export function seasonHoldings(db: Db, filter: { competition?: string; season?: 
     where.push('m.season = ?');
     params.push(filter.season);
   }
+  return { where, params };
+}
+
+/** `seasonHoldings` without the formats (a read of every match's sources): what a season's status needs. */
+export function seasonSummaries(db: Db, filter: { competition?: string; season?: string } = {}): SeasonSummary[] {
+  const { where, params } = holdingsFilter(filter);
   const scope = `FROM matches m JOIN competitions c ON c.id = m.competition_id
     ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`;
   // One grouped pass per measure: correlated subqueries per season take seconds on a full database.
@@ -45,7 +73,7 @@ export function seasonHoldings(db: Db, filter: { competition?: string; season?: 
          MIN(m.date) AS firstDate, MAX(m.date) AS lastDate
        ${scope} GROUP BY c.code, m.season ORDER BY c.code, MIN(m.date)`,
     )
-    .all(...params) as Omit<SeasonHoldings, 'teams' | 'rounds' | 'formats'>[];
+    .all(...params) as Omit<SeasonSummary, 'teams' | 'groupTeams' | 'rounds'>[];
   const key = (competition: string, season: string) => `${competition}|${season}`;
   const teams = new Map(
     (
@@ -82,11 +110,6 @@ export function seasonHoldings(db: Db, filter: { competition?: string; season?: 
   const rounds = listed(
     `SELECT DISTINCT c.code AS competition, m.season, m.round AS value ${scope}${where.length > 0 ? ' AND' : ' WHERE'} m.round IS NOT NULL`,
   );
-  const formats = listed(
-    `SELECT DISTINCT c.code AS competition, m.season, s.format AS value
-     FROM match_sources s JOIN matches m ON m.id = s.match_id JOIN competitions c ON c.id = m.competition_id
-     ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`,
-  );
   return counts.map((r) => {
     const k = key(r.competition, r.season);
     return {
@@ -94,7 +117,6 @@ export function seasonHoldings(db: Db, filter: { competition?: string; season?: 
       teams: teams.get(k) ?? 0,
       groupTeams: groupTeams.get(k) ?? [],
       rounds: (rounds.get(k) ?? []).sort(),
-      formats: (formats.get(k) ?? []).sort(),
     };
   });
 }

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { MatchdayError } from '../errors.js';
 import { MIGRATIONS } from './schema.js';
+import { refreshSeasonSummaries } from './season-summaries.js';
 
 export type Db = Database.Database;
 
@@ -129,6 +130,8 @@ function migrate(db: Db): void {
         if (broken.length > 0)
           throw new MatchdayError('DB_SCHEMA', `migration ${version + 1} broke ${broken.length} references`);
       }
+      // A database migrated to the season summaries has them from the start, not from its next import.
+      refreshSeasonSummaries(db);
     });
   } finally {
     db.pragma('foreign_keys = ON');

@@ -12,6 +12,7 @@ import { parseNeutralVenues } from '../ingest/neutral-venues.js';
 import { defineCompetitions, registryOf } from './competition-store.js';
 import { DATABASE_LOCKED, dataVersion, immediateTransaction, type Db } from './database.js';
 import { MatchWriter } from './match-writer.js';
+import { refreshSeasonSummaries } from './season-summaries.js';
 import { applyNeutralVenues } from './neutral-venues.js';
 import { TeamStore } from './team-store.js';
 import { VenueStore } from './venue-store.js';
@@ -159,6 +160,7 @@ export function importPaths(db: Db, inputs: string[], options: ImportOptions = {
     applyNeutralVenues(db, stores.teams.directory, neutralVenues);
     // Ties are derived from the legs: pairing them once at the end sees legs that came from different files.
     stores.writer.linkTies();
+    refreshSeasonSummaries(db);
   });
   options.onProgress?.(planned.length, planned.length, '');
 

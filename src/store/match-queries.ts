@@ -38,38 +38,48 @@ export interface MatchFilter {
   /** Only matches strictly before this date (no leakage into forecasts). */
   before?: string;
   playedOnly?: boolean;
+  /** Only legs of two-legged ties. */
+  legsOnly?: boolean;
 }
 
-interface MatchRow {
-  id: number;
-  code: string;
-  competition_name: string;
-  kind: string;
-  season: string;
-  date: string;
-  time: string | null;
-  home_id: number;
-  home_name: string;
-  away_id: number;
-  away_name: string;
-  neutral: number;
-  venue: string | null;
-  round: string | null;
-  group_name: string | null;
-  leg: 1 | 2 | null;
-  tie_id: number | null;
-  status: MatchStatus;
-  ht_home: number | null;
-  ht_away: number | null;
-  ft_home: number | null;
-  ft_away: number | null;
-  et_home: number | null;
-  et_away: number | null;
-  pen_home: number | null;
-  pen_away: number | null;
-  attendance: number | null;
-  referee: string | null;
-}
+/**
+ * A match row as an array, in the order of MATCH_VIEW_COLUMNS: better-sqlite3 builds arrays several times faster
+ * than objects of 30 keys, and a preview reads tens of thousands of matches.
+ */
+type MatchRow = [
+  id: number,
+  code: string,
+  competitionName: string,
+  kind: string,
+  season: string,
+  date: string,
+  time: string | null,
+  homeId: number,
+  homeName: string,
+  awayId: number,
+  awayName: string,
+  neutral: number,
+  venue: string | null,
+  round: string | null,
+  groupName: string | null,
+  leg: 1 | 2 | null,
+  tieId: number | null,
+  status: MatchStatus,
+  htHome: number | null,
+  htAway: number | null,
+  ftHome: number | null,
+  ftAway: number | null,
+  etHome: number | null,
+  etAway: number | null,
+  penHome: number | null,
+  penAway: number | null,
+  attendance: number | null,
+  referee: string | null,
+];
+
+const MATCH_VIEW_COLUMNS = `m.id, c.code, c.name, c.kind, m.season, m.date, m.time, h.id, h.name, a.id, a.name,
+  m.neutral, m.venue, m.round, m.group_name, m.leg, m.tie_id, m.status, m.ht_home, m.ht_away, m.ft_home, m.ft_away,
+  m.et_home, m.et_away, m.pen_home, m.pen_away, m.attendance, m.referee`;
 
 export function findMatches(db: Db, filter: MatchFilter): StoredMatchView[] {
   const where: string[] = [];
@@ -99,16 +109,16 @@ export function findMatches(db: Db, filter: MatchFilter): StoredMatchView[] {
     params.before = filter.before;
   }
   if (filter.playedOnly) where.push("m.status IN ('played', 'awarded') AND m.ft_home IS NOT NULL");
+  if (filter.legsOnly) where.push('m.leg IS NOT NULL');
   const sql = `
-    SELECT m.*, c.code, c.name AS competition_name, c.kind,
-      h.id AS home_id, h.name AS home_name, a.id AS away_id, a.name AS away_name
+    SELECT ${MATCH_VIEW_COLUMNS}
     FROM matches m
     JOIN competitions c ON c.id = m.competition_id
     JOIN teams h ON h.id = m.home_team_id
     JOIN teams a ON a.id = m.away_team_id
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY m.date, m.time, m.id`;
-  return (db.prepare(sql).all(params) as MatchRow[]).map(toView);
+  return (db.prepare(sql).raw().all(params) as MatchRow[]).map(toView);
 }
 
 export interface GoalView {
@@ -199,32 +209,62 @@ export function countMatches(db: Db, competitionCode: string, season: string): n
     .get(competitionCode, season) as number;
 }
 
-function toView(r: MatchRow): StoredMatchView {
+function toView(row: MatchRow): StoredMatchView {
+  const [
+    id,
+    code,
+    competitionName,
+    kind,
+    season,
+    date,
+    time,
+    homeId,
+    homeName,
+    awayId,
+    awayName,
+    neutral,
+    venue,
+    round,
+    group,
+    leg,
+    tieId,
+    status,
+    htHome,
+    htAway,
+    ftHome,
+    ftAway,
+    etHome,
+    etAway,
+    penHome,
+    penAway,
+    attendance,
+    referee,
+  ] = row;
   const pair = (a: number | null, b: number | null): [number, number] | null =>
     a === null || b === null ? null : [a, b];
   return {
-    id: r.id,
-    competition: { code: r.code, name: r.competition_name, kind: r.kind },
-    season: r.season,
-    date: r.date,
-    time: r.time,
-    home: { id: r.home_id, name: r.home_name },
-    away: { id: r.away_id, name: r.away_name },
-    neutral: r.neutral === 1,
-    venue: r.venue,
-    round: r.round,
-    group: r.group_name,
-    leg: r.leg,
-    tieId: r.tie_id,
-    status: r.status,
+    id,
+    competition: { code, name: competitionName, kind },
+    season,
+    date,
+    time,
+    home: { id: homeId, name: homeName },
+    away: { id: awayId, name: awayName },
+    neutral: neutral === 1,
+    venue,
+    round,
+    group,
+    leg,
+    tieId,
+    status,
     score: {
-      ht: pair(r.ht_home, r.ht_away),
-      ft: pair(r.ft_home, r.ft_away),
-      et: pair(r.et_home, r.et_away),
-      pens: pair(r.pen_home, r.pen_away),
+      ht: pair(htHome, htAway),
+      ft: pair(ftHome, ftAway),
+      et: pair(etHome, etAway),
+      pens: pair(penHome, penAway),
     },
-    attendance: r.attendance,
-    referee: r.referee,
+    attendance,
+    referee,
   };
 }
 

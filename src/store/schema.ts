@@ -184,4 +184,32 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (match_id, model)
   ) WITHOUT ROWID;
   `,
+  // 4: every competition season's summary, kept for readers that judge many seasons (store/season-summaries.ts);
+  // fresh = 0 once any write to the matches could change a summary: readers then compute afresh, and the next refresh
+  // (an import's end; database.ts right after this migration) fills the table again.
+  `
+  CREATE TABLE season_summaries (
+    competition_id INTEGER NOT NULL,
+    season TEXT NOT NULL,
+    played INTEGER NOT NULL,
+    scheduled INTEGER NOT NULL,
+    void INTEGER NOT NULL,
+    teams INTEGER NOT NULL,
+    group_teams TEXT NOT NULL,
+    first_date TEXT NOT NULL,
+    last_date TEXT NOT NULL,
+    rounds TEXT NOT NULL,
+    PRIMARY KEY (competition_id, season)
+  ) WITHOUT ROWID;
+  CREATE TABLE season_summaries_state (fresh INTEGER NOT NULL);
+  INSERT INTO season_summaries_state (fresh) VALUES (0);
+  CREATE TRIGGER matches_insert_staleness AFTER INSERT ON matches
+    BEGIN UPDATE season_summaries_state SET fresh = 0 WHERE fresh = 1; END;
+  CREATE TRIGGER matches_delete_staleness AFTER DELETE ON matches
+    BEGIN UPDATE season_summaries_state SET fresh = 0 WHERE fresh = 1; END;
+  CREATE TRIGGER matches_update_staleness
+    AFTER UPDATE OF competition_id, season, date, home_team_id, away_team_id, status, ft_home, group_name, round
+    ON matches
+    BEGIN UPDATE season_summaries_state SET fresh = 0 WHERE fresh = 1; END;
+`,
 ];

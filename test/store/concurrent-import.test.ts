@@ -78,6 +78,9 @@ function contents(db: Db): Record<string, unknown[]> {
     odds: `SELECT ${match}, bookmaker, market, line, selection, closing, price FROM odds x`,
     conflicts: `SELECT ${match}, file, line, field, stored, incoming FROM conflicts x`,
     imported_files: 'SELECT path, sha256, format, records FROM imported_files',
+    season_summaries: `SELECT c.code, x.season, x.played, x.scheduled, x.void, x.teams, x.group_teams, x.first_date,
+      x.last_date, x.rounds FROM season_summaries x JOIN competitions c ON c.id = x.competition_id`,
+    season_summaries_state: 'SELECT fresh FROM season_summaries_state',
     forecasts: `SELECT ${match}, model, data_before, matches_fitted, p_home, p_draw, p_away, xg_home, xg_away, scores
       FROM forecasts x`,
   };

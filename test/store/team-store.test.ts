@@ -5,7 +5,7 @@ import { competition } from '../competitions.js';
 import { emptyRecordDefaults, type MatchRecord } from '../../src/ingest/records.js';
 import { openDatabase } from '../../src/store/database.js';
 import { MatchWriter } from '../../src/store/match-writer.js';
-import { TeamStore } from '../../src/store/team-store.js';
+import { loadTeamDirectory, loadTeamNames, TeamStore } from '../../src/store/team-store.js';
 
 /** Two clubs called Rangers; the Scottish one played the European Cup in 1990-91, the other never. */
 function setup() {
@@ -119,5 +119,35 @@ describe('TeamStore', () => {
     expect(teams.addAliasGroups([group, group])).toBe(1);
     expect(teams.resolve({ name: 'Citizens', country: 'ENG' }, null)).toEqual({ teamId: city, created: false });
     expect(TeamStore.reload(db).addAliasGroups([group])).toBe(0);
+  });
+});
+
+describe('loadTeamNames', () => {
+  it('finds teams by name as the whole directory does, without the alias groups', () => {
+    const db = openDatabase(':memory:');
+    const teams = new TeamStore(db);
+    teams.addAliasGroups([{ canonical: 'Bayern München', country: 'GER', names: ['FC Bayern'], source: 'test' }]);
+    for (const [name, country] of [
+      ['Rangers', 'SCO'],
+      ['Rangers', 'NIR'],
+      ['Queens Park Rangers', 'ENG'],
+      ['Bayern München', 'GER'],
+      ['FC Bayern', 'GER'],
+      ['Manchester City FC', 'ENG'],
+      ['Manchester United', 'ENG'],
+    ] as const) {
+      teams.resolve({ name, country }, null);
+    }
+    const names = loadTeamNames(db);
+    const directory = loadTeamDirectory(db);
+    for (const query of ['Rangers', 'rang', 'Bayern Muenchen', 'FC Bayern', 'Manchester', 'Man City', 'x', 'Park']) {
+      expect(names.search(query)).toEqual(directory.search(query));
+      expect(names.search(query, 1)).toEqual(directory.search(query, 1));
+    }
+    expect(names.search('Rangers').map((c) => [c.name, c.country, c.score])).toEqual([
+      ['Rangers', 'SCO', 1],
+      ['Rangers', 'NIR', 1],
+      ['Queens Park Rangers', 'ENG', 0.6],
+    ]);
   });
 });
