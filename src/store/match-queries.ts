@@ -132,28 +132,19 @@ export interface GoalView {
 
 export function goalsOfMatches(db: Db, matchIds: number[]): Map<number, GoalView[]> {
   const result = new Map<number, GoalView[]>();
-  const statement = db.prepare('SELECT * FROM goals WHERE match_id = ? ORDER BY seq');
-  for (const id of matchIds) {
-    const rows = statement.all(id) as {
-      side: 'home' | 'away';
-      scorer: string;
-      minute: number | null;
-      stoppage: number | null;
-      penalty: number;
-      own_goal: number;
-    }[];
-    if (rows.length === 0) continue;
-    result.set(
-      id,
-      rows.map((r) => ({
-        side: r.side,
-        scorer: r.scorer,
-        minute: r.minute,
-        stoppage: r.stoppage,
-        penalty: r.penalty === 1,
-        ownGoal: r.own_goal === 1,
-      })),
-    );
+  // One query for every match (a team's whole history is thousands of them), rows as arrays: a statement per match
+  // cost a preview a sixth of a second.
+  const rows = db
+    .prepare(
+      `SELECT match_id, side, scorer, minute, stoppage, penalty, own_goal FROM goals
+       WHERE match_id IN (SELECT value FROM json_each(?)) ORDER BY match_id, seq`,
+    )
+    .raw()
+    .all(JSON.stringify(matchIds)) as [number, 'home' | 'away', string, number | null, number | null, number, number][];
+  for (const [matchId, side, scorer, minute, stoppage, penalty, ownGoal] of rows) {
+    let goals = result.get(matchId);
+    if (!goals) result.set(matchId, (goals = []));
+    goals.push({ side, scorer, minute, stoppage, penalty: penalty === 1, ownGoal: ownGoal === 1 });
   }
   return result;
 }
