@@ -81,32 +81,44 @@ function logLikelihood(input: RateCalibrationInput, [a, b, slope]: number[]): nu
 }
 
 function newtonStep(input: RateCalibrationInput, [a, b, slope]: number[]): number[] {
-  // Gradient g and negated Hessian H over (homeIntercept, awayIntercept, slope).
-  const g = [0, 0, 0];
-  const h = [
-    [0, 0, 0],
-    [0, 0, 0],
-    [0, 0, 0],
-  ];
-  for (let i = 0; i < input.homeEta.length; i++) {
-    const w = input.weights[i];
-    for (const [side, eta, goals] of [
-      [0, input.homeEta[i], input.homeGoals[i]],
-      [1, input.awayEta[i], input.awayGoals[i]],
-    ] as const) {
-      const mean = Math.exp((side === 0 ? a : b) + slope * eta);
-      const residual = w * (goals - mean);
-      const curvature = w * mean;
-      g[side] += residual;
-      g[2] += residual * eta;
-      h[side][side] += curvature;
-      h[side][2] += curvature * eta;
-      h[2][2] += curvature * eta * eta;
-    }
+  // Gradient g and negated Hessian H over (homeIntercept, awayIntercept, slope), home side then away side per
+  // match; scalars, not arrays, in the loop (it runs over every proxy match of every fit).
+  let g0 = 0;
+  let g1 = 0;
+  let g2 = 0;
+  let h00 = 0;
+  let h11 = 0;
+  let h02 = 0;
+  let h12 = 0;
+  let h22 = 0;
+  const { homeEta, awayEta, homeGoals, awayGoals, weights } = input;
+  for (let i = 0; i < homeEta.length; i++) {
+    const w = weights[i];
+    const etaHome = homeEta[i];
+    const meanHome = Math.exp(a + slope * etaHome);
+    const residualHome = w * (homeGoals[i] - meanHome);
+    const curvatureHome = w * meanHome;
+    g0 += residualHome;
+    g2 += residualHome * etaHome;
+    h00 += curvatureHome;
+    h02 += curvatureHome * etaHome;
+    h22 += curvatureHome * etaHome * etaHome;
+    const etaAway = awayEta[i];
+    const meanAway = Math.exp(b + slope * etaAway);
+    const residualAway = w * (awayGoals[i] - meanAway);
+    const curvatureAway = w * meanAway;
+    g1 += residualAway;
+    g2 += residualAway * etaAway;
+    h11 += curvatureAway;
+    h12 += curvatureAway * etaAway;
+    h22 += curvatureAway * etaAway * etaAway;
   }
-  h[2][0] = h[0][2];
-  h[2][1] = h[1][2];
-  return solve3(h, g);
+  const h = [
+    [h00, 0, h02],
+    [0, h11, h12],
+    [h02, h12, h22],
+  ];
+  return solve3(h, [g0, g1, g2]);
 }
 
 /** Solves the 3×3 system H·s = g by Gaussian elimination with partial pivoting. */
