@@ -85,8 +85,10 @@ export async function forecastOnThreads(
   const script = workerScript ?? new URL('./forecaster-thread.js', import.meta.url);
   const [own, ...others] = shares.map((jobs) => ({ ...task, jobs }));
   const running = others.map((share) => runWorker(script, share));
-  const results = [runForecasterTask(own), ...(await Promise.all(running))].flat();
-  const byMatch = new Map(task.jobs.map((job, i) => [`${job.fixture.id} ${job.fitDate}`, results[i]]));
+  const results = [runForecasterTask(own), ...(await Promise.all(running))];
+  const byMatch = new Map(
+    shares.flatMap((jobs, s) => jobs.map((job, i) => [`${job.fixture.id} ${job.fitDate}`, results[s][i]] as const)),
+  );
   return {
     forecast(fixture, fitDate) {
       const result = byMatch.get(`${(fixture as ResultRow).id} ${fitDate}`);
@@ -96,14 +98,16 @@ export async function forecastOnThreads(
   };
 }
 
-/** Contiguous runs of fit dates with about the same number of jobs each. */
+/**
+ * The fit dates dealt out in turn, each with all its jobs: dates differ in cost (how many scopes play, how long
+ * their windows are), and contiguous runs of them left one thread working alone at the end.
+ */
 function shareByFitDate<J extends { fitDate: string }>(jobs: J[], count: number): J[][] {
   const shares: J[][] = Array.from({ length: count }, () => []);
-  let share = 0;
+  let date = -1;
   jobs.forEach((job, i) => {
-    const newDate = i > 0 && job.fitDate !== jobs[i - 1].fitDate;
-    if (newDate && share < count - 1 && i >= ((share + 1) * jobs.length) / count) share++;
-    shares[share].push(job);
+    if (i === 0 || job.fitDate !== jobs[i - 1].fitDate) date++;
+    shares[date % count].push(job);
   });
   return shares.filter((s) => s.length > 0);
 }
