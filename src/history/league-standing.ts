@@ -2,13 +2,14 @@ import type { CompetitionRegistry } from '../competitions/registry.js';
 import type { Db } from '../store/database.js';
 import { findMatches, type StoredMatchView } from '../store/match-queries.js';
 import { leagueFormat } from './league-format.js';
-import { leagueTable, type LeagueTable, type TableRow } from './league-table.js';
+import { leagueTable, type LeagueTable, type TableMatch, type TableRow } from './league-table.js';
+import { tableRace, type TableRace } from './table-race.js';
 
 /**
- * Where a team stands in its league on a date: the table from the season's played matches before that day, and
- * the rows a preview talks about (the leader, the teams level or close). Null when the team's league season is not
- * under way on the date (no league match in the last `OFF_SEASON_DAYS`, or every match played), when the registry
- * does not know the league's format, or when the matches do not fit it.
+ * Where a team stands in its league on a date: the table from the season's played matches before that day, the
+ * rows a preview talks about (the leader, the teams level or close) and what is still to play for. Null when the
+ * team's league season is not under way on the date (no league match in the last `OFF_SEASON_DAYS`, or every match
+ * played), when the registry does not know the league's format, or when the matches do not fit it.
  */
 export interface LeagueStanding {
   teamId: number;
@@ -21,6 +22,8 @@ export interface LeagueStanding {
   matchesLeft: number;
   pointsForWin: number;
   table: LeagueTable;
+  /** What is still to win or lose: the title, promotion, relegation. */
+  race: TableRace;
   /** Every league match of the season before the date: the table's receipts. */
   matches: StoredMatchView[];
 }
@@ -48,20 +51,19 @@ export function readLeagueStanding(
     before: date,
     playedOnly: true,
   });
-  const table = leagueTable(
-    matches.map((m) => ({
-      homeTeamId: m.home.id,
-      awayTeamId: m.away.id,
-      homeGoals: m.score.ft![0],
-      awayGoals: m.score.ft![1],
-    })),
-    format,
-  );
+  const results: TableMatch[] = matches.map((m) => ({
+    homeTeamId: m.home.id,
+    awayTeamId: m.away.id,
+    homeGoals: m.score.ft![0],
+    awayGoals: m.score.ft![1],
+  }));
+  const table = leagueTable(results, format);
   if (!table) return null;
   const standing = standingIn(table, teamId);
   if (!standing) return null;
   return {
     ...standing,
+    race: tableRace(table, format, teamId, results),
     teamId,
     competition: { code: lastLeague.competition.code, name: lastLeague.competition.name },
     season: lastLeague.season,

@@ -1,5 +1,5 @@
 import type { FixtureForecast } from '../forecast/fixture-forecast.js';
-import type { Fact, FormFact } from '../insights/facts.js';
+import type { Fact, FormFact, RunFact } from '../insights/facts.js';
 import type { StoredMatchView } from '../store/match-queries.js';
 import type { Dossier, DossierQuote } from './dossier.js';
 import type { TeamStory } from './prepare-story.js';
@@ -118,6 +118,7 @@ export function composePreview(input: ComposeInput): Preview {
     venue: input.venue && venueFactId ? { name: input.venue.name, factId: venueFactId } : null,
     teams: input.story,
     lastMatches: { home: lastMatchOf(input, fixture.home.teamId), away: lastMatchOf(input, fixture.away.teamId) },
+    endedRuns: { home: endedRunsOf(input, fixture.home.teamId), away: endedRunsOf(input, fixture.away.teamId) },
     managers: { home: managerOf(ctx, input.dossier, 'home'), away: managerOf(ctx, input.dossier, 'away') },
     nextRound: input.nextRound && {
       round: input.nextRound.round,
@@ -131,7 +132,8 @@ export function composePreview(input: ComposeInput): Preview {
 
   const sections: PreviewSection[] = [];
   const matchPreview = writeMatchPreview(ctx, {
-    facts: input.facts,
+    // Each fact once: a run the story has told is not told again.
+    facts: input.facts.filter((f) => f.kind !== 'run' || !story.told.includes(f)),
     firstLegMatchId: firstLegMatchId(input),
     quotes: input.dossier?.quotes ?? [],
     quoteTeams: (input.dossier?.quotes ?? []).map((q) => speakerTeam(input, q)),
@@ -278,6 +280,11 @@ function lastMatchOf(input: ComposeInput, teamId: number | null): StoredMatchVie
     (m) => (m.home.id === teamId || m.away.id === teamId) && m.date < input.fixture.date && m.score.ft !== null,
   );
   return played.reduce<StoredMatchView | null>((last, m) => (last === null || m.date >= last.date ? m : last), null);
+}
+
+/** The team's runs that have ended, most notable first: the story says which its last match ended. */
+function endedRunsOf(input: ComposeInput, teamId: number | null): RunFact[] {
+  return input.facts.filter((f): f is RunFact => f.kind === 'run' && f.teamId === teamId && !f.ongoing);
 }
 
 function firstLegMatchId(input: ComposeInput): number | null {

@@ -1,5 +1,6 @@
 import type { CompetitionRegistry } from '../competitions/registry.js';
 import { readLeagueStanding } from '../history/league-standing.js';
+import type { TableRace } from '../history/table-race.js';
 import { readTies } from '../knockout/knockout-reader.js';
 import type { Db } from '../store/database.js';
 import type { StoredMatchView } from '../store/match-queries.js';
@@ -24,6 +25,8 @@ export interface StoryStanding {
   pointsForWin: number;
   /** The whole table, best first. */
   table: { teamId: number; points: number; played: number }[];
+  /** What is still to play for: the title, promotion, relegation. */
+  race: TableRace;
   /** The season's league matches before the day: the table's receipts. */
   matchIds: number[];
 }
@@ -54,6 +57,7 @@ export function prepareTeamStory(
         matchesLeft: standing.matchesLeft,
         pointsForWin: standing.pointsForWin,
         table: standing.table.rows.map((r) => ({ teamId: r.teamId, points: r.points, played: r.played })),
+        race: standing.race,
         matchIds: standing.matches.map((m) => m.id),
       },
       previousRound: previousRound(db, query),

@@ -1,7 +1,6 @@
 import type {
   AwayStartFact,
   ComebackRecordFact,
-  CompetitionScope,
   EveryGameThisSeasonFact,
   Fact,
   FirstMeetingFact,
@@ -15,7 +14,6 @@ import type {
   ScorerAgainstOpponentFact,
   TiePrecedentFact,
   TopScorersFact,
-  VenueScope,
   WinsInLastFact,
 } from '../insights/facts.js';
 import { summarize } from '../insights/match-history.js';
@@ -40,6 +38,7 @@ import {
   timesWord,
 } from './write-english.js';
 import { matchDescription, resultPhrase, roundPhrase } from './write-results.js';
+import { coveredSince, factScopeAdjective, scopeAdjective, scopeIn } from './write-scope.js';
 
 /**
  * The "Match preview" section: the tie and its precedent, the head-to-head, then each team's form, runs and records,
@@ -574,11 +573,6 @@ function precededByWording(f: RunFact): string {
   }
 }
 
-/** A match before `comparedFrom` lies where the data may have gaps: "since" it is no claim to make. */
-function comparable(f: RunFact, date: string): boolean {
-  return f.comparedFrom !== null && date >= f.comparedFrom;
-}
-
 /** "since at least August 2020 (the data holds all their matches from then)". */
 function sinceCoverage(f: RunFact): string {
   return `since at least ${monthYear(f.comparedFrom!)} (the data holds all their matches from then)`;
@@ -594,7 +588,7 @@ function runSentence(ctx: WriteContext, f: RunFact, mentioned: Set<number>): Sen
     const ended = resultPhrase(f.endedBy, f.teamId);
     const on = dateBefore(f.endedBy.date, ctx.fixtureDate);
     const since =
-      f.precededBy && f.daysSincePrecededBy !== null && comparable(f, f.precededBy.date)
+      f.precededBy && f.daysSincePrecededBy !== null && coveredSince(f, f.precededBy.date)
         ? ` since ${resultPhrase(f.precededBy, f.teamId)} ${durationPhrase(f.daysSincePrecededBy)} earlier`
         : f.comparedFrom !== null
           ? ` ${sinceCoverage(f)}`
@@ -637,7 +631,7 @@ function runSentence(ctx: WriteContext, f: RunFact, mentioned: Set<number>): Sen
     before &&
     f.daysSincePrecededBy !== null &&
     (f.run === 'scoring' || f.run === 'conceding' || f.run === 'unbeaten') &&
-    comparable(f, before.date) &&
+    coveredSince(f, before.date) &&
     !mentioned.has(before.matchId)
   ) {
     mentioned.add(before.matchId);
@@ -673,9 +667,19 @@ function marginRecordSentence(ctx: WriteContext, f: MarginRecordFact, aboutTheTi
     f.historyFrom === f.dataFrom
       ? `in the data since ${f.historyFrom.slice(0, 4)}`
       : `since ${monthYear(f.historyFrom)}, as far back as the data holds all their matches`;
+  if (aboutTheTie) {
+    // The standfirst has told the first leg's score; it is not told again.
+    return {
+      text: ctx.pick([
+        `${possessive(team)} first-leg ${f.direction} was their ${rank} ${context} ${coverage}${level}.`,
+        `${possessive(team)} first-leg ${f.direction} went down as their ${rank} ${context} (${coverage}${level}).`,
+      ]),
+      factIds: [ctx.cite(f)],
+    };
+  }
   // "a 3-0 home defeat by Atalanta" → "Liverpool's 3-0 home defeat by Atalanta".
   const result = resultPhrase(f.match, f.teamId).replace(/^a /, '');
-  const when = aboutTheTie ? 'in the first leg' : `on ${dateBefore(f.match.date, ctx.fixtureDate)}`;
+  const when = `on ${dateBefore(f.match.date, ctx.fixtureDate)}`;
   return {
     text: ctx.pick([
       `${possessive(team)} ${result} ${when} was their ${rank} ${context} ${coverage}${level}.`,
@@ -705,44 +709,4 @@ function scorerAgainstSentence(ctx: WriteContext, f: ScorerAgainstOpponentFact):
     text: `${f.scorer.player} has scored ${counted(f.scorer.goals, 'goal')} for ${team} against ${opponent} in ${counted(f.scorer.matchIds.length, 'match', 'matches')}.`,
     factIds: [ctx.cite(f)],
   };
-}
-
-// ── scope wording ───────────────────────────────────────────────────────────────────────────────────────────────
-
-/** `European home `, `league `, `away `, or nothing: the adjectives before "match", "defeat", "win". */
-function scopeAdjective(competitions: CompetitionScope, venue: VenueScope): string {
-  const words = [
-    competitions === 'continental'
-      ? 'European'
-      : competitions === 'league'
-        ? 'league'
-        : competitions === 'cup'
-          ? 'cup'
-          : '',
-    venue === 'home' ? 'home' : venue === 'away' ? 'away' : '',
-  ].filter((w) => w !== '');
-  // "home league defeat" reads better than "league home defeat".
-  if (words.length === 2 && competitions === 'league') words.reverse();
-  return words.length > 0 ? `${words.join(' ')} ` : '';
-}
-
-/** The scope adjective of a team fact, with what the data covers when "all competitions" is not true of it:
- * `league and European away `. */
-function factScopeAdjective(f: RunFact | EveryGameThisSeasonFact): string {
-  if (f.competitions !== 'all' || f.scope.complete) return scopeAdjective(f.competitions, f.venue);
-  const covered = f.scope.covers.replace(/ matches$/, '');
-  return `${covered} ${scopeAdjective(f.competitions, f.venue)}`;
-}
-
-function scopeIn(competitions: CompetitionScope): string {
-  switch (competitions) {
-    case 'continental':
-      return 'in European competition';
-    case 'league':
-      return 'in the league';
-    case 'cup':
-      return 'in cup competitions';
-    case 'all':
-      return 'in all competitions';
-  }
 }

@@ -1,4 +1,6 @@
 import type { StoredMatchView } from '../store/match-queries.js';
+import type { LineRace } from '../history/table-race.js';
+import type { RunFact } from '../insights/facts.js';
 import type { PreviousRound, StoryStanding, TeamStory } from './prepare-story.js';
 import type { Paragraph, Sentence } from './preview-document.js';
 import type { WriteContext } from './write-context.js';
@@ -7,6 +9,7 @@ import {
   competitionInSentence,
   counted,
   dateBefore,
+  durationPhrase,
   listJoin,
   numberWord,
   onDay,
@@ -19,6 +22,7 @@ import {
 } from './write-english.js';
 import type { FirstLegScore } from './write-forecast-input.js';
 import { roundPhrase } from './write-results.js';
+import { coveredSince, factScopeAdjective } from './write-scope.js';
 
 /**
  * The story's opening: a standfirst from the most newsworthy angles — where the tie stands, how each side's last
@@ -35,6 +39,8 @@ export interface StoryInput {
   teams: { home: TeamStory | null; away: TeamStory | null };
   /** Each side's last match before the fixture, when the history has one. */
   lastMatches: { home: StoredMatchView | null; away: StoredMatchView | null };
+  /** The runs each side's last match ended ("their first home league defeat in nearly 18 months"). */
+  endedRuns: { home: readonly RunFact[]; away: readonly RunFact[] };
   nextRound: { round: string; opponents: string[]; factId: string } | null;
   /** Each side's manager from the dossier, cited when named: "Jurgen Klopp's Liverpool". */
   managers: { home: Manager | null; away: Manager | null };
@@ -48,6 +54,8 @@ export interface Manager {
 export interface Story {
   standfirst: Paragraph[];
   lead: Paragraph[];
+  /** The facts the story has stated, which the rest of the preview does not state again. */
+  told: RunFact[];
 }
 
 type Side = 'home' | 'away';
@@ -65,7 +73,7 @@ export function writeStory(ctx: WriteContext, input: StoryInput): Story {
     standfirst.push(tieOpening(ctx, input, tie));
     const { home, away } = tie.goals;
     const leader: Side | null = home > away ? 'home' : away > home ? 'away' : null;
-    const last = leader ? newsworthyLast(input.lastMatches[leader], leader, ctx, tie) : null;
+    const last = leader ? newsworthyLast(ctx, input, leader, tie) : null;
     standfirst.push(firstLegSentence(ctx, tie, leader, last));
     if (leader && last) told.set(leader, last);
   } else {
@@ -73,14 +81,15 @@ export function writeStory(ctx: WriteContext, input: StoryInput): Story {
   }
   for (const side of sides) {
     if (told.has(side)) continue;
-    const last = newsworthyLast(input.lastMatches[side], side, ctx, tie);
+    const last = newsworthyLast(ctx, input, side, tie);
     if (!last) continue;
     told.set(side, last);
     const meanwhile = standfirst.length > 1 ? ', meanwhile,' : '';
     const stakes = titleStakes(input.teams[side]?.standing ?? null, last);
+    const ended = last.endedRun ? `, ${last.endedRun.phrase}` : '';
     standfirst.push({
-      text: `${named(side)}${meanwhile} ${last.phrase} ${onDay(last.match.date, ctx.fixtureDate)}${stakes}.`,
-      factIds: [last.factId, ...(stakes ? [tableFactId(ctx, side, input.teams[side]!.standing!)] : [])],
+      text: `${named(side)}${meanwhile} ${last.phrase} ${onDay(last.match.date, ctx.fixtureDate)}${ended}${stakes}.`,
+      factIds: [...lastFactIds(last), ...(stakes ? [tableFactId(ctx, side, input.teams[side]!.standing!)] : [])],
     });
   }
 
@@ -104,6 +113,7 @@ export function writeStory(ctx: WriteContext, input: StoryInput): Story {
   return {
     standfirst: [{ kind: 'text', sentences: standfirst }],
     lead: lead.length > 0 ? [{ kind: 'text', sentences: lead }] : [],
+    told: [...told.values()].flatMap((last) => (last.endedRun ? [last.endedRun.fact] : [])),
   };
 }
 
@@ -163,9 +173,10 @@ function firstLegSentence(
   const won = `${name} won the first leg ${scoreline(Math.max(home, away), Math.min(home, away))} ${where} ${when}`;
   if (!last) return { text: `${won}.`, factIds: [firstLeg.factId] };
   const joint = last.outcome === 'W' ? ', and since then' : ', but';
+  const ended = last.endedRun ? `, ${last.endedRun.phrase}` : '';
   return {
-    text: `${won}${joint} ${last.phrase} ${onDay(last.match.date, ctx.fixtureDate)}.`,
-    factIds: [firstLeg.factId, last.factId],
+    text: `${won}${joint} ${last.phrase} ${onDay(last.match.date, ctx.fixtureDate)}${ended}.`,
+    factIds: [firstLeg.factId, ...lastFactIds(last)],
   };
 }
 
@@ -192,6 +203,12 @@ interface LastResult {
   /** A verb phrase: "let a 2-0 half-time lead slip in a 2-2 home draw with Hellas Verona". */
   phrase: string;
   factId: string;
+  /** The run the match ended, when the data covers it back to its start: "their first home league defeat in …". */
+  endedRun: { fact: RunFact; phrase: string; factId: string } | null;
+}
+
+function lastFactIds(last: LastResult): string[] {
+  return last.endedRun ? [last.factId, last.endedRun.factId] : [last.factId];
 }
 
 /** A big win is news; so is any defeat, and a lead thrown away or a deficit overturned. */
@@ -202,24 +219,39 @@ const BIG_WIN = 3;
  * the standfirst has told it already.
  */
 function newsworthyLast(
-  match: StoredMatchView | null,
-  side: Side,
   ctx: WriteContext,
+  input: StoryInput,
+  side: Side,
   firstLeg: FirstLegScore | null,
 ): LastResult | null {
+  const match = input.lastMatches[side];
   const teamId = side === 'home' ? ctx.home.teamId : ctx.away.teamId;
   if (!match || teamId === null || !match.score.ft) return null;
   const opponentId = match.home.id === teamId ? match.away.id : match.home.id;
   const otherSide = side === 'home' ? ctx.away.teamId : ctx.home.teamId;
   if (firstLeg && opponentId === otherSide && match.date === firstLeg.date) return null;
   const result = lastResult(match, teamId);
-  if (!result.news) return null;
+  const run = input.endedRuns[side].find((f) => f.endedBy?.matchId === match.id && endedRunPhrase(f) !== null);
+  // A run ended is news even when the result alone is not: the first win in three months.
+  if (!result.news && !run) return null;
   return {
     match,
     outcome: result.outcome,
     phrase: result.phrase,
     factId: ctx.citeOther(`match-${match.id}`, 'last match', { matchIds: [match.id] }),
+    endedRun: run ? { fact: run, phrase: endedRunPhrase(run)!, factId: ctx.cite(run) } : null,
   };
+}
+
+/**
+ * "their first home league defeat in nearly 18 months": an unbeaten run or a run without a win that the match
+ * ended, said only when the match before the run lies where the data holds every match of the team.
+ */
+function endedRunPhrase(f: RunFact): string | null {
+  if (f.ongoing || !f.precededBy || f.daysSincePrecededBy === null || !coveredSince(f, f.precededBy.date)) return null;
+  const what = f.run === 'unbeaten' ? 'defeat' : f.run === 'winless' ? 'win' : null;
+  if (!what) return null;
+  return `their first ${factScopeAdjective(f)}${what} in ${durationPhrase(f.daysSincePrecededBy)}`;
 }
 
 /** How a match went for a team, from its 90-minute and half-time scores, and whether that is news. */
@@ -280,11 +312,15 @@ function inTitleRace(s: StoryStanding): boolean {
   return s.matchesLeft <= TITLE_RACE_MATCHES_LEFT && gap <= 2 * s.pointsForWin;
 }
 
-/** ", a blow to their title hopes": what the last result means for a side in the title race. */
+/**
+ * ", a blow to their title hopes": what the last result means for a side in the title race, to follow the result
+ * and the run it ended ("their first home league defeat in … and a blow to their title hopes").
+ */
 function titleStakes(s: StoryStanding | null, last: LastResult): string {
   // Only a league result moves the table: a European defeat is no blow to anyone's title hopes.
   if (!s || !inTitleRace(s) || last.match.competition.kind !== 'league') return '';
-  return last.outcome === 'W' ? ', keeping them in the title race' : ', a blow to their title hopes';
+  if (last.outcome === 'W') return ', keeping them in the title race';
+  return `${last.endedRun ? ' and' : ','} a blow to their title hopes`;
 }
 
 function tableFactId(ctx: WriteContext, side: Side, s: StoryStanding): string {
@@ -323,13 +359,64 @@ function standingSentence(ctx: WriteContext, side: Side, s: StoryStanding, last:
     }
   }
   const left = `with ${counted(s.matchesLeft, 'game')} left`;
-  const tail = [...(relation.length > 0 ? [listJoin(relation)] : []), left].join(', ');
+  const race = raceClause(ctx, s);
+  const tail = [...(relation.length > 0 ? [listJoin(relation)] : []), left].join(', ') + (race ? `; ${race}` : '');
   const tableId = tableFactId(ctx, side, s);
   if (last) {
     const what = last.outcome === 'W' ? 'win' : last.outcome === 'D' ? 'draw' : 'defeat';
     return { text: `That ${what} left ${team} ${place}, ${tail}.`, factIds: [last.factId, tableId] };
   }
   return { text: `${team} are ${place}, ${tail}.`, factIds: [tableId] };
+}
+
+/**
+ * What is at stake in the table, when it is close or settled: "the title is no longer in their own hands", "they
+ * are two points above the relegation places". The title for a side in the title race; otherwise the promotion
+ * line, then the relegation line, when the side is within two wins of it or over it for good. Null when nothing is at stake that the
+ * registry's format can say (European places vary by season and are not in it).
+ */
+function raceClause(ctx: WriteContext, s: StoryStanding): string | null {
+  const { title, promotion, relegation } = s.race;
+  if (inTitleRace(s)) {
+    if (title === 'won') return 'they are already champions';
+    if (title === 'in-own-hands') return 'the title is in their own hands';
+    if (title === 'out-of-own-hands') return 'the title is no longer in their own hands';
+  }
+  // Close to the line, or over it for good on the side that is news (promoted, relegated).
+  const close = (line: LineRace) => line.gap <= 2 * s.pointsForWin;
+  if (promotion && (close(promotion) || (promotion.settled && promotion.above))) {
+    return lineClause(ctx, promotion, 'promotion');
+  }
+  if (relegation && (close(relegation) || (relegation.settled && !relegation.above))) {
+    return lineClause(ctx, relegation, 'relegation');
+  }
+  return null;
+}
+
+function lineClause(ctx: WriteContext, line: LineRace, kind: 'promotion' | 'relegation'): string {
+  // Next to a play-off, the line is the automatic one: "the automatic promotion places".
+  const places = `the ${line.playoffs ? 'automatic ' : ''}${kind} places`;
+  if (kind === 'promotion') {
+    if (line.settled) return line.above ? 'they are already promoted' : `they can no longer reach ${places}`;
+    if (line.above) {
+      const rival = `${ordinalWord(line.places + 1)}-placed ${ctx.teamName(line.rivalId)}`;
+      return line.gap > 0
+        ? `they are in ${places}, ${pointsWord(line.gap)} clear of ${rival}`
+        : `they are in ${places} on goal difference from ${rival}`;
+    }
+    return line.gap > 0
+      ? `they are ${pointsWord(line.gap)} off ${places}`
+      : `they are out of ${places} only on goal difference`;
+  }
+  if (line.settled) return line.above ? `they are safe from relegation` : 'they are already relegated';
+  if (line.above) {
+    return line.gap > 0
+      ? `they are ${pointsWord(line.gap)} above ${places}`
+      : `they are above ${places} only on goal difference`;
+  }
+  return line.gap > 0
+    ? `they are in ${places}, ${pointsWord(line.gap)} from safety`
+    : `they are in ${places} on goal difference`;
 }
 
 function pointsWord(n: number): string {

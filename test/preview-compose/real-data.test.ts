@@ -36,9 +36,7 @@ describe.skipIf(!hasSharedData)('Atalanta v Liverpool, 18 April 2024, with the s
     expect(text).toMatch(
       /won the first leg away from home by three goals or more, that side went through in \d+ and went out in one/,
     );
-    expect(text).toMatch(
-      /Liverpool's 3-0 home defeat by Atalanta in the first leg (was|went down as) their joint-heaviest European home defeat/,
-    );
+    expect(text).toMatch(/Liverpool's first-leg defeat (was|went down as) their joint-heaviest European home defeat/);
     expect(text).toMatch(
       /(Liverpool|They|Jurgen Klopp's side) have lost two (successive|consecutive|straight) matches, for the first time since a run of three in March and April 2023/,
     );

@@ -30,7 +30,20 @@ describe.skipIf(!hasSharedData)('the Atalanta v Liverpool second leg as a story'
     expect(standfirst).toMatch(/^Jurgen Klopp's Liverpool (have a three-goal deficit to overturn|need a comeback)/);
     expect(standfirst).toContain('Atalanta won the first leg 3-0 at Liverpool on 11 April');
     expect(standfirst).toContain('but let a 2-0 half-time lead slip in a 2-2 home draw with Hellas Verona on Monday');
-    expect(standfirst).toContain('Liverpool, meanwhile, lost 1-0 at home to Crystal Palace on Sunday');
+    // The seed: "their first top-flight home loss in nearly 18 months" (the last one: Leeds, 29 October 2022).
+    expect(standfirst).toContain(
+      'Liverpool, meanwhile, lost 1-0 at home to Crystal Palace on Sunday, their first home league defeat in nearly 18 months and a blow to their title hopes.',
+    );
+    const palace = preview.intro
+      .flatMap((p) => (p.kind === 'text' ? p.sentences : []))
+      .find((s) => s.text.includes('Crystal Palace'))!;
+    const run = preview.facts.find((f) => palace.factIds.includes(f.id) && f.kind === 'run')!;
+    const labels = run.matches.map((m) => m.label);
+    expect(labels).toContain('2022-10-29 Liverpool 1-2 Leeds United (Premier League)');
+    expect(labels.at(-1)).toBe('2024-04-14 Liverpool 0-1 Crystal Palace (Premier League)');
+    // Stated once: the match preview does not tell the run again.
+    const rest = sentencesOf(preview).filter((s) => s.section !== 'intro');
+    expect(rest.some((s) => /home league defeat|home league matches unbeaten/.test(s.text))).toBe(false);
     const verona = preview.intro
       .flatMap((p) => (p.kind === 'text' ? p.sentences : []))
       .find((s) => s.text.includes('Verona'))!;
@@ -49,7 +62,7 @@ describe.skipIf(!hasSharedData)('the Atalanta v Liverpool second leg as a story'
     const liverpool = lead.find((s) => s.text.includes('Premier League on'))!;
     // The title race as it stood: City 73, Arsenal and Liverpool 71, after 32 games.
     expect(liverpool.text).toBe(
-      'That defeat left Liverpool third in the Premier League on 71 points after 32 games, level with Arsenal and two points behind leaders Manchester City, with six games left.',
+      'That defeat left Liverpool third in the Premier League on 71 points after 32 games, level with Arsenal and two points behind leaders Manchester City, with six games left; the title is no longer in their own hands.',
     );
     const table = preview.facts.find((f) => f.id === 'table-away')!;
     expect(table.matches.length).toBeGreaterThan(300);
@@ -93,6 +106,13 @@ describe.skipIf(!hasSharedData)('the Atalanta v Liverpool second leg as a story'
     const precedents = prose.filter((s) => /earlier .*knockout ties/.test(s));
     expect(precedents).toHaveLength(1);
     expect(precedents[0]).toMatch(/255 earlier European knockout ties/);
+    // The first leg's score is told in the standfirst; the record it set does not tell it again.
+    expect(prose.filter((s) => s.includes('3-0'))).toEqual([
+      expect.stringContaining('Atalanta won the first leg 3-0 at Liverpool'),
+    ]);
+    expect(prose).toContain(
+      "Liverpool's first-leg defeat went down as their joint-heaviest European home defeat (in the data since 1964, level with two others).",
+    );
   });
 
   it('argues "We say" from the model, form and team news before the score', () => {

@@ -9,8 +9,12 @@ import { renderMarkdown } from '../../src/preview/render-markdown.js';
 import { varyOpenings } from '../../src/preview/vary-openings.js';
 import { noteSentence, shortName } from '../../src/preview/write-team-news.js';
 import { lastResult } from '../../src/preview/write-story.js';
-import { storedMatch } from '../insights/match-builder.js';
-import { composeInput, sentencesOf, tieHistory } from './compose-input.js';
+import type { TableRace } from '../../src/history/table-race.js';
+import { computeFacts } from '../../src/insights/compute-facts.js';
+import type { SeasonCoverageLookup } from '../../src/insights/fact-scope.js';
+import { COMPLETE_COVERAGE } from '../insights/facts-of.js';
+import { HistoryBuilder, storedMatch } from '../insights/match-builder.js';
+import { composeInput, FIXTURE, sentencesOf, tieHistory } from './compose-input.js';
 
 /**
  * The story on made-up teams: every angle comes from what the input holds, so a team with no league table in the
@@ -39,6 +43,7 @@ function team2Story(receipts: number[]): TeamStory {
         { teamId: 41, points: 40, played: 20 },
         { teamId: 42, points: 12, played: 20 },
       ],
+      race: { title: null, promotion: null, relegation: null },
       matchIds: receipts,
     },
     previousRound: {
@@ -80,6 +85,75 @@ describe('the story on made-up data', () => {
     });
     expect(lead[1].text).toBe('They knocked out Team 43 on penalties after a 4-4 aggregate in the round of 16.');
     expect(preview.facts.find((f) => f.id === 'table-away')!.matches).toHaveLength(receipts.length);
+  });
+
+  it('says what is at stake in the table: the title, promotion, relegation', () => {
+    const { matches } = withWeekend();
+    const receipts = matches.filter((m) => m.home.id === 2 || m.away.id === 2).map((m) => m.id);
+    const leadWith = (race: TableRace, position = 2) => {
+      const story = team2Story(receipts);
+      story.standing = { ...story.standing!, race, position };
+      const preview = composePreview(composeInput({ matches, story: { home: null, away: story } }));
+      return sentencesOf(preview).find((s) => s.section === 'match-preview')!.text;
+    };
+    const none: TableRace = { title: null, promotion: null, relegation: null };
+    expect(leadWith({ ...none, title: 'out-of-own-hands' })).toBe(
+      'Team 2 are second in the Made-up League on 40 points after 20 games, level with Team 41 and two points behind leaders Team 40, with four games left; the title is no longer in their own hands.',
+    );
+    expect(leadWith({ ...none, title: 'in-own-hands' })).toMatch(/; the title is in their own hands\.$/);
+    const line = { places: 3, above: true, gap: 2, rivalId: 42, settled: false, playoffs: false };
+    // Out of the title race (fourth, 28 points behind): the relegation line is what is at stake.
+    const fourth = (race: TableRace) => leadWith(race, 4);
+    expect(fourth({ ...none, relegation: line })).toMatch(/; they are two points above the relegation places\.$/);
+    expect(fourth({ ...none, relegation: { ...line, above: false, gap: 1 } })).toMatch(
+      /; they are in the relegation places, one point from safety\.$/,
+    );
+    expect(fourth({ ...none, relegation: { ...line, above: false, gap: 9, settled: true } })).toMatch(
+      /; they are already relegated\.$/,
+    );
+    // Far from the line and not settled below it: nothing to say.
+    expect(fourth({ ...none, relegation: { ...line, gap: 9, settled: true } })).toMatch(/with four games left\.$/);
+    expect(fourth({ ...none, promotion: { ...line, places: 2, above: false, gap: 3, playoffs: true } })).toMatch(
+      /; they are three points off the automatic promotion places\.$/,
+    );
+    expect(fourth({ ...none, promotion: { ...line, places: 2, gap: 4 } })).toMatch(
+      /; they are in the promotion places, four points clear of third-placed Team 42\.$/,
+    );
+  });
+
+  it('tells the run the last match ended, once, when the data covers it', () => {
+    const b = new HistoryBuilder();
+    b.add({ date: '2022-10-29', home: 2, away: 40, score: '1-2' });
+    b.series(2, '2022-11-12', ['2-0', '1-1', '3-2', '1-0', '2-2', '1-0', '4-1', '0-0'], { venue: 'home' });
+    b.series(1, '2023-08-13', ['2-0', '1-1', '0-1', '3-2', '0-2', '1-0']);
+    const firstLegId = b.add({ date: '2024-04-11', home: 2, away: 1, score: '0-3', competition: 'uefa.el', leg: 1 });
+    b.add({ date: '2024-04-14', home: 2, away: 44, score: '0-1' });
+    const facts = computeFacts({ fixture: { ...FIXTURE }, matches: b.matches, coverage: COMPLETE_COVERAGE });
+    const input = composeInput({
+      matches: b.matches,
+      facts,
+      firstLeg: { date: '2024-04-11', goals: { home: 3, away: 0 }, source: { matchId: firstLegId } },
+    });
+    const preview = composePreview(input);
+    const standfirst = sentencesOf(preview).filter((s) => s.section === 'intro');
+    expect(standfirst.at(-1)!.text).toBe(
+      'Team 2, meanwhile, lost 1-0 at home to Team 44 on Sunday, their first home league defeat in nearly 18 months.',
+    );
+    const run = preview.facts.find((f) => standfirst.at(-1)!.factIds.includes(f.id) && f.kind === 'run')!;
+    expect(run.matches.map((m) => m.matchId)).toContain(1);
+    // Stated once: the match preview does not tell Team 2's run again.
+    const aboutTheRun = sentencesOf(preview).filter((s) => s.factIds.includes(run.id));
+    expect(aboutTheRun.map((s) => s.section)).toEqual(['intro']);
+    // Where the data does not hold the match before the run, no "first … in": the defeat alone.
+    const partial: SeasonCoverageLookup = (team, season) =>
+      season === '2022-23' ? null : COMPLETE_COVERAGE(team, season);
+    const unscoped = composePreview({
+      ...input,
+      facts: computeFacts({ fixture: { ...FIXTURE }, matches: b.matches, coverage: partial }),
+    });
+    expect(sentencesOf(unscoped).find((s) => s.text.startsWith('Team 2, meanwhile'))!.text).toBe(
+      'Team 2, meanwhile, lost 1-0 at home to Team 44 on Sunday.',
+    );
   });
 
   it('opens a fixture without a first leg on the fixture itself', () => {
