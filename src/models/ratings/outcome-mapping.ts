@@ -148,18 +148,21 @@ function prepare(input: MappingInput): Prepared {
         field: 'weights',
       });
     }
-    for (const goals of [homeGoals[i], awayGoals[i]]) {
-      if (!Number.isInteger(goals) || goals < 0) {
-        throw new MatchdayError('INVALID_ARGUMENT', `goals of match ${i} must be a whole number ≥ 0, got ${goals}`, {
-          field: 'goals',
-        });
-      }
-    }
+    checkGoals(homeGoals[i], i);
+    checkGoals(awayGoals[i], i);
     home[i] = neutral[i] ? 0 : 1;
     if (home[i] === 1 && w[i] > 0) hasHome = true;
     cls[i] = homeGoals[i] > awayGoals[i] ? 0 : homeGoals[i] === awayGoals[i] ? 1 : 2;
   }
   return { n, w, home, cls, hasHome };
+}
+
+function checkGoals(goals: number, match: number): void {
+  if (!Number.isInteger(goals) || goals < 0) {
+    throw new MatchdayError('INVALID_ARGUMENT', `goals of match ${match} must be a whole number ≥ 0, got ${goals}`, {
+      field: 'goals',
+    });
+  }
 }
 
 /** Ordered-logit fit of the 1X2 result on x, parameters (slope, homeAdvantage, drawMargin). */
