@@ -4,23 +4,10 @@ import { CompetitionRegistry } from '../../src/competitions/registry.js';
 import { leagueFormat, tableLines, type LeagueFormat } from '../../src/history/league-format.js';
 import { leagueTable, type LeagueTable, type TableMatch, type TableRow } from '../../src/history/league-table.js';
 import { stakeRatio } from '../../src/history/season-stakes.js';
+import { DOUBLE_ROUND_ROBIN, tableMatch } from './league-fixtures.js';
 
-const DOUBLE: LeagueFormat = {
-  robins: 2,
-  split: null,
-  points: { win: 3, draw: 1 },
-  tier: 1,
-  promotion: null,
-  relegation: 3,
-  playoffs: false,
-};
-
-const match = (home: number, away: number, homeGoals: number, awayGoals: number): TableMatch => ({
-  homeTeamId: home,
-  awayTeamId: away,
-  homeGoals,
-  awayGoals,
-});
+const DOUBLE = DOUBLE_ROUND_ROBIN;
+const match = tableMatch;
 
 describe('leagueTable', () => {
   it("counts the season's points for a win and a draw, orders by points, goal difference, goals scored", () => {

@@ -2,24 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { LeagueFormat } from '../../src/history/league-format.js';
 import { leagueTable, type TableMatch } from '../../src/history/league-table.js';
 import { tableRace } from '../../src/history/table-race.js';
+import { DOUBLE_ROUND_ROBIN, tableMatch } from './league-fixtures.js';
 
 /** Four teams meeting twice (six matches each), one relegated. */
-const FOUR: LeagueFormat = {
-  robins: 2,
-  split: null,
-  points: { win: 3, draw: 1 },
-  tier: 1,
-  promotion: null,
-  relegation: 1,
-  playoffs: false,
-};
-
-const match = (home: number, away: number, homeGoals: number, awayGoals: number): TableMatch => ({
-  homeTeamId: home,
-  awayTeamId: away,
-  homeGoals,
-  awayGoals,
-});
+const FOUR: LeagueFormat = { ...DOUBLE_ROUND_ROBIN, relegation: 1 };
+const match = tableMatch;
 
 /**
  * Four rounds: 2 on 9 points, 1 on 7, 4 on 5, 3 on 1, two matches each left. 1 and 2 have met twice; 2 and 4 meet

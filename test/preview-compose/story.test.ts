@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LeagueFormat } from '../../src/history/league-format.js';
 import { standingIn } from '../../src/history/league-standing.js';
-import { leagueTable, type TableMatch } from '../../src/history/league-table.js';
+import { leagueTable } from '../../src/history/league-table.js';
 import { composePreview } from '../../src/preview/compose-preview.js';
 import type { TeamStory } from '../../src/preview/prepare-story.js';
 import { renderHtml } from '../../src/preview/render-html.js';
@@ -14,6 +14,7 @@ import { computeFacts } from '../../src/insights/compute-facts.js';
 import type { SeasonCoverageLookup } from '../../src/insights/fact-scope.js';
 import { COMPLETE_COVERAGE } from '../insights/facts-of.js';
 import { HistoryBuilder, storedMatch } from '../insights/match-builder.js';
+import { DOUBLE_ROUND_ROBIN, tableMatch } from '../history/league-fixtures.js';
 import { composeInput, FIXTURE, sentencesOf, tieHistory } from './compose-input.js';
 
 /**
@@ -224,21 +225,8 @@ describe('how a match went', () => {
 });
 
 describe('the league standing', () => {
-  const format: LeagueFormat = {
-    robins: 2,
-    split: null,
-    points: { win: 3, draw: 1 },
-    tier: 1,
-    promotion: null,
-    relegation: 1,
-    playoffs: false,
-  };
-  const match = (home: number, away: number, homeGoals: number, awayGoals: number): TableMatch => ({
-    homeTeamId: home,
-    awayTeamId: away,
-    homeGoals,
-    awayGoals,
-  });
+  const format: LeagueFormat = { ...DOUBLE_ROUND_ROBIN, relegation: 1 };
+  const match = tableMatch;
 
   it('places a team and counts its games left; a finished season or an unknown team gives none', () => {
     const halfway = [match(1, 2, 2, 0), match(3, 1, 1, 1), match(2, 3, 0, 1)];
