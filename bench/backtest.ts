@@ -13,7 +13,7 @@ import path from 'node:path';
 import { runBacktest } from '../src/evaluate/backtest.js';
 import { defaultHistoryCompetitions, loadBacktestInput } from '../src/evaluate/backtest-input.js';
 import { summarizeBacktest } from '../src/evaluate/backtest-report.js';
-import { forecasterTask, forecastOnThreads } from '../src/evaluate/forecaster-threads.js';
+import { forecasterTask, ForecasterThreads } from '../src/evaluate/forecaster-threads.js';
 import {
   backtestHistoryYears,
   createBacktestModel,
@@ -53,6 +53,8 @@ let last: { fits: number; scored: number; modelRps: number; marketRps: number; g
 for (let run = 0; run < runs; run++) {
   const started = performance.now();
   const cpuAtStart = process.cpuUsage();
+  // As `matchday backtest` does: the workers load their code while this thread reads the input.
+  const pool = model === 'ensemble' && threads > 1 ? new ForecasterThreads(threads, workerScript) : null;
   const db = openDatabase(dbFile, { readonly: true });
   const options = { ...DEFAULT_BACKTEST_MODEL, model };
   const input = loadBacktestInput(db, {
@@ -64,10 +66,9 @@ for (let run = 0; run < runs; run++) {
     shotYears: options.windowYears,
   });
   db.close();
-  const backtestModel =
-    model === 'ensemble' && threads > 1
-      ? await forecastOnThreads(forecasterTask(dbFile, input, forecasterConstants(options), 7), threads, workerScript)
-      : createBacktestModel(options, input);
+  const backtestModel = pool
+    ? await pool.forecast(forecasterTask(dbFile, input, forecasterConstants(options), 7))
+    : createBacktestModel(options, input);
   const report = summarizeBacktest(runBacktest(input, backtestModel, { refitDays: 7 }));
   times.push((performance.now() - started) / 1000);
   cpu.push(process.cpuUsage(cpuAtStart));

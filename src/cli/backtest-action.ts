@@ -5,7 +5,7 @@ import { runBacktest } from '../evaluate/backtest.js';
 import { defaultHistoryCompetitions, loadBacktestInput } from '../evaluate/backtest-input.js';
 import { summarizeBacktest, type BacktestGroup, type BacktestReport } from '../evaluate/backtest-report.js';
 import { reliabilityDiagramSvg } from '../evaluate/calibration.js';
-import { forecasterTask, forecastOnThreads } from '../evaluate/forecaster-threads.js';
+import { forecasterTask, ForecasterThreads } from '../evaluate/forecaster-threads.js';
 import type { MeanWithError } from '../evaluate/metrics.js';
 import { MatchdayError } from '../errors.js';
 import {
@@ -61,6 +61,9 @@ export function runBacktestCommand(options: BacktestOptions): Promise<void> {
       ? parseCompetitions(options.history, registry)
       : defaultHistoryCompetitions(db, competitions);
     const historyYears = backtestHistoryYears(model);
+    const threads = options.threads ? parseNumber(options.threads, 'threads', 1) : availableParallelism();
+    // The forecaster's workers load their code while this thread reads the input.
+    const pool = model.model === 'ensemble' ? new ForecasterThreads(Math.floor(threads)) : null;
     const input = loadBacktestInput(db, {
       competitions,
       from,
@@ -71,14 +74,9 @@ export function runBacktestCommand(options: BacktestOptions): Promise<void> {
     });
     const dbFile = db.name;
     db.close();
-    const threads = options.threads ? parseNumber(options.threads, 'threads', 1) : availableParallelism();
-    const backtestModel =
-      model.model === 'ensemble'
-        ? await forecastOnThreads(
-            forecasterTask(dbFile, input, forecasterConstants(model), refitDays),
-            Math.floor(threads),
-          )
-        : createBacktestModel(model, input);
+    const backtestModel = pool
+      ? await pool.forecast(forecasterTask(dbFile, input, forecasterConstants(model), refitDays))
+      : createBacktestModel(model, input);
     const bar = progressBar(!options.json, 'backtest');
     const run = runBacktest(input, backtestModel, {
       refitDays,

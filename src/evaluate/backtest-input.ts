@@ -53,8 +53,13 @@ export function loadBacktestInput(db: Db, scope: BacktestScope): BacktestData {
   const shotsFrom = yearsBefore(scope.from, scope.shotYears);
   // Shots and odds count only in the goal models' years before a fit; older matches need none.
   const recent = { ...filter, from: shotsFrom };
-  const history = historyMatches(resultRows(db, filter), shotCounts(db, recent), referenceOdds1x2(db, recent));
-  const odds = referenceOdds1x2(db, { competitions: scope.competitions, from: scope.from, to: scope.to });
+  const historyOdds = referenceOdds1x2(db, recent);
+  const history = historyMatches(resultRows(db, filter), shotCounts(db, recent), historyOdds);
+  // The fixtures' books are among the history's when their competitions are (a match's reference book does not
+  // depend on the query).
+  const odds = scope.competitions.every((code) => scope.historyCompetitions.includes(code))
+    ? historyOdds
+    : referenceOdds1x2(db, { competitions: scope.competitions, from: scope.from, to: scope.to });
   const totals = referenceOddsTotal(db, { competitions: scope.competitions, from: scope.from, to: scope.to });
   const fixtures = resultRows(db, { competitions: scope.competitions, from: scope.from, before }).map((match) => ({
     match,

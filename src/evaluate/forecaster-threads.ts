@@ -70,53 +70,79 @@ export function runForecasterTask(task: ForecasterTask): FixturePrediction[] {
 }
 
 /**
- * The forecaster's forecasts of `jobs` (in fit-date order) on `threads` threads: this one and `threads − 1` workers
- * running the compiled `forecaster-thread.js` (from source, without a compiled script, everything runs here). Returns
- * a backtest model that answers from them.
+ * The forecaster's forecasts of a task's jobs (in fit-date order) on `threads` threads: this one and `threads − 1`
+ * workers running the compiled `forecaster-thread.js` (from source, without a compiled script, everything runs
+ * here). The workers start at once, so that they load their code while the caller reads the backtest's input, and
+ * wait for their share; they do not keep the process alive until given one.
  */
-export async function forecastOnThreads(
-  task: ForecasterTask,
-  threads: number = availableParallelism(),
-  workerScript?: URL,
-): Promise<BacktestModel> {
-  const fromSource = !import.meta.url.endsWith('.js') && workerScript === undefined;
-  const count = fromSource ? 1 : Math.max(1, Math.min(threads, task.jobs.length));
-  const shares = shareByFitDate(task.jobs, count);
-  const script = workerScript ?? new URL('./forecaster-thread.js', import.meta.url);
-  const [own, ...others] = shares.map((jobs) => ({ ...task, jobs }));
-  const running = others.map((share) => runWorker(script, share));
-  const results = [runForecasterTask(own), ...(await Promise.all(running))].flat();
-  const byMatch = new Map(task.jobs.map((job, i) => [`${job.fixture.id} ${job.fitDate}`, results[i]]));
-  return {
-    forecast(fixture, fitDate) {
-      const result = byMatch.get(`${(fixture as ResultRow).id} ${fitDate}`);
-      if (!result) throw new Error(`no forecast of match ${(fixture as ResultRow).id} fitted on ${fitDate}`);
+export class ForecasterThreads {
+  private readonly threads: Thread[];
+
+  constructor(threads: number = availableParallelism(), workerScript?: URL) {
+    const fromSource = !import.meta.url.endsWith('.js') && workerScript === undefined;
+    const script = workerScript ?? new URL('./forecaster-thread.js', import.meta.url);
+    const count = fromSource ? 0 : Math.max(0, Math.floor(threads) - 1);
+    this.threads = Array.from({ length: count }, () => startThread(script));
+  }
+
+  /** The task's forecasts, shared between this thread and the workers (each worker takes one task only). */
+  async forecast(task: ForecasterTask): Promise<BacktestModel> {
+    const shares = shareByFitDate(task.jobs, Math.min(this.threads.length + 1, Math.max(1, task.jobs.length)));
+    const [own, ...others] = shares.map((jobs) => ({ ...task, jobs }));
+    const running = others.map((share, t) => {
+      const { worker, result } = this.threads[t];
+      worker.ref();
+      worker.postMessage(share);
       return result;
-    },
-  };
+    });
+    for (const idle of this.threads.slice(others.length)) void idle.worker.terminate();
+    const results = [runForecasterTask(own), ...(await Promise.all(running))];
+    const byMatch = new Map(
+      shares.flatMap((jobs, s) => jobs.map((job, i) => [`${job.fixture.id} ${job.fitDate}`, results[s][i]] as const)),
+    );
+    return {
+      forecast(fixture, fitDate) {
+        const result = byMatch.get(`${(fixture as ResultRow).id} ${fitDate}`);
+        if (!result) throw new Error(`no forecast of match ${(fixture as ResultRow).id} fitted on ${fitDate}`);
+        return result;
+      },
+    };
+  }
 }
 
-/** Contiguous runs of fit dates with about the same number of jobs each. */
-function shareByFitDate<J extends { fitDate: string }>(jobs: J[], count: number): J[][] {
-  const shares: J[][] = Array.from({ length: count }, () => []);
-  let share = 0;
-  jobs.forEach((job, i) => {
-    const newDate = i > 0 && job.fitDate !== jobs[i - 1].fitDate;
-    if (newDate && share < count - 1 && i >= ((share + 1) * jobs.length) / count) share++;
-    shares[share].push(job);
-  });
-  return shares.filter((s) => s.length > 0);
+/** A worker and the forecasts it posts back (rejected if it fails, or ends without them). */
+interface Thread {
+  worker: Worker;
+  result: Promise<FixturePrediction[]>;
 }
 
-function runWorker(script: URL, task: ForecasterTask): Promise<FixturePrediction[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(script, { workerData: task });
-    let result: FixturePrediction[] | null = null;
-    worker.once('message', (forecasts: FixturePrediction[]) => (result = forecasts));
+function startThread(script: URL): Thread {
+  const worker = new Worker(script);
+  worker.unref();
+  const result = new Promise<FixturePrediction[]>((resolve, reject) => {
+    let forecasts: FixturePrediction[] | null = null;
+    worker.once('message', (posted: FixturePrediction[]) => (forecasts = posted));
     worker.once('error', reject);
     worker.once('exit', (code) => {
-      if (result) resolve(result);
+      if (forecasts) resolve(forecasts);
       else reject(new MatchdayError('BACKTEST_FAILED', `forecaster thread exited with code ${code} and no result`));
     });
   });
+  // A thread never given a share is ended without result: nobody waits for it.
+  result.catch(() => undefined);
+  return { worker, result };
+}
+
+/**
+ * The fit dates dealt out in turn, each with all its jobs: dates differ in cost (how many scopes play, how long
+ * their windows are), and contiguous runs of them left one thread working alone at the end.
+ */
+function shareByFitDate<J extends { fitDate: string }>(jobs: J[], count: number): J[][] {
+  const shares: J[][] = Array.from({ length: count }, () => []);
+  let date = -1;
+  jobs.forEach((job, i) => {
+    if (i === 0 || job.fitDate !== jobs[i - 1].fitDate) date++;
+    shares[date % count].push(job);
+  });
+  return shares.filter((s) => s.length > 0);
 }

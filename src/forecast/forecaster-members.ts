@@ -79,7 +79,8 @@ export type MarketPart = ProxyPart;
 /** A proxy's rows (the matches with one) and the goals scored in each. */
 interface ProxyRows {
   rows: ResultRow[];
-  goals: { home: number; away: number }[];
+  homeGoals: number[];
+  awayGoals: number[];
 }
 
 /** The shot model on the matches with recorded shots (null when there are none). */
@@ -137,8 +138,8 @@ function fitProxyPart(
   const calibration = fitRateCalibration({
     homeEta,
     awayEta,
-    homeGoals: proxy.goals.map((g) => g.home),
-    awayGoals: proxy.goals.map((g) => g.away),
+    homeGoals: proxy.homeGoals,
+    awayGoals: proxy.awayGoals,
     weights,
   });
   return { model, teamIds: window.teamIds, component, calibration };
@@ -151,16 +152,16 @@ const proxyRows = new Map<number, WeakMap<HistoryMatch, ResultRow>>();
 function cachedShotProxyRows(matches: readonly HistoryMatch[], options: ShotProxyOptions): ProxyRows {
   let cache = proxyRows.get(options.offTargetWeight);
   if (!cache) proxyRows.set(options.offTargetWeight, (cache = new WeakMap()));
-  const rows: ResultRow[] = [];
-  const goals: { home: number; away: number }[] = [];
+  const proxy: ProxyRows = { rows: [], homeGoals: [], awayGoals: [] };
   for (const m of matches) {
     if (!m.shots) continue;
     let row = cache.get(m);
     if (!row) cache.set(m, (row = shotProxyRows([m], options).rows[0]));
-    rows.push(row);
-    goals.push({ home: m.homeGoals, away: m.awayGoals });
+    proxy.rows.push(row);
+    proxy.homeGoals.push(m.homeGoals);
+    proxy.awayGoals.push(m.awayGoals);
   }
-  return { rows, goals };
+  return proxy;
 }
 
 /**
@@ -170,17 +171,17 @@ function cachedShotProxyRows(matches: readonly HistoryMatch[], options: ShotProx
 const marketRows = new WeakMap<HistoryMatch, ResultRow | null>();
 
 function cachedMarketRows(matches: readonly HistoryMatch[]): ProxyRows {
-  const rows: ResultRow[] = [];
-  const goals: { home: number; away: number }[] = [];
+  const proxy: ProxyRows = { rows: [], homeGoals: [], awayGoals: [] };
   for (const m of matches) {
     if (!m.odds) continue;
     let row = marketRows.get(m);
     if (row === undefined) marketRows.set(m, (row = marketRow(m, m.odds)));
     if (!row) continue;
-    rows.push(row);
-    goals.push({ home: m.homeGoals, away: m.awayGoals });
+    proxy.rows.push(row);
+    proxy.homeGoals.push(m.homeGoals);
+    proxy.awayGoals.push(m.awayGoals);
   }
-  return { rows, goals };
+  return proxy;
 }
 
 /**

@@ -185,8 +185,10 @@ interface SeasonSource {
 /** Fits every member on the history (each on its own years) and returns the fitted forecaster. */
 export function fitForecaster(history: ForecastHistory, constants: ForecasterConstants = FORECASTER): Forecaster {
   const { date, teams } = history;
-  const recent = (years: number): readonly HistoryMatch[] =>
-    history.matches.slice(firstOnOrAfter(history.matches, yearsBefore(date, years)));
+  const recent = (years: number): readonly HistoryMatch[] => {
+    const start = firstOnOrAfter(history.matches, yearsBefore(date, years));
+    return start === 0 ? history.matches : history.matches.slice(start);
+  };
   const goalMatches = recent(constants.goals.windowYears);
   const attempt = <T>(fit: () => T): T | { failed: string } => {
     try {

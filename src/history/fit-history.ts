@@ -1,3 +1,4 @@
+import { MatchdayError } from '../errors.js';
 import type { FitData } from '../models/fit-data.js';
 import type { Db } from '../store/database.js';
 import { resultRows, teamInfo, type ResultRow, type TeamInfo } from '../store/match-queries.js';
@@ -37,7 +38,7 @@ export function buildFitHistory(db: Db, options: FitHistoryOptions): FitHistory 
 
 /**
  * Pure part of buildFitHistory: rows in date order → FitData. Called for each of the hundreds of windows of a
- * backtest, so it is plain loops with one date parse per distinct date. `teams` gives names and countries; without
+ * backtest, so it is plain loops with one date parse per run of equal dates. `teams` gives names and countries; without
  * it teams are unnamed and a Europe-only team's country is unknown.
  */
 export function fitHistoryFromRows(
@@ -47,14 +48,15 @@ export function fitHistoryFromRows(
 ): FitHistory {
   const n = matches.length;
   const reference = Date.parse(before);
-  const ageOfDate = new Map<string, number>();
-  const indexOf = new Map<number, number>();
+  // Rows come in date order: the age is worked out again only when the date changes.
+  let lastDate: string | null = null;
+  let lastAge = 0;
   const teamIds: number[] = [];
+  const indexOf = teamIndexTable(matches);
   const index = (id: number): number => {
-    let i = indexOf.get(id);
-    if (i === undefined) {
-      i = teamIds.length;
-      indexOf.set(id, i);
+    let i = indexOf[id];
+    if (i < 0) {
+      i = indexOf[id] = teamIds.length;
       teamIds.push(id);
     }
     return i;
@@ -76,9 +78,11 @@ export function fitHistoryFromRows(
     homeGoals[i] = m.homeGoals;
     awayGoals[i] = m.awayGoals;
     neutral[i] = m.neutral ? 1 : 0;
-    let age = ageOfDate.get(m.date);
-    if (age === undefined) ageOfDate.set(m.date, (age = Math.max(0, (reference - Date.parse(m.date)) / DAY_MS)));
-    ageDays[i] = age;
+    if (m.date !== lastDate) {
+      lastDate = m.date;
+      lastAge = Math.max(0, (reference - Date.parse(m.date)) / DAY_MS);
+    }
+    ageDays[i] = lastAge;
     if (m.kind !== 'league') {
       leagueOf[i] = -1;
       continue;
@@ -124,6 +128,29 @@ export function fitHistoryFromRows(
     groupLabels,
     matches,
   };
+}
+
+/**
+ * A team id → index table for the rows, all −1: ids are the database's small whole numbers, so a typed array
+ * indexed by id is the fastest map (this runs for every member of every fit of a backtest).
+ */
+function teamIndexTable(matches: readonly ResultRow[]): Int32Array {
+  let largest = -1;
+  for (let i = 0; i < matches.length; i++) {
+    const m = matches[i];
+    if (!(
+      Number.isSafeInteger(m.homeTeamId) &&
+      m.homeTeamId >= 0 &&
+      Number.isSafeInteger(m.awayTeamId) &&
+      m.awayTeamId >= 0
+    )) {
+      throw new MatchdayError('FIT_DATA_INVALID', `match ${m.id}: team ids must be whole numbers ≥ 0`, {
+        field: 'teamId',
+      });
+    }
+    largest = Math.max(largest, m.homeTeamId, m.awayTeamId);
+  }
+  return new Int32Array(largest + 1).fill(-1);
 }
 
 function distinctTeams(matches: readonly ResultRow[]): number[] {

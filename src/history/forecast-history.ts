@@ -188,6 +188,7 @@ class RecordBook {
   private readonly byLeague = new Map<string, ResultRow[]>();
   private readonly lastDate = new Map<string, string>();
   private readonly complete = new Map<string, Map<number, SeasonRecord[]>>();
+  private readonly rangeLastDate = new Map<string, string>();
 
   constructor(
     private readonly totals: ReadonlyMap<string, readonly SeasonTotal[]>,
@@ -207,14 +208,10 @@ class RecordBook {
       seasonRecords: (competition, firstYear, lastYear, teams) => {
         const totals = this.totals.get(competition) ?? [];
         const matches = this.byLeague.get(competition) ?? [];
-        let over = true;
-        for (let year = firstYear; year <= lastYear && over; year++) {
-          over = (this.lastDate.get(`${competition} ${year}`) ?? '') < date;
-        }
-        if (!over) {
+        const key = `${competition} ${firstYear} ${lastYear}`;
+        if (!(this.lastDateOf(key, competition, firstYear, lastYear) < date)) {
           return sumRecords(totals, matches.slice(0, firstOnOrAfter(matches, date)), firstYear, lastYear, teams);
         }
-        const key = `${competition} ${firstYear} ${lastYear}`;
         let byTeam = this.complete.get(key);
         if (!byTeam) {
           byTeam = new Map();
@@ -228,6 +225,20 @@ class RecordBook {
         return sortRecords(teams.flatMap((team) => byTeam.get(team) ?? []));
       },
     };
+  }
+
+  /** The last match date of the range's seasons ('' for none): they are all over on any later date. */
+  private lastDateOf(key: string, competition: string, firstYear: number, lastYear: number): string {
+    let last = this.rangeLastDate.get(key);
+    if (last === undefined) {
+      last = '';
+      for (let year = firstYear; year <= lastYear; year++) {
+        const date = this.lastDate.get(`${competition} ${year}`) ?? '';
+        if (date > last) last = date;
+      }
+      this.rangeLastDate.set(key, last);
+    }
+    return last;
   }
 
   private noteDate(competition: string, season: string, date: string): void {

@@ -37,16 +37,20 @@ export function buildPairTable(data: FitData, xi: number): PairTable {
 
   // Fixture of each match; the key is unique for (home, away, neutral).
   const pairOfMatch = new Int32Array(matchCount);
-  const pairIndex = new Map<number, number>();
+  // Pair of each key: a table indexed by the key for a league-sized fit (a backtest builds thousands), else a map.
+  const keyCount = 2 * data.teamCount * data.teamCount;
+  const pairTable = keyCount <= MAX_KEY_TABLE ? new Int32Array(keyCount).fill(-1) : null;
+  const pairMap = pairTable ? null : new Map<number, number>();
   const home: number[] = [];
   const away: number[] = [];
   const neutral: number[] = [];
   for (let i = 0; i < matchCount; i++) {
     const key = (data.homeTeam[i] * data.teamCount + data.awayTeam[i]) * 2 + data.neutral[i];
-    let p = pairIndex.get(key);
-    if (p === undefined) {
+    let p = pairTable ? pairTable[key] : (pairMap!.get(key) ?? -1);
+    if (p < 0) {
       p = home.length;
-      pairIndex.set(key, p);
+      if (pairTable) pairTable[key] = p;
+      else pairMap!.set(key, p);
       home.push(data.homeTeam[i]);
       away.push(data.awayTeam[i]);
       neutral.push(data.neutral[i]);
@@ -116,6 +120,9 @@ export function buildPairTable(data: FitData, xi: number): PairTable {
     logFactorialTotal,
   };
 }
+
+/** Largest key table built (2 MB: fits of up to 512 teams); larger fits look pairs up in a map. */
+const MAX_KEY_TABLE = 2 * 512 * 512;
 
 const logFactorials: number[] = [0];
 

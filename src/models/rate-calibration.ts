@@ -48,20 +48,24 @@ export function fitRateCalibration(input: RateCalibrationInput): RateCalibration
   // Start at slope 1 with the overall conversion rate.
   const start = Math.log(weightedGoals / weightedRates);
   let p = [start, start, 1];
-  let value = logLikelihood(input, p);
+  // Each match's expected goals at p, as the log-likelihood there computed them: the Newton step reuses them.
+  let means: Means = { home: new Float64Array(n), away: new Float64Array(n) };
+  let trialMeans: Means = { home: new Float64Array(n), away: new Float64Array(n) };
+  let value = logLikelihood(input, p, means);
   for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-    const step = newtonStep(input, p);
+    const step = newtonStep(input, means);
     let t = 1;
     let next = p;
     let nextValue = -Infinity;
     for (; t > 1e-10; t /= 2) {
       next = p.map((v, k) => v + t * step[k]);
-      nextValue = logLikelihood(input, next);
+      nextValue = logLikelihood(input, next, trialMeans);
       if (nextValue >= value - 1e-12 * Math.abs(value)) break;
     }
     if (!(nextValue >= value - 1e-12 * Math.abs(value))) break;
     p = next;
     value = nextValue;
+    [means, trialMeans] = [trialMeans, means];
     if (Math.max(...step.map(Math.abs)) * t < STEP_TOLERANCE) break;
   }
   if (!p.every(Number.isFinite))
@@ -69,44 +73,65 @@ export function fitRateCalibration(input: RateCalibrationInput): RateCalibration
   return { homeIntercept: p[0], awayIntercept: p[1], slope: p[2] };
 }
 
-/** Weighted Poisson log-likelihood without the ln y! terms. */
-function logLikelihood(input: RateCalibrationInput, [a, b, slope]: number[]): number {
+/** exp(intercept + slope·η) of each match's home and away side. */
+interface Means {
+  home: Float64Array;
+  away: Float64Array;
+}
+
+/** Weighted Poisson log-likelihood without the ln y! terms; writes each side's expected goals into `means`. */
+function logLikelihood(input: RateCalibrationInput, [a, b, slope]: number[], means: Means): number {
   let sum = 0;
   for (let i = 0; i < input.homeEta.length; i++) {
     const home = a + slope * input.homeEta[i];
     const away = b + slope * input.awayEta[i];
-    sum += input.weights[i] * (input.homeGoals[i] * home - Math.exp(home) + input.awayGoals[i] * away - Math.exp(away));
+    const homeMean = (means.home[i] = Math.exp(home));
+    const awayMean = (means.away[i] = Math.exp(away));
+    sum += input.weights[i] * (input.homeGoals[i] * home - homeMean + input.awayGoals[i] * away - awayMean);
   }
   return sum;
 }
 
-function newtonStep(input: RateCalibrationInput, [a, b, slope]: number[]): number[] {
-  // Gradient g and negated Hessian H over (homeIntercept, awayIntercept, slope).
-  const g = [0, 0, 0];
-  const h = [
-    [0, 0, 0],
-    [0, 0, 0],
-    [0, 0, 0],
-  ];
-  for (let i = 0; i < input.homeEta.length; i++) {
-    const w = input.weights[i];
-    for (const [side, eta, goals] of [
-      [0, input.homeEta[i], input.homeGoals[i]],
-      [1, input.awayEta[i], input.awayGoals[i]],
-    ] as const) {
-      const mean = Math.exp((side === 0 ? a : b) + slope * eta);
-      const residual = w * (goals - mean);
-      const curvature = w * mean;
-      g[side] += residual;
-      g[2] += residual * eta;
-      h[side][side] += curvature;
-      h[side][2] += curvature * eta;
-      h[2][2] += curvature * eta * eta;
-    }
+/** The Newton step at the point whose expected goals are `means`. */
+function newtonStep(input: RateCalibrationInput, means: Means): number[] {
+  // Gradient g and negated Hessian H over (homeIntercept, awayIntercept, slope), home side then away side per
+  // match; scalars, not arrays, in the loop (it runs over every proxy match of every fit).
+  let g0 = 0;
+  let g1 = 0;
+  let g2 = 0;
+  let h00 = 0;
+  let h11 = 0;
+  let h02 = 0;
+  let h12 = 0;
+  let h22 = 0;
+  const { homeEta, awayEta, homeGoals, awayGoals, weights } = input;
+  for (let i = 0; i < homeEta.length; i++) {
+    const w = weights[i];
+    const etaHome = homeEta[i];
+    const meanHome = means.home[i];
+    const residualHome = w * (homeGoals[i] - meanHome);
+    const curvatureHome = w * meanHome;
+    g0 += residualHome;
+    g2 += residualHome * etaHome;
+    h00 += curvatureHome;
+    h02 += curvatureHome * etaHome;
+    h22 += curvatureHome * etaHome * etaHome;
+    const etaAway = awayEta[i];
+    const meanAway = means.away[i];
+    const residualAway = w * (awayGoals[i] - meanAway);
+    const curvatureAway = w * meanAway;
+    g1 += residualAway;
+    g2 += residualAway * etaAway;
+    h11 += curvatureAway;
+    h12 += curvatureAway * etaAway;
+    h22 += curvatureAway * etaAway * etaAway;
   }
-  h[2][0] = h[0][2];
-  h[2][1] = h[1][2];
-  return solve3(h, g);
+  const h = [
+    [h00, 0, h02],
+    [0, h11, h12],
+    [h02, h12, h22],
+  ];
+  return solve3(h, [g0, g1, g2]);
 }
 
 /** Solves the 3×3 system H·s = g by Gaussian elimination with partial pivoting. */

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runBacktest } from '../../src/evaluate/backtest.js';
 import { defaultHistoryCompetitions, loadBacktestInput } from '../../src/evaluate/backtest-input.js';
-import { forecasterTask, forecastOnThreads } from '../../src/evaluate/forecaster-threads.js';
+import { forecasterTask, ForecasterThreads } from '../../src/evaluate/forecaster-threads.js';
 import {
   backtestHistoryYears,
   createBacktestModel,
@@ -32,9 +32,22 @@ describe("the forecaster's backtest on threads", () => {
   it('gives every forecast of the one-thread run, to the last bit, on three threads', async () => {
     const alone = runBacktest(input, createBacktestModel(options, input), { refitDays: 7 }).fixtures;
     const task = forecasterTask(db.name, input, forecasterConstants(options), 7);
-    const threaded = runBacktest(input, await forecastOnThreads(task, 3, workerScript), { refitDays: 7 }).fixtures;
+    const threaded = runBacktest(input, await new ForecasterThreads(3, workerScript).forecast(task), {
+      refitDays: 7,
+    }).fixtures;
     expect(alone.length).toBeGreaterThan(300);
     expect(threaded.map((f) => f.model)).toStrictEqual(alone.map((f) => f.model));
     expect(threaded.map((f) => f.grid)).toStrictEqual(alone.map((f) => f.grid));
+  });
+
+  it('answers with threads to spare: a task of one fit date on four threads (the idle workers are ended)', async () => {
+    const task = forecasterTask(db.name, input, forecasterConstants(options), 7);
+    const firstDate = task.jobs.filter((job) => job.fitDate === task.jobs[0].fitDate);
+    const model = await new ForecasterThreads(4, workerScript).forecast({ ...task, jobs: firstDate });
+    const alone = createBacktestModel(options, input);
+    for (const { fixture, fitDate } of firstDate) {
+      expect(model.forecast(fixture, fitDate)).toStrictEqual(alone.forecast(fixture, fitDate));
+    }
+    expect(firstDate.length).toBeGreaterThan(1);
   });
 });

@@ -82,6 +82,8 @@ export function runElo(
   const preHome = new Float64Array(n);
   const preAway = new Float64Array(n);
   const difference = new Float64Array(n);
+  // |goal difference|^exponent, worked out once per margin.
+  const marginFactors: number[] = [1];
   for (const i of chronologicalOrder(data)) {
     const h = data.homeTeam[i];
     const a = data.awayTeam[i];
@@ -91,7 +93,9 @@ export function runElo(
     difference[i] = ratings[h] - ratings[a];
     const goalDifference = data.homeGoals[i] - data.awayGoals[i];
     const result = goalDifference > 0 ? 1 : goalDifference === 0 ? 0.5 : 0;
-    const marginFactor = goalDifference === 0 ? 1 : Math.abs(goalDifference) ** options.goalDifferenceExponent;
+    const margin = Math.abs(goalDifference);
+    let marginFactor = marginFactors[margin];
+    if (marginFactor === undefined) marginFactors[margin] = marginFactor = margin ** options.goalDifferenceExponent;
     const exchanged = options.k * marginFactor * (result - eloExpectedResult(dr));
     ratings[h] += exchanged;
     ratings[a] -= exchanged;

@@ -75,11 +75,6 @@ function logistic(t: number): number {
   return t >= 0 ? 1 / (1 + Math.exp(-t)) : Math.exp(t) / (1 + Math.exp(t));
 }
 
-/** log F(t), exact in both tails. */
-function logLogistic(t: number): number {
-  return t >= 0 ? -Math.log1p(Math.exp(-t)) : t - Math.log1p(Math.exp(t));
-}
-
 export function outcomeProbabilities(model: OrderedLogit, x: number, neutral = false): OutcomeProbabilities {
   const s = model.slope * x + (neutral ? 0 : model.homeAdvantage);
   const home = logistic(s - model.drawMargin);
@@ -153,18 +148,21 @@ function prepare(input: MappingInput): Prepared {
         field: 'weights',
       });
     }
-    for (const goals of [homeGoals[i], awayGoals[i]]) {
-      if (!Number.isInteger(goals) || goals < 0) {
-        throw new MatchdayError('INVALID_ARGUMENT', `goals of match ${i} must be a whole number ≥ 0, got ${goals}`, {
-          field: 'goals',
-        });
-      }
-    }
+    checkGoals(homeGoals[i], i);
+    checkGoals(awayGoals[i], i);
     home[i] = neutral[i] ? 0 : 1;
     if (home[i] === 1 && w[i] > 0) hasHome = true;
     cls[i] = homeGoals[i] > awayGoals[i] ? 0 : homeGoals[i] === awayGoals[i] ? 1 : 2;
   }
   return { n, w, home, cls, hasHome };
+}
+
+function checkGoals(goals: number, match: number): void {
+  if (!Number.isInteger(goals) || goals < 0) {
+    throw new MatchdayError('INVALID_ARGUMENT', `goals of match ${match} must be a whole number ≥ 0, got ${goals}`, {
+      field: 'goals',
+    });
+  }
 }
 
 /** Ordered-logit fit of the 1X2 result on x, parameters (slope, homeAdvantage, drawMargin). */
@@ -218,8 +216,10 @@ export function fitOrderedLogit(input: MappingInput): Fit<OrderedLogit> {
         // ℓ = log F(t): ℓ' = 1 − F(t), ℓ'' = −F(t)(1 − F(t)).
         const sign = cls[i] === 0 ? 1 : -1;
         const t = sign * s - margin;
-        const F = logistic(t);
-        ll += wi * logLogistic(t);
+        // F = logistic(t) to the bit and ln F exact in both tails, from one exponential (the hot loop).
+        const e = Math.exp(-Math.abs(t));
+        const F = t >= 0 ? 1 / (1 + e) : e / (1 + e);
+        ll += wi * (t >= 0 ? -Math.log1p(e) : t - Math.log1p(e));
         const d1 = wi * (1 - F);
         g[0] += d1 * sign * xi;
         g[1] += d1 * sign * mi;
@@ -228,9 +228,12 @@ export function fitOrderedLogit(input: MappingInput): Fit<OrderedLogit> {
       } else {
         // P = 1 − F(tH) − F(tA): ∇P = −f(tH)∇tH − f(tA)∇tA, ∇²P = −f'(tH)∇tH∇tHᵀ − f'(tA)∇tA∇tAᵀ with
         // f = F(1 − F), f' = f(1 − 2F); then ∇ℓ = ∇P/P and ∇²ℓ = ∇²P/P − ∇ℓ∇ℓᵀ.
-        const FH = logistic(s - margin);
+        // FH = logistic(tH) and logistic(margin − s) = logistic(−tH) to the bit, from one exponential.
+        const tH = s - margin;
+        const eH = Math.exp(-Math.abs(tH));
+        const FH = tH >= 0 ? 1 / (1 + eH) : eH / (1 + eH);
         const FA = logistic(-s - margin);
-        const prob = logistic(margin - s) - FA;
+        const prob = (tH <= 0 ? 1 / (1 + eH) : eH / (1 + eH)) - FA;
         ll += wi * Math.log(prob);
         const fH = FH * (1 - FH);
         const fA = FA * (1 - FA);

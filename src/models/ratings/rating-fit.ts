@@ -31,13 +31,14 @@ export interface TuningResult<O> {
 export function chronologicalOrder(data: FitData): Int32Array {
   validateFitData(data);
   const n = data.homeTeam.length;
-  const order = Array.from({ length: n }, (_, i) => i);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
   const age = data.ageDays;
-  if (!age) return Int32Array.from(order);
+  if (!age) return order;
   let sorted = true;
   for (let i = 1; i < n && sorted; i++) sorted = age[i - 1] >= age[i];
-  if (!sorted) order.sort((a, b) => age[b] - age[a]);
-  return Int32Array.from(order);
+  // Array sort is stable: equal ages keep their input order.
+  return sorted ? order : Int32Array.from(Array.from(order).sort((a, b) => age[b] - age[a]));
 }
 
 /**
