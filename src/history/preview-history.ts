@@ -99,8 +99,9 @@ export function gatherPreviewHistory(db: Db, query: PreviewFixtureQuery): Previe
   const competition = registryOf(db).find(query.competitionCode);
   const season =
     fixtureMatch?.season ?? (competition ? seasonOfDate(competition, date) : seasonOfDateIn(date, 'autumn-spring'));
+  const firstLeg = firstLegOf(home, query, season);
   const byId = new Map<number, StoredMatchView>();
-  for (const m of [...home, ...away, ...earlierTieLegs(db, query.competitionCode, date)]) byId.set(m.id, m);
+  for (const m of [...home, ...away, ...earlierTieLegs(db, query.competitionCode, date, firstLeg)]) byId.set(m.id, m);
   const matches = [...byId.values()];
   const statuses = new SeasonStatuses(db, true);
   return {
@@ -110,7 +111,7 @@ export function gatherPreviewHistory(db: Db, query: PreviewFixtureQuery): Previe
       [...home, ...away].map((m) => m.id),
     ),
     fixtureMatch,
-    firstLeg: firstLegOf(home, query, season),
+    firstLeg,
     season,
     coverage: (teamId, teamSeason) => {
       const coverage = teamSeasonCoverage(db, teamId, teamSeason, statuses);
@@ -135,12 +136,23 @@ export function findFixtureMatch(
   );
 }
 
-/** Legs of two-legged ties before the date in every competition of the fixture's kind: the precedent's field. */
-function earlierTieLegs(db: Db, competitionCode: string, date: string): StoredMatchView[] {
+/**
+ * The precedent's field for a second leg: the legs of earlier ties, in every competition of the fixture's kind, whose
+ * first leg stood the way this one does — won by at least as much by the side in the same position, or drawn
+ * (insights/precedent compares no other tie). None before a first leg is played.
+ */
+function earlierTieLegs(
+  db: Db,
+  competitionCode: string,
+  date: string,
+  firstLeg: StoredMatchView | null,
+): StoredMatchView[] {
   const kind = registryOf(db).find(competitionCode)?.kind;
-  if (kind !== 'continental' && kind !== 'cup') return [];
+  if (!firstLeg || (kind !== 'continental' && kind !== 'cup')) return [];
+  const [home, away] = firstLeg.score.et ?? firstLeg.score.ft!;
+  const firstLegWonBy = { leader: away > home ? ('away' as const) : ('home' as const), margin: Math.abs(home - away) };
   return competitionCodes(db, kind).flatMap((code) =>
-    findMatches(db, { competitionCode: code, before: date, playedOnly: true, legsOnly: true }),
+    findMatches(db, { competitionCode: code, before: date, playedOnly: true, legsOnly: true, firstLegWonBy }),
   );
 }
 

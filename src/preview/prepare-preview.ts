@@ -30,7 +30,7 @@ import { registryOf } from '../store/competition-store.js';
 import { computeFacts } from '../insights/compute-facts.js';
 import type { Fact } from '../insights/facts.js';
 import type { Db } from '../store/database.js';
-import { latestLeague, type StoredMatchView } from '../store/match-queries.js';
+import { findMatches, latestLeague, type StoredMatchView } from '../store/match-queries.js';
 import { loadTeamNames } from '../store/team-store.js';
 import { findVenues } from '../store/venue-queries.js';
 import type { ComposeInput } from './compose-preview.js';
@@ -159,6 +159,14 @@ export function preparePreview(db: Db, request: PreviewRequest): ComposeInput {
     return story;
   };
   const story = { home: storyOf(home, away), away: storyOf(away, home) };
+  if (nextRound) {
+    // The other tie's legs (who the winners may meet) are the next round's receipts.
+    const ids = new Set(matches.map((m) => m.id));
+    const wanted = new Set(nextRound.matchIds);
+    for (const m of findMatches(db, { competitionCode: competition.code, season, before: date, legsOnly: true })) {
+      if (wanted.has(m.id) && !ids.has(m.id)) matches.push(m);
+    }
+  }
   const known = new Set(matches.map((m) => m.id));
 
   if (dossier) {

@@ -40,6 +40,11 @@ export interface MatchFilter {
   playedOnly?: boolean;
   /** Only legs of two-legged ties. */
   legsOnly?: boolean;
+  /**
+   * Only legs of ties whose first leg the side in `leader`'s position won by at least `margin` goals (0: drawn), as
+   * it finished (after extra time when there was any): a precedent's field, without every other tie.
+   */
+  firstLegWonBy?: { leader: 'home' | 'away'; margin: number };
 }
 
 /**
@@ -48,16 +53,12 @@ export interface MatchFilter {
  */
 type MatchRow = [
   id: number,
-  code: string,
-  competitionName: string,
-  kind: string,
+  competitionId: number,
   season: string,
   date: string,
   time: string | null,
   homeId: number,
-  homeName: string,
   awayId: number,
-  awayName: string,
   neutral: number,
   venue: string | null,
   round: string | null,
@@ -77,7 +78,9 @@ type MatchRow = [
   referee: string | null,
 ];
 
-const MATCH_VIEW_COLUMNS = `m.id, c.code, c.name, c.kind, m.season, m.date, m.time, h.id, h.name, a.id, a.name,
+// Competitions and teams are looked up once per call, not joined into every row: a team's whole history and every
+// earlier European leg are tens of thousands of rows, and their repeated names were most of the reading time.
+const MATCH_VIEW_COLUMNS = `m.id, m.competition_id, m.season, m.date, m.time, m.home_team_id, m.away_team_id,
   m.neutral, m.venue, m.round, m.group_name, m.leg, m.tie_id, m.status, m.ht_home, m.ht_away, m.ft_home, m.ft_away,
   m.et_home, m.et_away, m.pen_home, m.pen_away, m.attendance, m.referee`;
 
@@ -89,7 +92,7 @@ export function findMatches(db: Db, filter: MatchFilter): StoredMatchView[] {
     params.team = filter.teamId;
   }
   if (filter.competitionCode) {
-    where.push('c.code = @competition');
+    where.push('m.competition_id = (SELECT id FROM competitions WHERE code = @competition)');
     params.competition = filter.competitionCode;
   }
   if (filter.season) {
@@ -110,15 +113,36 @@ export function findMatches(db: Db, filter: MatchFilter): StoredMatchView[] {
   }
   if (filter.playedOnly) where.push("m.status IN ('played', 'awarded') AND m.ft_home IS NOT NULL");
   if (filter.legsOnly) where.push('m.leg IS NOT NULL');
+  if (filter.firstLegWonBy) {
+    const { leader, margin } = filter.firstLegWonBy;
+    const lead = `(COALESCE(f.et_home, f.ft_home) - COALESCE(f.et_away, f.ft_away))${leader === 'away' ? ' * -1' : ''}`;
+    where.push(
+      `m.tie_id IN (SELECT f.tie_id FROM matches f WHERE f.leg = 1 AND f.tie_id IS NOT NULL AND ${margin === 0 ? `${lead} = 0` : `${lead} >= @margin`})`,
+    );
+    if (margin > 0) params.margin = margin;
+  }
   const sql = `
     SELECT ${MATCH_VIEW_COLUMNS}
     FROM matches m
-    JOIN competitions c ON c.id = m.competition_id
-    JOIN teams h ON h.id = m.home_team_id
-    JOIN teams a ON a.id = m.away_team_id
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY m.date, m.time, m.id`;
-  return (db.prepare(sql).raw().all(params) as MatchRow[]).map(toView);
+  const rows = db.prepare(sql).raw().all(params) as MatchRow[];
+  const competitions = new Map(
+    (db.prepare('SELECT id, code, name, kind FROM competitions').raw().all() as [number, string, string, string][]).map(
+      ([id, code, name, kind]) => [id, { code, name, kind }],
+    ),
+  );
+  const teamIds = new Set<number>();
+  for (const row of rows) teamIds.add(row[5]).add(row[6]);
+  const teams = new Map(
+    (
+      db
+        .prepare('SELECT id, name FROM teams WHERE id IN (SELECT value FROM json_each(?))')
+        .raw()
+        .all(JSON.stringify([...teamIds])) as [number, string][]
+    ).map(([id, name]) => [id, name]),
+  );
+  return rows.map((row) => toView(row, competitions, teams));
 }
 
 export interface GoalView {
@@ -200,19 +224,19 @@ export function countMatches(db: Db, competitionCode: string, season: string): n
     .get(competitionCode, season) as number;
 }
 
-function toView(row: MatchRow): StoredMatchView {
+function toView(
+  row: MatchRow,
+  competitions: ReadonlyMap<number, StoredMatchView['competition']>,
+  teams: ReadonlyMap<number, string>,
+): StoredMatchView {
   const [
     id,
-    code,
-    competitionName,
-    kind,
+    competitionId,
     season,
     date,
     time,
     homeId,
-    homeName,
     awayId,
-    awayName,
     neutral,
     venue,
     round,
@@ -235,12 +259,12 @@ function toView(row: MatchRow): StoredMatchView {
     a === null || b === null ? null : [a, b];
   return {
     id,
-    competition: { code, name: competitionName, kind },
+    competition: { ...competitions.get(competitionId)! },
     season,
     date,
     time,
-    home: { id: homeId, name: homeName },
-    away: { id: awayId, name: awayName },
+    home: { id: homeId, name: teams.get(homeId)! },
+    away: { id: awayId, name: teams.get(awayId)! },
     neutral: neutral === 1,
     venue,
     round,

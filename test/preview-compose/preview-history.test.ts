@@ -8,9 +8,18 @@ import { testTempDir } from '../temp-dir.js';
 
 const HEADER = 'date,home,away,home_goals,away_goals,competition,round,leg,et_home,et_away,home_country,away_country';
 
-/** Alpha and Beta in a league and a Europa League quarter-final; Gamma and Delta in another tie that went to extra time. */
+/**
+ * Alpha and Beta in a league and a Europa League quarter-final; Gamma and Delta in another tie that went to extra
+ * time; Epsilon and Zeta in a round of 16 whose first leg was won away by four.
+ */
 function importedDb() {
   const rows = [
+    '2024-02-15,Eta,Theta,1,1,europa-league,Round of 32,1,,,ENG,ITA',
+    '2024-02-22,Theta,Eta,2,0,europa-league,Round of 32,2,,,ITA,ENG',
+    '2024-03-07,Iota,Kappa,0,0,europa-league,Round of 16,1,,,ENG,ITA',
+    '2024-03-14,Kappa,Iota,1,0,europa-league,Round of 16,2,,,ITA,ENG',
+    '2024-03-07,Epsilon,Zeta,0,4,europa-league,Round of 16,1,,,ENG,ITA',
+    '2024-03-14,Zeta,Epsilon,1,1,europa-league,Round of 16,2,,,ITA,ENG',
     '2024-03-02,Alpha,Beta,1,1,eng.1,,,,,ENG,ENG',
     '2024-03-09,Gamma,Alpha,0,2,eng.1,,,,,ENG,ENG',
     '2024-04-11,Beta,Alpha,0,3,europa-league,Quarter-finals,1,,,ENG,ENG',
@@ -56,7 +65,7 @@ describe('resolving the fixture teams', () => {
 });
 
 describe('gathering a preview history', () => {
-  it("reads both teams' earlier matches, the other ties' legs, the stored fixture and its first leg", () => {
+  it("reads both teams' earlier matches, the legs of ties that stood as this one, the fixture and its first leg", () => {
     const db = importedDb();
     const alpha = resolvePreviewTeam(db, 'Alpha', []).teamId;
     const beta = resolvePreviewTeam(db, 'Beta', []).teamId;
@@ -67,16 +76,41 @@ describe('gathering a preview history', () => {
       competitionCode: 'uefa.el',
     });
     const label = (m: (typeof history.matches)[number]) => `${m.date} ${m.home.name}-${m.away.name}`;
+    // The precedent compares ties whose first leg was won away by three or more: Epsilon's 4-0 at Zeta, not Gamma's
+    // 1-0 win over Delta.
     expect(history.matches.map(label).sort()).toEqual([
       '2024-03-02 Alpha-Beta',
+      '2024-03-07 Epsilon-Zeta',
       '2024-03-09 Gamma-Alpha',
+      '2024-03-14 Zeta-Epsilon',
       '2024-04-11 Beta-Alpha',
-      '2024-04-11 Gamma-Delta',
       '2024-04-14 Alpha-Gamma',
     ]);
     expect(history.fixtureMatch && label(history.fixtureMatch)).toBe('2024-04-18 Alpha-Beta');
     expect(history.firstLeg && label(history.firstLeg)).toBe('2024-04-11 Beta-Alpha');
     expect(history.season).toBe('2023-24');
+  });
+
+  it('after a drawn first leg, the legs of ties whose first leg was drawn; none before a first leg', () => {
+    const db = importedDb();
+    const team = (name: string) => resolvePreviewTeam(db, name, []).teamId;
+    const query = { homeTeamId: team('Kappa'), awayTeamId: team('Iota'), competitionCode: 'uefa.el' };
+    const history = gatherPreviewHistory(db, { ...query, date: '2024-03-14' });
+    const label = (m: (typeof history.matches)[number]) => `${m.date} ${m.home.name}-${m.away.name}`;
+    expect(history.matches.map(label).sort()).toEqual([
+      '2024-02-15 Eta-Theta',
+      '2024-02-22 Theta-Eta',
+      '2024-03-07 Iota-Kappa',
+    ]);
+    // The first leg's own day: no first leg yet, so no precedent and no other tie's legs.
+    const before = gatherPreviewHistory(db, {
+      ...query,
+      homeTeamId: team('Iota'),
+      awayTeamId: team('Kappa'),
+      date: '2024-03-07',
+    });
+    expect(before.firstLeg).toBeNull();
+    expect(before.matches).toEqual([]);
   });
 
   it('gathers nothing for a team the database does not know, and no tie legs for a league fixture', () => {
