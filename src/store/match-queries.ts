@@ -140,8 +140,9 @@ export function findMatches(db: Db, filter: MatchFilter): StoredMatchView[] {
         .prepare('SELECT id, name FROM teams WHERE id IN (SELECT value FROM json_each(?))')
         .raw()
         .all(JSON.stringify([...teamIds])) as [number, string][]
-    ).map(([id, name]) => [id, name]),
+    ).map(([id, name]) => [id, { id, name }]),
   );
+  // Views share their competition and team objects (read-only by use): fewer objects for a history of thousands.
   return rows.map((row) => toView(row, competitions, teams));
 }
 
@@ -227,7 +228,7 @@ export function countMatches(db: Db, competitionCode: string, season: string): n
 function toView(
   row: MatchRow,
   competitions: ReadonlyMap<number, StoredMatchView['competition']>,
-  teams: ReadonlyMap<number, string>,
+  teams: ReadonlyMap<number, StoredMatchView['home']>,
 ): StoredMatchView {
   const [
     id,
@@ -259,12 +260,12 @@ function toView(
     a === null || b === null ? null : [a, b];
   return {
     id,
-    competition: { ...competitions.get(competitionId)! },
+    competition: competitions.get(competitionId)!,
     season,
     date,
     time,
-    home: { id: homeId, name: teams.get(homeId)! },
-    away: { id: awayId, name: teams.get(awayId)! },
+    home: teams.get(homeId)!,
+    away: teams.get(awayId)!,
     neutral: neutral === 1,
     venue,
     round,
