@@ -69,13 +69,35 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('foreign_keys = ON');
     migrate(db);
   } else if (schemaVersion(db) !== MIGRATIONS.length) {
+    const version = schemaVersion(db);
+    db.close();
+    if (version > MIGRATIONS.length) {
+      throw new MatchdayError(
+        'DB_SCHEMA',
+        `database schema is version ${version}, newer than this matchday's ${MIGRATIONS.length}: update matchday`,
+        { file },
+      );
+    }
+    // A reader of a database an older matchday wrote migrates it first, as any writer would, then reads.
+    migrateFile(file, version);
+    return openDatabase(file, options);
+  }
+  return db;
+}
+
+function migrateFile(file: string, version: number): void {
+  let writer: Db;
+  try {
+    writer = openDatabase(file);
+  } catch (error) {
+    const reason = error instanceof MatchdayError ? error.message : String(error);
     throw new MatchdayError(
       'DB_SCHEMA',
-      `database schema is version ${schemaVersion(db)}, expected ${MIGRATIONS.length}: open it once read-write to migrate`,
+      `database schema is version ${version}, expected ${MIGRATIONS.length}, and it cannot be migrated: ${reason}`,
       { file },
     );
   }
-  return db;
+  writer.close();
 }
 
 function schemaVersion(db: Db): number {

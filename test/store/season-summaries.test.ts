@@ -111,11 +111,24 @@ describe('season summaries', () => {
       DROP TRIGGER matches_update_staleness; DROP TABLE season_summaries; DROP TABLE season_summaries_state;`);
     old.pragma(`user_version = ${MIGRATIONS.length - 1}`);
     old.close();
-    const migrated = openDatabase(file);
+    // A reader (every read-only command) migrates it first, as a writer would.
+    const migrated = openDatabase(file, { readonly: true });
+    expect(migrated.readonly).toBe(true);
+    expect(migrated.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(seasonSummariesFresh(migrated)).toBe(true);
     expect(stored(migrated)).toEqual(seasonSummaries(migrated));
     expect(storedSeasonSummaries(migrated)?.size).toBe(2);
     migrated.close();
+  });
+
+  it('a database from a newer matchday is refused in one line, not read', () => {
+    const file = path.join(dir, 'newer.db');
+    const newer = openDatabase(file);
+    newer.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    newer.close();
+    expect(() => openDatabase(file, { readonly: true })).toThrow(
+      expect.objectContaining({ code: 'DB_SCHEMA', message: expect.stringContaining('newer than this matchday') }),
+    );
   });
 });
 
