@@ -231,7 +231,10 @@ function newsworthyLast(
   const otherSide = side === 'home' ? ctx.away.teamId : ctx.home.teamId;
   if (firstLeg && opponentId === otherSide && match.date === firstLeg.date) return null;
   const result = lastResult(match, teamId);
-  const run = input.endedRuns[side].find((f) => f.endedBy?.matchId === match.id && endedRunPhrase(f) !== null);
+  const run = input.endedRuns[side]
+    .filter((f) => f.endedBy?.matchId === match.id)
+    .map((fact) => ({ fact, phrase: endedRunPhrase(fact) }))
+    .find((r) => r.phrase !== null);
   // A run ended is news even when the result alone is not: the first win in three months.
   if (!result.news && !run) return null;
   return {
@@ -239,7 +242,7 @@ function newsworthyLast(
     outcome: result.outcome,
     phrase: result.phrase,
     factId: ctx.citeOther(`match-${match.id}`, 'last match', { matchIds: [match.id] }),
-    endedRun: run ? { fact: run, phrase: endedRunPhrase(run)!, factId: ctx.cite(run) } : null,
+    endedRun: run ? { fact: run.fact, phrase: run.phrase!, factId: ctx.cite(run.fact) } : null,
   };
 }
 
@@ -378,6 +381,14 @@ function standingSentence(ctx: WriteContext, side: Side, s: StoryStanding, last:
  * good. Null when nothing is at stake that the registry's format can say (European places vary by season and are
  * not in it); `line` is the line the clause is about.
  */
+/** What the title race says of a side in it; out of reach is no news for a side still in the race. */
+const TITLE_CLAUSES: Record<NonNullable<StoryStanding['race']['title']>, string | null> = {
+  won: 'they are already champions',
+  'in-own-hands': 'the title is in their own hands',
+  'out-of-own-hands': 'the title is no longer in their own hands',
+  'out-of-reach': null,
+};
+
 function raceClause(ctx: WriteContext, s: StoryStanding): { text: string; line: LineRace | null } | null {
   const { title, promotion, relegation } = s.race;
   // Close to the line, or over it for good on the side that is news (promoted, relegated).
@@ -385,17 +396,8 @@ function raceClause(ctx: WriteContext, s: StoryStanding): { text: string; line: 
   if (promotion && (close(promotion) || (promotion.settled && promotion.above))) {
     return { text: lineClause(ctx, promotion, 'promotion'), line: promotion };
   }
-  if (inTitleRace(s)) {
-    const text =
-      title === 'won'
-        ? 'they are already champions'
-        : title === 'in-own-hands'
-          ? 'the title is in their own hands'
-          : title === 'out-of-own-hands'
-            ? 'the title is no longer in their own hands'
-            : null;
-    if (text) return { text, line: null };
-  }
+  const titleText = title && inTitleRace(s) ? TITLE_CLAUSES[title] : null;
+  if (titleText) return { text: titleText, line: null };
   if (relegation && (close(relegation) || (relegation.settled && !relegation.above))) {
     return { text: lineClause(ctx, relegation, 'relegation'), line: relegation };
   }

@@ -27,17 +27,13 @@ export type SeasonSummary = Omit<SeasonHoldings, 'formats'>;
 /** Every (competition, season) the database holds, optionally for one competition or season. */
 export function seasonHoldings(db: Db, filter: { competition?: string; season?: string } = {}): SeasonHoldings[] {
   const { where, params } = holdingsFilter(filter);
-  const formats = new Map<string, string[]>();
-  for (const r of db
-    .prepare(
-      `SELECT DISTINCT c.code AS competition, m.season, s.format AS value
-       FROM match_sources s JOIN matches m ON m.id = s.match_id JOIN competitions c ON c.id = m.competition_id
-       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`,
-    )
-    .all(...params) as { competition: string; season: string; value: string }[]) {
-    const k = `${r.competition}|${r.season}`;
-    formats.set(k, [...(formats.get(k) ?? []), r.value]);
-  }
+  const formats = valuesBySeason(
+    db,
+    `SELECT DISTINCT c.code AS competition, m.season, s.format AS value
+     FROM match_sources s JOIN matches m ON m.id = s.match_id JOIN competitions c ON c.id = m.competition_id
+     ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`,
+    params,
+  );
   return seasonSummaries(db, filter).map((h) => ({
     ...h,
     formats: (formats.get(`${h.competition}|${h.season}`) ?? []).sort(),
@@ -99,16 +95,10 @@ export function seasonSummaries(db: Db, filter: { competition?: string; season?:
     const k = key(r.competition, r.season);
     groupTeams.set(k, [...(groupTeams.get(k) ?? []), r.teams]);
   }
-  const listed = (sql: string) => {
-    const lists = new Map<string, string[]>();
-    for (const r of db.prepare(sql).all(...params) as { competition: string; season: string; value: string }[]) {
-      const k = key(r.competition, r.season);
-      lists.set(k, [...(lists.get(k) ?? []), r.value]);
-    }
-    return lists;
-  };
-  const rounds = listed(
+  const rounds = valuesBySeason(
+    db,
     `SELECT DISTINCT c.code AS competition, m.season, m.round AS value ${scope}${where.length > 0 ? ' AND' : ' WHERE'} m.round IS NOT NULL`,
+    params,
   );
   return counts.map((r) => {
     const k = key(r.competition, r.season);
@@ -119,6 +109,16 @@ export function seasonSummaries(db: Db, filter: { competition?: string; season?:
       rounds: (rounds.get(k) ?? []).sort(),
     };
   });
+}
+
+/** The values a query lists per `competition|season` (its rows: competition, season, value). */
+function valuesBySeason(db: Db, sql: string, params: readonly string[]): Map<string, string[]> {
+  const lists = new Map<string, string[]>();
+  for (const r of db.prepare(sql).all(...params) as { competition: string; season: string; value: string }[]) {
+    const k = `${r.competition}|${r.season}`;
+    lists.set(k, [...(lists.get(k) ?? []), r.value]);
+  }
+  return lists;
 }
 
 /** A team's matches in one competition's season, by status. */
