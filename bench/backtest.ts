@@ -5,8 +5,11 @@
  * Without --db the shared data is imported into a temporary database first (about a minute, not timed).
  * `--threads N` shares the forecaster's fit dates out to N threads as `matchday backtest` does (its default: the
  * cores); the workers run the compiled dist/ (`npm run build` first: a dist older than src is refused).
+ * `forecastHash` (sha256 of every forecast's 1X2 and score grid, as float64 bytes) checks that a speed change
+ * leaves every number as it was.
  * Target: ≤ 5 s for the forecaster (`ensemble`, the default) on E0, SP1, I1, D1, F1, 2022-07-01..2025-06-30.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,8 +52,15 @@ const competitions = ['eng.1', 'es.1', 'it.1', 'de.1', 'fr.1'];
 const [from, to] = ['2022-07-01', '2025-06-30'];
 const times: number[] = [];
 const cpu: NodeJS.CpuUsage[] = [];
-let last: { fits: number; scored: number; modelRps: number; marketRps: number; gap: number } | null = null;
-for (let run = 0; run < runs; run++) {
+let last: {
+  fits: number;
+  scored: number;
+  modelRps: number;
+  marketRps: number;
+  gap: number;
+  forecastHash: string;
+} | null = null;
+for (let index = 0; index < runs; index++) {
   const started = performance.now();
   const cpuAtStart = process.cpuUsage();
   // As `matchday backtest` does: the workers load their code while this thread reads the input.
@@ -69,7 +79,8 @@ for (let run = 0; run < runs; run++) {
   const backtestModel = pool
     ? await pool.forecast(forecasterTask(dbFile, input, forecasterConstants(options), 7))
     : createBacktestModel(options, input);
-  const report = summarizeBacktest(runBacktest(input, backtestModel, { refitDays: 7 }));
+  const run = runBacktest(input, backtestModel, { refitDays: 7 });
+  const report = summarizeBacktest(run);
   times.push((performance.now() - started) / 1000);
   cpu.push(process.cpuUsage(cpuAtStart));
   const scores = report.overall.scores!;
@@ -79,10 +90,11 @@ for (let run = 0; run < runs; run++) {
     modelRps: scores.model.rps.mean,
     marketRps: scores.market!.rps.mean,
     gap: scores.rpsGap!.mean,
+    forecastHash: forecastHash(run.fixtures),
   };
   const used = cpu.at(-1)!;
   process.stderr.write(
-    `run ${run + 1}: ${times.at(-1)!.toFixed(2)} s (CPU ${((used.user + used.system) / 1e6).toFixed(2)} s)\n`,
+    `run ${index + 1}: ${times.at(-1)!.toFixed(2)} s (CPU ${((used.user + used.system) / 1e6).toFixed(2)} s)\n`,
   );
 }
 if (tempDir) rmSync(tempDir, { recursive: true, force: true });
@@ -108,8 +120,23 @@ else {
   console.log(
     `backtest ${model} ${competitions.join(',')} ${from}..${to}, weekly refits, ${threads} thread(s): median ${median.toFixed(2)} s of ${runs} ` +
       `(CPU ${result.medianCpuSeconds.toFixed(2)} s; target ≤ 5 s); ${last!.fits} fit dates, ${last!.scored} matches, ` +
-      `RPS ${last!.modelRps.toFixed(5)} v market ${last!.marketRps.toFixed(5)}, gap ${last!.gap.toFixed(5)} (node ${process.version})`,
+      `RPS ${last!.modelRps.toFixed(5)} v market ${last!.marketRps.toFixed(5)}, gap ${last!.gap.toFixed(5)} (node ${process.version})\n` +
+      `forecasts sha256 ${last!.forecastHash}`,
   );
+}
+
+/** Every forecast's 1X2 and grid as float64 bytes, hashed (a skipped fixture hashes its reason). */
+function forecastHash(fixtures: ReturnType<typeof runBacktest>['fixtures']): string {
+  const hash = createHash('sha256');
+  for (const f of fixtures) {
+    hash.update(`${f.match.id} ${f.fitDate} ${f.skipped ?? ''}|`);
+    if (f.model) hash.update(new Float64Array(f.model));
+    if (f.grid) {
+      hash.update(f.grid.p);
+      hash.update(new Float64Array([f.grid.maxGoals, f.grid.truncatedMass, f.grid.homeExpected, f.grid.awayExpected]));
+    }
+  }
+  return hash.digest('hex');
 }
 
 /** The compiled worker must be as new as the source, or the threads would run other code. */
