@@ -47,10 +47,24 @@ export function forecasterTask(
   };
 }
 
-/** Runs a task's jobs in this thread: the forecast of each, in order. */
-export function runForecasterTask(task: ForecasterTask): FixturePrediction[] {
+/**
+ * A task with the counter its threads share: each takes the next fit date from it until none is left, so a thread
+ * that started late (a worker first receives the history) or drew costly dates simply takes fewer.
+ */
+export interface SharedForecasterTask extends ForecasterTask {
+  /** One Int32 on a SharedArrayBuffer: the index of the next fit date to take (jobs of one date are contiguous). */
+  nextFitDate: Int32Array;
+}
+
+/** The forecasts a thread made: each job's index in the task, and its forecast. */
+interface ThreadForecasts {
+  jobIndices: number[];
+  forecasts: FixturePrediction[];
+}
+
+/** Runs fit dates of a shared task in this thread, taking them from the shared counter until none is left. */
+export function runForecasterTask(task: SharedForecasterTask): ThreadForecasts {
   const db = openDatabase(task.dbFile, { readonly: true });
-  let forecasts: Forecasts;
   try {
     const source = memoryForecastSource({
       matches: task.matches,
@@ -59,21 +73,44 @@ export function runForecasterTask(task: ForecasterTask): FixturePrediction[] {
       registry: registryOf(db),
       held: new Set(heldCompetitions(db)),
     });
-    forecasts = new Forecasts(source, task.constants);
-    return task.jobs.map(({ fixture, fitDate }) => {
-      const outcome = forecasts.forecast(fixture, fitDate);
-      return 'skipped' in outcome ? outcome : { probabilities: outcome.probabilities, grid: outcome.grid };
-    });
+    const forecasts = new Forecasts(source, task.constants);
+    const starts = fitDateStarts(task.jobs);
+    const done: ThreadForecasts = { jobIndices: [], forecasts: [] };
+    for (
+      let date = Atomics.add(task.nextFitDate, 0, 1);
+      date < starts.length;
+      date = Atomics.add(task.nextFitDate, 0, 1)
+    ) {
+      const end = starts[date + 1] ?? task.jobs.length;
+      for (let i = starts[date]; i < end; i++) {
+        const { fixture, fitDate } = task.jobs[i];
+        const outcome = forecasts.forecast(fixture, fitDate);
+        done.jobIndices.push(i);
+        done.forecasts.push(
+          'skipped' in outcome ? outcome : { probabilities: outcome.probabilities, grid: outcome.grid },
+        );
+      }
+    }
+    return done;
   } finally {
     db.close();
   }
+}
+
+/** Index of the first job of each fit date (jobs come in fit-date order). */
+function fitDateStarts(jobs: readonly { fitDate: string }[]): number[] {
+  const starts: number[] = [];
+  jobs.forEach((job, i) => {
+    if (i === 0 || job.fitDate !== jobs[i - 1].fitDate) starts.push(i);
+  });
+  return starts;
 }
 
 /**
  * The forecaster's forecasts of a task's jobs (in fit-date order) on `threads` threads: this one and `threads − 1`
  * workers running the compiled `forecaster-thread.js` (from source, without a compiled script, everything runs
  * here). The workers start at once, so that they load their code while the caller reads the backtest's input, and
- * wait for their share; they do not keep the process alive until given one.
+ * wait for their task; they do not keep the process alive until given one.
  */
 export class ForecasterThreads {
   private readonly threads: Thread[];
@@ -85,21 +122,19 @@ export class ForecasterThreads {
     this.threads = Array.from({ length: count }, () => startThread(script));
   }
 
-  /** The task's forecasts, shared between this thread and the workers (each worker takes one task only). */
+  /** The task's forecasts, its fit dates taken one at a time by this thread and the workers (each worker takes one task only). */
   async forecast(task: ForecasterTask): Promise<BacktestModel> {
-    const shares = shareByFitDate(task.jobs, Math.min(this.threads.length + 1, Math.max(1, task.jobs.length)));
-    const [own, ...others] = shares.map((jobs) => ({ ...task, jobs }));
-    const running = others.map((share, t) => {
-      const { worker, result } = this.threads[t];
+    const shared: SharedForecasterTask = { ...task, nextFitDate: new Int32Array(new SharedArrayBuffer(4)) };
+    const running = this.threads.map(({ worker, result }) => {
       worker.ref();
-      worker.postMessage(share);
+      worker.postMessage(shared);
       return result;
     });
-    for (const idle of this.threads.slice(others.length)) void idle.worker.terminate();
-    const results = [runForecasterTask(own), ...(await Promise.all(running))];
-    const byMatch = new Map(
-      shares.flatMap((jobs, s) => jobs.map((job, i) => [`${job.fixture.id} ${job.fitDate}`, results[s][i]] as const)),
-    );
+    const results = [runForecasterTask(shared), ...(await Promise.all(running))];
+    const byMatch = new Map<string, FixturePrediction>();
+    for (const { jobIndices, forecasts } of results) {
+      jobIndices.forEach((i, k) => byMatch.set(`${task.jobs[i].fixture.id} ${task.jobs[i].fitDate}`, forecasts[k]));
+    }
     return {
       forecast(fixture, fitDate) {
         const result = byMatch.get(`${(fixture as ResultRow).id} ${fitDate}`);
@@ -113,36 +148,22 @@ export class ForecasterThreads {
 /** A worker and the forecasts it posts back (rejected if it fails, or ends without them). */
 interface Thread {
   worker: Worker;
-  result: Promise<FixturePrediction[]>;
+  result: Promise<ThreadForecasts>;
 }
 
 function startThread(script: URL): Thread {
   const worker = new Worker(script);
   worker.unref();
-  const result = new Promise<FixturePrediction[]>((resolve, reject) => {
-    let forecasts: FixturePrediction[] | null = null;
-    worker.once('message', (posted: FixturePrediction[]) => (forecasts = posted));
+  const result = new Promise<ThreadForecasts>((resolve, reject) => {
+    let forecasts: ThreadForecasts | null = null;
+    worker.once('message', (posted: ThreadForecasts) => (forecasts = posted));
     worker.once('error', reject);
     worker.once('exit', (code) => {
       if (forecasts) resolve(forecasts);
       else reject(new MatchdayError('BACKTEST_FAILED', `forecaster thread exited with code ${code} and no result`));
     });
   });
-  // A thread never given a share is ended without result: nobody waits for it.
+  // A thread never given a task ends without result (it does not keep the process alive): nobody waits for it.
   result.catch(() => undefined);
   return { worker, result };
-}
-
-/**
- * The fit dates dealt out in turn, each with all its jobs: dates differ in cost (how many scopes play, how long
- * their windows are), and contiguous runs of them left one thread working alone at the end.
- */
-function shareByFitDate<J extends { fitDate: string }>(jobs: J[], count: number): J[][] {
-  const shares: J[][] = Array.from({ length: count }, () => []);
-  let date = -1;
-  jobs.forEach((job, i) => {
-    if (i === 0 || job.fitDate !== jobs[i - 1].fitDate) date++;
-    shares[date % count].push(job);
-  });
-  return shares.filter((s) => s.length > 0);
 }
