@@ -3,7 +3,7 @@
  * fit depends on its history and date alone: `predict` and the backtest give the same numbers to the last bit),
  * and each held as plain data — what a model file stores.
  */
-import { fitHistoryFromRows } from '../history/fit-history.js';
+import { FitRows } from '../history/fit-history.js';
 import { fitGoalModel } from '../models/fit-goal-model.js';
 import type { FittedDixonColes, FittedPoisson, TeamStrength } from '../models/goal-model.js';
 import { priorTeamStrength, teamStrength } from '../models/predict-score-grid.js';
@@ -38,13 +38,16 @@ export interface GoalOptions {
   priorStrength: number;
 }
 
+/** Dixon-Coles on the matches start..end − 1 of the rows, as of the fit date. */
 export function fitGoalPart(
-  matches: readonly HistoryMatch[],
+  matches: FitRows,
+  start: number,
+  end: number,
   date: string,
   teams: ReadonlyMap<number, TeamInfo>,
   options: GoalOptions,
 ): GoalPart {
-  const window = fitHistoryFromRows(matches, date, teams);
+  const window = matches.fitHistory(start, end, date, teams);
   const model = fitGoalModel(window.data, {
     family: 'dixon-coles',
     xi: options.xi,
@@ -76,42 +79,103 @@ export type ShotPart = ProxyPart;
  */
 export type MarketPart = ProxyPart;
 
-/** A proxy's rows (the matches with one) and the goals scored in each. */
-interface ProxyRows {
-  rows: ResultRow[];
-  homeGoals: number[];
-  awayGoals: number[];
+/**
+ * The rows every member fits, built once per list of matches: the matches themselves (goals, Elo) and each proxy's
+ * rows. A backtest's source gives every fit of a scope the scope's one list, so its hundreds of fits share them.
+ */
+export interface MemberRows {
+  matches: FitRows;
+  shots: ProxyRows;
+  market: ProxyRows;
 }
 
-/** The shot model on the matches with recorded shots (null when there are none). */
+/** A proxy's rows (the matches with one), the goals scored in each, and where each window of matches starts in them. */
+export interface ProxyRows {
+  rows: FitRows;
+  homeGoals: Int32Array;
+  awayGoals: Int32Array;
+  /** Proxy rows among the first i matches, i = 0 .. the matches' length. */
+  before: Int32Array;
+}
+
+/** Member rows by list of matches, then by the shots' off-target weight (a tuning run varies it). */
+const memberRowsOf = new WeakMap<readonly HistoryMatch[], Map<number, MemberRows>>();
+
+/** The member rows of a date-ordered list of matches (kept while the list is). */
+export function memberRows(matches: readonly HistoryMatch[], shots: ShotProxyOptions): MemberRows {
+  let byWeight = memberRowsOf.get(matches);
+  if (!byWeight) memberRowsOf.set(matches, (byWeight = new Map()));
+  let rows = byWeight.get(shots.offTargetWeight);
+  if (!rows) {
+    rows = {
+      matches: new FitRows(matches),
+      shots: proxyRows(matches, (m) => (m.shots ? shotProxyRows([m], shots).rows[0] : null)),
+      market: proxyRows(matches, (m) => (m.odds ? marketRow(m, m.odds) : null)),
+    };
+    byWeight.set(shots.offTargetWeight, rows);
+  }
+  return rows;
+}
+
+function proxyRows(matches: readonly HistoryMatch[], proxyOf: (m: HistoryMatch) => ResultRow | null): ProxyRows {
+  const rows: ResultRow[] = [];
+  const homeGoals: number[] = [];
+  const awayGoals: number[] = [];
+  const before = new Int32Array(matches.length + 1);
+  matches.forEach((m, i) => {
+    const row = proxyOf(m);
+    if (row) {
+      rows.push(row);
+      homeGoals.push(m.homeGoals);
+      awayGoals.push(m.awayGoals);
+    }
+    before[i + 1] = rows.length;
+  });
+  return {
+    rows: new FitRows(rows),
+    homeGoals: Int32Array.from(homeGoals),
+    awayGoals: Int32Array.from(awayGoals),
+    before,
+  };
+}
+
+/** The shot model on the matches start..end − 1 that have recorded shots (null when none has). */
 export function fitShotPart(
-  matches: readonly HistoryMatch[],
+  shots: ProxyRows,
+  start: number,
+  end: number,
   date: string,
   teams: ReadonlyMap<number, TeamInfo>,
-  options: ShotProxyOptions & GoalOptions,
+  options: GoalOptions,
 ): ShotPart | null {
-  return fitProxyPart(cachedShotProxyRows(matches, options), date, teams, options);
+  return fitProxyPart(shots, start, end, date, teams, options);
 }
 
-/** The market model on the matches with a 1X2 book (null when there are none). */
+/** The market model on the matches start..end − 1 that have a 1X2 book (null when none has). */
 export function fitMarketPart(
-  matches: readonly HistoryMatch[],
+  market: ProxyRows,
+  start: number,
+  end: number,
   date: string,
   teams: ReadonlyMap<number, TeamInfo>,
   options: GoalOptions,
 ): MarketPart | null {
-  return fitProxyPart(cachedMarketRows(matches), date, teams, options);
+  return fitProxyPart(market, start, end, date, teams, options);
 }
 
 /** Poisson on the proxy, and the regression of goals on its log-rates weighted by the same time decay. */
 function fitProxyPart(
   proxy: ProxyRows,
+  matchStart: number,
+  matchEnd: number,
   date: string,
   teams: ReadonlyMap<number, TeamInfo>,
   options: GoalOptions,
 ): ProxyPart | null {
-  if (proxy.rows.length === 0) return null;
-  const window = fitHistoryFromRows(proxy.rows, date, teams);
+  const start = proxy.before[matchStart];
+  const end = proxy.before[matchEnd];
+  if (end === start) return null;
+  const window = proxy.rows.fitHistory(start, end, date, teams);
   const fitted = fitGoalModel(window.data, {
     family: 'poisson',
     xi: options.xi,
@@ -121,7 +185,7 @@ function fitProxyPart(
   const component = new Array<number>(window.teamIds.length).fill(-1);
   fitted.diagnostics.components.forEach((c, k) => c.teams.forEach((t) => (component[t] = k)));
   const model = withoutComponents(fitted);
-  const n = proxy.rows.length;
+  const n = end - start;
   const homeEta = new Float64Array(n);
   const awayEta = new Float64Array(n);
   const weights = new Float64Array(n);
@@ -138,50 +202,11 @@ function fitProxyPart(
   const calibration = fitRateCalibration({
     homeEta,
     awayEta,
-    homeGoals: proxy.homeGoals,
-    awayGoals: proxy.awayGoals,
+    homeGoals: proxy.homeGoals.subarray(start, end),
+    awayGoals: proxy.awayGoals.subarray(start, end),
     weights,
   });
   return { model, teamIds: window.teamIds, component, calibration };
-}
-
-/** A match's chance-count row by off-target weight: a backtest fits each match's shots a few hundred times. */
-const proxyRows = new Map<number, WeakMap<HistoryMatch, ResultRow>>();
-
-/** shotProxyRows, each row made once per match (same rows, same numbers). */
-function cachedShotProxyRows(matches: readonly HistoryMatch[], options: ShotProxyOptions): ProxyRows {
-  let cache = proxyRows.get(options.offTargetWeight);
-  if (!cache) proxyRows.set(options.offTargetWeight, (cache = new WeakMap()));
-  const proxy: ProxyRows = { rows: [], homeGoals: [], awayGoals: [] };
-  for (const m of matches) {
-    if (!m.shots) continue;
-    let row = cache.get(m);
-    if (!row) cache.set(m, (row = shotProxyRows([m], options).rows[0]));
-    proxy.rows.push(row);
-    proxy.homeGoals.push(m.homeGoals);
-    proxy.awayGoals.push(m.awayGoals);
-  }
-  return proxy;
-}
-
-/**
- * A match's market-expected goals, solved once per match (same row, same numbers for every fit that reads it);
- * null for a book no Poisson rates can meet (a draw priced near zero).
- */
-const marketRows = new WeakMap<HistoryMatch, ResultRow | null>();
-
-function cachedMarketRows(matches: readonly HistoryMatch[]): ProxyRows {
-  const proxy: ProxyRows = { rows: [], homeGoals: [], awayGoals: [] };
-  for (const m of matches) {
-    if (!m.odds) continue;
-    let row = marketRows.get(m);
-    if (row === undefined) marketRows.set(m, (row = marketRow(m, m.odds)));
-    if (!row) continue;
-    proxy.rows.push(row);
-    proxy.homeGoals.push(m.homeGoals);
-    proxy.awayGoals.push(m.awayGoals);
-  }
-  return proxy;
 }
 
 /**
@@ -190,6 +215,7 @@ function cachedMarketRows(matches: readonly HistoryMatch[]): ProxyRows {
  */
 const MARKET_SCALE = 10;
 
+/** A match's market-expected goals as a row; null for a book no Poisson rates can meet (a draw priced near zero). */
 function marketRow(m: HistoryMatch, [home, , away]: [number, number, number]): ResultRow | null {
   let implied: { lambda: number; mu: number };
   try {
@@ -201,9 +227,9 @@ function marketRow(m: HistoryMatch, [home, , away]: [number, number, number]): R
   return proxyRow(m, Math.round(MARKET_SCALE * implied.lambda), Math.round(MARKET_SCALE * implied.mu));
 }
 
-/** ClubElo-form Elo of constant K over the history, the ordered logit fitted after a year's burn-in. */
-export function fitEloPart(matches: readonly HistoryMatch[], date: string, k: number): EloPart {
-  const window = fitHistoryFromRows(matches, date);
+/** ClubElo-form Elo of constant K over the matches start..end − 1, the ordered logit fitted after a year's burn-in. */
+export function fitEloPart(matches: FitRows, start: number, end: number, date: string, k: number): EloPart {
+  const window = matches.fitHistory(start, end, date, new Map());
   const run = runElo(window.data, { ...CLUBELO_OPTIONS, k });
   const weights = burnInWeights(window.data, DEFAULT_BURN_IN_DAYS);
   const mapping = fitOrderedLogit(mappingInput(window.data, run.difference, weights)).model;

@@ -32,6 +32,7 @@ import {
   fitGoalPart,
   fitMarketPart,
   fitShotPart,
+  memberRows,
   RatedGoals,
   type EloPart,
   type GoalPart,
@@ -185,11 +186,12 @@ interface SeasonSource {
 /** Fits every member on the history (each on its own years) and returns the fitted forecaster. */
 export function fitForecaster(history: ForecastHistory, constants: ForecasterConstants = FORECASTER): Forecaster {
   const { date, teams } = history;
-  const recent = (years: number): readonly HistoryMatch[] => {
-    const start = firstOnOrAfter(history.matches, yearsBefore(date, years));
-    return start === 0 ? history.matches : history.matches.slice(start);
-  };
-  const goalMatches = recent(constants.goals.windowYears);
+  const whole = history.within ?? { matches: history.matches, start: 0 };
+  const rows = memberRows(whole.matches, constants.shots);
+  // Each member fits the matches of its last years before the fit date: `since(years)` .. `end` − 1 of the rows.
+  const since = (years: number): number => whole.start + firstOnOrAfter(history.matches, yearsBefore(date, years));
+  const end = whole.start + history.matches.length;
+  const goalStart = since(constants.goals.windowYears);
   const attempt = <T>(fit: () => T): T | { failed: string } => {
     try {
       return fit();
@@ -198,13 +200,15 @@ export function fitForecaster(history: ForecastHistory, constants: ForecasterCon
       return { failed: error.message };
     }
   };
-  const goals = attempt(() => fitGoalPart(goalMatches, date, teams, constants.goals));
-  const shots = attempt(() => fitShotPart(goalMatches, date, teams, { ...constants.shots }));
+  const goals = attempt(() => fitGoalPart(rows.matches, goalStart, end, date, teams, constants.goals));
+  const shots = attempt(() => fitShotPart(rows.shots, goalStart, end, date, teams, constants.shots));
   const market =
-    constants.market.weight > 0 ? attempt(() => fitMarketPart(goalMatches, date, teams, constants.market)) : null;
+    constants.market.weight > 0
+      ? attempt(() => fitMarketPart(rows.market, goalStart, end, date, teams, constants.market))
+      : null;
   const elo =
     constants.elo.weight > 0
-      ? attempt(() => fitEloPart(recent(constants.elo.historyYears), date, constants.elo.k))
+      ? attempt(() => fitEloPart(rows.matches, since(constants.elo.historyYears), end, date, constants.elo.k))
       : null;
   const state: ForecasterState = {
     fitDate: date,

@@ -37,120 +37,160 @@ export function buildFitHistory(db: Db, options: FitHistoryOptions): FitHistory 
 }
 
 /**
- * Pure part of buildFitHistory: rows in date order → FitData. Called for each of the hundreds of windows of a
- * backtest, so it is plain loops with one date parse per run of equal dates. `teams` gives names and countries; without
- * it teams are unnamed and a Europe-only team's country is unknown.
+ * Pure part of buildFitHistory: rows in date order → FitData. `teams` gives names and countries; without it teams
+ * are unnamed and a Europe-only team's country is unknown.
  */
 export function fitHistoryFromRows(
   matches: readonly ResultRow[],
   before: string,
   teams: ReadonlyMap<number, TeamInfo> = new Map(),
 ): FitHistory {
-  const n = matches.length;
-  const reference = Date.parse(before);
-  // Rows come in date order: the age is worked out again only when the date changes.
-  let lastDate: string | null = null;
-  let lastAge = 0;
-  const teamIds: number[] = [];
-  const indexOf = teamIndexTable(matches);
-  const index = (id: number): number => {
-    let i = indexOf[id];
-    if (i < 0) {
-      i = indexOf[id] = teamIds.length;
-      teamIds.push(id);
-    }
-    return i;
-  };
-  const homeTeam = new Int32Array(n);
-  const awayTeam = new Int32Array(n);
-  const homeGoals = new Int32Array(n);
-  const awayGoals = new Int32Array(n);
-  const neutral = new Uint8Array(n);
-  const ageDays = new Float64Array(n);
-  // Each league match's league as a small number (−1 for other competitions), for the groups.
-  const leagueOf = new Int32Array(n);
-  const leagueIndex = new Map<string, number>();
-  const leagues: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const m = matches[i];
-    homeTeam[i] = index(m.homeTeamId);
-    awayTeam[i] = index(m.awayTeamId);
-    homeGoals[i] = m.homeGoals;
-    awayGoals[i] = m.awayGoals;
-    neutral[i] = m.neutral ? 1 : 0;
-    if (m.date !== lastDate) {
-      lastDate = m.date;
-      lastAge = Math.max(0, (reference - Date.parse(m.date)) / DAY_MS);
-    }
-    ageDays[i] = lastAge;
-    if (m.kind !== 'league') {
-      leagueOf[i] = -1;
-      continue;
-    }
-    let league = leagueIndex.get(m.competition);
-    if (league === undefined) {
-      leagueIndex.set(m.competition, (league = leagues.length));
-      leagues.push(m.competition);
-    }
-    leagueOf[i] = league;
-  }
-  // League matches per team and league.
-  const leagueCount = leagues.length;
-  const counts = new Int32Array(teamIds.length * leagueCount);
-  for (let i = 0; i < n; i++) {
-    if (leagueOf[i] < 0) continue;
-    counts[homeTeam[i] * leagueCount + leagueOf[i]]++;
-    counts[awayTeam[i] * leagueCount + leagueOf[i]]++;
-  }
-  const groupLabels = poolSmallEuropeGroups(
-    teamIds.map(
-      (id, t) =>
-        mainLeague(counts.subarray(t * leagueCount, (t + 1) * leagueCount), leagues) ??
-        `${EUROPE_GROUP}:${teams.get(id)?.country ?? 'unknown'}`,
-    ),
-  );
-  const groupIndex = new Map([...new Set(groupLabels)].map((label, g) => [label, g]));
-  const teamGroup = Int32Array.from(groupLabels, (label) => groupIndex.get(label)!);
-  const teamNames = teams.size > 0 ? teamIds.map((id) => teams.get(id)?.name ?? `team ${id}`) : undefined;
-  return {
-    data: {
-      teamCount: teamIds.length,
-      homeTeam,
-      awayTeam,
-      homeGoals,
-      awayGoals,
-      neutral,
-      ageDays,
-      teamGroup,
-      teamNames,
-    },
-    teamIds,
-    groupLabels,
-    matches,
-  };
+  return new FitRows(matches).fitHistory(0, matches.length, before, teams);
 }
 
 /**
- * A team id → index table for the rows, all −1: ids are the database's small whole numbers, so a typed array
- * indexed by id is the fastest map (this runs for every member of every fit of a backtest).
+ * Rows in date order held as columns, so that the FitHistory of any run of them is built from typed arrays: a
+ * backtest fits hundreds of windows of the same rows, and reading the row objects (and parsing their dates) for
+ * each was a good part of its time.
  */
-function teamIndexTable(matches: readonly ResultRow[]): Int32Array {
-  let largest = -1;
-  for (let i = 0; i < matches.length; i++) {
-    const m = matches[i];
-    if (!(
-      Number.isSafeInteger(m.homeTeamId) &&
-      m.homeTeamId >= 0 &&
-      Number.isSafeInteger(m.awayTeamId) &&
-      m.awayTeamId >= 0
-    )) {
-      throw new MatchdayError('FIT_DATA_INVALID', `match ${m.id}: team ids must be whole numbers ≥ 0`, {
-        field: 'teamId',
-      });
+export class FitRows {
+  private readonly homeTeamId: Int32Array;
+  private readonly awayTeamId: Int32Array;
+  private readonly homeGoals: Int32Array;
+  private readonly awayGoals: Int32Array;
+  private readonly neutral: Uint8Array;
+  /** Date.parse of each row's date. */
+  private readonly dateMs: Float64Array;
+  /** Each league match's league as an index into `leagues` (−1 for other competitions), for the groups. */
+  private readonly league: Int32Array;
+  private readonly leagues: string[] = [];
+  private readonly largestTeamId: number;
+
+  constructor(readonly rows: readonly ResultRow[]) {
+    const n = rows.length;
+    this.homeTeamId = new Int32Array(n);
+    this.awayTeamId = new Int32Array(n);
+    this.homeGoals = new Int32Array(n);
+    this.awayGoals = new Int32Array(n);
+    this.neutral = new Uint8Array(n);
+    this.dateMs = new Float64Array(n);
+    this.league = new Int32Array(n);
+    const leagueIndex = new Map<string, number>();
+    let largest = -1;
+    let lastDate: string | null = null;
+    let lastMs = 0;
+    for (let i = 0; i < n; i++) {
+      const m = rows[i];
+      if (!(
+        Number.isSafeInteger(m.homeTeamId) &&
+        m.homeTeamId >= 0 &&
+        Number.isSafeInteger(m.awayTeamId) &&
+        m.awayTeamId >= 0
+      )) {
+        throw new MatchdayError('FIT_DATA_INVALID', `match ${m.id}: team ids must be whole numbers ≥ 0`, {
+          field: 'teamId',
+        });
+      }
+      largest = Math.max(largest, m.homeTeamId, m.awayTeamId);
+      this.homeTeamId[i] = m.homeTeamId;
+      this.awayTeamId[i] = m.awayTeamId;
+      this.homeGoals[i] = m.homeGoals;
+      this.awayGoals[i] = m.awayGoals;
+      this.neutral[i] = m.neutral ? 1 : 0;
+      // Rows come in date order: a date is parsed again only when it changes.
+      if (m.date !== lastDate) {
+        lastDate = m.date;
+        lastMs = Date.parse(m.date);
+      }
+      this.dateMs[i] = lastMs;
+      if (m.kind !== 'league') {
+        this.league[i] = -1;
+        continue;
+      }
+      let league = leagueIndex.get(m.competition);
+      if (league === undefined) {
+        leagueIndex.set(m.competition, (league = this.leagues.length));
+        this.leagues.push(m.competition);
+      }
+      this.league[i] = league;
     }
-    largest = Math.max(largest, m.homeTeamId, m.awayTeamId);
+    this.largestTeamId = largest;
   }
-  return new Int32Array(largest + 1).fill(-1);
+
+  get length(): number {
+    return this.rows.length;
+  }
+
+  /**
+   * The fit arrays of rows start..end − 1 as of `before` (ages count back from it). Teams are indexed in order of
+   * first appearance in those rows.
+   */
+  fitHistory(start: number, end: number, before: string, teams: ReadonlyMap<number, TeamInfo>): FitHistory {
+    const n = end - start;
+    const reference = Date.parse(before);
+    const teamIds: number[] = [];
+    // A team id → index table, all −1: ids are the database's small whole numbers, so a typed array indexed by
+    // id is the fastest map.
+    const indexOf = new Int32Array(this.largestTeamId + 1).fill(-1);
+    const index = (id: number): number => {
+      let i = indexOf[id];
+      if (i < 0) {
+        i = indexOf[id] = teamIds.length;
+        teamIds.push(id);
+      }
+      return i;
+    };
+    const homeTeam = new Int32Array(n);
+    const awayTeam = new Int32Array(n);
+    const ageDays = new Float64Array(n);
+    let lastMs = NaN;
+    let lastAge = 0;
+    for (let k = 0; k < n; k++) {
+      const i = start + k;
+      homeTeam[k] = index(this.homeTeamId[i]);
+      awayTeam[k] = index(this.awayTeamId[i]);
+      if (this.dateMs[i] !== lastMs) {
+        lastMs = this.dateMs[i];
+        lastAge = Math.max(0, (reference - lastMs) / DAY_MS);
+      }
+      ageDays[k] = lastAge;
+    }
+    // League matches per team and league.
+    const leagueCount = this.leagues.length;
+    const counts = new Int32Array(teamIds.length * leagueCount);
+    for (let k = 0; k < n; k++) {
+      const league = this.league[start + k];
+      if (league < 0) continue;
+      counts[homeTeam[k] * leagueCount + league]++;
+      counts[awayTeam[k] * leagueCount + league]++;
+    }
+    const groupLabels = poolSmallEuropeGroups(
+      teamIds.map(
+        (id, t) =>
+          mainLeague(counts.subarray(t * leagueCount, (t + 1) * leagueCount), this.leagues) ??
+          `${EUROPE_GROUP}:${teams.get(id)?.country ?? 'unknown'}`,
+      ),
+    );
+    const groupIndex = new Map([...new Set(groupLabels)].map((label, g) => [label, g]));
+    const teamGroup = Int32Array.from(groupLabels, (label) => groupIndex.get(label)!);
+    const teamNames = teams.size > 0 ? teamIds.map((id) => teams.get(id)?.name ?? `team ${id}`) : undefined;
+    return {
+      data: {
+        teamCount: teamIds.length,
+        homeTeam,
+        awayTeam,
+        homeGoals: this.homeGoals.slice(start, end),
+        awayGoals: this.awayGoals.slice(start, end),
+        neutral: this.neutral.slice(start, end),
+        ageDays,
+        teamGroup,
+        teamNames,
+      },
+      teamIds,
+      groupLabels,
+      matches: start === 0 && end === this.rows.length ? this.rows : this.rows.slice(start, end),
+    };
+  }
 }
 
 function distinctTeams(matches: readonly ResultRow[]): number[] {

@@ -37,6 +37,12 @@ export interface ForecastHistory {
   competitions: readonly string[];
   /** Played matches of those competitions, oldest first (date, then id), back to `from`. */
   matches: readonly HistoryMatch[];
+  /**
+   * The longer list `matches` is a run of, from index `start`: a source that fits one scope on many dates (the
+   * backtest's) gives every fit the scope's one list, so the fits' arrays are built once per scope. Absent:
+   * `matches` itself.
+   */
+  within?: { matches: readonly HistoryMatch[]; start: number };
   /** Names and countries of the teams (a team seen only in Europe takes its country's prior). */
   teams: ReadonlyMap<number, TeamInfo>;
   /** Season records of the leagues for the club statures, as known on the fit date. */
@@ -166,10 +172,12 @@ export function memoryForecastSource(input: {
         const wanted = new Set(competitions);
         byScope.set(key, (scoped = matches.filter((m) => wanted.has(m.competition))));
       }
+      const start = firstOnOrAfter(scoped, yearsBefore(date, years));
       return {
         date,
         competitions,
-        matches: scoped.slice(firstOnOrAfter(scoped, yearsBefore(date, years)), firstOnOrAfter(scoped, date)),
+        matches: scoped.slice(start, firstOnOrAfter(scoped, date)),
+        within: { matches: scoped, start },
         teams: input.teams,
         records: book.asOf(date),
         competition: (code) => registry.get(code),

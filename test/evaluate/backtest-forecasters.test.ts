@@ -3,6 +3,7 @@ import { countryForecaster } from '../../src/forecast/country-forecaster.js';
 import { FORECASTER } from '../../src/forecast/forecaster.js';
 import { eloOutcomes, fitEloPart } from '../../src/forecast/forecaster-members.js';
 import { GoalModelFitter } from '../../src/forecast/goal-model-forecaster.js';
+import { FitRows } from '../../src/history/fit-history.js';
 import type { Fixture, HistoryMatch, MatchForecaster, Probabilities1x2 } from '../../src/forecast/match-forecaster.js';
 import { shiftOutcomes, stretchOutcomes } from '../../src/forecast/outcome-stretch.js';
 import { BACKTEST_ELO, ratingForecaster } from '../../src/forecast/rating-forecaster.js';
@@ -170,7 +171,7 @@ describe('ratingForecaster', () => {
       return prediction.probabilities[0];
     };
     const eloHomeWin = (h: readonly HistoryMatch[]): number => {
-      const part = fitEloPart(h, date, FORECASTER.elo.k);
+      const part = fitEloPart(new FitRows(h), 0, h.length, date, FORECASTER.elo.k);
       return eloOutcomes({ part, indexOf: new Map(part.teamIds.map((id, i) => [id, i])) }, fixture)![0];
     };
     const slow = eloHomeWin(history) - eloHomeWin([...history, ...defeats]);
