@@ -6,6 +6,7 @@
 import { FitRows } from '../history/fit-history.js';
 import { fitGoalModel } from '../models/fit-goal-model.js';
 import type { FittedDixonColes, FittedPoisson, TeamStrength } from '../models/goal-model.js';
+import { timeDecayWeights } from '../models/pair-table.js';
 import { priorTeamStrength, teamStrength } from '../models/predict-score-grid.js';
 import { fitRateCalibration, type RateCalibration } from '../models/rate-calibration.js';
 import { runElo, CLUBELO_OPTIONS } from '../models/ratings/elo.js';
@@ -188,7 +189,6 @@ function fitProxyPart(
   const n = end - start;
   const homeEta = new Float64Array(n);
   const awayEta = new Float64Array(n);
-  const weights = new Float64Array(n);
   const { homeTeam, awayTeam, neutral, ageDays } = window.data;
   for (let i = 0; i < n; i++) {
     [homeEta[i], awayEta[i]] = logRates(
@@ -197,8 +197,8 @@ function fitProxyPart(
       teamStrength(model, awayTeam[i]),
       neutral[i] === 1,
     );
-    weights[i] = Math.exp(-options.xi * ageDays![i]);
   }
+  const weights = timeDecayWeights(ageDays, options.xi, n);
   const calibration = fitRateCalibration({
     homeEta,
     awayEta,

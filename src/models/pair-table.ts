@@ -32,8 +32,7 @@ export interface PairTable {
 
 export function buildPairTable(data: FitData, xi: number): PairTable {
   const matchCount = data.homeTeam.length;
-  const matchWeight = new Float64Array(matchCount);
-  for (let i = 0; i < matchCount; i++) matchWeight[i] = xi === 0 || !data.ageDays ? 1 : Math.exp(-xi * data.ageDays[i]);
+  const matchWeight = timeDecayWeights(data.ageDays, xi, matchCount);
 
   // Fixture of each match; the key is unique for (home, away, neutral).
   const pairOfMatch = new Int32Array(matchCount);
@@ -119,6 +118,19 @@ export function buildPairTable(data: FitData, xi: number): PairTable {
     totalWeight,
     logFactorialTotal,
   };
+}
+
+/**
+ * exp(−ξ·age) of each match (all 1 without ages or decay). Matches come in runs of one match day with equal ages,
+ * so the exponential is taken once per run: the same number, and a fit's data has ten matches or so a day.
+ */
+export function timeDecayWeights(ageDays: ArrayLike<number> | undefined, xi: number, count: number): Float64Array {
+  const weights = new Float64Array(count);
+  if (xi === 0 || !ageDays) return weights.fill(1);
+  for (let i = 0; i < count; i++) {
+    weights[i] = i > 0 && ageDays[i] === ageDays[i - 1] ? weights[i - 1] : Math.exp(-xi * ageDays[i]);
+  }
+  return weights;
 }
 
 /** Largest key table built (2 MB: fits of up to 512 teams); larger fits look pairs up in a map. */

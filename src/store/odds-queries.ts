@@ -34,7 +34,8 @@ export interface OddsFilter {
  */
 export function referenceOdds1x2(db: Db, filter: OddsFilter): Map<number, ReferenceOdds1x2> {
   const bookmakers = [...new Set(REFERENCE_ODDS_SOURCES.map((s) => s.bookmaker))];
-  const where = ["o.market = '1X2'", `o.bookmaker IN (${bookmakers.map(() => '?').join(',')})`];
+  // Closing named too (it is 0 or 1), so the primary key seeks each book of a match instead of reading every 1X2 row.
+  const where = ["o.market = '1X2'", 'o.closing IN (1, 0)', `o.bookmaker IN (${bookmakers.map(() => '?').join(',')})`];
   const params: unknown[] = [...bookmakers];
   const scope = matchScopeSql(filter);
   where.push(...scope.clauses);
