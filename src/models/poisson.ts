@@ -8,12 +8,15 @@ export function poissonLikelihood(table: PairTable): GoalLikelihood {
   const { pairCount, home, away, neutral, weight, homeGoals, awayGoals } = table;
   const n = table.teamCount;
   const hi = homeIndex(n);
+  // Summed in a typed array, not a local variable: V8 may run this loop in code compiled in the middle of it
+  // (on-stack replacement), where a number carried from one iteration to the next is boxed at every step.
+  const sum = new Float64Array(1);
   return {
     extraCount: 0,
     initialExtras: [],
     negLogLikelihood(x, gradient) {
       const homeAdvantage = x[hi];
-      let value = 0;
+      sum[0] = 0;
       for (let p = 0; p < pairCount; p++) {
         const h = home[p];
         const a = away[p];
@@ -22,10 +25,10 @@ export function poissonLikelihood(table: PairTable): GoalLikelihood {
         const w = weight[p];
         const lambda = Math.exp(etaHome);
         const mu = Math.exp(etaAway);
-        value += w * (lambda + mu) - homeGoals[p] * etaHome - awayGoals[p] * etaAway;
+        sum[0] += w * (lambda + mu) - homeGoals[p] * etaHome - awayGoals[p] * etaAway;
         addFixtureGradient(gradient, n, h, a, neutral[p], w * lambda - homeGoals[p], w * mu - awayGoals[p]);
       }
-      return value;
+      return sum[0];
     },
   };
 }

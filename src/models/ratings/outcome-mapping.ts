@@ -195,7 +195,9 @@ export function fitOrderedLogit(input: MappingInput): Fit<OrderedLogit> {
   const evaluate = (p: readonly number[]): Evaluation => {
     const [slope, homeAdvantage, margin] = p;
     if (!(margin > 0)) return { logLikelihood: -Infinity, gradient: [], hessian: [] };
-    let ll = 0;
+    // Summed in a typed array, not a local variable, as in models/dixon-coles.ts: in code compiled in the middle of
+    // the loop a number carried from one iteration to the next is boxed at every step.
+    const ll = new Float64Array(1);
     const g = [0, 0, 0];
     const h = new Float64Array(6); // upper triangle: 00 01 02 11 12 22
     const addOuter = (u0: number, u1: number, u2: number, scale: number): void => {
@@ -219,7 +221,7 @@ export function fitOrderedLogit(input: MappingInput): Fit<OrderedLogit> {
         // F = logistic(t) to the bit and ln F exact in both tails, from one exponential (the hot loop).
         const e = Math.exp(-Math.abs(t));
         const F = t >= 0 ? 1 / (1 + e) : e / (1 + e);
-        ll += wi * (t >= 0 ? -Math.log1p(e) : t - Math.log1p(e));
+        ll[0] += wi * (t >= 0 ? -Math.log1p(e) : t - Math.log1p(e));
         const d1 = wi * (1 - F);
         g[0] += d1 * sign * xi;
         g[1] += d1 * sign * mi;
@@ -234,7 +236,7 @@ export function fitOrderedLogit(input: MappingInput): Fit<OrderedLogit> {
         const FH = tH >= 0 ? 1 / (1 + eH) : eH / (1 + eH);
         const FA = logistic(-s - margin);
         const prob = (tH <= 0 ? 1 / (1 + eH) : eH / (1 + eH)) - FA;
-        ll += wi * Math.log(prob);
+        ll[0] += wi * Math.log(prob);
         const fH = FH * (1 - FH);
         const fA = FA * (1 - FA);
         const l0 = (-fH * xi + fA * xi) / prob;
@@ -248,7 +250,7 @@ export function fitOrderedLogit(input: MappingInput): Fit<OrderedLogit> {
         addOuter(l0, l1, l2, -wi);
       }
     }
-    return { logLikelihood: ll, ...symmetric(g, h, hasHome) };
+    return { logLikelihood: ll[0], ...symmetric(g, h, hasHome) };
   };
 
   // Start from the observed frequencies (logit P(home) = h − c, logit P(away) = −h − c) and the slope of a linear
