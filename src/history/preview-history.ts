@@ -37,14 +37,14 @@ export interface PreviewTeam {
 /**
  * The team a user means. The database decides when it knows the name (aliases, countries, the dominant club); the
  * model's team list is the fallback for an empty database. The model team is matched by name, never by id: a model
- * fitted on another database numbers its teams differently. Pass the team names when resolving several: loading
- * them is the slow part.
+ * fitted on another database numbers its teams differently. Pass the team names (loaded for every name to resolve)
+ * when resolving several.
  */
 export function resolvePreviewTeam(
   db: Db,
   query: string,
   modelTeams: readonly NamedTeam[],
-  names: TeamSearch = loadTeamNames(db),
+  names: TeamSearch = loadTeamNames(db, [query]),
 ): PreviewTeam {
   let stored: { teamId: number; name: string } | null = null;
   try {
