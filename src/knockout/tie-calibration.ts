@@ -7,11 +7,10 @@
  *   on earlier second legs, older ties weighted down) before each season — what bench/tie-calibration.ts writes
  *   to config/tie-calibration.json.
  *
- * One goal-model fit serves every leg played within `reuseDays` after its date (and, for a second leg, after the
+ * One fit of the legs' model serves every leg played within `reuseDays` after its date (and, for a second leg, after the
  * first leg), so a run fits a few hundred times instead of once per tie.
  */
 import { MatchdayError } from '../errors.js';
-import type { SavedModel } from '../forecast/match-model.js';
 import { calibrationTable, type CalibrationRow, type ForecastOutcome } from './calibration-table.js';
 import { fitGameState, type GameStateModel, type GameStateSample } from './game-state.js';
 import { calibratedRates, fitLegCalibrations, type KnownTeams, type LegSample } from './leg-calibration.js';
@@ -22,6 +21,7 @@ import {
   type TieCalibrationArtifact,
 } from './tie-calibration-file.js';
 import { SecondLegPricing, type TieModelConstants } from './tie-model.js';
+import type { LegGrids } from './leg-grids.js';
 import type { TiePricer } from './tie-pricer.js';
 import type { ReconstructedTie } from './tie-reconstruction.js';
 
@@ -29,7 +29,7 @@ import type { ReconstructedTie } from './tie-reconstruction.js';
 export const RECENCY_YEARS = 15;
 
 export interface TieRunOptions {
-  /** Reuse a goal-model fit for legs up to this many days after its date. Default 6; 0 fits each date. */
+  /** Reuse a fit of the legs' model for legs up to this many days after its date. Default 6; 0 fits each date. */
   reuseDays?: number;
   onProgress?: (done: number, total: number) => void;
 }
@@ -76,6 +76,8 @@ export interface TieRunReport {
   naiveTable: CalibrationRow[];
   scores: { naive: ModelScores; calibrated: ModelScores };
   fits: number;
+  /** Fits of the legs' model that did not converge (their grids are used as they are). */
+  fitsNotConverged: number;
   seconds: number;
 }
 
@@ -92,7 +94,7 @@ export function forecastPastTies(
     options.onProgress?.(i + 1, all.length);
     return result;
   });
-  return report(results, fits.count, started);
+  return report(results, fits, started);
 }
 
 export interface CalibrationFitReport extends TieRunReport {
@@ -100,6 +102,8 @@ export interface CalibrationFitReport extends TieRunReport {
   latest: FittedTieModel;
   extraTimeScale: { first: number; last: number };
   shootouts: { secondLegs: number; homeWins: number };
+  /** Of the leg calibrations and game-state models fitted (every season's and the latest), how many did not converge. */
+  calibrationFits: { fits: number; notConverged: number };
 }
 
 /** Refits the calibration walk-forward: each season's ties forecast with models fitted on earlier ties only. */
@@ -137,12 +141,15 @@ export function fitTieCalibration(
     }
   }
   const last = done[done.length - 1].secondLegDate;
+  const latest = fitModels(done, dayAfter(last), previous);
+  const converged = [...bySeason, latest].flatMap((m) => [...m.legs.map((l) => l.converged), m.gameState.converged]);
   return {
-    ...report(done, fits.count, started),
+    ...report(done, fits, started),
     bySeason,
-    latest: fitModels(done, dayAfter(last), previous),
+    latest,
     extraTimeScale: { first: scales[0], last: scales[scales.length - 1] },
     shootouts: { secondLegs: shootouts, homeWins: shootoutHomeWins },
+    calibrationFits: { fits: converged.length, notConverged: converged.filter((c) => !c).length },
   };
 }
 
@@ -248,10 +255,11 @@ function forecastTie(
   };
 }
 
-/** Goal-model fits by date, each reused for legs up to `reuseDays` later. */
+/** The legs' model fitted by date, each fit reused for legs up to `reuseDays` later. */
 class ModelFits {
-  private readonly fitted: { before: string; saved: SavedModel }[] = [];
+  private readonly fitted: { before: string; grids: LegGrids }[] = [];
   count = 0;
+  notConverged = 0;
 
   constructor(
     private readonly pricer: TiePricer,
@@ -264,18 +272,26 @@ class ModelFits {
       (f) => f.before <= date && daysBetween(f.before, date) <= this.reuseDays && (after === null || f.before > after),
     );
     if (!found) {
-      found = { before: date, saved: this.pricer.modelBefore(date) };
+      found = { before: date, grids: this.pricer.legGridsBefore(date) };
       this.count++;
+      if (found.grids.source.converged === false) this.notConverged++;
       this.fitted.push(found);
       // Ties come in second-leg order: fits far behind the current date are done with.
       while (this.fitted.length > 0 && daysBetween(this.fitted[0].before, date) > 120) this.fitted.shift();
     }
-    return { before: found.before, grids: this.pricer.legGridsBefore(found.before, found.saved) };
+    return found;
   }
 }
 
-function report(results: ForecastTie[], fits: number, started: number): TieRunReport {
+function report(results: ForecastTie[], fits: ModelFits, started: number): TieRunReport {
   if (results.length === 0) throw new MatchdayError('NO_TIES', 'no completed ties with a known winner and rules');
+  const broken = results.find((r) => !Number.isFinite(r.probabilityA) || !Number.isFinite(r.naive));
+  if (broken) {
+    throw new MatchdayError(
+      'NO_FORECAST',
+      `${broken.a} v ${broken.b} (${broken.competition} ${broken.season}): P(through) is not a number`,
+    );
+  }
   const score = (probability: (r: ForecastTie) => number): ModelScores => {
     let brierSum = 0;
     let logLossSum = 0;
@@ -290,7 +306,8 @@ function report(results: ForecastTie[], fits: number, started: number): TieRunRe
     table: calibrationTable(results),
     naiveTable: calibrationTable(results.map((r) => ({ ...r, probabilityA: r.naive }))),
     scores: { naive: score((r) => r.naive), calibrated: score((r) => r.probabilityA) },
-    fits,
+    fits: fits.count,
+    fitsNotConverged: fits.notConverged,
     seconds: (Date.now() - started) / 1000,
   };
 }
