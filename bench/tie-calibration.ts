@@ -98,6 +98,13 @@ function printReport(r: CalibrationFitReport): void {
       `${r.fits} fits of ${pricer.settings.legs} legs, ${r.seconds.toFixed(1)} s (${dbPath})`,
   );
   out(
+    `${r.unpriced.length} ties left out: the legs' model could not price them` +
+      r.unpriced
+        .slice(0, 5)
+        .map((u) => `; ${u.a} v ${u.b} (${u.competition} ${u.season}): ${u.reason}`)
+        .join(''),
+  );
+  out(
     `convergence: ${r.fitsNotConverged} of ${r.fits} leg-model fits and ` +
       `${r.calibrationFits.notConverged} of ${r.calibrationFits.fits} calibration fits did not converge`,
   );

@@ -70,11 +70,22 @@ export interface ForecastTie extends ForecastOutcome {
   naive: number;
 }
 
+export interface UnpricedTie {
+  tieId: number;
+  competition: string;
+  season: string;
+  a: string;
+  b: string;
+  reason: string;
+}
+
 export interface TieRunReport {
   ties: ForecastTie[];
   table: CalibrationRow[];
   naiveTable: CalibrationRow[];
   scores: { naive: ModelScores; calibrated: ModelScores };
+  /** Ties left out because the legs' model could not price a leg. */
+  unpriced: UnpricedTie[];
   fits: number;
   /** Fits of the legs' model that did not converge (their grids are used as they are). */
   fitsNotConverged: number;
@@ -89,12 +100,15 @@ export function forecastPastTies(
 ): TieRunReport {
   const started = Date.now();
   const fits = new ModelFits(pricer, options.reuseDays ?? 6);
-  const results = calibrationTies(ties).map((tie, i, all) => {
-    const result = forecastTie(tie, fits, pricer.constantsBefore(tie.secondLeg.date), false);
+  const unpriced: UnpricedTie[] = [];
+  const results = calibrationTies(ties).flatMap((tie, i, all) => {
+    const result = unlessUnpriced(tie, unpriced, () =>
+      forecastTie(tie, fits, pricer.constantsBefore(tie.secondLeg.date), false),
+    );
     options.onProgress?.(i + 1, all.length);
     return result;
   });
-  return report(results, fits, started);
+  return report(results, unpriced, fits, started);
 }
 
 export interface CalibrationFitReport extends TieRunReport {
@@ -122,6 +136,8 @@ export function fitTieCalibration(
   const scales: number[] = [];
   let shootouts = 0;
   let shootoutHomeWins = 0;
+  let seen = 0;
+  const unpriced: UnpricedTie[] = [];
   for (const season of seasonsInOrder(selected)) {
     const seasonTies = selected.filter((t) => t.season === season);
     const before = seasonTies[0].secondLeg.date;
@@ -130,21 +146,24 @@ export function fitTieCalibration(
     previous = fitted;
     for (const tie of seasonTies) {
       const base = pricer.constantsBefore(tie.secondLeg.date, true);
-      done.push(forecastTie(tie, fits, { ...base, legs: fitted.legs, gameState: fitted.gameState }, true));
+      const constants = { ...base, legs: fitted.legs, gameState: fitted.gameState };
+      const forecast = unlessUnpriced(tie, unpriced, () => forecastTie(tie, fits, constants, true));
+      options.onProgress?.(++seen, selected.length);
+      if (forecast.length === 0) continue;
+      done.push(...forecast);
       scales.push(base.extraTimeScale);
       const pens = tie.secondLeg.score.pens;
       if (pens && pens[0] !== pens[1]) {
         shootouts++;
         if (pens[0] > pens[1]) shootoutHomeWins++;
       }
-      options.onProgress?.(done.length, selected.length);
     }
   }
   const last = done[done.length - 1].secondLegDate;
   const latest = fitModels(done, dayAfter(last), previous);
   const converged = [...bySeason, latest].flatMap((m) => [...m.legs.map((l) => l.converged), m.gameState.converged]);
   return {
-    ...report(done, fits, started),
+    ...report(done, unpriced, fits, started),
     bySeason,
     latest,
     extraTimeScale: { first: scales[0], last: scales[scales.length - 1] },
@@ -283,7 +302,28 @@ class ModelFits {
   }
 }
 
-function report(results: ForecastTie[], fits: ModelFits, started: number): TieRunReport {
+/**
+ * The tie's forecast, or none when the legs' model cannot price a leg (the forecaster has no prior for a team it never
+ * saw whose league and country it does not know either, as `predict` has none): the tie is listed as unpriced.
+ */
+function unlessUnpriced(tie: ReconstructedTie, unpriced: UnpricedTie[], price: () => ForecastTie): ForecastTie[] {
+  try {
+    return [price()];
+  } catch (error) {
+    if (!(error instanceof MatchdayError) || error.code !== 'NO_FORECAST') throw error;
+    unpriced.push({
+      tieId: tie.tieId,
+      competition: tie.competition.code,
+      season: tie.season,
+      a: tie.a.name,
+      b: tie.b.name,
+      reason: error.message,
+    });
+    return [];
+  }
+}
+
+function report(results: ForecastTie[], unpriced: UnpricedTie[], fits: ModelFits, started: number): TieRunReport {
   if (results.length === 0) throw new MatchdayError('NO_TIES', 'no completed ties with a known winner and rules');
   const broken = results.find((r) => !Number.isFinite(r.probabilityA) || !Number.isFinite(r.naive));
   if (broken) {
@@ -306,6 +346,7 @@ function report(results: ForecastTie[], fits: ModelFits, started: number): TieRu
     table: calibrationTable(results),
     naiveTable: calibrationTable(results.map((r) => ({ ...r, probabilityA: r.naive }))),
     scores: { naive: score((r) => r.naive), calibrated: score((r) => r.probabilityA) },
+    unpriced,
     fits: fits.count,
     fitsNotConverged: fits.notConverged,
     seconds: (Date.now() - started) / 1000,

@@ -32,7 +32,7 @@ import type { TieState } from './two-legged-tie.js';
 export type LegModel = 'forecaster' | 'goal-model';
 
 export interface TiePricerOptions {
-  /** What the legs' grids come from. Default: the forecaster. */
+  /** What the legs' grids come from. Default: what the calibration was fitted on (the shipped one's, without one). */
   legs?: LegModel;
   /** The goal model of `legs: 'goal-model'`. Default Dixon-Coles (ξ 0.002, prior 1). */
   model?: ModelOptions;
@@ -98,16 +98,16 @@ export class TiePricer {
     private readonly db: Db,
     options: TiePricerOptions = {},
   ) {
+    this.calibration = options.calibration === undefined ? shippedTieCalibration() : options.calibration;
+    const fittedOn = legsOf(this.calibration ?? shippedTieCalibration());
     this.settings = {
-      legs: options.legs ?? DEFAULT_LEGS,
+      legs: options.legs ?? fittedOn,
       model: options.model ?? DEFAULT_MODEL_OPTIONS,
       historyYears: options.historyYears ?? DEFAULT_HISTORY_YEARS,
       competitions: options.competitions ?? topFlightAndContinentalCodes(db),
       penaltyHomeWin: options.penaltyHomeWin ?? 0.5,
     };
-    this.calibration = options.calibration === undefined ? shippedTieCalibration() : options.calibration;
-    const fittedOn = this.calibration ? (this.calibration.settings.legs ?? 'goal-model') : null;
-    if (fittedOn !== null && fittedOn !== this.settings.legs) {
+    if (this.calibration && fittedOn !== this.settings.legs) {
       throw new MatchdayError(
         'BAD_OPTION',
         `the tie calibration was fitted on ${fittedOn} legs, not ${this.settings.legs} legs: refit it ` +
@@ -119,7 +119,8 @@ export class TiePricer {
     if (family === 'elo' || family === 'pi') {
       throw new MatchdayError('BAD_OPTION', `tie forecasts need a goal model, not ${family}`, { field: 'model' });
     }
-    if (options.preload && this.settings.legs === 'goal-model') this.rows = resultRows(db, { competitions: this.settings.competitions });
+    if (options.preload && this.settings.legs === 'goal-model')
+      this.rows = resultRows(db, { competitions: this.settings.competitions });
   }
 
   /** Every leg's grid as of the date, from the legs' model fitted on the matches strictly before it (kept). */
@@ -210,7 +211,10 @@ export class TiePricer {
   }
 }
 
-const DEFAULT_LEGS: LegModel = 'goal-model';
+/** The legs a calibration was fitted on (a file written before the forecaster's legs: the goal model's). */
+export function legsOf(calibration: TieCalibrationArtifact): LegModel {
+  return calibration.settings.legs ?? 'goal-model';
+}
 
 function distinctTeams(rows: readonly ResultRow[]): number[] {
   const ids = new Set<number>();

@@ -17,8 +17,11 @@ import {
 import { fitTieCalibration, forecastPastTies } from '../../src/knockout/tie-calibration.js';
 import { SecondLegPricing } from '../../src/knockout/tie-model.js';
 import { tieRulesOf } from '../../src/knockout/tie-outcome.js';
-import { TiePricer } from '../../src/knockout/tie-pricer.js';
+import { legsOf, TiePricer } from '../../src/knockout/tie-pricer.js';
+import { fitForecaster, forecasterHistoryYears } from '../../src/forecast/forecaster.js';
+import { storeForecastSource } from '../../src/history/forecast-history.js';
 import { openDatabase } from '../../src/store/database.js';
+import { topFlightAndContinentalCodes } from '../../src/store/tie-queries.js';
 import { hasSharedData } from '../shared-data.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -194,6 +197,42 @@ describe.skipIf(!hasSharedData)('ties on the shared data (real)', () => {
     expect(priced.forecast.multipliers).toEqual(gameStateMultipliers(fitted.gameState, 3));
     expect(priced.constants.extraTimeScale).toBeGreaterThan(0.2);
     expect(priced.constants.extraTimeScale).toBeLessThan(0.45);
+  });
+
+  it("forecaster legs: a leg's grid is the forecaster's own, fitted on the top flights and European matches", () => {
+    const database = db();
+    const atalanta = { id: findTeam(database, 'Atalanta').teamId, name: 'Atalanta' };
+    const liverpool = { id: findTeam(database, 'Liverpool').teamId, name: 'Liverpool' };
+    const legs = new TiePricer(database, { legs: 'forecaster', calibration: null }).legGridsBefore('2024-04-18');
+    const leg = legs.grid({ home: atalanta, away: liverpool, neutral: false });
+    const scope = topFlightAndContinentalCodes(database);
+    const history = storeForecastSource(database).history(scope, '2024-04-18', forecasterHistoryYears());
+    database.close();
+    const forecast = fitForecaster(history).forecast({
+      homeTeamId: atalanta.id,
+      awayTeamId: liverpool.id,
+      neutral: false,
+      competition: '',
+      homeLeague: 'it.1',
+      awayLeague: 'eng.1',
+    });
+    if ('skipped' in forecast) throw new Error(forecast.skipped);
+    expect(leg.grid).toEqual(forecast.grid);
+    expect(leg.knownTeams).toBe(2);
+    expect(legs.source.family).toBe('ensemble');
+    expect(legs.source.converged).toBe(true);
+    expect(legs.source.data.before).toBe('2024-04-18');
+    expect(legs.source.data.competitions).toEqual(expect.arrayContaining(['eng.1', 'it.1', 'uefa.el']));
+  });
+
+  it('a calibration prices only the legs it was fitted on', () => {
+    const database = db();
+    const fittedOn = legsOf(shipped());
+    expect(new TiePricer(database).settings.legs).toBe(fittedOn);
+    const other = fittedOn === 'forecaster' ? 'goal-model' : 'forecaster';
+    expect(() => new TiePricer(database, { legs: other })).toThrow(`fitted on ${fittedOn} legs, not ${other} legs`);
+    expect(new TiePricer(database, { legs: other, calibration: null }).settings.legs).toBe(other);
+    database.close();
   });
 
   it('a two-season walk-forward fit: the second season with models fitted on the first only', () => {
