@@ -16,7 +16,7 @@ import { DEFAULT_HISTORY_YEARS, yearsBefore } from '../history/fit-scope.js';
 import { storeForecastSource } from '../history/forecast-history.js';
 import { forecasterModel } from '../forecast/fixture-forecast.js';
 import { fitForecaster, forecasterHistoryYears } from '../forecast/forecaster.js';
-import { DEFAULT_MODEL_OPTIONS, fitMatchModel, type ModelOptions, type SavedModel } from '../forecast/match-model.js';
+import { DEFAULT_MODEL_OPTIONS, fitMatchModel, type ModelOptions } from '../forecast/match-model.js';
 import type { Db } from '../store/database.js';
 import { latestLeague, resultRows, teamInfo, type ResultRow } from '../store/match-queries.js';
 import { topFlightAndContinentalCodes } from '../store/tie-queries.js';
