@@ -13,6 +13,7 @@ import type { CompetitionRegistry } from '../competitions/registry.js';
 import { parseSeason, seasonOrder } from '../competitions/seasons.js';
 import { registryOf } from '../store/competition-store.js';
 import {
+  holdingsOf,
   seasonHoldings,
   seasonSummaries,
   teamHoldingsBySeason,
@@ -22,7 +23,7 @@ import {
   type TeamSeasonHoldings,
 } from '../store/coverage-queries.js';
 import { storedSeasonSummaries } from '../store/season-summaries.js';
-import { countMatches } from '../store/match-queries.js';
+import { countMatches, type StoredMatchView } from '../store/match-queries.js';
 import type { Db } from '../store/database.js';
 
 /**
@@ -297,6 +298,25 @@ export class SeasonStatuses {
       this.statuses.set(key, coverage ? coverage.seasons[0].status : null);
     }
     return this.statuses.get(key) ?? null;
+  }
+
+  /**
+   * Counts the team's holdings from its matches of every date, read by the caller anyway (a preview reads both
+   * teams' whole histories), instead of reading them again at the first `teamHoldings`.
+   */
+  holdTeamMatches(teamId: number, matches: readonly StoredMatchView[]): void {
+    const byDateAndId = [...matches].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id));
+    this.teams.set(
+      teamId,
+      holdingsOf(
+        byDateAndId.map((m) => ({
+          competition: m.competition.code,
+          season: m.season,
+          status: m.status,
+          round: m.round,
+        })),
+      ),
+    );
   }
 
   /** The team's competitions in the season and how many matches it has in each. */

@@ -37,14 +37,14 @@ export interface PreviewTeam {
 /**
  * The team a user means. The database decides when it knows the name (aliases, countries, the dominant club); the
  * model's team list is the fallback for an empty database. The model team is matched by name, never by id: a model
- * fitted on another database numbers its teams differently. Pass the team names when resolving several: loading
- * them is the slow part.
+ * fitted on another database numbers its teams differently. Pass the team names (loaded for every name to resolve)
+ * when resolving several.
  */
 export function resolvePreviewTeam(
   db: Db,
   query: string,
   modelTeams: readonly NamedTeam[],
-  names: TeamSearch = loadTeamNames(db),
+  names: TeamSearch = loadTeamNames(db, [query]),
 ): PreviewTeam {
   let stored: { teamId: number; name: string } | null = null;
   try {
@@ -62,10 +62,38 @@ export function resolvePreviewTeam(
 
 /** The model team with this name: same words first, then the same words without legal forms (`Atalanta BC`). */
 function modelTeamNamed(teams: readonly NamedTeam[], name: string): NamedTeam | null {
-  const strict = teams.filter((t) => strictTeamKey(t.name) === strictTeamKey(name));
-  if (strict.length === 1) return strict[0];
-  const loose = teams.filter((t) => teamNameKey(t.name) === teamNameKey(name));
-  return loose.length === 1 ? loose[0] : null;
+  const { strict, loose } = keyedModelTeams(teams);
+  const sameWords = strict.get(strictTeamKey(name)) ?? [];
+  if (sameWords.length === 1) return sameWords[0];
+  const sameLooseWords = loose.get(teamNameKey(name)) ?? [];
+  return sameLooseWords.length === 1 ? sameLooseWords[0] : null;
+}
+
+interface KeyedTeams {
+  strict: Map<string, NamedTeam[]>;
+  loose: Map<string, NamedTeam[]>;
+}
+
+// A model's team list keyed once, not at every name a preview resolves (four, a thousand teams each).
+const keyedTeamLists = new WeakMap<readonly NamedTeam[], KeyedTeams>();
+
+function keyedModelTeams(teams: readonly NamedTeam[]): KeyedTeams {
+  let keyed = keyedTeamLists.get(teams);
+  if (!keyed) {
+    keyed = { strict: new Map(), loose: new Map() };
+    for (const team of teams) {
+      for (const [byKey, key] of [
+        [keyed.strict, strictTeamKey(team.name)],
+        [keyed.loose, teamNameKey(team.name)],
+      ] as const) {
+        const list = byKey.get(key);
+        if (list) list.push(team);
+        else byKey.set(key, [team]);
+      }
+    }
+    keyedTeamLists.set(teams, keyed);
+  }
+  return keyed;
 }
 
 export interface PreviewFixtureQuery {
@@ -92,9 +120,16 @@ export interface PreviewHistory {
 /** Everything the insights and the preview read for one fixture. Teams the database does not know have no history. */
 export function gatherPreviewHistory(db: Db, query: PreviewFixtureQuery): PreviewHistory {
   const { homeTeamId, awayTeamId, date } = query;
-  const teamMatches = (id: number | null) => (id === null ? [] : findMatches(db, { teamId: id, before: date }));
-  const home = teamMatches(homeTeamId);
-  const away = teamMatches(awayTeamId);
+  // Every date is read: the seasons' coverage counts the matches still to come too.
+  const statuses = new SeasonStatuses(db, true);
+  const everyMatchOf = (id: number | null) => {
+    if (id === null) return [];
+    const matches = findMatches(db, { teamId: id });
+    statuses.holdTeamMatches(id, matches);
+    return matches;
+  };
+  const home = everyMatchOf(homeTeamId).filter((m) => m.date < date);
+  const away = everyMatchOf(awayTeamId).filter((m) => m.date < date);
   const fixtureMatch = findFixtureMatch(db, homeTeamId, awayTeamId, date);
   const competition = registryOf(db).find(query.competitionCode);
   const season =
@@ -103,7 +138,6 @@ export function gatherPreviewHistory(db: Db, query: PreviewFixtureQuery): Previe
   const byId = new Map<number, StoredMatchView>();
   for (const m of [...home, ...away, ...earlierTieLegs(db, query.competitionCode, date, firstLeg)]) byId.set(m.id, m);
   const matches = [...byId.values()];
-  const statuses = new SeasonStatuses(db, true);
   return {
     matches,
     goals: goalsOfMatches(

@@ -28,7 +28,7 @@ export function checkTwoTeams(
  * matches in the database (Inter → Internazionale, not Inter Turku); otherwise it is an error that lists them,
  * as is a name with only partial matches. A long-running reader (the server) passes the directory it keeps loaded.
  */
-export function findTeam(db: Db, query: string, directory: TeamSearch = loadTeamNames(db)): TeamCandidate {
+export function findTeam(db: Db, query: string, directory: TeamSearch = loadTeamNames(db, [query])): TeamCandidate {
   const { country, name } = splitCountry(query);
   const candidates = directory.search(name).filter((c) => !country || c.country === country);
   const exact = candidates.filter((c) => c.score === 1);
@@ -60,7 +60,7 @@ export function searchTeams(
   db: Db,
   query: string,
   limit = 20,
-  directory: TeamSearch = loadTeamNames(db),
+  directory: TeamSearch = loadTeamNames(db, [query]),
 ): TeamCandidate[] {
   return directory.search(query, limit);
 }

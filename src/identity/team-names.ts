@@ -26,8 +26,7 @@ export class TeamNames {
 
   /** Teams whose names look like `text` (transliterations alike), best first: exact key, then prefix, then containment. */
   search(text: string, limit = 20): TeamCandidate[] {
-    // Every team has its loose key, so an equal loose key is an exact match; the strict keys serve prefixes.
-    const wanted = transliterationKey(teamKeys(text)[1]);
+    const wanted = searchKey(text);
     const scores = new Map<number, number>();
     for (const { spelled, ids } of this.keys.values()) {
       const score = spelled === wanted ? 1 : spelled.startsWith(wanted) ? 0.8 : spelled.includes(wanted) ? 0.6 : 0;
@@ -42,4 +41,12 @@ export class TeamNames {
       .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name))
       .slice(0, limit);
   }
+}
+
+/**
+ * What a search compares with each key's spelling: the text's loose key, transliterations folded. Every team has its
+ * loose key, so an equal loose key is an exact match; the strict keys serve prefixes.
+ */
+export function searchKey(text: string): string {
+  return transliterationKey(teamKeys(text)[1]);
 }

@@ -56,11 +56,12 @@ export class FactScopes {
     const cacheKey = `${teamId}|${competitions}`;
     if (this.completeFromByTeam.has(cacheKey)) return this.completeFromByTeam.get(cacheKey) ?? null;
     const firstDates = new Map<number, { season: string; date: string }>();
+    let season: string | null = null; // consecutive matches mostly share a season: each run of one is parsed once
     for (const tm of this.history.of(teamId)) {
-      const start = parseSeason(tm.match.season);
-      if (start && !firstDates.has(start.startYear)) {
-        firstDates.set(start.startYear, { season: tm.match.season, date: tm.match.date });
-      }
+      if (tm.match.season === season) continue;
+      season = tm.match.season;
+      const start = parseSeason(season);
+      if (start && !firstDates.has(start.startYear)) firstDates.set(start.startYear, { season, date: tm.match.date });
     }
     const years = [...firstDates.keys()];
     let from: string | null = null;

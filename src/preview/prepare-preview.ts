@@ -66,7 +66,12 @@ export function preparePreview(db: Db, request: PreviewRequest): ComposeInput {
   const date = fixtureDate(request, dossier);
   const saved = request.model && savedModelAnswers(request.model.model, date) ? request.model : null;
   const modelTeams = saved?.model.teams ?? [];
-  const names = loadTeamNames(db);
+  // The names this preview resolves: the request's, and the dossier's it checks them against.
+  const names = loadTeamNames(db, [
+    request.home,
+    request.away,
+    ...(dossier ? [dossier.fixture.home, dossier.fixture.away] : []),
+  ]);
   const resolve = (name: string) => resolvePreviewTeam(db, name, modelTeams, names);
   const home = resolve(request.home);
   const away = resolve(request.away);

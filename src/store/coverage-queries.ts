@@ -161,14 +161,16 @@ export function teamHoldingsBySeason(db: Db, teamId: number): Map<string, TeamSe
   return holdingsOf(rows);
 }
 
-interface HoldingRow {
+/** One match of a team, as its season holdings count it. */
+export interface HoldingRow {
   competition: string;
   season: string;
   status: string;
   round: string | null;
 }
 
-function holdingsOf(rows: readonly HoldingRow[]): Map<string, TeamSeasonHoldings[]> {
+/** A team's holdings by season from its matches of every date, ordered by date and id (a cup run ends in the last). */
+export function holdingsOf(rows: readonly HoldingRow[]): Map<string, TeamSeasonHoldings[]> {
   const bySeason = new Map<string, Map<string, TeamSeasonHoldings>>();
   for (const row of rows) {
     const byCompetition = bySeason.get(row.season) ?? new Map<string, TeamSeasonHoldings>();

@@ -116,8 +116,12 @@ export function findMatches(db: Db, filter: MatchFilter): StoredMatchView[] {
   if (filter.firstLegWonBy) {
     const { leader, margin } = filter.firstLegWonBy;
     const lead = `(COALESCE(f.et_home, f.ft_home) - COALESCE(f.et_away, f.ft_away))${leader === 'away' ? ' * -1' : ''}`;
+    // A tie's legs share its competition: the first legs of the competition asked for are all there is to read.
+    const sameCompetition = filter.competitionCode
+      ? 'f.competition_id = (SELECT id FROM competitions WHERE code = @competition) AND '
+      : '';
     where.push(
-      `m.tie_id IN (SELECT f.tie_id FROM matches f WHERE f.leg = 1 AND f.tie_id IS NOT NULL AND ${margin === 0 ? `${lead} = 0` : `${lead} >= @margin`})`,
+      `m.tie_id IN (SELECT f.tie_id FROM matches f WHERE ${sameCompetition}f.leg = 1 AND f.tie_id IS NOT NULL AND ${margin === 0 ? `${lead} = 0` : `${lead} >= @margin`})`,
     );
     if (margin > 0) params.margin = margin;
   }

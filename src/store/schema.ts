@@ -212,4 +212,17 @@ export const MIGRATIONS: readonly string[] = [
     ON matches
     BEGIN UPDATE season_summaries_state SET fresh = 0 WHERE fresh = 1; END;
 `,
+  // 5: a team's matches in one pass. A preview reads both teams' whole histories (Liverpool's are 5,900 rows spread
+  // over as many table pages); the team indexes now carry every column, so those rows come from a few contiguous
+  // index pages. The database grows by about 15% (the shared data: 252 to 288 MB).
+  `
+  DROP INDEX matches_home;
+  DROP INDEX matches_away;
+  CREATE INDEX matches_home ON matches(home_team_id, date, time, competition_id, season, away_team_id, neutral, venue,
+    round, group_name, leg, tie_id, status, ht_home, ht_away, ft_home, ft_away, et_home, et_away, pen_home, pen_away,
+    attendance, referee);
+  CREATE INDEX matches_away ON matches(away_team_id, date, time, competition_id, season, home_team_id, neutral, venue,
+    round, group_name, leg, tie_id, status, ht_home, ht_away, ft_home, ft_away, et_home, et_away, pen_home, pen_away,
+    attendance, referee);
+`,
 ];

@@ -1,10 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { competitionCoverage, teamSeasonCoverage } from '../../src/history/coverage.js';
+import { competitionCoverage, SeasonStatuses, teamSeasonCoverage } from '../../src/history/coverage.js';
 import { findTeam } from '../../src/history/team-lookup.js';
 import { openDatabase } from '../../src/store/database.js';
 import { importPaths } from '../../src/store/import-files.js';
+import { findMatches } from '../../src/store/match-queries.js';
 import { tempDir } from '../temp-dir.js';
 
 const TEAMS = ['Alpha', 'Beta', 'Gamma', 'Delta'];
@@ -77,5 +78,25 @@ describe('coverage', () => {
     const later = teamSeasonCoverage(db, alpha, '2022-23');
     expect(later.covers).toBe('league matches');
     expect(later.missing.map((m) => m.competition)).toEqual(['eng.leaguecup', 'uefa']);
+  });
+
+  it("counts a team's seasons the same from the matches a caller read as from the database", () => {
+    for (const name of ['Alpha', 'Delta']) {
+      const team = findTeam(db, name).teamId;
+      const read = new SeasonStatuses(db, true);
+      const given = new SeasonStatuses(db, true);
+      given.holdTeamMatches(team, findMatches(db, { teamId: team }));
+      for (const season of ['2021-22', '2022-23', '2023-24', '2024-25']) {
+        expect(given.teamHoldings(team, season), `${name} ${season}`).toEqual(read.teamHoldings(team, season));
+        expect(teamSeasonCoverage(db, team, season, given)).toEqual(teamSeasonCoverage(db, team, season, read));
+      }
+    }
+    // Delta's last league match is still to play: counted as scheduled, not played.
+    const delta = findTeam(db, 'Delta').teamId;
+    const given = new SeasonStatuses(db, true);
+    given.holdTeamMatches(delta, findMatches(db, { teamId: delta }));
+    expect(given.teamHoldings(delta, '2024-25')).toEqual([
+      { competition: 'eng.1', played: 5, scheduled: 1, lastRound: null },
+    ]);
   });
 });

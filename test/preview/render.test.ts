@@ -9,7 +9,7 @@ import {
   renderJson,
   type Preview,
 } from '../../src/preview/preview-document.js';
-import { longDate, verdictParts } from '../../src/preview/preview-layout.js';
+import { formatCount, longDate, verdictParts } from '../../src/preview/preview-layout.js';
 import { escapeHtml, renderHtml } from '../../src/preview/render-html.js';
 import { renderMarkdown } from '../../src/preview/render-markdown.js';
 
@@ -468,6 +468,13 @@ describe('layout helpers', () => {
     expect(longDate('2024-04-18')).toBe('Thursday 18 April 2024');
     expect(longDate('2000-02-29')).toBe('Tuesday 29 February 2000');
     expect(() => longDate('18/04/2024')).toThrow(MatchdayError);
+  });
+
+  it('writes counts as en-GB does, whole and grouped in thousands', () => {
+    const enGb = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+    for (const count of [0, 7, 750, 999, 1000, 16000, 21000.4, 99999.5, 123456, 1234567, 40_000_000, -2.5, -1234]) {
+      expect(formatCount(count)).toBe(enGb.format(count));
+    }
   });
 
   it('labels a match receipt as date, score and competition', () => {
