@@ -3,7 +3,7 @@
  * calibrated the forecasts are: each season's ties forecast as of their second legs with the leg calibration and
  * game state fitted on earlier ties only (knockout/tie-calibration.ts fitTieCalibration).
  *   npx tsx bench/tie-calibration.ts [--db FILE] [--competitions uefa.cl,uefa.el] [--reuse-days 6]
- *                                    [--write config/tie-calibration.json] [--json]
+ *                                    [--legs forecaster|goal-model] [--write config/tie-calibration.json] [--json]
  * Prints the table by the first leg's result (calibrated and naive), Brier score and log loss of both with their
  * paired difference, reliability by predicted probability, and the fitted constants of the latest model.
  * --write saves the artifact every tie forecast reads.
@@ -20,7 +20,7 @@ import {
   logLoss,
   type CalibrationFitReport,
 } from '../src/knockout/tie-calibration.js';
-import { TiePricer } from '../src/knockout/tie-pricer.js';
+import { TiePricer, type LegModel } from '../src/knockout/tie-pricer.js';
 import { defaultDatabasePath, openDatabase } from '../src/store/database.js';
 import { continentalCodes } from '../src/store/tie-queries.js';
 import { option, flag } from './bench-arguments.js';
@@ -28,11 +28,15 @@ import { option, flag } from './bench-arguments.js';
 const dbPath = option('--db') ?? defaultDatabasePath();
 const write = option('--write');
 const reuseDays = Number(option('--reuse-days') ?? 6);
+const legs = option('--legs') as LegModel | undefined;
+if (legs !== undefined && legs !== 'forecaster' && legs !== 'goal-model') {
+  throw new Error(`--legs ${legs}: forecaster or goal-model`);
+}
 
 const db = openDatabase(dbPath, { readonly: true });
 const competitions = option('--competitions')?.split(',') ?? continentalCodes(db);
 // The calibration is fitted here: the pricer must not read the shipped one.
-const pricer = new TiePricer(db, { calibration: null, preload: true });
+const pricer = new TiePricer(db, { legs, calibration: null, preload: true });
 let lastShown = 0;
 const report = fitTieCalibration(pricer, readTies(db, { competitions }), {
   reuseDays,
@@ -91,7 +95,18 @@ function printReport(r: CalibrationFitReport): void {
   const out = (line = '') => process.stdout.write(`${line}\n`);
   out(
     `${r.ties.length} ties (${r.ties[0].secondLegDate}..${r.ties[r.ties.length - 1].secondLegDate}), ` +
-      `${r.fits} model fits, ${r.seconds.toFixed(1)} s (${dbPath})`,
+      `${r.fits} fits of ${pricer.settings.legs} legs, ${r.seconds.toFixed(1)} s (${dbPath})`,
+  );
+  out(
+    `${r.unpriced.length} ties left out: the legs' model could not price them` +
+      r.unpriced
+        .slice(0, 5)
+        .map((u) => `; ${u.a} v ${u.b} (${u.competition} ${u.season}): ${u.reason}`)
+        .join(''),
+  );
+  out(
+    `convergence: ${r.fitsNotConverged} of ${r.fits} leg-model fits and ` +
+      `${r.calibrationFits.notConverged} of ${r.calibrationFits.fits} calibration fits did not converge`,
   );
   out();
   out('model       Brier            log loss');

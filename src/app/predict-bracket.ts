@@ -8,7 +8,8 @@ import { forecastBracketState, type BracketReport } from '../knockout/bracket-fo
 import type { SimulationOptions } from '../knockout/bracket.js';
 import { bracketTieModel, type BracketModelDescription } from '../knockout/bracket-tie-model.js';
 import { readBracketState } from '../knockout/knockout-reader.js';
-import { TiePricer } from '../knockout/tie-pricer.js';
+import { shippedTieCalibration } from '../knockout/tie-calibration-file.js';
+import { legsOf, TiePricer, type TiePricerOptions } from '../knockout/tie-pricer.js';
 import { registryOf } from '../store/competition-store.js';
 import type { Db } from '../store/database.js';
 import { readCompetitions, readModelName, requireValue } from './request-values.js';
@@ -19,7 +20,10 @@ export interface BracketRequest {
   season: string;
   /** The bracket before this day's matches. */
   asOf: string;
-  /** The goal model the ties are priced with (default Dixon-Coles). */
+  /**
+   * Price the legs with this goal model instead of the legs the shipped tie calibration was fitted on (the
+   * forecaster's); calibrated only if that calibration was fitted on the goal model's legs.
+   */
   model?: (typeof TIE_MODEL_FAMILIES)[number];
   /** Monte Carlo runs, seed and worker threads while a draw is still to come. */
   simulation?: SimulationOptions;
@@ -38,11 +42,18 @@ export async function predictBracket(db: Db, request: BracketRequest, pricer?: T
   if (registry.get(competition)?.kind === 'league') {
     throw new MatchdayError('NO_BRACKET', `${competition} is a league: it has no bracket`, { field: 'competition' });
   }
-  const family = request.model
-    ? (requireValue(readModelName(request.model, TIE_MODEL_FAMILIES), request.model, 'model') as ModelFamily)
-    : DEFAULT_MODEL_OPTIONS.family;
   const state = readBracketState(db, competition, request.season, request.asOf);
-  const odds = bracketTieModel(pricer ?? new TiePricer(db, { model: { ...DEFAULT_MODEL_OPTIONS, family } }), state);
+  const odds = bracketTieModel(pricer ?? new TiePricer(db, request.model ? goalModelLegs(request.model) : {}), state);
   const report = await forecastBracketState(state, odds.model, request.simulation);
   return { ...report, model: odds.description };
+}
+
+function goalModelLegs(model: string): TiePricerOptions {
+  const family = requireValue(readModelName(model, TIE_MODEL_FAMILIES), model, 'model') as ModelFamily;
+  const calibrated = legsOf(shippedTieCalibration()) === 'goal-model';
+  return {
+    legs: 'goal-model',
+    model: { ...DEFAULT_MODEL_OPTIONS, family },
+    calibration: calibrated ? undefined : null,
+  };
 }

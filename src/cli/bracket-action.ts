@@ -11,7 +11,7 @@ export interface BracketOptions extends CommonOptions {
   competition: string;
   season: string;
   asOf?: string;
-  model: string;
+  model?: string;
   runs: string;
   seed: string;
   threads?: string;
@@ -26,7 +26,7 @@ export function runBracketCommand(options: BracketOptions): Promise<void> {
       seed: wholeNumber(options.seed, 'seed', 0),
       threads: options.threads === undefined ? undefined : wholeNumber(options.threads, 'threads', 0),
     };
-    const model = parseModelName(options.model, TIE_MODEL_FAMILIES);
+    const model = options.model === undefined ? undefined : parseModelName(options.model, TIE_MODEL_FAMILIES);
     const db = openCommandDatabase(options, { readonly: true });
     let bracket;
     try {

@@ -62,14 +62,20 @@ function printReport(r: {
   table: CalibrationRow[];
   naiveTable: CalibrationRow[];
   scores: TieRunReport['scores'];
+  unpriced: TieRunReport['unpriced'];
   fits: number;
+  fitsNotConverged: number;
   seconds: number;
 }): void {
   const out = (line = '') => process.stdout.write(`${line}\n`);
   out(
     `${r.ties} ties of ${r.competitions.join(', ')} (second legs ${r.secondLegs.first}..${r.secondLegs.last}), each ` +
-      `forecast as of its second leg from earlier matches only; ${r.fits} model fits, ${r.seconds.toFixed(0)} s`,
+      `forecast as of its second leg from earlier matches only; ${r.fits} model fits ` +
+      `(${r.fitsNotConverged} not converged), ${r.seconds.toFixed(0)} s`,
   );
+  if (r.unpriced.length > 0) {
+    out(`${r.unpriced.length} ties left out: the model could not price a leg (first: ${r.unpriced[0].reason})`);
+  }
   out('How often the first-leg winner (after a draw: the first leg’s host) went through, against the forecast:');
   printTable(
     ['first leg', 'ties', 'observed ± s.e.', 'predicted', 'difference', 'naive model'],

@@ -1,8 +1,8 @@
 /**
  * Where every leg's score grid comes from: one interface, fixture → the forecaster's 90-minute grid, as of one
- * date. Ties (tie-model) and brackets read their legs only through it: from the goal model fitted for ties
- * (goalModelLegGrids; tie-pricer fits it, and the tie calibration is fitted on its grids), or from a saved model
- * (fixtureModelLegGrids: the forecaster or a single model a user loads with --model-file). Pure.
+ * date. Ties (tie-model) and brackets read their legs only through it: from a fitted or saved fixture model
+ * (fixtureModelLegGrids: the forecaster tie-pricer fits, or a model a user loads with --model-file), or from a single
+ * goal model (goalModelLegGrids). The tie calibration is fitted on the grids of the legs it is used with. Pure.
  */
 import { EUROPE_GROUP } from '../history/fit-history.js';
 import type { FixtureModel } from '../forecast/fixture-forecast.js';
@@ -34,6 +34,8 @@ export interface LegGrid {
 export interface LegGridSource {
   family: string;
   data: SavedModel['data'];
+  /** Whether the model's fits converged (null: a rating system, nothing to converge). */
+  converged: boolean | null;
 }
 
 export interface LegGrids {
@@ -50,7 +52,11 @@ export function goalModelLegGrids(saved: SavedModel, groupOf: (team: TieTeam) =>
   // A team the model fitted, grouped by a league it played in (not by its country's European matches).
   const leagueTeams = new Set(saved.teams.filter((t) => !t.group.startsWith(EUROPE_GROUP)).map((t) => t.id));
   return {
-    source: { family: saved.options.family, data: saved.data },
+    source: {
+      family: saved.options.family,
+      data: saved.data,
+      converged: 'diagnostics' in saved.model ? saved.model.diagnostics.converged : null,
+    },
     grid: (leg) => {
       const { grid, teamsFromPrior } = predictWithModel(saved, team(leg.home), team(leg.away), {
         neutral: leg.neutral,
@@ -67,16 +73,17 @@ export function goalModelLegGrids(saved: SavedModel, groupOf: (team: TieTeam) =>
 /** Legs from a fitted or saved fixture model (the forecaster or a single model); `teamOf` names a team as it knows it. */
 export function fixtureModelLegGrids(model: FixtureModel, teamOf: (team: TieTeam) => FixtureTeam): LegGrids {
   const leagueTeams = new Set(model.teams.filter((t) => !t.group.startsWith(EUROPE_GROUP)).map((t) => t.id));
+  const known = new Set(model.teams.map((t) => t.id));
   return {
-    source: { family: model.family, data: model.data },
+    source: { family: model.family, data: model.data, converged: model.converged },
     grid: (leg) => {
       const home = teamOf(leg.home);
       const away = teamOf(leg.away);
+      // No competition of its own: a team the model never saw takes its own league's prior, and no table shifts.
       const { grid } = model.grid(
-        { home, away, neutral: leg.neutral },
+        { home, away, neutral: leg.neutral, competition: '' },
         { homeShift: leg.homeShift, awayShift: leg.awayShift },
       );
-      const known = new Set(model.teams.map((t) => t.id));
       const teamsFromPrior = [home, away].filter((t) => !known.has(t.id)).map((t) => t.name);
       const knownTeams = ((leagueTeams.has(home.id) ? 1 : 0) + (leagueTeams.has(away.id) ? 1 : 0)) as KnownTeams;
       return { grid, teamsFromPrior, knownTeams };

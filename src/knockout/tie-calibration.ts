@@ -7,11 +7,10 @@
  *   on earlier second legs, older ties weighted down) before each season — what bench/tie-calibration.ts writes
  *   to config/tie-calibration.json.
  *
- * One goal-model fit serves every leg played within `reuseDays` after its date (and, for a second leg, after the
+ * One fit of the legs' model serves every leg played within `reuseDays` after its date (and, for a second leg, after the
  * first leg), so a run fits a few hundred times instead of once per tie.
  */
 import { MatchdayError } from '../errors.js';
-import type { SavedModel } from '../forecast/match-model.js';
 import { calibrationTable, type CalibrationRow, type ForecastOutcome } from './calibration-table.js';
 import { fitGameState, type GameStateModel, type GameStateSample } from './game-state.js';
 import { calibratedRates, fitLegCalibrations, type KnownTeams, type LegSample } from './leg-calibration.js';
@@ -22,6 +21,7 @@ import {
   type TieCalibrationArtifact,
 } from './tie-calibration-file.js';
 import { SecondLegPricing, type TieModelConstants } from './tie-model.js';
+import type { LegGrids } from './leg-grids.js';
 import type { TiePricer } from './tie-pricer.js';
 import type { ReconstructedTie } from './tie-reconstruction.js';
 
@@ -29,7 +29,7 @@ import type { ReconstructedTie } from './tie-reconstruction.js';
 export const RECENCY_YEARS = 15;
 
 export interface TieRunOptions {
-  /** Reuse a goal-model fit for legs up to this many days after its date. Default 6; 0 fits each date. */
+  /** Reuse a fit of the legs' model for legs up to this many days after its date. Default 6; 0 fits each date. */
   reuseDays?: number;
   onProgress?: (done: number, total: number) => void;
 }
@@ -70,12 +70,25 @@ export interface ForecastTie extends ForecastOutcome {
   naive: number;
 }
 
+export interface UnpricedTie {
+  tieId: number;
+  competition: string;
+  season: string;
+  a: string;
+  b: string;
+  reason: string;
+}
+
 export interface TieRunReport {
   ties: ForecastTie[];
   table: CalibrationRow[];
   naiveTable: CalibrationRow[];
   scores: { naive: ModelScores; calibrated: ModelScores };
+  /** Ties left out because the legs' model could not price a leg. */
+  unpriced: UnpricedTie[];
   fits: number;
+  /** Fits of the legs' model that did not converge (their grids are used as they are). */
+  fitsNotConverged: number;
   seconds: number;
 }
 
@@ -87,12 +100,15 @@ export function forecastPastTies(
 ): TieRunReport {
   const started = Date.now();
   const fits = new ModelFits(pricer, options.reuseDays ?? 6);
-  const results = calibrationTies(ties).map((tie, i, all) => {
-    const result = forecastTie(tie, fits, pricer.constantsBefore(tie.secondLeg.date), false);
+  const unpriced: UnpricedTie[] = [];
+  const results = calibrationTies(ties).flatMap((tie, i, all) => {
+    const result = unlessUnpriced(tie, unpriced, () =>
+      forecastTie(tie, fits, pricer.constantsBefore(tie.secondLeg.date), false),
+    );
     options.onProgress?.(i + 1, all.length);
     return result;
   });
-  return report(results, fits.count, started);
+  return report(results, unpriced, fits, started);
 }
 
 export interface CalibrationFitReport extends TieRunReport {
@@ -100,6 +116,8 @@ export interface CalibrationFitReport extends TieRunReport {
   latest: FittedTieModel;
   extraTimeScale: { first: number; last: number };
   shootouts: { secondLegs: number; homeWins: number };
+  /** Of the leg calibrations and game-state models fitted (every season's and the latest), how many did not converge. */
+  calibrationFits: { fits: number; notConverged: number };
 }
 
 /** Refits the calibration walk-forward: each season's ties forecast with models fitted on earlier ties only. */
@@ -118,6 +136,8 @@ export function fitTieCalibration(
   const scales: number[] = [];
   let shootouts = 0;
   let shootoutHomeWins = 0;
+  let seen = 0;
+  const unpriced: UnpricedTie[] = [];
   for (const season of seasonsInOrder(selected)) {
     const seasonTies = selected.filter((t) => t.season === season);
     const before = seasonTies[0].secondLeg.date;
@@ -126,23 +146,29 @@ export function fitTieCalibration(
     previous = fitted;
     for (const tie of seasonTies) {
       const base = pricer.constantsBefore(tie.secondLeg.date, true);
-      done.push(forecastTie(tie, fits, { ...base, legs: fitted.legs, gameState: fitted.gameState }, true));
+      const constants = { ...base, legs: fitted.legs, gameState: fitted.gameState };
+      const forecast = unlessUnpriced(tie, unpriced, () => forecastTie(tie, fits, constants, true));
+      options.onProgress?.(++seen, selected.length);
+      if (forecast.length === 0) continue;
+      done.push(...forecast);
       scales.push(base.extraTimeScale);
       const pens = tie.secondLeg.score.pens;
       if (pens && pens[0] !== pens[1]) {
         shootouts++;
         if (pens[0] > pens[1]) shootoutHomeWins++;
       }
-      options.onProgress?.(done.length, selected.length);
     }
   }
   const last = done[done.length - 1].secondLegDate;
+  const latest = fitModels(done, dayAfter(last), previous);
+  const converged = [...bySeason, latest].flatMap((m) => [...m.legs.map((l) => l.converged), m.gameState.converged]);
   return {
-    ...report(done, fits.count, started),
+    ...report(done, unpriced, fits, started),
     bySeason,
-    latest: fitModels(done, dayAfter(last), previous),
+    latest,
     extraTimeScale: { first: scales[0], last: scales[scales.length - 1] },
     shootouts: { secondLegs: shootouts, homeWins: shootoutHomeWins },
+    calibrationFits: { fits: converged.length, notConverged: converged.filter((c) => !c).length },
   };
 }
 
@@ -248,10 +274,11 @@ function forecastTie(
   };
 }
 
-/** Goal-model fits by date, each reused for legs up to `reuseDays` later. */
+/** The legs' model fitted by date, each fit reused for legs up to `reuseDays` later. */
 class ModelFits {
-  private readonly fitted: { before: string; saved: SavedModel }[] = [];
+  private readonly fitted: { before: string; grids: LegGrids }[] = [];
   count = 0;
+  notConverged = 0;
 
   constructor(
     private readonly pricer: TiePricer,
@@ -264,18 +291,47 @@ class ModelFits {
       (f) => f.before <= date && daysBetween(f.before, date) <= this.reuseDays && (after === null || f.before > after),
     );
     if (!found) {
-      found = { before: date, saved: this.pricer.modelBefore(date) };
+      found = { before: date, grids: this.pricer.legGridsBefore(date) };
       this.count++;
+      if (found.grids.source.converged === false) this.notConverged++;
       this.fitted.push(found);
       // Ties come in second-leg order: fits far behind the current date are done with.
       while (this.fitted.length > 0 && daysBetween(this.fitted[0].before, date) > 120) this.fitted.shift();
     }
-    return { before: found.before, grids: this.pricer.legGridsBefore(found.before, found.saved) };
+    return found;
   }
 }
 
-function report(results: ForecastTie[], fits: number, started: number): TieRunReport {
+/**
+ * The tie's forecast, or none when the legs' model cannot price a leg (the forecaster has no prior for a team it never
+ * saw whose league and country it does not know either, as `predict` has none): the tie is listed as unpriced.
+ */
+function unlessUnpriced(tie: ReconstructedTie, unpriced: UnpricedTie[], price: () => ForecastTie): ForecastTie[] {
+  try {
+    return [price()];
+  } catch (error) {
+    if (!(error instanceof MatchdayError) || error.code !== 'NO_FORECAST') throw error;
+    unpriced.push({
+      tieId: tie.tieId,
+      competition: tie.competition.code,
+      season: tie.season,
+      a: tie.a.name,
+      b: tie.b.name,
+      reason: error.message,
+    });
+    return [];
+  }
+}
+
+function report(results: ForecastTie[], unpriced: UnpricedTie[], fits: ModelFits, started: number): TieRunReport {
   if (results.length === 0) throw new MatchdayError('NO_TIES', 'no completed ties with a known winner and rules');
+  const broken = results.find((r) => !Number.isFinite(r.probabilityA) || !Number.isFinite(r.naive));
+  if (broken) {
+    throw new MatchdayError(
+      'NO_FORECAST',
+      `${broken.a} v ${broken.b} (${broken.competition} ${broken.season}): P(through) is not a number`,
+    );
+  }
   const score = (probability: (r: ForecastTie) => number): ModelScores => {
     let brierSum = 0;
     let logLossSum = 0;
@@ -290,7 +346,9 @@ function report(results: ForecastTie[], fits: number, started: number): TieRunRe
     table: calibrationTable(results),
     naiveTable: calibrationTable(results.map((r) => ({ ...r, probabilityA: r.naive }))),
     scores: { naive: score((r) => r.naive), calibrated: score((r) => r.probabilityA) },
-    fits,
+    unpriced,
+    fits: fits.count,
+    fitsNotConverged: fits.notConverged,
     seconds: (Date.now() - started) / 1000,
   };
 }

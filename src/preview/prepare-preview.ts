@@ -444,7 +444,11 @@ function tieNumbers(
     ? fixtureModelLegGrids(saved, (t) => (t.id === teams.home.id ? teams.home : teams.away))
     : undefined;
   // Side A hosted the first leg (this fixture's away side); B hosts the second.
-  const { forecast: result, constants } = pricer.price(
+  const {
+    forecast: result,
+    constants,
+    grids: legs,
+  } = pricer.price(
     {
       a: { id: teams.away.id, name: teams.away.name },
       b: { id: teams.home.id, name: teams.home.name },
@@ -467,7 +471,7 @@ function tieNumbers(
     awayGoalsRule: rules.awayGoals,
     needs: result.needs.trailing === null ? null : result.needs.phrase,
     description:
-      `Tie: ${saved ? 'the saved model' : 'a Dixon-Coles model of the top leagues and European matches before the fixture'} ` +
+      `Tie: ${saved ? 'the saved model' : `the ${MODEL_NAMES[legs.family]} fitted on the top leagues and European matches before the fixture`} ` +
       `gives the second leg's expected goals; extra time at ${constants.extraTimeScale.toFixed(3)} of a match's ` +
       'expected goals (fitted on earlier European extra times), penalties 50-50; ' +
       (result.model === 'calibrated'
