@@ -1,4 +1,4 @@
-import Table from 'cli-table3';
+import { createRequire } from 'node:module';
 import pc from 'picocolors';
 import { systemErrorOf, type MatchdayError } from '../errors.js';
 
@@ -12,7 +12,11 @@ export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
+// Required when a table is printed, not at every command's start (a preview prints none).
+const require = createRequire(import.meta.url);
+
 export function printTable(head: string[], rows: (string | number)[][]): void {
+  const Table = require('cli-table3') as typeof import('cli-table3');
   const table = new Table({ head: head.map((h) => pc.bold(h)), style: { head: [], border: [] } });
   table.push(...rows.map((r) => r.map(String)));
   process.stdout.write(`${table.toString()}\n`);

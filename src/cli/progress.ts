@@ -1,4 +1,7 @@
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+
+// Required when a bar is drawn, not at every command's start (most runs are not on a terminal).
+const require = createRequire(import.meta.url);
 
 /** A progress bar on an interactive terminal, silence elsewhere (pipes, CI, --json). */
 export function progressBar(
@@ -6,6 +9,7 @@ export function progressBar(
   label: string,
 ): { update(done: number, total: number, item: string): void; stop(): void } {
   if (!enabled || !process.stderr.isTTY) return { update() {}, stop() {} };
+  const cliProgress = require('cli-progress') as typeof import('cli-progress');
   const bar = new cliProgress.SingleBar(
     {
       format: `${label} [{bar}] {value}/{total} {item}`,

@@ -3,7 +3,7 @@ import type { Comeback, ComebackRecordFact } from './facts.js';
 import type { InsightContext } from './insight-context.js';
 import { fromSide, receipts, summarize, type TeamMatch } from './match-history.js';
 import { checkedNotability, rarity } from './notability.js';
-import { completedTies, firstLegMargin, tieOutcome, type CompletedTie } from './two-legged-ties.js';
+import { firstLegMargin, tieOutcome } from './two-legged-ties.js';
 
 /** Winning from one goal down is routine; a record of comebacks starts at two (or at the current deficit). */
 const MIN_DEFICIT = 2;
@@ -13,11 +13,10 @@ const TRAILING_NOW_BONUS = 1;
 /** Per team: matches won after trailing, and two-legged ties won after losing the first leg. */
 export function comebackFacts(ctx: InsightContext): ComebackRecordFact[] {
   const facts: ComebackRecordFact[] = [];
-  const ties = completedTies(ctx.history);
   for (const teamId of [ctx.fixture.homeTeamId, ctx.fixture.awayTeamId]) {
     const matchFact = matchComebacks(ctx, teamId);
     if (matchFact) facts.push(matchFact);
-    const tieFact = tieComebacks(ctx, teamId, ties);
+    const tieFact = tieComebacks(ctx, teamId);
     if (tieFact) facts.push(tieFact);
   }
   return facts;
@@ -45,8 +44,8 @@ function matchComebacks(ctx: InsightContext, teamId: number): ComebackRecordFact
   return comebackRecord(ctx, teamId, 'match', comebacks, measurable, null);
 }
 
-function tieComebacks(ctx: InsightContext, teamId: number, ties: readonly CompletedTie[]): ComebackRecordFact | null {
-  const own = ties.filter((t) => t.first.home.id === teamId || t.first.away.id === teamId);
+function tieComebacks(ctx: InsightContext, teamId: number): ComebackRecordFact | null {
+  const own = ctx.ties.filter((t) => t.first.home.id === teamId || t.first.away.id === teamId);
   const trailingBy = currentDeficit(ctx, teamId);
   const threshold = Math.min(MIN_DEFICIT, trailingBy ?? MIN_DEFICIT);
   const comebacks: Comeback[] = [];

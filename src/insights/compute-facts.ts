@@ -19,6 +19,7 @@ import { precedentFacts } from './precedent.js';
 import { recordFacts } from './records.js';
 import { scorerFacts } from './scorers.js';
 import { streakFacts } from './streaks.js';
+import { completedTies } from './two-legged-ties.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -59,6 +60,7 @@ function buildContext(input: InsightsInput): InsightContext {
     options,
     fixtureKind: competitionKind(fixture.competitionCode, input.matches),
     firstLeg: firstLegOf(fixture, history),
+    ties: completedTies(history),
     tieRules: tieRulesFrom(input.registry ?? CompetitionRegistry.builtIn()),
     scopes: new FactScopes(input.coverage ?? null, history),
   };

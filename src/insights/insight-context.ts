@@ -3,6 +3,7 @@ import type { CompetitionRegistry } from '../competitions/registry.js';
 import type { GoalView, StoredMatchView } from '../store/match-queries.js';
 import type { FactScopes, SeasonCoverageLookup } from './fact-scope.js';
 import type { MatchHistory } from './match-history.js';
+import type { CompletedTie } from './two-legged-ties.js';
 
 /** The match the facts are for. */
 export interface Fixture {
@@ -64,6 +65,8 @@ export interface InsightContext {
   fixtureKind: 'league' | 'cup' | 'continental' | null;
   /** The first leg when the fixture is a second leg. */
   firstLeg: StoredMatchView | null;
+  /** Every two-legged tie of the history with both legs played (two-legged-ties.ts), gathered once. */
+  ties: readonly CompletedTie[];
   /** How a level tie was settled in a competition's season (null: unknown). */
   tieRules: (competitionCode: string, season: string) => TieRules | null;
   /** Each fact's scope, checked against the data's coverage. */

@@ -4,7 +4,7 @@ import type { CompetitionScope, TiePrecedentFact } from './facts.js';
 import type { InsightContext } from './insight-context.js';
 import { finalScore, receipts, summarize } from './match-history.js';
 import { checkedNotability } from './notability.js';
-import { completedTies, tieOutcome, type CompletedTie } from './two-legged-ties.js';
+import { tieOutcome, type CompletedTie } from './two-legged-ties.js';
 
 /** A precedent is a context fact; how one-sided and how well attested it is decides how much it says. */
 const PRECEDENT_BASE = 0.5;
@@ -19,13 +19,12 @@ type PrecedentScope = CompetitionScope | 'competition';
 export function precedentFacts(ctx: InsightContext): TiePrecedentFact[] {
   const firstLeg = ctx.firstLeg;
   if (!firstLeg) return [];
-  const ties = completedTies(ctx.history);
   const scopes: PrecedentScope[] = ctx.fixtureKind ? ['competition', ctx.fixtureKind] : ['competition'];
   const facts: TiePrecedentFact[] = [];
   for (const match of ['at-least', 'exact-score'] as const) {
     let previousCount = -1;
     for (const scope of scopes) {
-      const fact = precedent(ctx, firstLeg, ties, scope, match);
+      const fact = precedent(ctx, firstLeg, scope, match);
       // A wider scope with the same ties repeats the narrower fact.
       if (!fact || fact.ties + fact.undetermined === previousCount) continue;
       previousCount = fact.ties + fact.undetermined;
@@ -38,7 +37,6 @@ export function precedentFacts(ctx: InsightContext): TiePrecedentFact[] {
 function precedent(
   ctx: InsightContext,
   firstLeg: StoredMatchView,
-  ties: readonly CompletedTie[],
   scope: PrecedentScope,
   match: 'at-least' | 'exact-score',
 ): TiePrecedentFact | null {
@@ -62,7 +60,7 @@ function precedent(
     (scope === 'competition'
       ? t.first.competition.code === ctx.fixture.competitionCode
       : scope === 'all' || t.first.competition.kind === scope);
-  const precedents = ties.filter((t) => inScope(t) && stoodTheSameWay(t));
+  const precedents = ctx.ties.filter((t) => inScope(t) && stoodTheSameWay(t));
   let advanced = 0;
   let eliminated = 0;
   let undetermined = 0;
