@@ -35,3 +35,13 @@ export function parseYamlFile(text: string, file: string, options: { version?: '
     );
   }
 }
+
+/** The 1-based line of the node at `path`, or of its nearest existing parent. */
+export function yamlLine(document: Document, lineCounter: LineCounter, path: PropertyKey[]): number | undefined {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = document.getIn(path.slice(0, depth) as unknown[], true) as
+      { range?: [number, number, number] } | undefined;
+    if (node?.range) return lineCounter.linePos(node.range[0]).line;
+  }
+  return undefined;
+}

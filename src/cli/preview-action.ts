@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
 import { MatchdayError } from '../errors.js';
-import { yamlLine } from '../ingest/alias-overrides.js';
+import { yamlLine } from '../yaml-file.js';
 import { parseDossier, type Dossier } from '../preview/dossier.js';
 import { writePreview } from '../app/write-preview.js';
 import { renderJson } from '../preview/preview-document.js';

@@ -2,10 +2,9 @@
  * Reads a competition registry file (`config/competitions.yaml`, or a user's YAML in the same format) into
  * Competitions. Errors name the file, the line and the field.
  */
-import type { Document, LineCounter } from 'yaml';
 import { z } from 'zod';
 import { MatchdayError } from '../errors.js';
-import { parseYamlFile } from '../yaml-file.js';
+import { parseYamlFile, yamlLine } from '../yaml-file.js';
 import {
   COMPETITION_KINDS,
   type Competition,
@@ -263,14 +262,4 @@ function toSources(sources: Entry['sources']): Competition['sources'] {
     footballDataExtra: sources?.['football-data-extra'] ?? null,
     openfootball: of ? { repo: of.repo, branch: of.branch ?? 'master', path: of.path, seasons: range(of) } : null,
   };
-}
-
-/** The 1-based line of the node at `path`, or of its nearest existing parent. */
-export function yamlLine(document: Document, lineCounter: LineCounter, path: PropertyKey[]): number | undefined {
-  for (let depth = path.length; depth >= 0; depth--) {
-    const node = document.getIn(path.slice(0, depth) as unknown[], true) as
-      { range?: [number, number, number] } | undefined;
-    if (node?.range) return lineCounter.linePos(node.range[0]).line;
-  }
-  return undefined;
 }

@@ -1,7 +1,6 @@
-import type { Document, LineCounter } from 'yaml';
 import { z } from 'zod';
 import { MatchdayError } from '../errors.js';
-import { parseYamlFile } from '../yaml-file.js';
+import { parseYamlFile, yamlLine } from '../yaml-file.js';
 import type { ClubRecord } from './records.js';
 
 export const ALIAS_OVERRIDES_FORMAT = 'alias-overrides';
@@ -36,14 +35,4 @@ export function parseAliasOverrides(text: string, file: string): ClubRecord[] {
     stadium: null,
     city: null,
   }));
-}
-
-/** The 1-based line of the node at `path`, or of its nearest existing parent. */
-export function yamlLine(document: Document, lineCounter: LineCounter, path: PropertyKey[]): number | undefined {
-  for (let depth = path.length; depth >= 0; depth--) {
-    const node = document.getIn(path.slice(0, depth) as unknown[], true) as
-      { range?: [number, number, number] } | undefined;
-    if (node?.range) return lineCounter.linePos(node.range[0]).line;
-  }
-  return undefined;
 }

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { MatchdayError } from '../errors.js';
-import { parseYamlFile } from '../yaml-file.js';
-import { yamlLine } from './alias-overrides.js';
+import { parseYamlFile, yamlLine } from '../yaml-file.js';
 import type { Provenance, TeamRef } from './records.js';
 
 export const NEUTRAL_VENUES_FORMAT = 'neutral-venues';

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { MatchdayError } from '../errors.js';
-import { parseYamlFile } from '../yaml-file.js';
-import { yamlLine } from '../ingest/alias-overrides.js';
+import { parseYamlFile, yamlLine } from '../yaml-file.js';
 import { CompetitionRegistry } from '../competitions/registry.js';
 
 /**
