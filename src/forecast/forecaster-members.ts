@@ -190,13 +190,14 @@ function fitProxyPart(
   const homeEta = new Float64Array(n);
   const awayEta = new Float64Array(n);
   const { homeTeam, awayTeam, neutral, ageDays } = window.data;
+  // logRates of each match, written out: no strength objects or pairs per match (this runs over every proxy match
+  // of every fit).
+  const { attack, defence, homeAdvantage } = model.params;
   for (let i = 0; i < n; i++) {
-    [homeEta[i], awayEta[i]] = logRates(
-      model,
-      teamStrength(model, homeTeam[i]),
-      teamStrength(model, awayTeam[i]),
-      neutral[i] === 1,
-    );
+    const h = homeTeam[i];
+    const a = awayTeam[i];
+    homeEta[i] = (neutral[i] === 1 ? 0 : homeAdvantage) + attack[h] - defence[a];
+    awayEta[i] = attack[a] - defence[h];
   }
   const weights = timeDecayWeights(ageDays, options.xi, n);
   const calibration = fitRateCalibration({

@@ -174,21 +174,26 @@ export class FitRows {
     const groupIndex = new Map([...new Set(groupLabels)].map((label, g) => [label, g]));
     const teamGroup = Int32Array.from(groupLabels, (label) => groupIndex.get(label)!);
     const teamNames = teams.size > 0 ? teamIds.map((id) => teams.get(id)?.name ?? `team ${id}`) : undefined;
+    const rows = this.rows;
     return {
       data: {
         teamCount: teamIds.length,
         homeTeam,
         awayTeam,
-        homeGoals: this.homeGoals.slice(start, end),
-        awayGoals: this.awayGoals.slice(start, end),
-        neutral: this.neutral.slice(start, end),
+        // Views of the columns, not copies: fit data is only read.
+        homeGoals: this.homeGoals.subarray(start, end),
+        awayGoals: this.awayGoals.subarray(start, end),
+        neutral: this.neutral.subarray(start, end),
         ageDays,
         teamGroup,
         teamNames,
       },
       teamIds,
       groupLabels,
-      matches: start === 0 && end === this.rows.length ? this.rows : this.rows.slice(start, end),
+      // Cut when asked for: a backtest's fits never read the rows.
+      get matches() {
+        return start === 0 && end === rows.length ? rows : rows.slice(start, end);
+      },
     };
   }
 }

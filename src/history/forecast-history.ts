@@ -250,7 +250,7 @@ class RecordBook {
   }
 
   private noteDate(competition: string, season: string, date: string): void {
-    const key = `${competition} ${seasonStartYear(season)}`;
+    const key = `${competition} ${startYearOf(season)}`;
     if ((this.lastDate.get(key) ?? '') < date) this.lastDate.set(key, date);
   }
 }
@@ -264,23 +264,33 @@ function sumRecords(
   teams: readonly number[] | null,
 ): SeasonRecord[] {
   const wanted = teams === null ? null : new Set(teams);
-  const byKey = new Map<string, SeasonRecord>();
+  // Keyed by team id and start year as one number (a season's start year has four digits).
+  const byKey = new Map<number, SeasonRecord>();
   const add = (teamId: number, startYear: number, points: number, played: number): void => {
     if (!(startYear >= firstYear && startYear <= lastYear) || (wanted !== null && !wanted.has(teamId))) return;
-    const key = `${teamId} ${startYear}`;
+    const key = teamId * 10_000 + startYear;
     const record = byKey.get(key);
     if (record) {
       record.points += points;
       record.played += played;
     } else byKey.set(key, { teamId, startYear, points, played });
   };
-  for (const [teamId, season, points, played] of totals) add(teamId, seasonStartYear(season), points, played);
+  for (const [teamId, season, points, played] of totals) add(teamId, startYearOf(season), points, played);
   for (const m of matches) {
-    const year = seasonStartYear(m.season);
+    const year = startYearOf(m.season);
     add(m.homeTeamId, year, m.homeGoals > m.awayGoals ? 3 : m.homeGoals === m.awayGoals ? 1 : 0, 1);
     add(m.awayTeamId, year, m.awayGoals > m.homeGoals ? 3 : m.homeGoals === m.awayGoals ? 1 : 0, 1);
   }
   return sortRecords([...byKey.values()]);
+}
+
+/** seasonStartYear, parsed once per season label: a league's records are summed over every match of its history. */
+const startYears = new Map<string, number>();
+
+function startYearOf(season: string): number {
+  let year = startYears.get(season);
+  if (year === undefined) startYears.set(season, (year = seasonStartYear(season)));
+  return year;
 }
 
 /** Index of the first match dated on or after `date` in a date-ordered list (binary search). */

@@ -38,25 +38,28 @@ export function buildPairTable(data: FitData, xi: number): PairTable {
   const pairOfMatch = new Int32Array(matchCount);
   // Pair of each key: a table indexed by the key for a league-sized fit (a backtest builds thousands), else a map.
   const keyCount = 2 * data.teamCount * data.teamCount;
-  const pairTable = keyCount <= MAX_KEY_TABLE ? new Int32Array(keyCount).fill(-1) : null;
+  const pairTable = keyCount <= MAX_KEY_TABLE ? keyTable(keyCount) : null;
   const pairMap = pairTable ? null : new Map<number, number>();
-  const home: number[] = [];
-  const away: number[] = [];
-  const neutral: number[] = [];
+  const home = new Int32Array(matchCount);
+  const away = new Int32Array(matchCount);
+  const neutral = new Uint8Array(matchCount);
+  let pairCount = 0;
   for (let i = 0; i < matchCount; i++) {
     const key = (data.homeTeam[i] * data.teamCount + data.awayTeam[i]) * 2 + data.neutral[i];
     let p = pairTable ? pairTable[key] : (pairMap!.get(key) ?? -1);
     if (p < 0) {
-      p = home.length;
+      p = pairCount++;
       if (pairTable) pairTable[key] = p;
       else pairMap!.set(key, p);
-      home.push(data.homeTeam[i]);
-      away.push(data.awayTeam[i]);
-      neutral.push(data.neutral[i]);
+      home[p] = data.homeTeam[i];
+      away[p] = data.awayTeam[i];
+      neutral[p] = data.neutral[i];
     }
     pairOfMatch[i] = p;
   }
-  const pairCount = home.length;
+  // The shared key table goes back to all −1 for the next fit.
+  if (pairTable)
+    for (let p = 0; p < pairCount; p++) pairTable[(home[p] * data.teamCount + away[p]) * 2 + neutral[p]] = -1;
 
   // Matches of each pair, contiguous (counting sort by pair).
   const matchStart = new Int32Array(pairCount + 1);
@@ -104,9 +107,9 @@ export function buildPairTable(data: FitData, xi: number): PairTable {
   return {
     teamCount: data.teamCount,
     pairCount,
-    home: Int32Array.from(home),
-    away: Int32Array.from(away),
-    neutral: Uint8Array.from(neutral),
+    home: home.subarray(0, pairCount),
+    away: away.subarray(0, pairCount),
+    neutral: neutral.subarray(0, pairCount),
     weight,
     homeGoals,
     awayGoals,
@@ -135,6 +138,14 @@ export function timeDecayWeights(ageDays: ArrayLike<number> | undefined, xi: num
 
 /** Largest key table built (2 MB: fits of up to 512 teams); larger fits look pairs up in a map. */
 const MAX_KEY_TABLE = 2 * 512 * 512;
+
+/** The key table, all −1, shared by every build in this thread (each puts back what it wrote): one allocation, not one a fit. */
+let sharedKeyTable = new Int32Array(0);
+
+function keyTable(keyCount: number): Int32Array {
+  if (sharedKeyTable.length < keyCount) sharedKeyTable = new Int32Array(keyCount).fill(-1);
+  return sharedKeyTable;
+}
 
 const logFactorials: number[] = [0];
 
