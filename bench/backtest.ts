@@ -14,7 +14,11 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import os from 'node:os';
 import path from 'node:path';
 import { runBacktest } from '../src/evaluate/backtest.js';
-import { defaultHistoryCompetitions, loadBacktestInput } from '../src/evaluate/backtest-input.js';
+import {
+  defaultHistoryCompetitions,
+  loadBacktestInput,
+  loadBacktestInputWith,
+} from '../src/evaluate/backtest-input.js';
 import { summarizeBacktest } from '../src/evaluate/backtest-report.js';
 import { forecasterTask, ForecasterThreads } from '../src/evaluate/forecaster-threads.js';
 import {
@@ -63,18 +67,22 @@ let last: {
 for (let index = 0; index < runs; index++) {
   const started = performance.now();
   const cpuAtStart = process.cpuUsage();
-  // As `matchday backtest` does: the workers load their code while this thread reads the input.
+  // As `matchday backtest` does: the workers load their code while this thread reads the input, and the first of
+  // them reads the input's older season totals.
   const pool = model === 'ensemble' && threads > 1 ? new ForecasterThreads(threads, workerScript) : null;
   const db = openDatabase(dbFile, { readonly: true });
   const options = { ...DEFAULT_BACKTEST_MODEL, model };
-  const input = loadBacktestInput(db, {
+  const scope = {
     competitions,
     from,
     to,
     historyCompetitions: defaultHistoryCompetitions(db, competitions),
     historyYears: backtestHistoryYears(options),
     shotYears: options.windowYears,
-  });
+  };
+  const input = pool
+    ? await loadBacktestInputWith(db, scope, pool.readOlderTotals(dbFile, scope))
+    : loadBacktestInput(db, scope);
   db.close();
   const backtestModel = pool
     ? await pool.forecast(forecasterTask(dbFile, input, forecasterConstants(options), 7))

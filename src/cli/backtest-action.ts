@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import pc from 'picocolors';
 import { runBacktest } from '../evaluate/backtest.js';
-import { defaultHistoryCompetitions, loadBacktestInput } from '../evaluate/backtest-input.js';
+import { defaultHistoryCompetitions, loadBacktestInput, loadBacktestInputWith } from '../evaluate/backtest-input.js';
 import { summarizeBacktest, type BacktestGroup, type BacktestReport } from '../evaluate/backtest-report.js';
 import { reliabilityDiagramSvg } from '../evaluate/calibration.js';
 import { forecasterTask, ForecasterThreads } from '../evaluate/forecaster-threads.js';
@@ -62,17 +62,21 @@ export function runBacktestCommand(options: BacktestOptions): Promise<void> {
       : defaultHistoryCompetitions(db, competitions);
     const historyYears = backtestHistoryYears(model);
     const threads = options.threads ? parseNumber(options.threads, 'threads', 1) : availableParallelism();
-    // The forecaster's workers load their code while this thread reads the input.
+    // The forecaster's workers load their code while this thread reads the input, and the first of them reads the
+    // input's older season totals.
     const pool = model.model === 'ensemble' ? new ForecasterThreads(Math.floor(threads)) : null;
-    const input = loadBacktestInput(db, {
+    const scope = {
       competitions,
       from,
       to,
       historyCompetitions: history,
       historyYears,
       shotYears: model.windowYears,
-    });
+    };
     const dbFile = db.name;
+    const input = pool
+      ? await loadBacktestInputWith(db, scope, pool.readOlderTotals(dbFile, scope))
+      : loadBacktestInput(db, scope);
     db.close();
     const backtestModel = pool
       ? await pool.forecast(forecasterTask(dbFile, input, forecasterConstants(model), refitDays))

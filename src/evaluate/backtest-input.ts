@@ -47,6 +47,39 @@ export interface BacktestData extends BacktestInput {
 }
 
 export function loadBacktestInput(db: Db, scope: BacktestScope): BacktestData {
+  return backtestData(db, readMatches(db, scope), readOlderTotals(db, scope));
+}
+
+/**
+ * The same input, its older season totals read by someone else meanwhile (a forecaster thread:
+ * `ForecasterThreads.readOlderTotals`), so that this thread reads only the matches and their books.
+ */
+export async function loadBacktestInputWith(
+  db: Db,
+  scope: BacktestScope,
+  olderTotals: Promise<Map<string, SeasonTotal[]>>,
+): Promise<BacktestData> {
+  const matches = readMatches(db, scope);
+  return backtestData(db, matches, await olderTotals);
+}
+
+/**
+ * Season totals of the forecast leagues before the history's first year, for the club statures: a third of
+ * what a backtest reads, and not needed until its first forecast.
+ */
+export function readOlderTotals(db: Db, scope: BacktestScope): Map<string, SeasonTotal[]> {
+  const registry = registryOf(db);
+  const from = yearsBefore(scope.from, scope.historyYears);
+  // The statures are of the forecast leagues only.
+  return new Map(
+    scope.competitions
+      .filter((code) => registry.get(code)?.kind === 'league')
+      .map((code) => [code, seasonTotals(db, code, from)]),
+  );
+}
+
+/** The fixtures with their books, and the history's matches and teams. */
+function readMatches(db: Db, scope: BacktestScope): Pick<BacktestData, 'fixtures' | 'history' | 'teams'> {
   const before = dayAfter(scope.to);
   const from = yearsBefore(scope.from, scope.historyYears);
   const filter = { competitions: scope.historyCompetitions, from, before };
@@ -67,18 +100,19 @@ export function loadBacktestInput(db: Db, scope: BacktestScope): BacktestData {
     totals: totals.get(match.id) ?? null,
   }));
   const teams = teamInfo(db, [...new Set(history.flatMap((m) => [m.homeTeamId, m.awayTeamId]))]);
-  const registry = registryOf(db);
-  // The statures are of the forecast leagues only.
-  const olderTotals = new Map(
-    scope.competitions
-      .filter((code) => registry.get(code)?.kind === 'league')
-      .map((code) => [code, seasonTotals(db, code, from)]),
-  );
+  return { fixtures, history, teams };
+}
+
+function backtestData(
+  db: Db,
+  { fixtures, history, teams }: Pick<BacktestData, 'fixtures' | 'history' | 'teams'>,
+  olderTotals: Map<string, SeasonTotal[]>,
+): BacktestData {
   const source = memoryForecastSource({
     matches: history,
     olderTotals,
     teams,
-    registry,
+    registry: registryOf(db),
     held: new Set(heldCompetitions(db)),
   });
   return { fixtures, history, olderTotals, teams, source };

@@ -1,8 +1,18 @@
 /**
- * Worker-thread entry: waits for a backtest's task, fits and forecasts the fit dates it takes from the shared
- * counter and posts the forecasts back (then, with nothing left to listen to, the thread ends).
+ * Worker-thread entry: answers a request for a backtest's older season totals, if one comes first; then waits for
+ * the backtest's task, fits and forecasts the fit dates it takes from the shared counter and posts the forecasts
+ * back (then, with nothing left to listen to, the thread ends).
  */
 import { parentPort } from 'node:worker_threads';
-import { runForecasterTask, type SharedForecasterTask } from './forecaster-threads.js';
+import { olderTotalsAnswer, runForecasterTask, type ThreadRequest } from './forecaster-threads.js';
 
-parentPort!.once('message', (task: SharedForecasterTask) => parentPort!.postMessage(runForecasterTask(task)));
+function answer(request: ThreadRequest): void {
+  if ('task' in request) {
+    parentPort!.postMessage({ forecasts: runForecasterTask(request.task) });
+    return;
+  }
+  parentPort!.postMessage(olderTotalsAnswer(request.olderTotals));
+  parentPort!.once('message', answer);
+}
+
+parentPort!.once('message', answer);

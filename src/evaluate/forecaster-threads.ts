@@ -9,7 +9,7 @@ import { openDatabase } from '../store/database.js';
 import { registryOf } from '../store/competition-store.js';
 import { heldCompetitions, type ResultRow, type SeasonTotal, type TeamInfo } from '../store/match-queries.js';
 import { refitSchedule } from './backtest.js';
-import type { BacktestData } from './backtest-input.js';
+import { readOlderTotals, type BacktestData, type BacktestScope } from './backtest-input.js';
 
 /**
  * The forecaster's backtest on several threads. Its fits carry nothing from one fit date to the next, so the fit
@@ -97,6 +97,24 @@ export function runForecasterTask(task: SharedForecasterTask): ThreadForecasts {
   }
 }
 
+/** What a worker is asked: a backtest's older season totals (answered at once), or its task (answered last). */
+export type ThreadRequest = { olderTotals: { dbFile: string; scope: BacktestScope } } | { task: SharedForecasterTask };
+
+/** A worker's answer to a request. */
+type ThreadAnswer = { olderTotals: [string, SeasonTotal[]][] } | { forecasts: ThreadForecasts };
+
+/** A worker's answer to a request for older season totals: read from its own connection to the database. */
+export function olderTotalsAnswer(request: { dbFile: string; scope: BacktestScope }): {
+  olderTotals: [string, SeasonTotal[]][];
+} {
+  const db = openDatabase(request.dbFile, { readonly: true });
+  try {
+    return { olderTotals: [...readOlderTotals(db, request.scope)] };
+  } finally {
+    db.close();
+  }
+}
+
 /** Index of the first job of each fit date (jobs come in fit-date order). */
 function fitDateStarts(jobs: readonly { fitDate: string }[]): number[] {
   const starts: number[] = [];
@@ -122,12 +140,27 @@ export class ForecasterThreads {
     this.threads = Array.from({ length: count }, () => startThread(script));
   }
 
+  /**
+   * The older season totals of a backtest (backtest-input.ts readOlderTotals), read by the first worker while this
+   * thread reads the rest of the input (loadBacktestInputWith); here, without workers. Before `forecast`.
+   */
+  readOlderTotals(dbFile: string, scope: BacktestScope): Promise<Map<string, SeasonTotal[]>> {
+    const first = this.threads[0];
+    if (!first) return Promise.resolve(new Map(olderTotalsAnswer({ dbFile, scope }).olderTotals));
+    first.worker.ref();
+    first.worker.postMessage({ olderTotals: { dbFile, scope } } satisfies ThreadRequest);
+    return first.olderTotals.then((totals) => {
+      first.worker.unref();
+      return new Map(totals);
+    });
+  }
+
   /** The task's forecasts, its fit dates taken one at a time by this thread and the workers (each worker takes one task only). */
   async forecast(task: ForecasterTask): Promise<BacktestModel> {
     const shared: SharedForecasterTask = { ...task, nextFitDate: new Int32Array(new SharedArrayBuffer(4)) };
     const running = this.threads.map(({ worker, result }) => {
       worker.ref();
-      worker.postMessage(shared);
+      worker.postMessage({ task: shared } satisfies ThreadRequest);
       return result;
     });
     const results = [runForecasterTask(shared), ...(await Promise.all(running))];
@@ -145,25 +178,38 @@ export class ForecasterThreads {
   }
 }
 
-/** A worker and the forecasts it posts back (rejected if it fails, or ends without them). */
+/**
+ * A worker, the older season totals it posts back when asked and the forecasts it posts back last (each rejected if
+ * it fails, or ends without them).
+ */
 interface Thread {
   worker: Worker;
+  olderTotals: Promise<[string, SeasonTotal[]][]>;
   result: Promise<ThreadForecasts>;
 }
 
 function startThread(script: URL): Thread {
   const worker = new Worker(script);
   worker.unref();
+  const ended = (code: number) =>
+    new MatchdayError('BACKTEST_FAILED', `forecaster thread exited with code ${code} and no result`);
+  const olderTotals = new Promise<[string, SeasonTotal[]][]>((resolve, reject) => {
+    worker.on('message', (answer: ThreadAnswer) => {
+      if ('olderTotals' in answer) resolve(answer.olderTotals);
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(ended(code)));
+  });
   const result = new Promise<ThreadForecasts>((resolve, reject) => {
     let forecasts: ThreadForecasts | null = null;
-    worker.once('message', (posted: ThreadForecasts) => (forecasts = posted));
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (forecasts) resolve(forecasts);
-      else reject(new MatchdayError('BACKTEST_FAILED', `forecaster thread exited with code ${code} and no result`));
+    worker.on('message', (answer: ThreadAnswer) => {
+      if ('forecasts' in answer) forecasts = answer.forecasts;
     });
+    worker.once('error', reject);
+    worker.once('exit', (code) => (forecasts ? resolve(forecasts) : reject(ended(code))));
   });
-  // A thread never given a task ends without result (it does not keep the process alive): nobody waits for it.
+  // A thread never asked ends without answers (it does not keep the process alive): nobody waits for them.
+  olderTotals.catch(() => undefined);
   result.catch(() => undefined);
-  return { worker, result };
+  return { worker, olderTotals, result };
 }
