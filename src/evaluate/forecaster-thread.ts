@@ -4,11 +4,11 @@
  * back (then, with nothing left to listen to, the thread ends).
  */
 import { parentPort } from 'node:worker_threads';
-import { olderTotalsAnswer, runForecasterTask, type ThreadRequest } from './forecaster-threads.js';
+import { olderTotalsAnswer, workerForecasts, type ThreadRequest } from './forecaster-threads.js';
 
 function answer(request: ThreadRequest): void {
   if ('task' in request) {
-    parentPort!.postMessage({ forecasts: runForecasterTask(request.task) });
+    parentPort!.postMessage(workerForecasts(request.task));
     return;
   }
   parentPort!.postMessage(olderTotalsAnswer(request.olderTotals));

@@ -10,6 +10,7 @@ import { registryOf } from '../store/competition-store.js';
 import { heldCompetitions, type ResultRow, type SeasonTotal, type TeamInfo } from '../store/match-queries.js';
 import { refitSchedule } from './backtest.js';
 import { readOlderTotals, type BacktestData, type BacktestScope } from './backtest-input.js';
+import { historyColumns, historyFromColumns, type HistoryColumns } from './history-columns.js';
 
 /**
  * The forecaster's backtest on several threads. Its fits carry nothing from one fit date to the next, so the fit
@@ -98,7 +99,17 @@ export function runForecasterTask(task: SharedForecasterTask): ThreadForecasts {
 }
 
 /** What a worker is asked: a backtest's older season totals (answered at once), or its task (answered last). */
-export type ThreadRequest = { olderTotals: { dbFile: string; scope: BacktestScope } } | { task: SharedForecasterTask };
+export type ThreadRequest = { olderTotals: { dbFile: string; scope: BacktestScope } } | { task: WorkerTask };
+
+/** A shared task as a worker receives it: the history as columns (history-columns.ts). */
+export interface WorkerTask extends Omit<SharedForecasterTask, 'matches'> {
+  history: HistoryColumns;
+}
+
+/** A worker's forecasts of its task. */
+export function workerForecasts({ history, ...task }: WorkerTask): { forecasts: ThreadForecasts } {
+  return { forecasts: runForecasterTask({ ...task, matches: historyFromColumns(history) }) };
+}
 
 /** A worker's answer to a request. */
 type ThreadAnswer = { olderTotals: [string, SeasonTotal[]][] } | { forecasts: ThreadForecasts };
@@ -158,9 +169,12 @@ export class ForecasterThreads {
   /** The task's forecasts, its fit dates taken one at a time by this thread and the workers (each worker takes one task only). */
   async forecast(task: ForecasterTask): Promise<BacktestModel> {
     const shared: SharedForecasterTask = { ...task, nextFitDate: new Int32Array(new SharedArrayBuffer(4)) };
+    const { matches, ...rest } = shared;
+    const workerTask: WorkerTask | null =
+      this.threads.length > 0 ? { ...rest, history: historyColumns(matches) } : null;
     const running = this.threads.map(({ worker, result }) => {
       worker.ref();
-      worker.postMessage({ task: shared } satisfies ThreadRequest);
+      worker.postMessage({ task: workerTask! } satisfies ThreadRequest);
       return result;
     });
     const results = [runForecasterTask(shared), ...(await Promise.all(running))];
