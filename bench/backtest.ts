@@ -81,7 +81,7 @@ for (let index = 0; index < runs; index++) {
     shotYears: options.windowYears,
   };
   const input = pool
-    ? await loadBacktestInputWith(db, scope, pool.readOlderTotals(dbFile, scope))
+    ? await loadBacktestInputWith(db, scope, pool.readOlderTotals(db, scope))
     : loadBacktestInput(db, scope);
   db.close();
   const backtestModel = pool

@@ -75,7 +75,7 @@ export function runBacktestCommand(options: BacktestOptions): Promise<void> {
     };
     const dbFile = db.name;
     const input = pool
-      ? await loadBacktestInputWith(db, scope, pool.readOlderTotals(dbFile, scope))
+      ? await loadBacktestInputWith(db, scope, pool.readOlderTotals(db, scope))
       : loadBacktestInput(db, scope);
     db.close();
     const backtestModel = pool

@@ -7,18 +7,12 @@ import {
 } from '../history/forecast-history.js';
 import { forecastScope } from '../history/forecast-scope.js';
 import type { Db } from '../store/database.js';
-import {
-  heldCompetitions,
-  resultRows,
-  seasonTotals,
-  teamInfo,
-  type SeasonTotal,
-  type TeamInfo,
-} from '../store/match-queries.js';
+import { heldCompetitions, resultRows, teamInfo, type SeasonTotal, type TeamInfo } from '../store/match-queries.js';
 import { registryOf } from '../store/competition-store.js';
 import { referenceOdds1x2, referenceOddsTotal } from '../store/odds-queries.js';
 import { shotCounts } from '../store/stats-queries.js';
 import type { BacktestInput } from './backtest.js';
+import { readSeasonTotals, type OlderTotalsScope } from './older-totals.js';
 
 export interface BacktestScope {
   /** Competitions whose matches are forecast. */
@@ -63,19 +57,22 @@ export async function loadBacktestInputWith(
   return backtestData(db, matches, await olderTotals);
 }
 
-/**
- * Season totals of the forecast leagues before the history's first year, for the club statures: a third of
- * what a backtest reads, and not needed until its first forecast.
- */
+/** The season totals of the forecast leagues before the history's first year, for the club statures. */
 export function readOlderTotals(db: Db, scope: BacktestScope): Map<string, SeasonTotal[]> {
+  return readSeasonTotals(db, olderTotalsScope(db, scope));
+}
+
+/**
+ * Which older season totals a backtest reads: a third of its reading, and not needed until its first forecast (a
+ * forecaster thread can read them meanwhile: `ForecasterThreads.readOlderTotals`).
+ */
+export function olderTotalsScope(db: Db, scope: BacktestScope): OlderTotalsScope {
   const registry = registryOf(db);
-  const from = yearsBefore(scope.from, scope.historyYears);
   // The statures are of the forecast leagues only.
-  return new Map(
-    scope.competitions
-      .filter((code) => registry.get(code)?.kind === 'league')
-      .map((code) => [code, seasonTotals(db, code, from)]),
-  );
+  return {
+    leagues: scope.competitions.filter((code) => registry.get(code)?.kind === 'league'),
+    before: yearsBefore(scope.from, scope.historyYears),
+  };
 }
 
 /** The fixtures with their books, and the history's matches and teams. */

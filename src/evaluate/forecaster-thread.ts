@@ -4,15 +4,21 @@
  * back (then, with nothing left to listen to, the thread ends).
  */
 import { parentPort } from 'node:worker_threads';
-import { olderTotalsAnswer, workerForecasts, type ThreadRequest } from './forecaster-threads.js';
+import type { ThreadAnswer, ThreadRequest } from './forecaster-threads.js';
+import { seasonTotalsFromFile } from './older-totals.js';
 
-function answer(request: ThreadRequest): void {
+// The forecasting code loads while the thread reads the older totals, which need the store only.
+const forecasting = import('./forecaster-threads.js');
+
+async function answer(request: ThreadRequest): Promise<void> {
   if ('task' in request) {
-    parentPort!.postMessage(workerForecasts(request.task));
+    const { workerForecasts } = await forecasting;
+    parentPort!.postMessage(workerForecasts(request.task) satisfies ThreadAnswer);
     return;
   }
-  parentPort!.postMessage(olderTotalsAnswer(request.olderTotals));
-  parentPort!.once('message', answer);
+  const { dbFile, scope } = request.olderTotals;
+  parentPort!.postMessage({ olderTotals: seasonTotalsFromFile(dbFile, scope) } satisfies ThreadAnswer);
+  parentPort!.once('message', (next: ThreadRequest) => void answer(next));
 }
 
-parentPort!.once('message', answer);
+parentPort!.once('message', (request: ThreadRequest) => void answer(request));

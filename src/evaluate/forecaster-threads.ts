@@ -5,12 +5,13 @@ import type { ForecasterConstants } from '../forecast/forecaster.js';
 import { Forecasts } from '../forecast/forecasts.js';
 import type { BacktestModel, FixturePrediction } from '../forecast/match-forecaster.js';
 import { memoryForecastSource, type HistoryMatch } from '../history/forecast-history.js';
-import { openDatabase } from '../store/database.js';
+import { openDatabase, type Db } from '../store/database.js';
 import { registryOf } from '../store/competition-store.js';
 import { heldCompetitions, type ResultRow, type SeasonTotal, type TeamInfo } from '../store/match-queries.js';
 import { refitSchedule } from './backtest.js';
-import { readOlderTotals, type BacktestData, type BacktestScope } from './backtest-input.js';
+import { olderTotalsScope, type BacktestData, type BacktestScope } from './backtest-input.js';
 import { historyColumns, historyFromColumns, type HistoryColumns } from './history-columns.js';
+import { readSeasonTotals, type OlderTotalsScope } from './older-totals.js';
 
 /**
  * The forecaster's backtest on several threads. Its fits carry nothing from one fit date to the next, so the fit
@@ -99,7 +100,7 @@ export function runForecasterTask(task: SharedForecasterTask): ThreadForecasts {
 }
 
 /** What a worker is asked: a backtest's older season totals (answered at once), or its task (answered last). */
-export type ThreadRequest = { olderTotals: { dbFile: string; scope: BacktestScope } } | { task: WorkerTask };
+export type ThreadRequest = { olderTotals: { dbFile: string; scope: OlderTotalsScope } } | { task: WorkerTask };
 
 /** A shared task as a worker receives it: the history as columns (history-columns.ts). */
 export interface WorkerTask extends Omit<SharedForecasterTask, 'matches'> {
@@ -112,19 +113,7 @@ export function workerForecasts({ history, ...task }: WorkerTask): { forecasts: 
 }
 
 /** A worker's answer to a request. */
-type ThreadAnswer = { olderTotals: [string, SeasonTotal[]][] } | { forecasts: ThreadForecasts };
-
-/** A worker's answer to a request for older season totals: read from its own connection to the database. */
-export function olderTotalsAnswer(request: { dbFile: string; scope: BacktestScope }): {
-  olderTotals: [string, SeasonTotal[]][];
-} {
-  const db = openDatabase(request.dbFile, { readonly: true });
-  try {
-    return { olderTotals: [...readOlderTotals(db, request.scope)] };
-  } finally {
-    db.close();
-  }
-}
+export type ThreadAnswer = { olderTotals: [string, SeasonTotal[]][] } | { forecasts: ThreadForecasts };
 
 /** Index of the first job of each fit date (jobs come in fit-date order). */
 function fitDateStarts(jobs: readonly { fitDate: string }[]): number[] {
@@ -155,11 +144,12 @@ export class ForecasterThreads {
    * The older season totals of a backtest (backtest-input.ts readOlderTotals), read by the first worker while this
    * thread reads the rest of the input (loadBacktestInputWith); here, without workers. Before `forecast`.
    */
-  readOlderTotals(dbFile: string, scope: BacktestScope): Promise<Map<string, SeasonTotal[]>> {
+  readOlderTotals(db: Db, scope: BacktestScope): Promise<Map<string, SeasonTotal[]>> {
+    const totalsScope = olderTotalsScope(db, scope);
     const first = this.threads[0];
-    if (!first) return Promise.resolve(new Map(olderTotalsAnswer({ dbFile, scope }).olderTotals));
+    if (!first) return Promise.resolve(readSeasonTotals(db, totalsScope));
     first.worker.ref();
-    first.worker.postMessage({ olderTotals: { dbFile, scope } } satisfies ThreadRequest);
+    first.worker.postMessage({ olderTotals: { dbFile: db.name, scope: totalsScope } } satisfies ThreadRequest);
     return first.olderTotals.then((totals) => {
       first.worker.unref();
       return new Map(totals);

@@ -39,7 +39,7 @@ describe("the forecaster's backtest on threads", () => {
     const alone = runBacktest(input, createBacktestModel(options, input), { refitDays: 7 }).fixtures;
     // As `matchday backtest` does: a worker reads the older season totals while this thread reads the rest.
     const threads = new ForecasterThreads(3, workerScript);
-    const threadedInput = await loadBacktestInputWith(db, scope, threads.readOlderTotals(db.name, scope));
+    const threadedInput = await loadBacktestInputWith(db, scope, threads.readOlderTotals(db, scope));
     const task = forecasterTask(db.name, threadedInput, forecasterConstants(options), 7);
     const threaded = runBacktest(threadedInput, await threads.forecast(task), { refitDays: 7 }).fixtures;
     expect(alone.length).toBeGreaterThan(300);
@@ -51,7 +51,7 @@ describe("the forecaster's backtest on threads", () => {
     // One year of history before 2022-08-01: the 2020-21 season is older.
     const later = { ...scope, from: '2022-08-01', historyYears: 1 };
     const here = readOlderTotals(db, later);
-    const there = await new ForecasterThreads(2, workerScript).readOlderTotals(db.name, later);
+    const there = await new ForecasterThreads(2, workerScript).readOlderTotals(db, later);
     expect([...here.keys()]).toStrictEqual(competitions);
     expect([...here.values()].map((totals) => totals.length)).toStrictEqual([10, 10]);
     expect(there).toStrictEqual(here);
