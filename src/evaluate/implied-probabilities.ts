@@ -106,8 +106,15 @@ export function shinProbabilities(decimalOdds: readonly number[]): Implied & { z
   }
   const probability = (v: number, z: number): number =>
     (Math.sqrt(z * z + (4 * (1 - z) * v * v) / b) - z) / (2 * (1 - z));
+  // Σp − 1 at z, summed as sumOf does but without a function per bisection step (a backtest removes ten thousand
+  // books' margins).
+  const excess = (zz: number): number => {
+    let s = 0;
+    for (const v of pi) s += probability(v, zz);
+    return s - 1;
+  };
   // At z = 0 the sum is √B ≥ 1; as z → 1 it tends to Σπ²/B < 1, so a root lies in [0, 1).
-  const z = b === 1 ? 0 : solveDecreasing((zz) => sumOf(pi, (v) => probability(v, zz)) - 1, 0, 1 - 1e-9);
+  const z = b === 1 ? 0 : solveDecreasing(excess, 0, 1 - 1e-9);
   return { probabilities: pi.map((v) => probability(v, z)), booksum: b, z };
 }
 

@@ -18,40 +18,14 @@ import { poissonPmf } from './poisson.js';
  *    exactly 0 while every τ ≥ TAU_BARRIER_START, so ordinary fits are the plain maximum likelihood.
  */
 export function dixonColesLikelihood(table: PairTable, options: { barrier: boolean }): GoalLikelihood {
-  const {
-    pairCount,
-    home,
-    away,
-    neutral,
-    weight,
-    homeGoals,
-    awayGoals,
-    scoreStart,
-    scoreHome,
-    scoreAway,
-    scoreWeight,
-  } = table;
+  const { pairCount, home, away, neutral, weight, homeGoals, awayGoals } = table;
   const n = table.teamCount;
   const hi = homeIndex(n);
   const ri = extraIndex(n, 0);
   const barrier = options.barrier;
   const totalWeight = table.totalWeight;
 
-  // Weight of the scorelines τ touches, per fixture (1-1 only needs a total: τ(1,1) does not depend on the rates).
-  const w00 = new Float64Array(pairCount);
-  const w01 = new Float64Array(pairCount);
-  const w10 = new Float64Array(pairCount);
-  let w11 = 0;
-  for (let p = 0; p < pairCount; p++) {
-    for (let e = scoreStart[p]; e < scoreStart[p + 1]; e++) {
-      const sx = scoreHome[e];
-      const sy = scoreAway[e];
-      if (sx === 0 && sy === 0) w00[p] += scoreWeight[e];
-      else if (sx === 0 && sy === 1) w01[p] += scoreWeight[e];
-      else if (sx === 1 && sy === 0) w10[p] += scoreWeight[e];
-      else if (sx === 1 && sy === 1) w11 += scoreWeight[e];
-    }
-  }
+  const { w00, w01, w10, w11 } = tauWeightsOf(table);
 
   // The value and ∂/∂ρ are summed in a typed array, not in local variables: V8 may run this loop in code compiled
   // in the middle of it (on-stack replacement), where a number carried from one iteration to the next is boxed at
@@ -136,6 +110,41 @@ export function dixonColesLikelihood(table: PairTable, options: { barrier: boole
       return value;
     },
   };
+}
+
+/** Weight of the scorelines τ touches, per fixture (1-1 only needs a total: τ(1,1) does not depend on the rates). */
+interface TauWeights {
+  w00: Float64Array;
+  w01: Float64Array;
+  w10: Float64Array;
+  w11: number;
+}
+
+/** Kept per table: a fit builds the likelihood it optimises and the exact one it reports on the same table. */
+const tauWeights = new WeakMap<PairTable, TauWeights>();
+
+function tauWeightsOf(table: PairTable): TauWeights {
+  let weights = tauWeights.get(table);
+  if (weights) return weights;
+  const { pairCount, scoreStart, scoreHome, scoreAway, scoreWeight } = table;
+  weights = {
+    w00: new Float64Array(pairCount),
+    w01: new Float64Array(pairCount),
+    w10: new Float64Array(pairCount),
+    w11: 0,
+  };
+  for (let p = 0; p < pairCount; p++) {
+    for (let e = scoreStart[p]; e < scoreStart[p + 1]; e++) {
+      const sx = scoreHome[e];
+      const sy = scoreAway[e];
+      if (sx === 0 && sy === 0) weights.w00[p] += scoreWeight[e];
+      else if (sx === 0 && sy === 1) weights.w01[p] += scoreWeight[e];
+      else if (sx === 1 && sy === 0) weights.w10[p] += scoreWeight[e];
+      else if (sx === 1 && sy === 1) weights.w11 += scoreWeight[e];
+    }
+  }
+  tauWeights.set(table, weights);
+  return weights;
 }
 
 /** Slots of the likelihood's running sums. */
