@@ -12,6 +12,7 @@ import { writeFileSync } from 'node:fs';
 import { reliabilityTable, type ReliabilityTable } from '../src/evaluate/calibration.js';
 import { meanDifference, meanWithError } from '../src/evaluate/metrics.js';
 import { withinTolerance, type CalibrationRow } from '../src/knockout/calibration-table.js';
+import { standingLabels } from '../src/knockout/game-state.js';
 import { readTies } from '../src/knockout/knockout-reader.js';
 import {
   brier,
@@ -139,11 +140,14 @@ function printReport(r: CalibrationFitReport): void {
     );
   });
   const gs = latest.gameState;
-  out(`game state fitted on ${gs.matches} second legs, by the host's running aggregate lead`);
-  out('  lead   host ×  visitor ×');
-  gs.homeLog.forEach((h, i) => {
-    const lead = String(i - gs.maxLead).padStart(4);
-    out(`  ${lead}  ${Math.exp(h).toFixed(3).padStart(7)}  ${Math.exp(gs.awayLog[i]).toFixed(3).padStart(9)}`);
+  out(
+    `game state fitted on ${gs.matches} second legs and ${gs.extraTimes} extra times, by the host's running standing; ` +
+      `the sides' gap stretched by γ = ${gs.strengthStretch.toFixed(3)}; extra time's rates × ${Math.exp(gs.extraTimeLog).toFixed(3)}`,
+  );
+  out('  standing                            host ×  visitor ×');
+  standingLabels(gs.maxLead).forEach((label, i) => {
+    const multipliers = `${Math.exp(gs.homeLog[i]).toFixed(3).padStart(7)}  ${Math.exp(gs.awayLog[i]).toFixed(3).padStart(9)}`;
+    out(`  ${label.padEnd(34)}  ${multipliers}`);
   });
   out(
     `extra-time scale (ET goals / 90-minute goals): ${r.extraTimeScale.first.toFixed(3)} at the first tie, ` +

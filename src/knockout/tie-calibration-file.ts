@@ -11,7 +11,7 @@ import type { GameStateModel } from './game-state.js';
 import type { LegCalibrations } from './leg-calibration.js';
 import type { TiePricerSettings } from './tie-pricer.js';
 
-export const TIE_CALIBRATION_FORMAT_VERSION = 2;
+export const TIE_CALIBRATION_FORMAT_VERSION = 3;
 
 /** The shipped calibration (bench/tie-calibration.ts --write config/tie-calibration.json). */
 export const BUILT_IN_TIE_CALIBRATION = fileURLToPath(new URL('../../config/tie-calibration.json', import.meta.url));

@@ -12,7 +12,7 @@
  */
 import { MatchdayError } from '../errors.js';
 import { calibrationTable, type CalibrationRow, type ForecastOutcome } from './calibration-table.js';
-import { fitGameState, type GameStateModel, type GameStateSample } from './game-state.js';
+import { fitGameState, type GameStateModel, type GameStateSample, type KickOff } from './game-state.js';
 import { calibratedRates, fitLegCalibrations, type KnownTeams, type LegSample } from './leg-calibration.js';
 import {
   TIE_CALIBRATION_FORMAT_VERSION,
@@ -20,7 +20,7 @@ import {
   type ModelScores,
   type TieCalibrationArtifact,
 } from './tie-calibration-file.js';
-import { SecondLegPricing, type TieModelConstants } from './tie-model.js';
+import { extraTimeKickOff, secondLegKickOff, SecondLegPricing, type TieModelConstants } from './tie-model.js';
 import type { LegGrids } from './leg-grids.js';
 import type { TiePricer } from './tie-pricer.js';
 import type { ReconstructedTie } from './tie-reconstruction.js';
@@ -63,6 +63,10 @@ export interface ForecastTie extends ForecastOutcome {
   /** The forecaster's expected goals for the first leg (A home) and the second (B home). */
   firstLegExpected: { home: number; away: number };
   secondLegExpected: { home: number; away: number };
+  /** How the second leg started for B: the aggregate, and away goals where they count. */
+  secondLegKickOff: KickOff;
+  /** The extra time played, where the data gives the second leg's 90 minutes and its score after extra time. */
+  extraTime: { kickOff: KickOff; scale: number; goals: [number, number] } | null;
   /** How many of the two teams the forecaster knows from league play, as of each leg. */
   firstLegKnownTeams: KnownTeams;
   secondLegKnownTeams: KnownTeams;
@@ -213,17 +217,28 @@ function fitModels(done: readonly ForecastTie[], before: string, warm: FittedTie
       weight: weight(t),
     })),
   );
-  // The game state is fitted on second legs whose 90 minutes the data has.
+  // The game state is fitted on second legs whose 90 minutes the data has, and on their extra times.
   const samples = earlier.flatMap((t): GameStateSample[] => {
     if (!t.secondLeg) return [];
     const rates = calibratedRates(legs[t.secondLegKnownTeams], t.secondLegExpected.home, t.secondLegExpected.away);
+    const ninety: GameStateSample = {
+      ...t.secondLegKickOff,
+      homeExpected: rates.home,
+      awayExpected: rates.away,
+      homeGoals: t.secondLeg[0],
+      awayGoals: t.secondLeg[1],
+      weight: weight(t),
+    };
+    if (!t.extraTime) return [ninety];
+    const { kickOff, scale, goals } = t.extraTime;
     return [
+      ninety,
       {
-        lead: t.firstLeg[1] - t.firstLeg[0],
-        homeExpected: rates.home,
-        awayExpected: rates.away,
-        homeGoals: t.secondLeg[0],
-        awayGoals: t.secondLeg[1],
+        ...kickOff,
+        homeExpected: rates.home * scale,
+        awayExpected: rates.away * scale,
+        homeGoals: goals[0],
+        awayGoals: goals[1],
         weight: weight(t),
       },
     ];
@@ -266,12 +281,21 @@ function forecastTie(
       ? { home: firstLeg.grid.homeExpected, away: firstLeg.grid.awayExpected }
       : { home: 0, away: 0 },
     secondLegExpected: { home: secondLeg.grid.homeExpected, away: secondLeg.grid.awayExpected },
+    secondLegKickOff: secondLegKickOff(state, rules),
+    extraTime: extraTimePlayed(tie, constants.extraTimeScale),
     firstLegKnownTeams: firstLeg?.knownTeams ?? secondLeg.knownTeams,
     secondLegKnownTeams: secondLeg.knownTeams,
     probabilityA: new SecondLegPricing(secondLeg, rules, constants).probabilityA(state),
     naive: new SecondLegPricing(secondLeg, rules, naiveConstants).probabilityA(state),
     aThrough: tie.winner === 'A',
   };
+}
+
+/** The goals of the second leg's extra time, where the data has its score after 90 minutes and after extra time. */
+function extraTimePlayed(tie: ReconstructedTie, scale: number): ForecastTie['extraTime'] {
+  const { ft, et } = tie.secondLeg.score;
+  if (!ft || !et || !tie.rules?.extraTime) return null;
+  return { kickOff: extraTimeKickOff(tie.rules), scale, goals: [et[0] - ft[0], et[1] - ft[1]] };
 }
 
 /** The legs' model fitted by date, each fit reused for legs up to `reuseDays` later. */

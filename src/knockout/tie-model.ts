@@ -15,7 +15,7 @@ import { MatchdayError } from '../errors.js';
 import { poissonScoreGrid } from '../forecast/poisson-grid.js';
 import { scoreAnalysis } from '../forecast/score-analysis.js';
 import type { ScoreGrid } from '../models/score-grid.js';
-import { gameStateGrid, gameStateMultipliers, type GameStateModel } from './game-state.js';
+import { gameStateGrid, gameStateMultipliers, type GameStateModel, type KickOff } from './game-state.js';
 import {
   calibratedNeutralRates,
   calibratedRates,
@@ -147,7 +147,6 @@ export class SecondLegPricing {
     });
     const mean = (value: (grid: ScoreGrid) => number) =>
       perNode.reduce((sum, n) => sum + n.weight * value(n.secondLeg), 0);
-    const lead = state.goalsB - state.goalsA;
     return {
       a: split('a'),
       b: split('b'),
@@ -161,7 +160,9 @@ export class SecondLegPricing {
       rules: this.rules,
       modelExpected: { home: this.grid.homeExpected, away: this.grid.awayExpected },
       secondLegExpected: { home: mean((g) => g.homeExpected), away: mean((g) => g.awayExpected) },
-      multipliers: gameState ? gameStateMultipliers(gameState, lead) : { home: 1, away: 1 },
+      multipliers: gameState
+        ? gameStateMultipliers(gameState, secondLegKickOff(state, this.rules))
+        : { home: 1, away: 1 },
       extraTimeScale: this.constants.extraTimeScale,
       penaltyHomeWin,
       knownTeams: this.leg.knownTeams,
@@ -172,11 +173,11 @@ export class SecondLegPricing {
   /** The second leg's 90 minutes in scenario `node` from this state. */
   private secondLeg(node: number, state: TieState): ScoreGrid {
     if (isNaive(this.constants)) return this.grid;
-    const lead = state.goalsB - state.goalsA;
-    const key = `${node}:${lead}`;
+    const kickOff = secondLegKickOff(state, this.rules);
+    const key = `${node}:${kickOff.lead}:${kickOff.awayGoalsLead}`;
     let grid = this.secondLegs.get(key);
     if (!grid) {
-      grid = this.playedGrid(node, 1, lead);
+      grid = this.playedGrid(node, 1, kickOff);
       this.secondLegs.set(key, grid);
     }
     return grid;
@@ -193,20 +194,20 @@ export class SecondLegPricing {
             this.grid.awayExpected * this.constants.extraTimeScale,
             { maxGoals: this.maxGoals },
           )
-        : this.playedGrid(node, this.constants.extraTimeScale, 0);
+        : this.playedGrid(node, this.constants.extraTimeScale, extraTimeKickOff(this.rules));
       this.extraTimes[node] = grid;
     }
     return grid;
   }
 
   /** A period at the calibrated rates × scale in one strength scenario, with the game state if there is one. */
-  private playedGrid(node: number, scale: number, startLead: number): ScoreGrid {
+  private playedGrid(node: number, scale: number, kickOff: KickOff): ScoreGrid {
     const shift = this.nodes[node].shift;
     const home = this.rates.home * scale * Math.exp(shift);
     const away = this.rates.away * scale * Math.exp(-shift);
     const { gameState } = this.constants;
     return gameState
-      ? gameStateGrid(gameState, home, away, startLead, this.maxGoals)
+      ? gameStateGrid(gameState, home, away, kickOff, this.maxGoals)
       : poissonScoreGrid(home, away, { maxGoals: this.maxGoals });
   }
 
@@ -327,6 +328,20 @@ export function neutralFinal(leg: LegGrid, constants: TieModelConstants): number
     total += node.weight * singleMatchKnockout({ match, extraTime, topScores: 0 }).home.total;
   }
   return probability(total);
+}
+
+/** The second leg's kick-off for its host B: the aggregate lead, and the lead on away goals where they count. */
+export function secondLegKickOff(state: TieState, rules: TieRules): KickOff {
+  return {
+    lead: state.goalsB - state.goalsA,
+    awayGoalsLead: rules.awayGoals ? state.awayGoalsB - state.awayGoalsA : null,
+    extraTime: false,
+  };
+}
+
+/** Extra time starts level, on away goals too; the visitor's goals in it count as away goals where the rules say. */
+export function extraTimeKickOff(rules: TieRules): KickOff {
+  return { lead: 0, awayGoalsLead: rules.awayGoalsInExtraTime ? 0 : null, extraTime: true };
 }
 
 /** The calibration for a leg, by how many of its teams the forecaster knows; the identity without one. */

@@ -99,15 +99,16 @@ export class TiePricer {
     options: TiePricerOptions = {},
   ) {
     this.calibration = options.calibration === undefined ? shippedTieCalibration() : options.calibration;
-    const fittedOn = legsOf(this.calibration ?? shippedTieCalibration());
+    // Without a calibration (a refit) and without legs named, the shipped calibration's legs.
+    const fittedOn = this.calibration ? legsOf(this.calibration) : null;
     this.settings = {
-      legs: options.legs ?? fittedOn,
+      legs: options.legs ?? fittedOn ?? legsOf(shippedTieCalibration()),
       model: options.model ?? DEFAULT_MODEL_OPTIONS,
       historyYears: options.historyYears ?? DEFAULT_HISTORY_YEARS,
       competitions: options.competitions ?? topFlightAndContinentalCodes(db),
       penaltyHomeWin: options.penaltyHomeWin ?? 0.5,
     };
-    if (this.calibration && fittedOn !== this.settings.legs) {
+    if (fittedOn && fittedOn !== this.settings.legs) {
       throw new MatchdayError(
         'BAD_OPTION',
         `the tie calibration was fitted on ${fittedOn} legs, not ${this.settings.legs} legs: refit it ` +

@@ -254,12 +254,36 @@ describe('priceTie, calibrated: the rates recalibrated, the strength uncertain, 
     }
     expect(scores.some((s) => s.afterNinety === 'extra-time')).toBe(true);
   });
+
+  it('away goals decide the standing at a level aggregate: the host ahead on them is not chasing', () => {
+    // Only "level, host ahead on away goals" differs: there the host sits back and the visitor pushes.
+    const hostAhead: GameStateModel = {
+      ...neutralGameState(3),
+      homeLog: [0, 0, 0, 0, 0, -0.8, 0, 0, 0],
+      awayLog: [0, 0, 0, 0, 0, 0.6, 0, 0, 0],
+    };
+    const price = (firstLeg: [number, number], rules: TieRules, gameState: GameStateModel) =>
+      priceTie(
+        input({
+          state: tieStateAfterFirstLeg(firstLeg[0], firstLeg[1]),
+          rules,
+          constants: { ...NAIVE, legs: every(IDENTITY_LEG_CALIBRATION), gameState },
+        }),
+      ).a.total;
+    const neutral = neutralGameState(3);
+    // After 2-1 with away goals, B level at 1-0 leads on its away goal: the standing is reached, and A's chance rises.
+    expect(price([2, 1], AWAY_GOALS, hostAhead)).toBeGreaterThan(price([2, 1], AWAY_GOALS, neutral) + 0.01);
+    // After 1-0 B has no away goal to lead on; without away goals no level standing is split: nothing changes.
+    expect(price([1, 0], AWAY_GOALS, hostAhead)).toBeCloseTo(price([1, 0], AWAY_GOALS, neutral), 12);
+    expect(price([2, 1], NO_AWAY_GOALS, hostAhead)).toBeCloseTo(price([2, 1], NO_AWAY_GOALS, neutral), 12);
+  });
 });
 
 const chasing: GameStateModel = {
   ...neutralGameState(3),
-  homeLog: [0.2, 0.15, 0.25, 0.22, 0.02, 0.03, -0.25],
-  awayLog: [-0.27, -0.2, -0.24, 0.12, 0.1, -0.03, 0.22],
+  // The three level standings alike: away goals change nothing here.
+  homeLog: [0.2, 0.15, 0.25, 0.22, 0.22, 0.22, 0.02, 0.03, -0.25],
+  awayLog: [-0.27, -0.2, -0.24, 0.12, 0.12, 0.12, 0.1, -0.03, 0.22],
 };
 
 describe('ties not yet started and one-off finals', () => {
