@@ -8,6 +8,7 @@ import {
   standingLabels,
   type GameStateModel,
   type GameStateSample,
+  type KickOff,
 } from '../../src/knockout/game-state.js';
 
 describe('game-state chain', () => {
@@ -18,6 +19,13 @@ describe('game-state chain', () => {
     awayLog: [-0.3, -0.2, -0.1, -0.05, 0, 0.05, 0.1, 0.2, 0.3],
   };
   const level = (lead: number) => ({ lead, awayGoalsLead: null, extraTime: false });
+  const sample = (kickOff: KickOff, [homeExpected, awayExpected]: number[], [homeGoals, awayGoals]: number[]) => ({
+    ...kickOff,
+    homeExpected,
+    awayExpected,
+    homeGoals,
+    awayGoals,
+  });
 
   it('every grid sums to 1 less its truncated mass', () => {
     const grid = gameStateGrid(tilted, 1.6, 1.2, level(1), 10);
@@ -38,13 +46,7 @@ describe('game-state chain', () => {
   });
 
   it('the fitted multipliers follow the data: a visitor that always scores twice gets a large rate', () => {
-    const samples = Array.from({ length: 60 }, (_, i) => ({
-      ...level((i % 3) - 1),
-      homeExpected: 1.2,
-      awayExpected: 1.0,
-      homeGoals: 1,
-      awayGoals: 2,
-    }));
+    const samples = Array.from({ length: 60 }, (_, i) => sample(level((i % 3) - 1), [1.2, 1.0], [1, 2]));
     const model = fitGameState(samples, { maxLead: 1 });
     expect(model.converged).toBe(true);
     expect(model.matches).toBe(60);
@@ -186,14 +188,8 @@ describe('game-state chain', () => {
     for (let i = 0; i < grid.p.length; i++) expect(grid.p[i]).toBeCloseTo(poisson.p[i], 14);
     // The 90 minutes do not feel it.
     expect(gameStateGrid(tired, 1.3, 1.1, level(0), 10).homeExpected).toBeCloseTo(1.3, 5);
-    // Extra times without a goal: the fitted multiplier falls below 1; the 90-minute multipliers barely move.
-    const goalless = Array.from({ length: 30 }, () => ({
-      ...extraTime,
-      homeExpected: 0.45,
-      awayExpected: 0.4,
-      homeGoals: 0,
-      awayGoals: 0,
-    }));
+    // Extra times without a goal: the fitted multiplier falls below 1.
+    const goalless = Array.from({ length: 30 }, () => sample(extraTime, [0.45, 0.4], [0, 0]));
     const fitted = fitGameState(goalless, { maxLead: 1 });
     expect(fitted.converged).toBe(true);
     expect(fitted.extraTimeLog).toBeLessThan(-0.5);
