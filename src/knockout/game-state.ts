@@ -141,7 +141,7 @@ export function gameStateGrid(
   const chain = buildChain(model, homeExpected, awayExpected, kickOff);
   const size = maxGoals + 1;
   const p = new Float64Array(size * size);
-  forward(chain, size, size, p, null);
+  forward(chain, cellStandings(chain, size, size), size, p, null);
   let sum = 0;
   let home = 0;
   let away = 0;
@@ -291,14 +291,20 @@ function poissonWeights(rate: number): Float64Array {
 }
 
 /**
- * p = Σ_k w_k v_k over the scores 0..rows−1 × 0..cols−1, with v_0 = 1 at 0-0 and v_{k+1} = v_k·M. Goals only go up,
+ * p = Σ_k w_k v_k over the scores of `standings` (cols wide), with v_0 = 1 at 0-0 and v_{k+1} = v_k·M. Goals only go up,
  * so mass that leaves the rectangle never comes back: the rectangle up to an observed score is all its likelihood
  * needs. Keeps every v_k in `history` (k-major) when given one.
  */
-function forward(chain: Chain, rows: number, cols: number, p: Float64Array, history: Float64Array | null): void {
+function forward(
+  chain: Chain,
+  standings: Int32Array,
+  cols: number,
+  p: Float64Array,
+  history: Float64Array | null,
+): void {
   const { homeMove, awayMove, weights } = chain;
-  const cells = rows * cols;
-  const standings = cellStandings(chain, rows, cols);
+  const cells = standings.length;
+  const rows = cells / cols;
   let v = new Float64Array(cells);
   let next = new Float64Array(cells);
   v[0] = 1;
@@ -338,7 +344,7 @@ function logLikelihoodWithGradient(chain: Chain, homeGoals: number, awayGoals: n
   const history = new Float64Array(jumps * cells);
   const standings = cellStandings(chain, rows, cols);
   const p = new Float64Array(cells);
-  forward(chain, rows, cols, p, history);
+  forward(chain, standings, cols, p, history);
   const probability = p[observed];
   if (!(probability > 0)) return -Infinity;
   const g = 1 / probability;

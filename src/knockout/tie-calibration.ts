@@ -221,27 +221,16 @@ function fitModels(done: readonly ForecastTie[], before: string, warm: FittedTie
   const samples = earlier.flatMap((t): GameStateSample[] => {
     if (!t.secondLeg) return [];
     const rates = calibratedRates(legs[t.secondLegKnownTeams], t.secondLegExpected.home, t.secondLegExpected.away);
-    const ninety: GameStateSample = {
-      ...t.secondLegKickOff,
-      homeExpected: rates.home,
-      awayExpected: rates.away,
-      homeGoals: t.secondLeg[0],
-      awayGoals: t.secondLeg[1],
+    const period = (kickOff: KickOff, scale: number, [homeGoals, awayGoals]: [number, number]): GameStateSample => ({
+      ...kickOff,
+      homeExpected: rates.home * scale,
+      awayExpected: rates.away * scale,
+      homeGoals,
+      awayGoals,
       weight: weight(t),
-    };
-    if (!t.extraTime) return [ninety];
-    const { kickOff, scale, goals } = t.extraTime;
-    return [
-      ninety,
-      {
-        ...kickOff,
-        homeExpected: rates.home * scale,
-        awayExpected: rates.away * scale,
-        homeGoals: goals[0],
-        awayGoals: goals[1],
-        weight: weight(t),
-      },
-    ];
+    });
+    const ninety = period(t.secondLegKickOff, 1, t.secondLeg);
+    return t.extraTime ? [ninety, period(t.extraTime.kickOff, t.extraTime.scale, t.extraTime.goals)] : [ninety];
   });
   const gameState: GameStateModel = fitGameState(samples, warm ? { warmStart: warm.gameState } : {});
   return { before, legs, gameState };
